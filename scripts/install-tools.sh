@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what Vitrine needs to build and test, skipping what is already there.
+# Versions are the ones recorded in ../shared/toolchain.md as working on these machines.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+# Must equal the wasm-bindgen version in Cargo.lock (Trunk only accepts an exact match).
+LOCK="$(dirname "$0")/../Cargo.lock"
+WASM_BINDGEN_VERSION=""
+if [ -f "$LOCK" ]; then
+  WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' "$LOCK" | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
+fi
+WASM_BINDGEN_VERSION=${WASM_BINDGEN_VERSION:-0.2.130}
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "install-tools: adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  echo "install-tools: installing trunk $TRUNK_VERSION (takes a few minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  echo "install-tools: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: its lock file names a crate version the registry lacks (toolchain.md).
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ "${VITRINE_NO_BROWSER:-}" != 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
+  echo "install-tools: installing chromium and chromium-driver"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi

@@ -1,0 +1,107 @@
+//! The page shell: header with navigation, footer, loading and error views.
+
+use super::text::FR as T;
+use super::Content;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+const SECTIONS: [(&str, &str); 3] = [
+    ("/competences", T.nav_competences),
+    ("/projets", T.nav_projets),
+    ("/tags", T.nav_tags),
+];
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let Content(resource) = expect_context::<Content>();
+    let site_title = move || match resource.get() {
+        Some(Ok(b)) => b.site.title.clone(),
+        _ => String::new(),
+    };
+    let pathname = use_location().pathname;
+    let (open, set_open) = signal(false);
+    // Close the mobile menu whenever the route changes.
+    Effect::new(move |_| {
+        pathname.track();
+        set_open.set(false);
+    });
+    view! {
+        <a class="skip-link" href="#contenu">{T.skip_to_content}</a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="site-title" href="/">{site_title}</a>
+                <button
+                    class="menu-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="nav-principale"
+                    on:click=move |_| set_open.update(|o| *o = !*o)
+                >
+                    {T.menu}
+                </button>
+                <nav id="nav-principale" aria-label=T.main_nav class:open=open>
+                    <ul>
+                        {SECTIONS
+                            .into_iter()
+                            .map(|(href, label)| {
+                                let current = move || {
+                                    let path = pathname.get();
+                                    (path == href || path.starts_with(&format!("{href}/"))).then_some("page")
+                                };
+                                view! {
+                                    <li>
+                                        <a href=href aria-current=current>{label}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let Content(resource) = expect_context::<Content>();
+    let author = move || match resource.get() {
+        Some(Ok(b)) if !b.site.author.is_empty() => format!("© {} · ", b.site.author),
+        _ => String::new(),
+    };
+    view! {
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{author}{T.footer}</p>
+            </div>
+        </footer>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! {
+        <div class="wrap loading" role="status" aria-live="polite">
+            <div class="skeleton skeleton-title"></div>
+            <div class="skeleton"></div>
+            <div class="skeleton"></div>
+            <div class="skeleton short"></div>
+            <p class="visually-hidden">{T.loading}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn ErrorView(message: String, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    super::document::set_meta(Some(T.error_title), "Portfolio", &message);
+    view! {
+        <div class="wrap error-view" role="alert">
+            <h1>{T.error_title}</h1>
+            <p class="error-message">{message}</p>
+            <p class="actions">
+                <button class="button" on:click=move |_| retry()>{T.error_retry}</button>
+                " "
+                <a class="button secondary" href="/" rel="external">{T.error_home}</a>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! The browser app: routes, the shared bundle, and the page shell.
+
+mod api;
+mod document;
+mod layout;
+mod routes;
+mod text;
+mod widgets;
+
+use crate::bundle::{Bundle, Kind};
+use api::BundleResult;
+use layout::{ErrorView, Footer, Header, Loading};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::sync::Arc;
+
+/// Mounts the app in `#app`, replacing what the HTML file showed there.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let document = leptos::prelude::document();
+    let Some(root) = document.get_element_by_id("app") else {
+        leptos::mount::mount_to_body(App);
+        return;
+    };
+    root.set_inner_html("");
+    if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
+        leptos::mount::mount_to(root, App).forget();
+    }
+}
+
+/// The bundle, fetched once and shared by every view.
+#[derive(Clone, Copy)]
+pub struct Content(LocalResource<BundleResult>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    let content = Content(LocalResource::new(api::fetch_bundle));
+    provide_context(content);
+    view! {
+        <Router>
+            <Header/>
+            <main id="contenu" tabindex="-1">
+                <Routes fallback=|| view! { <WithBundle view=routes::not_found::view/> }>
+                    <Route path=path!("") view=|| view! { <WithBundle view=routes::home::view/> }/>
+                    <Route path=path!("competences") view=|| view! { <WithBundle view=|b| routes::list::view(b, Kind::Competence)/> }/>
+                    <Route path=path!("competences/*slug") view=|| view! { <WithBundle view=|b| routes::page::view(b, Kind::Competence)/> }/>
+                    <Route path=path!("projets") view=|| view! { <WithBundle view=|b| routes::list::view(b, Kind::Projet)/> }/>
+                    <Route path=path!("projets/*slug") view=|| view! { <WithBundle view=|b| routes::page::view(b, Kind::Projet)/> }/>
+                    <Route path=path!("tags") view=|| view! { <WithBundle view=routes::tags::view/> }/>
+                    <Route path=path!("tags/:slug") view=|| view! { <WithBundle view=routes::tag::view/> }/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+/// Shows the loading state, the error view, or the view built from the bundle.
+#[component]
+fn WithBundle<F, V>(view: F) -> impl IntoView
+where
+    F: Fn(Arc<Bundle>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let Content(resource) = expect_context::<Content>();
+    move || match resource.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(message)) => view! { <ErrorView message retry=move || resource.refetch()/> }.into_any(),
+        Some(Ok(bundle)) => view(bundle).into_any(),
+    }
+}

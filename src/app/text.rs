@@ -1,0 +1,108 @@
+//! Every piece of interface text, in one place so another language can be
+//! added. French is the default.
+
+pub struct Text {
+    pub nav_competences: &'static str,
+    pub nav_projets: &'static str,
+    pub nav_tags: &'static str,
+    pub skip_to_content: &'static str,
+    pub loading: &'static str,
+    pub error_title: &'static str,
+    pub error_retry: &'static str,
+    pub error_home: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub did_you_mean: &'static str,
+    pub back_home: &'static str,
+    pub competences_title: &'static str,
+    pub competences_intro: &'static str,
+    pub projets_title: &'static str,
+    pub projets_intro: &'static str,
+    pub tags_title: &'static str,
+    pub tags_intro: &'static str,
+    pub tag_title: &'static str,
+    pub latest_projets: &'static str,
+    pub all_competences: &'static str,
+    pub see_all: &'static str,
+    pub reading_time: &'static str,
+    pub toc: &'static str,
+    pub linked_projets: &'static str,
+    pub linked_competences: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub pages_one: &'static str,
+    pub pages_many: &'static str,
+    pub draft: &'static str,
+    pub footer: &'static str,
+    pub main_nav: &'static str,
+    pub all_tags: &'static str,
+    pub filter_by_tag: &'static str,
+    pub no_result: &'static str,
+    pub menu: &'static str,
+}
+
+pub const FR: Text = Text {
+    nav_competences: "Compétences",
+    nav_projets: "Projets",
+    nav_tags: "Tags",
+    skip_to_content: "Aller au contenu",
+    loading: "Chargement du portfolio…",
+    error_title: "Le portfolio n'a pas pu être chargé",
+    error_retry: "Réessayer",
+    error_home: "Revenir à l'accueil",
+    not_found_title: "Page introuvable",
+    not_found_body: "Cette adresse ne correspond à aucune page du portfolio.",
+    did_you_mean: "Vouliez-vous dire",
+    back_home: "Revenir à l'accueil",
+    competences_title: "Compétences",
+    competences_intro: "Les compétences que j'ai développées, avec le recul sur leur mise en œuvre.",
+    projets_title: "Projets",
+    projets_intro: "Les projets menés en formation et en entreprise.",
+    tags_title: "Tags",
+    tags_intro: "Tous les thèmes abordés dans le portfolio.",
+    tag_title: "Tag",
+    latest_projets: "Derniers projets",
+    all_competences: "Compétences",
+    see_all: "Tout voir",
+    reading_time: "min de lecture",
+    toc: "Sommaire",
+    linked_projets: "Projets liés",
+    linked_competences: "Compétences mobilisées",
+    previous: "Précédent",
+    next: "Suivant",
+    pages_one: "page",
+    pages_many: "pages",
+    draft: "Brouillon",
+    footer: "Portfolio réalisé avec Vitrine",
+    main_nav: "Navigation principale",
+    all_tags: "Tous",
+    filter_by_tag: "Filtrer par tag",
+    no_result: "Aucune page ne correspond à ce filtre.",
+    menu: "Menu",
+};
+
+/// `2023-04-11` → `11 avril 2023`.
+pub fn format_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let mut parts = date.split('-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return date.to_string();
+    };
+    match (m.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => date.to_string(),
+    }
+}

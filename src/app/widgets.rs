@@ -1,0 +1,61 @@
+//! Small pieces shared by several views: cards, tag chips, dates.
+
+use super::text::{format_date, FR as T};
+use crate::bundle::{Page, TagRef};
+use leptos::prelude::*;
+
+pub fn tag_chips(tags: &[TagRef]) -> impl IntoView {
+    let items = tags
+        .iter()
+        .map(|t| {
+            let href = format!("/tags/{}", t.slug);
+            let name = t.name.clone();
+            view! { <li><a class="chip" href=href>{name}</a></li> }
+        })
+        .collect_view();
+    view! { <ul class="chips">{items}</ul> }
+}
+
+pub fn page_meta(page: &Page) -> impl IntoView {
+    let date = page.date.as_deref().map(|d| {
+        let text = format_date(d);
+        let d = d.to_string();
+        view! { <time datetime=d>{text}</time> }
+    });
+    let reading = format!("{} {}", page.reading_minutes, T.reading_time);
+    let draft = page.draft.then(|| view! { <span class="badge">{T.draft}</span> });
+    view! {
+        <p class="meta">{date}<span>{reading}</span>{draft}</p>
+    }
+}
+
+pub fn card(page: &Page, with_image: bool) -> impl IntoView {
+    let image = page.image.as_ref().filter(|_| with_image).map(|img| {
+        let (src, alt) = (img.src.clone(), img.alt.clone());
+        let (w, h) = (img.width, img.height);
+        view! { <img class="card-image" src=src alt=alt width=w height=h loading="lazy"/> }
+    });
+    let href = page.route.clone();
+    let title = page.title.clone();
+    let description = if page.description.is_empty() {
+        page.summary.clone()
+    } else {
+        page.description.clone()
+    };
+    view! {
+        <article class="card">
+            {image}
+            <div class="card-body">
+                <h3><a href=href>{title}</a></h3>
+                {page_meta(page)}
+                <p>{description}</p>
+                {tag_chips(&page.tags)}
+            </div>
+        </article>
+    }
+}
+
+pub fn cards<'a>(pages: impl IntoIterator<Item = &'a Page>, with_image: bool) -> AnyView {
+    let items = pages.into_iter().map(|p| card(p, with_image)).collect_view();
+    view! { <div class="cards">{items}</div> }.into_any()
+}

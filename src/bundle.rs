@@ -1,0 +1,138 @@
+//! The content bundle: what the compiler writes to `content.json` and what the
+//! app reads. Defined once, compiled by both, so the two cannot drift.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Bumped whenever the shape below changes in a way an older app cannot read.
+pub const BUNDLE_VERSION: u32 = 1;
+
+/// File name of the bundle inside the output folder.
+pub const BUNDLE_FILE: &str = "content.json";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub version: u32,
+    pub site: Site,
+    /// Every page, compétences first then projets, each section in display order.
+    pub pages: Vec<Page>,
+    /// Every tag, sorted by count (descending) then name.
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub title: String,
+    pub author: String,
+    pub tagline: String,
+    pub lang: String,
+    /// `https://example.org/portfolio`, without a trailing slash; empty when not set.
+    pub base_url: String,
+    pub links: Vec<SiteLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteLink {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Competence,
+    Projet,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Competence, Kind::Projet];
+
+    /// The first segment of this kind's routes and its folder under `content/`.
+    pub fn section(self) -> &'static str {
+        match self {
+            Kind::Competence => "competences",
+            Kind::Projet => "projets",
+        }
+    }
+
+    pub fn from_section(section: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.section() == section)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    pub kind: Kind,
+    /// Path below the section: `citi`, or `nested/duvet-genius`.
+    pub slug: String,
+    /// App route: `/projets/citi`.
+    pub route: String,
+    pub title: String,
+    pub description: String,
+    /// `YYYY-MM-DD`, from `date`, `publishDate` or `pubDate`.
+    pub date: Option<String>,
+    pub updated: Option<String>,
+    pub draft: bool,
+    pub weight: Option<i64>,
+    pub tags: Vec<TagRef>,
+    pub image: Option<Image>,
+    /// Sanitised HTML of the body; links already point at app routes.
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub word_count: usize,
+    pub reading_minutes: usize,
+    pub summary: String,
+    /// Routes of the pages this page links to.
+    pub links: Vec<String>,
+    /// Routes of the pages that link to this page.
+    pub backlinks: Vec<String>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub aliases: Vec<String>,
+    /// Front matter fields Vitrine does not know, kept as written.
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagRef {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    pub slug: String,
+    pub name: String,
+    pub count: usize,
+    /// Routes of the pages that carry this tag, in section order.
+    pub pages: Vec<String>,
+}
+
+impl Bundle {
+    pub fn page(&self, route: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.route == route)
+    }
+
+    pub fn section(&self, kind: Kind) -> impl Iterator<Item = &Page> {
+        self.pages.iter().filter(move |p| p.kind == kind)
+    }
+
+    pub fn tag(&self, slug: &str) -> Option<&Tag> {
+        self.tags.iter().find(|t| t.slug == slug)
+    }
+}

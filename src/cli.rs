@@ -1,0 +1,126 @@
+//! The `vitrine` command line.
+
+use crate::bundle::{Kind, BUNDLE_FILE};
+use crate::compiler::{self, write, Options};
+use clap::{Args, Parser, Subcommand};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(
+    name = "vitrine",
+    version,
+    about = "Compiles a Markdown portfolio into the bundle the Vitrine app reads"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the content and write `content.json` and the static files to the output folder.
+    Build {
+        #[command(flatten)]
+        input: Input,
+        /// Output folder (created if missing).
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+    },
+    /// Run every check and write nothing.
+    Check {
+        #[command(flatten)]
+        input: Input,
+    },
+}
+
+#[derive(Args)]
+struct Input {
+    /// Content folder, holding `competences/` and `projets/`.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Static files folder; defaults to `public/` beside the content folder.
+    #[arg(long)]
+    public: Option<PathBuf>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+}
+
+impl Input {
+    fn options(self) -> Options {
+        let public = self.public.unwrap_or_else(|| {
+            let parent = self.content.parent().map(PathBuf::from).unwrap_or_default();
+            parent.join("public")
+        });
+        let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+        Options {
+            content: self.content,
+            public,
+            drafts: self.drafts,
+            today,
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let started = Instant::now();
+    let (input, out) = match cli.command {
+        Command::Build { input, out } => (input, Some(out)),
+        Command::Check { input } => (input, None),
+    };
+    let options = input.options();
+    if !options.content.is_dir() {
+        eprintln!("error: content folder `{}` does not exist", options.content.display());
+        return ExitCode::FAILURE;
+    }
+    let outcome = compiler::compile(&options);
+    let mut stderr = StandardStream::stderr(ColorChoice::Auto);
+    outcome.sources.emit(&mut stderr, &outcome.diagnostics);
+
+    let Some(bundle) = &outcome.bundle else {
+        eprintln!(
+            "error: {} error{} found, {} warning{}; nothing was written",
+            outcome.errors(),
+            plural(outcome.errors()),
+            outcome.warnings(),
+            plural(outcome.warnings())
+        );
+        return ExitCode::FAILURE;
+    };
+    let written = match &out {
+        Some(out) => match write::write(out, bundle, &options.public, &outcome.content_files) {
+            Ok(()) => format!(" → {}", out.join(BUNDLE_FILE).display()),
+            Err(e) => {
+                eprintln!("error: cannot write to `{}`: {e}", out.display());
+                return ExitCode::FAILURE;
+            }
+        },
+        None => " (check only, nothing written)".into(),
+    };
+    let count = |k: Kind| bundle.section(k).count();
+    eprintln!(
+        "vitrine: {} compétence{}, {} projet{}, {} tag{}, {} warning{} in {} ms{written}",
+        count(Kind::Competence),
+        plural(count(Kind::Competence)),
+        count(Kind::Projet),
+        plural(count(Kind::Projet)),
+        bundle.tags.len(),
+        plural(bundle.tags.len()),
+        outcome.warnings(),
+        plural(outcome.warnings()),
+        started.elapsed().as_millis()
+    );
+    ExitCode::SUCCESS
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

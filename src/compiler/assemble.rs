@@ -1,0 +1,52 @@
+//! Step 9: the bundle, from the checked pages.
+
+use super::backlinks;
+use super::document::Doc;
+use super::order;
+use crate::bundle::{Bundle, Image, Page, Site, Tag, BUNDLE_VERSION};
+use std::collections::BTreeMap;
+
+const WORDS_PER_MINUTE: usize = 200;
+
+pub fn assemble(site: Site, docs: Vec<Doc>, tags: Vec<Tag>, images: &BTreeMap<String, Image>) -> Bundle {
+    let back = backlinks::compute(&docs);
+    let neighbours = order::neighbours(&docs);
+    let pages = docs
+        .into_iter()
+        .zip(neighbours)
+        .map(|(doc, (prev, next))| {
+            let links = backlinks::outgoing(&doc);
+            let r = doc.rendered;
+            Page {
+                kind: doc.file.kind,
+                slug: doc.slug,
+                backlinks: back.get(&doc.route).cloned().unwrap_or_default(),
+                image: images.get(&doc.route).cloned(),
+                route: doc.route,
+                title: doc.meta.title,
+                description: doc.meta.description,
+                date: doc.meta.date,
+                updated: doc.meta.updated,
+                draft: doc.meta.draft,
+                weight: doc.meta.weight,
+                tags: doc.tags,
+                html: r.html,
+                toc: r.toc,
+                reading_minutes: r.word_count.div_ceil(WORDS_PER_MINUTE).max(1),
+                word_count: r.word_count,
+                summary: r.summary,
+                links,
+                prev,
+                next,
+                aliases: doc.meta.aliases,
+                extra: doc.meta.extra,
+            }
+        })
+        .collect();
+    Bundle {
+        version: BUNDLE_VERSION,
+        site,
+        pages,
+        tags,
+    }
+}

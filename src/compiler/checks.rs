@@ -1,0 +1,46 @@
+//! Warnings: things that build but are probably not what the author wants.
+
+use super::diagnostics::Diagnostic;
+use super::document::Doc;
+use crate::bundle::Tag;
+
+pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for doc in docs {
+        let id = doc.file.id;
+        if doc.body.trim().is_empty() {
+            out.push(
+                Diagnostic::warning(
+                    id,
+                    doc.body_offset.saturating_sub(4)..doc.body_offset,
+                    "page has no body",
+                )
+                .label("nothing after the front matter")
+                .hint("write the page's text below the closing `---`"),
+            );
+        }
+        if let Some(date) = &doc.meta.date {
+            if date.as_str() > today {
+                out.push(
+                    Diagnostic::warning(id, doc.meta.date_span.clone(), "date is in the future")
+                        .label(format!("{date} is after today ({today})"))
+                        .hint("check the year; the page is still published"),
+                );
+            }
+        }
+        for tag in &doc.tags {
+            if tags.iter().any(|t| t.slug == tag.slug && t.count == 1) {
+                out.push(
+                    Diagnostic::warning(
+                        id,
+                        doc.meta.tags_span.clone(),
+                        format!("tag `{}` is used by this page only", tag.name),
+                    )
+                    .label("a tag page listing a single page")
+                    .hint("check its spelling against the other pages' tags"),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,57 @@
+//! Dates as Hugo, Zola and Astro write them, normalised to `YYYY-MM-DD`.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+
+pub const ACCEPTED: &str = "accepted forms: `2020-03-02`, `2020-03-02 00:00:00`, `2020-03-02T00:00:00`, `2020-03-02T00:00:00+01:00` or `2020-03-02T00:00:00Z`";
+
+/// The calendar date of `text` as written (no time zone conversion), or `None`.
+pub fn parse(text: &str) -> Option<String> {
+    let text = text.trim();
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .or_else(|| DateTime::parse_from_rfc3339(text).ok().map(|d| d.date_naive()))
+        .or_else(|| {
+            DateTime::parse_from_rfc3339(&text.replacen(' ', "T", 1))
+                .ok()
+                .map(|d| d.date_naive())
+        })
+        .or_else(|| {
+            [
+                "%Y-%m-%d %H:%M:%S%.f",
+                "%Y-%m-%dT%H:%M:%S%.f",
+                "%Y-%m-%d %H:%M",
+                "%Y-%m-%dT%H:%M",
+            ]
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+            .map(|d| d.date())
+        })?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn accepts_the_forms_of_each_dialect() {
+        for text in [
+            "2020-03-02",
+            "2020-03-02 00:00:00",
+            "2020-03-02T10:30:00",
+            "2020-03-02T10:30:00Z",
+            "2020-03-02T23:30:00+01:00",
+            "2020-03-02T10:30:00.123Z",
+            "2020-03-02 10:30:00 +01:00",
+        ] {
+            assert_eq!(parse(text).as_deref(), Some("2020-03-02"), "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_other_forms() {
+        for text in ["02/03/2020", "2020-13-01", "mars 2020", "2020-03-02 25:00:00", ""] {
+            assert_eq!(parse(text), None, "{text}");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Diagnostics: every problem found in the content, with the file, the byte
+//! span (so line and column), a short explanation and a hint, printed the way
+//! rustc prints errors.
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Index into [`Sources`].
+    pub file: usize,
+    /// Byte range in the file's text.
+    pub span: Range<usize>,
+    pub message: String,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: usize, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file,
+            span,
+            message: message.into(),
+            label: String::new(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: usize, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, span, message)
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The text of every file read, by index, for printing diagnostics.
+#[derive(Default)]
+pub struct Sources {
+    files: SimpleFiles<String, String>,
+    count: usize,
+}
+
+impl Sources {
+    pub fn add(&mut self, name: String, text: String) -> usize {
+        self.count += 1;
+        self.files.add(name, text)
+    }
+
+    pub fn name(&self, id: usize) -> &str {
+        self.files.get(id).map(|f| f.name().as_str()).unwrap_or("?")
+    }
+
+    pub fn text(&self, id: usize) -> &str {
+        self.files.get(id).map(|f| f.source().as_str()).unwrap_or("")
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn line_col(&self, id: usize, offset: usize) -> (usize, usize) {
+        let text = self.text(id);
+        let offset = offset.min(text.len());
+        let before = &text[..floor_char_boundary(text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    }
+
+    /// Writes every diagnostic, errors and warnings in the order given.
+    pub fn emit(&self, out: &mut dyn WriteColor, diagnostics: &[Diagnostic]) {
+        let config = term::Config::default();
+        for d in diagnostics {
+            let report = match d.severity {
+                Severity::Error => Report::error(),
+                Severity::Warning => Report::warning(),
+            };
+            let text_len = self.text(d.file).len();
+            let span = d.span.start.min(text_len)..d.span.end.min(text_len);
+            let mut report = report
+                .with_message(&d.message)
+                .with_labels(vec![Label::primary(d.file, span).with_message(&d.label)]);
+            if let Some(hint) = &d.hint {
+                report = report.with_notes(vec![format!("hint: {hint}")]);
+            }
+            // Writing to a terminal or a buffer only fails if the terminal is gone.
+            let _ = term::emit_to_write_style(out, &config, &self.files, &report);
+        }
+    }
+
+    /// Diagnostics as plain text (no colour), as printed by `vitrine`.
+    pub fn render(&self, diagnostics: &[Diagnostic]) -> String {
+        let mut buf = term::termcolor::NoColor::new(Vec::new());
+        self.emit(&mut buf, diagnostics);
+        String::from_utf8_lossy(&buf.into_inner()).into_owned()
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

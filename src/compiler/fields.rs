@@ -1,0 +1,224 @@
+//! Reads the fields Vitrine knows from a parsed front matter map, the way
+//! Hugo, Zola and Astro name them, and keeps the others as `extra`.
+
+use super::dates;
+use super::diagnostics::Diagnostic;
+use super::front_matter::{key_span, Split};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    pub title: String,
+    pub description: String,
+    pub date: Option<String>,
+    pub date_span: Range<usize>,
+    pub updated: Option<String>,
+    pub draft: bool,
+    pub weight: Option<i64>,
+    pub slug: Option<String>,
+    pub tags: Vec<String>,
+    pub tags_span: Range<usize>,
+    pub image: Option<MetaImage>,
+    pub aliases: Vec<String>,
+    pub extra: BTreeMap<String, Value>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetaImage {
+    pub src: String,
+    pub alt: Option<String>,
+    pub span: Range<usize>,
+}
+
+const DATE_KEYS: [&str; 4] = ["date", "publishDate", "pubDate", "published"];
+const UPDATED_KEYS: [&str; 4] = ["updated", "lastmod", "updatedDate", "modified"];
+const IMAGE_KEYS: [&str; 4] = ["img", "image", "cover", "heroImage"];
+const ALT_KEYS: [&str; 4] = ["img_alt", "image_alt", "imageAlt", "alt"];
+
+/// Reads the known fields; every problem found is returned, not just the first.
+pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> Result<Meta, Vec<Diagnostic>> {
+    let mut r = Reader {
+        file,
+        split,
+        errors: Vec::new(),
+    };
+    let mut meta = Meta::default();
+
+    match map.remove("title") {
+        Some(Value::String(t)) if !t.trim().is_empty() => meta.title = t.trim().to_string(),
+        Some(Value::String(_)) | Some(Value::Null) | None => r.errors.push(
+            Diagnostic::error(file, r.whole(), "page has no title")
+                .label("`title` is missing or empty")
+                .hint("add a line `title: \"Mon titre\"` to the front matter"),
+        ),
+        Some(other) => r.wrong_type("title", "text", &other),
+    }
+    meta.description = r.text(&mut map, "description").unwrap_or_default();
+    meta.draft = r.boolean(&mut map, "draft").unwrap_or(false);
+    meta.weight = match map.remove("weight") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) if n.is_i64() => n.as_i64(),
+        Some(other) => {
+            r.wrong_type("weight", "a whole number", &other);
+            None
+        }
+    };
+    meta.slug = r.text(&mut map, "slug").filter(|s| !s.is_empty());
+    (meta.date, meta.date_span) = r.date(&mut map, &DATE_KEYS);
+    (meta.updated, _) = r.date(&mut map, &UPDATED_KEYS);
+    meta.aliases = r.list(&mut map, "aliases");
+
+    meta.tags_span = key_span(split, "tags");
+    meta.tags = r.list(&mut map, "tags");
+    if let Some(Value::Object(mut taxonomies)) = map.remove("taxonomies") {
+        meta.tags_span = key_span(split, "tags");
+        meta.tags.extend(r.list(&mut taxonomies, "tags"));
+        if !taxonomies.is_empty() {
+            map.insert("taxonomies".into(), Value::Object(taxonomies));
+        }
+    }
+    meta.image = r.image(&mut map);
+    meta.extra = map.into_iter().collect();
+
+    if r.errors.is_empty() {
+        Ok(meta)
+    } else {
+        Err(r.errors)
+    }
+}
+
+struct Reader<'a, 'b> {
+    file: usize,
+    split: &'a Split<'b>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Reader<'_, '_> {
+    fn whole(&self) -> Range<usize> {
+        self.split.matter_offset.saturating_sub(4)..self.split.matter_offset
+    }
+
+    fn wrong_type(&mut self, key: &str, expected: &str, found: &Value) {
+        let found = match found {
+            Value::Null => "nothing",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "text",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "a group of fields",
+        };
+        self.errors.push(
+            Diagnostic::error(
+                self.file,
+                key_span(self.split, key),
+                format!("`{key}` has the wrong type"),
+            )
+            .label(format!("expected {expected}, found {found}"))
+            .hint(format!("write `{key}` as {expected}")),
+        );
+    }
+
+    fn text(&mut self, map: &mut Map<String, Value>, key: &str) -> Option<String> {
+        match map.remove(key)? {
+            Value::Null => None,
+            Value::String(s) => Some(s.trim().to_string()),
+            other => {
+                self.wrong_type(key, "text", &other);
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, map: &mut Map<String, Value>, key: &str) -> Option<bool> {
+        match map.remove(key)? {
+            Value::Null => None,
+            Value::Bool(b) => Some(b),
+            other => {
+                self.wrong_type(key, "`true` or `false`", &other);
+                None
+            }
+        }
+    }
+
+    /// A list of strings; a single string is a list of one; empty or absent is empty.
+    fn list(&mut self, map: &mut Map<String, Value>, key: &str) -> Vec<String> {
+        match map.remove(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) if s.trim().is_empty() => Vec::new(),
+            Some(Value::String(s)) => vec![s.trim().to_string()],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+                        Value::Number(n) => out.push(n.to_string()),
+                        Value::String(_) | Value::Null => {}
+                        other => {
+                            self.wrong_type(key, "a list of text", &Value::Array(vec![other]));
+                            break;
+                        }
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                self.wrong_type(key, "a list of text", &other);
+                Vec::new()
+            }
+        }
+    }
+
+    fn date(&mut self, map: &mut Map<String, Value>, keys: &[&str]) -> (Option<String>, Range<usize>) {
+        for key in keys {
+            let Some(value) = map.remove(*key) else { continue };
+            let span = key_span(self.split, key);
+            match value {
+                Value::Null => {}
+                Value::String(s) => match dates::parse(&s) {
+                    Some(d) => return (Some(d), span),
+                    None => self.errors.push(
+                        Diagnostic::error(self.file, span, format!("`{key}` is not a date Vitrine can read"))
+                            .label(format!("`{}` is not a date", s.trim()))
+                            .hint(dates::ACCEPTED),
+                    ),
+                },
+                other => self.wrong_type(key, "a date", &other),
+            }
+        }
+        (None, 0..0)
+    }
+
+    fn image(&mut self, map: &mut Map<String, Value>) -> Option<MetaImage> {
+        let mut alt = ALT_KEYS.iter().find_map(|k| self.text(map, k));
+        for key in IMAGE_KEYS {
+            let Some(value) = map.remove(key) else { continue };
+            let span = key_span(self.split, key);
+            let src = match value {
+                Value::Null => continue,
+                Value::String(s) if s.trim().is_empty() => continue,
+                Value::String(s) => s.trim().to_string(),
+                // `cover: { image: …, alt: … }` (PaperMod) or `image: { url: …, alt: … }` (Astro).
+                Value::Object(mut fields) => {
+                    let src = ["image", "src", "url"].iter().find_map(|k| self.text(&mut fields, k));
+                    alt = alt.or_else(|| self.text(&mut fields, "alt"));
+                    match src {
+                        Some(src) => src,
+                        None => continue,
+                    }
+                }
+                other => {
+                    self.wrong_type(key, "an image path", &other);
+                    continue;
+                }
+            };
+            return Some(MetaImage {
+                src,
+                alt: alt.filter(|a| !a.is_empty()),
+                span,
+            });
+        }
+        None
+    }
+}

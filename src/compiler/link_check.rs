@@ -1,0 +1,96 @@
+//! Step 7: every link, anchor and image must point at something that exists.
+
+use super::diagnostics::Diagnostic;
+use super::document::Doc;
+use super::links::Target;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub fn check(docs: &[Doc], routes: &BTreeSet<String>) -> Vec<Diagnostic> {
+    let anchors: BTreeMap<&str, &Vec<String>> = docs.iter().map(|d| (d.route.as_str(), &d.rendered.anchors)).collect();
+    let mut out = Vec::new();
+    for doc in docs {
+        let id = doc.file.id;
+        for link in &doc.rendered.links {
+            let span = link.span.clone();
+            match &link.target {
+                Target::Missing { guess, .. } => {
+                    let mut d = Diagnostic::error(id, span, "link to a page that does not exist")
+                        .label(format!("`{}` would be `{guess}`, which no file produces", link.href));
+                    if let Some(near) = nearest(guess, routes.iter().map(String::as_str)) {
+                        d = d.hint(format!("did you mean `{near}`?"));
+                    }
+                    out.push(d);
+                }
+                Target::Route {
+                    route,
+                    anchor: Some(anchor),
+                } => {
+                    if let Some(known) = anchors.get(route.as_str()) {
+                        if !known.contains(anchor) {
+                            out.push(missing_anchor(id, span, route, anchor, known));
+                        }
+                    }
+                }
+                Target::SamePage { anchor } if !anchor.is_empty() && !doc.rendered.anchors.contains(anchor) => {
+                    out.push(missing_anchor(id, span, &doc.route, anchor, &doc.rendered.anchors));
+                }
+                Target::File { .. } if !link.found => {
+                    out.push(
+                        Diagnostic::error(id, span, "link to a file that does not exist")
+                            .label(format!(
+                                "`{}` is neither in the public folder nor beside the page",
+                                link.href
+                            ))
+                            .hint("put the file in `public/` (linked as `/file.pdf`) or beside the page"),
+                    );
+                }
+                Target::Forbidden => out.push(
+                    Diagnostic::error(id, span, "`javascript:` links are not allowed")
+                        .label("this link would run code in the visitor's browser")
+                        .hint("link to a page or a web address instead"),
+                ),
+                _ => {}
+            }
+        }
+        for image in &doc.rendered.images {
+            if !image.found {
+                out.push(
+                    Diagnostic::error(id, image.span.clone(), "image not found")
+                        .label(format!(
+                            "`{}` is neither in the public folder nor beside the page",
+                            image.src
+                        ))
+                        .hint("put images in `public/assets/` and write `/assets/name.jpg`, or beside an `index.md`"),
+                );
+            }
+            if image.alt.is_empty() {
+                out.push(
+                    Diagnostic::error(id, image.span.clone(), "image without alt text")
+                        .label("visitors using a screen reader will not know what it shows")
+                        .hint(format!("describe the image: ![Ce que montre l'image]({})", image.src)),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn missing_anchor(id: usize, span: std::ops::Range<usize>, route: &str, anchor: &str, known: &[String]) -> Diagnostic {
+    let mut d = Diagnostic::error(id, span, format!("link to an anchor that does not exist in `{route}`"))
+        .label(format!("no heading has the id `{anchor}`"));
+    if let Some(near) = nearest(anchor, known.iter().map(String::as_str)) {
+        d = d.hint(format!("did you mean `#{near}`?"));
+    } else if known.is_empty() {
+        d = d.hint(format!("`{route}` has no headings"));
+    }
+    d
+}
+
+/// The closest candidate by edit distance, if it is reasonably close.
+pub fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::levenshtein(wanted, c), c))
+        .filter(|(d, c)| *d <= wanted.len().max(c.len()) / 2)
+        .min()
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,299 @@
+//! Resolves a link written in a page body to an app route, accepting the ways
+//! Hugo, Zola, Obsidian and VS Code users write them:
+//! `../../projets/citi` (relative to the page's URL, Hugo), `../projets/citi.md`
+//! (relative to the file), `@/projets/citi.md` (Zola), `/projets/citi`, with or
+//! without a trailing slash or an `#anchor`.
+
+use super::load::section_of;
+use super::slugs::slugify;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `https://…`, `mailto:…`: left as written.
+    External,
+    /// An existing page or list route, with an optional anchor.
+    Route { route: String, anchor: Option<String> },
+    /// `#contexte` on the same page.
+    SamePage { anchor: String },
+    /// A static file (image, PDF); candidate paths from the site root, most likely first.
+    File { candidates: Vec<String> },
+    /// Looks like a page link but no such route exists; `guess` is the route it would be.
+    Missing { guess: String, anchor: Option<String> },
+    /// `javascript:`, `vbscript:` or `data:` URLs.
+    Forbidden,
+}
+
+/// Where the link is written.
+pub struct From<'a> {
+    /// The page's route, `/competences/autonomie`.
+    pub route: &'a str,
+    /// The file's folder relative to the content folder, `competences` or `projets/gecy`.
+    pub dir: &'a str,
+}
+
+pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
+    let href = href.trim();
+    let lower: String = href
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_lowercase();
+    if ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
+        return Target::Forbidden;
+    }
+    if href.is_empty() || href.starts_with("//") || has_scheme(href) {
+        return Target::External;
+    }
+    if let Some(anchor) = href.strip_prefix('#') {
+        return Target::SamePage {
+            anchor: anchor.to_string(),
+        };
+    }
+    let (path, anchor) = match href.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string()).filter(|a| !a.is_empty())),
+        None => (href, None),
+    };
+    let path = path.split('?').next().unwrap_or(path);
+
+    let mut candidates = Vec::new();
+    if let Some(content_path) = path.strip_prefix("@/") {
+        candidates.push(normalize("/", content_path));
+    } else if path.starts_with('/') {
+        candidates.push(normalize("/", path));
+    } else {
+        let by_file = normalize(&format!("/{}/", from.dir), path);
+        let by_url = normalize(&format!("{}/", from.route), path);
+        if is_markdown(path) {
+            candidates.extend([by_file, by_url]);
+        } else {
+            candidates.extend([by_url, by_file]);
+        }
+    }
+
+    let extension = path
+        .rsplit('/')
+        .next()
+        .and_then(|name| name.rsplit_once('.'))
+        .map(|(_, e)| e.to_lowercase());
+    if extension
+        .as_deref()
+        .is_some_and(|e| e != "md" && e != "markdown" && e != "html")
+    {
+        let mut files = candidates;
+        files.dedup();
+        return Target::File { candidates: files };
+    }
+    let as_routes: Vec<String> = candidates.iter().map(|c| to_route(c)).collect();
+    match as_routes.iter().find(|r| routes.contains(*r)) {
+        Some(route) => Target::Route {
+            route: route.clone(),
+            anchor,
+        },
+        None => Target::Missing {
+            guess: as_routes[0].clone(),
+            anchor,
+        },
+    }
+}
+
+fn has_scheme(href: &str) -> bool {
+    match href.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+fn is_markdown(path: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    path.ends_with(".md") || path.ends_with(".markdown")
+}
+
+/// Joins `path` onto the folder `base` (ending in `/`) and folds `.` and `..`.
+fn normalize(base: &str, path: &str) -> String {
+    let joined = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("{base}{path}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in joined.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// `/projets/citi.md`, `/projets/gecy/index.md`, `/Projects/Citi/` → `/projets/citi`, …
+fn to_route(path: &str) -> String {
+    let mut parts: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    if let Some(last) = parts.last_mut() {
+        for ext in [".md", ".markdown", ".html"] {
+            if let Some(stem) = last.strip_suffix(ext) {
+                *last = stem.to_string();
+            }
+        }
+    }
+    if parts.last().is_some_and(|l| l == "index" || l == "_index") {
+        parts.pop();
+    }
+    if let Some(first) = parts.first_mut() {
+        if let Some(kind) = section_of(first) {
+            *first = kind.section().to_string();
+        } else if first != "tags" {
+            *first = slugify(first);
+        }
+    }
+    for part in parts.iter_mut().skip(1) {
+        *part = slugify(&percent_decode(part));
+    }
+    format!("/{}", parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn routes() -> BTreeSet<String> {
+        [
+            "/",
+            "/projets",
+            "/projets/citi",
+            "/projets/gecy",
+            "/projets/nested/duvet-genius",
+            "/competences/autonomie",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
+    fn from_competence() -> From<'static> {
+        From {
+            route: "/competences/autonomie",
+            dir: "competences",
+        }
+    }
+
+    fn route(r: &str, a: Option<&str>) -> Target {
+        Target::Route {
+            route: r.into(),
+            anchor: a.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn hugo_relative_links_resolve_from_the_page_url() {
+        let f = from_competence();
+        assert_eq!(
+            resolve(" ../../projets/citi ", &f, &routes()),
+            route("/projets/citi", None)
+        );
+        assert_eq!(
+            resolve("../../projets/citi/", &f, &routes()),
+            route("/projets/citi", None)
+        );
+        let g = From {
+            route: "/projets/citi",
+            dir: "projets",
+        };
+        assert_eq!(resolve("../gecy/", &g, &routes()), route("/projets/gecy", None));
+    }
+
+    #[test]
+    fn source_file_links_resolve_from_the_file() {
+        let f = from_competence();
+        assert_eq!(
+            resolve("../projets/citi.md", &f, &routes()),
+            route("/projets/citi", None)
+        );
+        assert_eq!(
+            resolve("../projets/gecy/index.md", &f, &routes()),
+            route("/projets/gecy", None)
+        );
+        assert_eq!(
+            resolve("../projets/citi#contexte", &f, &routes()),
+            route("/projets/citi", Some("contexte"))
+        );
+    }
+
+    #[test]
+    fn zola_and_absolute_links() {
+        let f = from_competence();
+        assert_eq!(
+            resolve("@/projets/citi.md", &f, &routes()),
+            route("/projets/citi", None)
+        );
+        assert_eq!(
+            resolve("@/projets/nested/duvet-genius.md#a", &f, &routes()),
+            route("/projets/nested/duvet-genius", Some("a"))
+        );
+        assert_eq!(resolve("/projets/", &f, &routes()), route("/projets", None));
+    }
+
+    #[test]
+    fn missing_pages_keep_a_guess() {
+        let f = from_competence();
+        assert_eq!(
+            resolve("../../projets/citty", &f, &routes()),
+            Target::Missing {
+                guess: "/projets/citty".into(),
+                anchor: None
+            }
+        );
+    }
+
+    #[test]
+    fn other_kinds_of_link() {
+        let f = from_competence();
+        assert_eq!(resolve("https://example.org", &f, &routes()), Target::External);
+        assert_eq!(resolve("mailto:a@b.fr", &f, &routes()), Target::External);
+        assert_eq!(
+            resolve("#contexte", &f, &routes()),
+            Target::SamePage {
+                anchor: "contexte".into()
+            }
+        );
+        assert_eq!(resolve(" JavaScript:alert(1)", &f, &routes()), Target::Forbidden);
+        assert_eq!(resolve("java\nscript:alert(1)", &f, &routes()), Target::Forbidden);
+        assert_eq!(
+            resolve("/assets/cv.pdf", &f, &routes()),
+            Target::File {
+                candidates: vec!["/assets/cv.pdf".into()]
+            }
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Step 1: find every Markdown file under the content folder and read it.
+
+use super::diagnostics::{Diagnostic, Sources};
+use super::slugs::slugify;
+use crate::bundle::Kind;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub id: usize,
+    pub kind: Kind,
+    /// Slug from the path: `citi`, `nested/duvet-genius`, `gecy` for `gecy/index.md`.
+    pub slug: String,
+    /// The folder holding the file; for a page bundle (`index.md`), its own folder.
+    pub dir: PathBuf,
+    /// Path relative to the content folder, with `/`.
+    pub rel: String,
+}
+
+/// Folder names read as each section, so Hugo, Zola and Astro layouts build as they are.
+pub fn section_of(folder: &str) -> Option<Kind> {
+    match folder.to_lowercase().as_str() {
+        "competences" | "compétences" | "competence" | "skills" | "competencies" => Some(Kind::Competence),
+        "projets" | "projet" | "projects" | "project" | "work" | "portfolio" => Some(Kind::Projet),
+        _ => None,
+    }
+}
+
+pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(content)
+        .follow_links(true)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "markdown"))
+        .collect();
+    paths.sort();
+
+    for path in paths {
+        let rel_path = path.strip_prefix(content).unwrap_or(&path);
+        let rel = rel_path.to_string_lossy().replace('\\', "/");
+        let segments: Vec<&str> = rel.split('/').collect();
+        let stem = rel_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if segments.len() < 2 || stem.starts_with('_') {
+            continue; // site settings (`_index.md`) and section pages are not pages.
+        }
+        let Some(kind) = section_of(segments[0]) else { continue };
+        let display = display_path(content, &path);
+        let (text, bad_utf8) = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => (text, None),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
+                }
+            },
+            Err(e) => {
+                let id = sources.add(display, String::new());
+                diagnostics.push(Diagnostic::error(id, 0..0, format!("cannot read file: {e}")));
+                continue;
+            }
+        };
+        let id = sources.add(display, text);
+        if let Some(at) = bad_utf8 {
+            diagnostics.push(
+                Diagnostic::error(id, at..at + 1, "file is not valid UTF-8")
+                    .label("this byte is not UTF-8")
+                    .hint("save the file as UTF-8 in your editor"),
+            );
+            continue;
+        }
+        let mut parts: Vec<String> = segments[1..segments.len() - 1].iter().map(|s| slugify(s)).collect();
+        let bundle = stem == "index";
+        if !bundle {
+            parts.push(slugify(&stem));
+        }
+        if parts.is_empty() {
+            continue; // `projets/index.md` is a section page.
+        }
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        files.push(SourceFile {
+            id,
+            kind,
+            slug: parts.join("/"),
+            dir,
+            rel,
+        });
+    }
+    (files, diagnostics)
+}
+
+/// The path as the user gave it, joined with the file's place in the content folder.
+fn display_path(content: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(content).unwrap_or(path);
+    content.join(rel).to_string_lossy().into_owned()
+}

@@ -1,0 +1,289 @@
+//! Renders a page body: CommonMark with tables, footnotes, strikethrough, task
+//! lists and heading attributes; headings get stable ids and form the table of
+//! contents; links and images are resolved; the result is sanitised.
+
+use super::links::{self, From, Target};
+use super::sanitize::sanitize;
+use super::slugs::slugify;
+use crate::bundle::TocEntry;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+/// A link found in the body, with its byte span in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkUse {
+    pub href: String,
+    pub target: Target,
+    pub span: Range<usize>,
+    /// For a link to a static file: whether the file was found.
+    pub found: bool,
+}
+
+/// An image found in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageUse {
+    pub src: String,
+    pub alt: String,
+    pub found: bool,
+    pub span: Range<usize>,
+}
+
+/// A static file found by [`Locate`]: its URL and, for images, its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub url: String,
+    pub size: Option<(u32, u32)>,
+}
+
+/// Finds a static file from candidate site paths (public folder, then page bundles).
+pub type Locate<'a> = &'a dyn Fn(&[String]) -> Option<Located>;
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// Every heading id, for anchor checks.
+    pub anchors: Vec<String>,
+    pub word_count: usize,
+    pub summary: String,
+    pub links: Vec<LinkUse>,
+    pub images: Vec<ImageUse>,
+}
+
+const SUMMARY_CHARS: usize = 220;
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<String>, locate: Locate) -> Rendered {
+    let mut out = Rendered::default();
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut in_code_block = false;
+    let mut first_paragraph: Option<String> = None;
+    let mut paragraph: Option<String> = None;
+    let mut i = 0;
+
+    while i < events.len() {
+        let (event, range) = &events[i];
+        let span = body_offset + range.start..body_offset + range.end;
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let end = find_end(&events, i, |e| matches!(e, TagEnd::Heading(_)));
+                let text = plain_text(&events[i + 1..end]);
+                out.word_count += count_words(&text);
+                let base = id.as_ref().map(|s| s.to_string()).unwrap_or_else(|| slugify(&text));
+                let base = if base.is_empty() { "section".to_string() } else { base };
+                let n = used_ids.entry(base.clone()).or_insert(0);
+                let unique = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
+                *n += 1;
+                let level_num = heading_level(*level);
+                if (2..=4).contains(&level_num) {
+                    out.toc.push(TocEntry {
+                        level: level_num,
+                        id: unique.clone(),
+                        title: text.trim().to_string(),
+                    });
+                }
+                out.anchors.push(unique.clone());
+                html_events.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(unique)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+                // Links inside the heading are handled like any other.
+                i += 1;
+                continue;
+            }
+            Event::Start(Tag::Link { dest_url, title, .. }) => {
+                let target = links::resolve(dest_url, from, routes);
+                let mut found = true;
+                let href = match &target {
+                    Target::Route { route, anchor } => with_anchor(route, anchor.as_deref()),
+                    Target::SamePage { anchor } => format!("#{anchor}"),
+                    Target::File { candidates } => match locate(candidates) {
+                        Some(l) => l.url,
+                        None => {
+                            found = false;
+                            dest_url.to_string()
+                        }
+                    },
+                    Target::Forbidden => String::new(),
+                    Target::External | Target::Missing { .. } => dest_url.to_string(),
+                };
+                let rel = if target == Target::External && !dest_url.is_empty() {
+                    " rel=\"noopener noreferrer\""
+                } else {
+                    ""
+                };
+                let title = if title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", escape(title))
+                };
+                html_events.push(Event::InlineHtml(
+                    format!("<a href=\"{}\"{title}{rel}>", escape(&href)).into(),
+                ));
+                out.links.push(LinkUse {
+                    href: dest_url.to_string(),
+                    target,
+                    span,
+                    found,
+                });
+            }
+            Event::End(TagEnd::Link) => html_events.push(Event::InlineHtml("</a>".into())),
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let end = find_end(&events, i, |e| matches!(e, TagEnd::Image));
+                let alt = plain_text(&events[i + 1..end]).trim().to_string();
+                let (src, found, size) = match links::resolve(dest_url, from, routes) {
+                    Target::External => (dest_url.to_string(), true, None),
+                    Target::Forbidden => (String::new(), false, None),
+                    target => {
+                        let candidates = match target {
+                            Target::File { candidates } => candidates,
+                            _ => vec![dest_url.to_string()],
+                        };
+                        match locate(&candidates) {
+                            Some(l) => (l.url, true, l.size),
+                            None => (dest_url.to_string(), false, None),
+                        }
+                    }
+                };
+                let size = size
+                    .map(|(w, h)| format!(" width=\"{w}\" height=\"{h}\""))
+                    .unwrap_or_default();
+                let title = if title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", escape(title))
+                };
+                html_events.push(Event::InlineHtml(
+                    format!(
+                        "<img src=\"{}\" alt=\"{}\"{title}{size} loading=\"lazy\">",
+                        escape(&src),
+                        escape(&alt)
+                    )
+                    .into(),
+                ));
+                out.images.push(ImageUse {
+                    src: dest_url.to_string(),
+                    alt,
+                    found,
+                    span,
+                });
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Start(Tag::Paragraph) if first_paragraph.is_none() => paragraph = Some(String::new()),
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(p) = paragraph.take() {
+                    if !p.trim().is_empty() {
+                        first_paragraph = Some(p);
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if !in_code_block {
+                    out.word_count += count_words(t);
+                }
+                if let Some(p) = paragraph.as_mut() {
+                    p.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(p) = paragraph.as_mut() {
+                    p.push(' ');
+                }
+            }
+            _ => {}
+        }
+        if !matches!(event, Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link)) {
+            html_events.push(event.clone());
+        }
+        i += 1;
+    }
+
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
+    out.html = sanitize(&html);
+    out.summary = summarize(first_paragraph.as_deref().unwrap_or(""));
+    out
+}
+
+fn with_anchor(route: &str, anchor: Option<&str>) -> String {
+    match anchor {
+        Some(a) => format!("{route}#{a}"),
+        None => route.to_string(),
+    }
+}
+
+fn find_end(events: &[(Event, Range<usize>)], start: usize, is_end: impl Fn(&TagEnd) -> bool) -> usize {
+    events[start + 1..]
+        .iter()
+        .position(|(e, _)| matches!(e, Event::End(end) if is_end(end)))
+        .map_or(events.len() - 1, |p| start + 1 + p)
+}
+
+fn plain_text(events: &[(Event, Range<usize>)]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn count_words(text: &str) -> usize {
+    text.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// First paragraph as plain text, cut at a word boundary.
+fn summarize(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= SUMMARY_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(SUMMARY_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
+/// Escapes text for an HTML attribute value.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,119 @@
+//! The content compiler: `content/*.md` → checked pages → the bundle.
+//!
+//! Each step is a function from values to values, in its own file:
+//! load → parse → collisions → render → taxonomies → link check → order →
+//! assemble → write.
+
+pub mod assemble;
+pub mod backlinks;
+pub mod checks;
+pub mod collisions;
+pub mod dates;
+pub mod diagnostics;
+pub mod document;
+pub mod fields;
+pub mod front_matter;
+pub mod images;
+pub mod link_check;
+pub mod links;
+pub mod load;
+pub mod markdown;
+pub mod order;
+pub mod parse;
+pub mod render;
+pub mod sanitize;
+pub mod site;
+pub mod slugs;
+pub mod taxonomies;
+pub mod write;
+
+use crate::bundle::{Bundle, Kind};
+use diagnostics::{Diagnostic, Sources};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+pub struct Options {
+    pub content: PathBuf,
+    pub public: PathBuf,
+    pub drafts: bool,
+    /// `YYYY-MM-DD`, for the future-date warning.
+    pub today: String,
+}
+
+pub struct Outcome {
+    pub sources: Sources,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The bundle, when there is no error.
+    pub bundle: Option<Bundle>,
+    /// Files from page bundles to copy beside the bundle: (source, path in the output).
+    pub content_files: Vec<(PathBuf, String)>,
+}
+
+impl Outcome {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+pub fn compile(options: &Options) -> Outcome {
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+
+    let site = site::read(&options.content, &mut sources)
+        .map_err(|e| diagnostics.push(e))
+        .ok();
+    let (files, found) = load::load(&options.content, &mut sources);
+    diagnostics.extend(found);
+    let (docs, found) = parse::parse(files, &sources, options.drafts);
+    diagnostics.extend(found);
+    let (mut docs, found) = collisions::reject(docs, &sources);
+    diagnostics.extend(found);
+
+    let routes = routes(&docs);
+    let folders = render::Folders {
+        content: &options.content,
+        public: &options.public,
+    };
+    order::sort(&mut docs);
+    let copies = RefCell::new(render::ContentFiles::new());
+    let mut docs = render::render(docs, &routes, &folders, &copies);
+    let tags = taxonomies::collect(&mut docs);
+    let (images, found) = images::front_matter_images(&docs, &folders, &copies);
+    diagnostics.extend(found);
+    diagnostics.extend(link_check::check(&docs, &routes));
+    diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
+
+    diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    let bundle = match site {
+        Some(site) if !has_errors => Some(assemble::assemble(site, docs, tags, &images)),
+        _ => None,
+    };
+    Outcome {
+        sources,
+        diagnostics,
+        bundle,
+        content_files: copies.into_inner().into_iter().collect(),
+    }
+}
+
+/// Every route the app serves: lists, tag pages and pages.
+fn routes(docs: &[document::Doc]) -> BTreeSet<String> {
+    let mut routes: BTreeSet<String> = ["/", "/tags"].iter().map(|s| s.to_string()).collect();
+    for kind in Kind::ALL {
+        routes.insert(format!("/{}", kind.section()));
+    }
+    for doc in docs {
+        routes.insert(doc.route.clone());
+        for tag in &doc.meta.tags {
+            routes.insert(format!("/tags/{}", slugs::slugify(tag)));
+        }
+    }
+    routes
+}

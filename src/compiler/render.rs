@@ -1,0 +1,63 @@
+//! Step 4: render every body, resolving links and images against the routes
+//! and the static files.
+
+use super::document::Doc;
+use super::links::From;
+use super::markdown::{self, Located};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Static files found in the content folder (page bundles), to copy beside the bundle.
+pub type ContentFiles = BTreeSet<(PathBuf, String)>;
+
+pub struct Folders<'a> {
+    pub content: &'a Path,
+    pub public: &'a Path,
+}
+
+pub fn render(
+    mut docs: Vec<Doc>,
+    routes: &BTreeSet<String>,
+    folders: &Folders,
+    copies: &RefCell<ContentFiles>,
+) -> Vec<Doc> {
+    let locate = |candidates: &[String]| locate(candidates, folders, copies);
+    for doc in &mut docs {
+        let dir = doc.file.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        let from = From {
+            route: &doc.route,
+            dir: &dir,
+        };
+        doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, routes, &locate);
+    }
+    docs
+}
+
+/// The first candidate that exists in the public folder, then in the content folder.
+pub fn locate(candidates: &[String], folders: &Folders, copies: &RefCell<ContentFiles>) -> Option<Located> {
+    for candidate in candidates {
+        let rel = candidate.trim_start_matches('/');
+        if rel.is_empty() || rel.split('/').any(|s| s == "..") {
+            continue;
+        }
+        let in_public = folders.public.join(rel);
+        let in_content = folders.content.join(rel);
+        let path = if in_public.is_file() {
+            in_public
+        } else if in_content.is_file() && !rel.ends_with(".md") {
+            copies.borrow_mut().insert((in_content.clone(), rel.to_string()));
+            in_content
+        } else {
+            continue;
+        };
+        let size = imagesize::size(&path)
+            .ok()
+            .and_then(|s| Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?)));
+        return Some(Located {
+            url: format!("/{rel}"),
+            size,
+        });
+    }
+    None
+}

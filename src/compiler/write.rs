@@ -1,0 +1,47 @@
+//! Last step: write the output. Every file goes to a temporary name first and
+//! is renamed into place, so a failed run never leaves a half-written bundle.
+
+use crate::bundle::{Bundle, BUNDLE_FILE};
+use std::fs;
+use std::io;
+use std::path::Path;
+
+pub fn write(
+    out: &Path,
+    bundle: &Bundle,
+    public: &Path,
+    content_files: &[(std::path::PathBuf, String)],
+) -> io::Result<()> {
+    fs::create_dir_all(out)?;
+    if public.is_dir() {
+        copy_tree(public, out)?;
+    }
+    for (from, rel) in content_files {
+        write_atomic(&out.join(rel), &fs::read(from)?)?;
+    }
+    let json = serde_json::to_vec(bundle).map_err(io::Error::other)?;
+    write_atomic(&out.join(BUNDLE_FILE), &json)
+}
+
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
+}
+
+fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
+    for entry in walkdir::WalkDir::new(from).follow_links(true) {
+        let entry = entry.map_err(io::Error::other)?;
+        let rel = entry.path().strip_prefix(from).map_err(io::Error::other)?;
+        if entry.file_type().is_file() {
+            write_atomic(&to.join(rel), &fs::read(entry.path())?)?;
+        }
+    }
+    Ok(())
+}
