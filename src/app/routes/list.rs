@@ -26,7 +26,7 @@ pub fn view(bundle: Arc<Bundle>, kind: Kind) -> impl IntoView {
             }
         }
     }
-    section_tags.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    section_tags.sort_by_key(|t| t.1.to_lowercase());
 
     let chips = {
         let base = base.clone();
@@ -56,7 +56,7 @@ pub fn view(bundle: Arc<Bundle>, kind: Kind) -> impl IntoView {
         if pages.is_empty() {
             view! { <p class="empty">{T.no_result}</p> }.into_any()
         } else {
-            cards(pages.into_iter(), kind == Kind::Projet).into_any()
+            cards(pages, kind == Kind::Projet)
         }
     };
     view! {

@@ -1,0 +1,109 @@
+//! End-to-end: the built site, served by a real static file server, in real
+//! headless Chromium.
+
+mod support;
+
+use fantoccini::Locator;
+use support::{copy_site, dist, Browser, Host, Server};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deep_link_to_a_competence_shows_its_title_and_body() {
+    let server = Server::start(&dist(), Host::SpaFallback).await;
+    let b = Browser::start().await;
+    b.goto(&server.url("/competences/autonomie-professionnelle")).await;
+    b.wait_text("h1", "Autonomie professionnelle").await;
+    let body = b.wait_text(".prose", "Contexte d'utilisation").await;
+    assert!(body.contains("autonomie professionnelle"), "{body}");
+    // Raw inline HTML from the Markdown is kept.
+    let bold = b
+        .client
+        .find(Locator::Css(".prose b u"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(bold, "autonomie professionnelle");
+    let title = b.client.title().await.unwrap();
+    assert!(title.starts_with("Autonomie professionnelle — "), "{title}");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn in_body_link_opens_the_projet_without_a_reload() {
+    let server = Server::start(&dist(), Host::SpaFallback).await;
+    let b = Browser::start().await;
+    b.goto(&server.url("/competences/autonomie-professionnelle")).await;
+    b.wait_text("h1", "Autonomie professionnelle").await;
+    b.js("window.__sameDocument = 'oui';").await;
+    // The seed-style link `( ../../projets/citi )` was rewritten to the app route.
+    let link = b
+        .client
+        .find(Locator::Css(".prose a[href='/projets/citi']"))
+        .await
+        .unwrap();
+    assert_eq!(link.text().await.unwrap(), "Transition 4.0");
+    link.click().await.unwrap();
+    b.wait_text("h1", "Transition 4.0").await;
+    b.wait_text(".prose", "taux de rendement synthétique").await;
+    assert_eq!(b.path().await, "/projets/citi");
+    assert_eq!(
+        b.js("return window.__sameDocument || null;").await,
+        "oui",
+        "the page was reloaded"
+    );
+    // The projet shows the compétence that links to it.
+    b.wait_text(".related", "Autonomie professionnelle").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tag_page_lists_the_pages_with_that_tag() {
+    let server = Server::start(&dist(), Host::SpaFallback).await;
+    let b = Browser::start().await;
+    b.goto(&server.url("/tags/transition-4-0")).await;
+    b.wait_text("h1", "TRANSITION 4.0").await;
+    b.wait_text("main", "Autonomie professionnelle").await;
+    let mut titles = Vec::new();
+    for card in b.client.find_all(Locator::Css(".card h3")).await.unwrap() {
+        titles.push(card.text().await.unwrap());
+    }
+    assert_eq!(titles, ["Autonomie professionnelle", "Transition 4.0"]);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unknown_routes_and_slugs_show_the_not_found_view() {
+    let server = Server::start(&dist(), Host::SpaFallback).await;
+    let b = Browser::start().await;
+    b.goto(&server.url("/nulle/part")).await;
+    b.wait_text("h1", "Page introuvable").await;
+    b.goto(&server.url("/projets/cti")).await;
+    b.wait_text("h1", "Page introuvable").await;
+    // A near miss suggests the page it probably meant.
+    b.wait_text(".not-found", "Transition 4.0").await;
+    b.client.find(Locator::Css(".not-found a[href='/']")).await.unwrap();
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn failed_bundle_fetch_shows_the_error_view_with_retry() {
+    let site = copy_site(&dist());
+    std::fs::write(site.path().join("content.json"), "{ pas du JSON").unwrap();
+    let server = Server::start(site.path(), Host::SpaFallback).await;
+    let b = Browser::start().await;
+    b.goto(&server.url("/competences/autonomie-professionnelle")).await;
+    b.wait_text("h1", "Le portfolio n'a pas pu être chargé").await;
+    b.wait_text(".error-message", "n'est pas un fichier JSON valide").await;
+    // Repair the bundle and retry: the page appears without reloading.
+    std::fs::copy(dist().join("content.json"), site.path().join("content.json")).unwrap();
+    b.client
+        .find(Locator::Css(".error-view button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.wait_text("h1", "Autonomie professionnelle").await;
+    b.close().await;
+}

@@ -1,0 +1,201 @@
+//! Test support: a real static file server over the built site and a real
+//! headless Chromium driven through chromedriver (WebDriver).
+
+#![allow(dead_code)]
+
+use axum::Router;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::{SocketAddr, TcpListener as StdListener};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+use tokio::process::{Child, Command};
+use tower_http::services::{ServeDir, ServeFile};
+
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// The site Trunk built (`make test` builds it first); `VITRINE_DIST` overrides.
+pub fn dist() -> PathBuf {
+    let dist = std::env::var_os("VITRINE_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").is_file() && dist.join("content.json").is_file(),
+        "{} holds no built site: run `make test` (or `trunk build --release`) first",
+        dist.display()
+    );
+    dist
+}
+
+/// How the server answers a path that is not a file.
+#[derive(Clone, Copy)]
+pub enum Host {
+    /// Netlify-style rewrite: every unknown path gets `index.html` with 200.
+    SpaFallback,
+}
+
+/// A static file server on 127.0.0.1, stopped when dropped.
+pub struct Server {
+    pub addr: SocketAddr,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Server {
+    pub async fn start(root: &Path, host: Host) -> Server {
+        let service = match host {
+            Host::SpaFallback => ServeDir::new(root).fallback(ServeFile::new(root.join("index.html"))),
+        };
+        let app = Router::new().fallback_service(service);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app).await.unwrap();
+        });
+        Server { addr, task }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// A headless Chromium session; the driver process dies with it.
+pub struct Browser {
+    pub client: Client,
+    _driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl Browser {
+    pub async fn start() -> Browser {
+        Browser::start_with(&[]).await
+    }
+
+    pub async fn start_with(extra_args: &[&str]) -> Browser {
+        let port = free_port();
+        let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver not found: run scripts/install-tools.sh");
+        let profile = tempfile::tempdir().unwrap();
+        let mut args: Vec<String> = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--window-size=1280,900",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
+        args.extend(extra_args.iter().map(|s| s.to_string()));
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({ "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()), "args": args }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = None;
+        for _ in 0..50 {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    return Browser {
+                        client,
+                        _driver: driver,
+                        _profile: profile,
+                    }
+                }
+                Err(e) => last_error = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("could not start Chromium through chromedriver: {last_error:?}");
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+    }
+
+    /// Waits for an element matching `css` whose text contains `text`, and returns its text.
+    pub async fn wait_text(&self, css: &str, text: &str) -> String {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        let mut seen = Vec::new();
+        loop {
+            seen.clear();
+            if let Ok(elements) = self.client.find_all(Locator::Css(css)).await {
+                for e in elements {
+                    if let Ok(t) = e.text().await {
+                        if t.contains(text) {
+                            return t;
+                        }
+                        seen.push(t);
+                    }
+                }
+            }
+            if tokio::time::Instant::now() > deadline {
+                let body = self.body_text().await;
+                panic!("no `{css}` containing {text:?} after {WAIT:?}; saw {seen:?}; page text: {body}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn body_text(&self) -> String {
+        match self.client.find(Locator::Css("body")).await {
+            Ok(b) => b.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.unwrap()
+    }
+
+    pub async fn path(&self) -> String {
+        self.client.current_url().await.unwrap().path().to_string()
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// A copy of the built site, for tests that break part of it.
+pub fn copy_site(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let to = dir.path().join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    dir
+}
