@@ -6,6 +6,13 @@ pub const ACCEPTED: &str = "accepted forms: `2020-03-02`, `2020-03-02 00:00:00`,
 
 /// The calendar date of `text` as written (no time zone conversion), or `None`.
 pub fn parse(text: &str) -> Option<String> {
+    const WITH_ZONE: [&str; 2] = ["%Y-%m-%d %H:%M:%S%.f %:z", "%Y-%m-%d %H:%M:%S%.f %z"];
+    const WITHOUT_ZONE: [&str; 4] = [
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ];
     let text = text.trim();
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .ok()
@@ -16,15 +23,16 @@ pub fn parse(text: &str) -> Option<String> {
                 .map(|d| d.date_naive())
         })
         .or_else(|| {
-            [
-                "%Y-%m-%d %H:%M:%S%.f",
-                "%Y-%m-%dT%H:%M:%S%.f",
-                "%Y-%m-%d %H:%M",
-                "%Y-%m-%dT%H:%M",
-            ]
-            .iter()
-            .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-            .map(|d| d.date())
+            WITH_ZONE
+                .iter()
+                .find_map(|f| DateTime::parse_from_str(text, f).ok())
+                .map(|d| d.date_naive())
+        })
+        .or_else(|| {
+            WITHOUT_ZONE
+                .iter()
+                .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+                .map(|d| d.date())
         })?;
     Some(date.format("%Y-%m-%d").to_string())
 }
