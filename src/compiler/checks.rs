@@ -10,13 +10,9 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
         let id = doc.file.id;
         if doc.body.trim().is_empty() {
             out.push(
-                Diagnostic::warning(
-                    id,
-                    doc.body_offset.saturating_sub(4)..doc.body_offset,
-                    "page has no body",
-                )
-                .label("nothing after the front matter")
-                .hint("write the page's text below the closing `---`"),
+                Diagnostic::warning(id, doc.close.clone(), "page has no body")
+                    .label("nothing after the front matter")
+                    .hint("write the page's text below the closing `---`"),
             );
         }
         if let Some(date) = &doc.meta.date {

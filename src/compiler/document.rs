@@ -11,6 +11,8 @@ pub struct Doc {
     pub meta: Meta,
     pub body: String,
     pub body_offset: usize,
+    /// Span of the line closing the front matter.
+    pub close: std::ops::Range<usize>,
     /// `citi`, `nested/duvet-genius`; a `slug` field replaces the last part.
     pub slug: String,
     /// `/projets/citi`.

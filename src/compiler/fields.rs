@@ -37,8 +37,9 @@ const UPDATED_KEYS: [&str; 4] = ["updated", "lastmod", "updatedDate", "modified"
 const IMAGE_KEYS: [&str; 4] = ["img", "image", "cover", "heroImage"];
 const ALT_KEYS: [&str; 4] = ["img_alt", "image_alt", "imageAlt", "alt"];
 
-/// Reads the known fields; every problem found is returned, not just the first.
-pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> Result<Meta, Vec<Diagnostic>> {
+/// Reads the known fields. Every problem found is returned, not just the first,
+/// with the fields that could be read, so later checks still run on the page.
+pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> (Meta, Vec<Diagnostic>) {
     let mut r = Reader {
         file,
         split,
@@ -48,6 +49,8 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> Result<M
 
     match map.remove("title") {
         Some(Value::String(t)) if !t.trim().is_empty() => meta.title = t.trim().to_string(),
+        // `title: 2048` is a fine title for a game.
+        Some(Value::Number(n)) => meta.title = n.to_string(),
         Some(Value::String(_)) | Some(Value::Null) | None => r.errors.push(
             Diagnostic::error(file, r.whole(), "page has no title")
                 .label("`title` is missing or empty")
@@ -82,11 +85,7 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> Result<M
     meta.image = r.image(&mut map);
     meta.extra = map.into_iter().collect();
 
-    if r.errors.is_empty() {
-        Ok(meta)
-    } else {
-        Err(r.errors)
-    }
+    (meta, r.errors)
 }
 
 struct Reader<'a, 'b> {
@@ -97,7 +96,7 @@ struct Reader<'a, 'b> {
 
 impl Reader<'_, '_> {
     fn whole(&self) -> Range<usize> {
-        self.split.matter_offset.saturating_sub(4)..self.split.matter_offset
+        self.split.open.clone()
     }
 
     fn wrong_type(&mut self, key: &str, expected: &str, found: &Value) {
@@ -124,6 +123,7 @@ impl Reader<'_, '_> {
         match map.remove(key)? {
             Value::Null => None,
             Value::String(s) => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
             other => {
                 self.wrong_type(key, "text", &other);
                 None

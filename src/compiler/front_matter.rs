@@ -22,6 +22,9 @@ pub struct Split<'a> {
     pub body: &'a str,
     /// Byte offset of `body` in the file.
     pub body_offset: usize,
+    /// Spans of the opening and closing delimiter lines, for diagnostics about the whole block.
+    pub open: Range<usize>,
+    pub close: Range<usize>,
 }
 
 /// Splits `text` at its front matter delimiters.
@@ -51,6 +54,8 @@ pub fn split(file: usize, text: &str) -> Result<Split<'_>, Diagnostic> {
                 matter_offset,
                 body: &text[body_offset..],
                 body_offset,
+                open: start..start + 3,
+                close: line_start..line_start + line.len(),
             });
         }
         line_start = line_end + 1;
@@ -73,7 +78,7 @@ pub fn parse(file: usize, split: &Split) -> Result<Map<String, Value>, Diagnosti
         Value::Null => Ok(Map::new()),
         _ => Err(Diagnostic::error(
             file,
-            split.matter_offset..split.matter_offset + split.matter.len(),
+            split.matter_offset..split.matter_offset + split.matter.find('\n').unwrap_or(split.matter.len()),
             "front matter is not a list of fields",
         )
         .label("expected `name: value` lines")
@@ -98,7 +103,7 @@ fn parse_yaml(file: usize, split: &Split) -> Result<Value, Diagnostic> {
         let reason = reason.split(" at line ").next().unwrap_or(&reason).to_string();
         Diagnostic::error(file, at..at + 1, "malformed YAML front matter")
             .label(reason)
-            .hint(yaml_hint(split.matter))
+            .hint(yaml_hint(split))
     })?;
     serde_json::to_value(yaml).map_err(|e| {
         Diagnostic::error(
@@ -111,17 +116,23 @@ fn parse_yaml(file: usize, split: &Split) -> Result<Value, Diagnostic> {
     })
 }
 
-fn yaml_hint(matter: &str) -> String {
-    let unquoted_colon = matter.lines().any(|l| {
-        l.split_once(": ")
-            .is_some_and(|(_, v)| v.contains(": ") && !v.trim_start().starts_with(['"', '\'']))
-    });
-    if unquoted_colon {
-        "a value that contains `: ` must be quoted: title: \"Projet : GECY\"".into()
-    } else {
-        "check the indentation and quote values that contain `:`, `#` or start with `[`, `{`, `*`, `&`, `!`, `%`, `@`"
-            .into()
+fn yaml_hint(split: &Split) -> String {
+    let first_line = 2 + split.matter_offset.saturating_sub(split.open.end + 1);
+    for (i, line) in split.matter.lines().enumerate() {
+        let line_number = first_line + i;
+        let value = line.split_once(':').map_or("", |(_, v)| v.trim());
+        if value.starts_with('"') && (value.len() == 1 || !value.ends_with('"')) {
+            return format!("the quote opened on line {line_number} is never closed");
+        }
+        if value.starts_with('[') && !value.contains(']') {
+            return format!("the `[` opened on line {line_number} is never closed with `]`");
+        }
+        if value.contains(": ") && !value.starts_with(['"', '\'']) {
+            return format!("a value that contains `: ` must be quoted (line {line_number}): title: \"Projet : GECY\"");
+        }
     }
+    "check the indentation and quote values that contain `:`, `#` or start with `[`, `{`, `*`, `&`, `!`, `%`, `@`"
+        .into()
 }
 
 fn parse_toml(file: usize, split: &Split) -> Result<Value, Diagnostic> {

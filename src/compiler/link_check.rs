@@ -82,6 +82,9 @@ fn missing_anchor(id: usize, span: std::ops::Range<usize>, route: &str, anchor: 
         d = d.hint(format!("did you mean `#{near}`?"));
     } else if known.is_empty() {
         d = d.hint(format!("`{route}` has no headings"));
+    } else {
+        let ids: Vec<String> = known.iter().map(|k| format!("`#{k}`")).collect();
+        d = d.hint(format!("its headings are {}", ids.join(", ")));
     }
     d
 }

@@ -16,15 +16,15 @@ pub fn parse(files: Vec<SourceFile>, sources: &Sources, drafts: bool) -> (Vec<Do
             let map = front_matter::parse(file.id, &split)?;
             Ok((
                 split.body_offset,
+                split.close.clone(),
                 split.body.to_string(),
                 fields::read(file.id, &split, map),
             ))
         });
-        let (body_offset, body, meta) = match result {
-            Ok((offset, body, Ok(meta))) => (offset, body, meta),
-            Ok((_, _, Err(errors))) => {
+        let (body_offset, close, body, meta) = match result {
+            Ok((offset, close, body, (meta, errors))) => {
                 diagnostics.extend(errors);
-                continue;
+                (offset, close, body, meta)
             }
             Err(error) => {
                 diagnostics.push(error);
@@ -47,6 +47,7 @@ pub fn parse(files: Vec<SourceFile>, sources: &Sources, drafts: bool) -> (Vec<Do
             meta,
             body,
             body_offset,
+            close,
             slug,
             route,
             rendered: Default::default(),

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod content;
+
 use axum::Router;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::{SocketAddr, TcpListener as StdListener};
