@@ -4,6 +4,7 @@ use crate::bundle::{Kind, BUNDLE_FILE};
 use crate::compiler::{self, write, Options};
 use clap::{Args, Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -78,7 +79,12 @@ pub fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let outcome = compiler::compile(&options);
-    let mut stderr = StandardStream::stderr(ColorChoice::Auto);
+    let color = if std::io::stderr().is_terminal() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    };
+    let mut stderr = StandardStream::stderr(color);
     outcome.sources.emit(&mut stderr, &outcome.diagnostics);
 
     let Some(bundle) = &outcome.bundle else {

@@ -1,0 +1,155 @@
+//! The `vitrine` command as a user runs it: exit codes, messages, and output
+//! left untouched when the content has errors.
+
+mod support;
+
+use std::process::Command;
+use support::content::{fixture, site_with};
+
+fn vitrine(args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vitrine")).args(args).output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn build_writes_the_bundle_and_static_files_and_prints_a_summary() {
+    let site = site_with(&[]);
+    let out = site.path().join("out");
+    let content = site.path().join("content");
+    let (ok, stderr) = vitrine(&[
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("1 compétence, 1 projet, 0 tags, 0 warnings"),
+        "{stderr}"
+    );
+    let bundle: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("content.json")).unwrap()).unwrap();
+    assert_eq!(bundle["pages"][0]["route"], "/competences/base");
+    assert!(out.join("assets/present.png").is_file(), "public/ was not copied");
+}
+
+#[test]
+fn errors_exit_1_and_leave_the_previous_output_untouched() {
+    let site = site_with(&[]);
+    let out = site.path().join("out");
+    let content = site.path().join("content");
+    let args = [
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    assert!(vitrine(&args).0);
+    let before = std::fs::read(out.join("content.json")).unwrap();
+
+    std::fs::write(content.join("projets/broken.md"), "---\ntitle: [\n---\n").unwrap();
+    std::fs::write(
+        content.join("projets/nolink.md"),
+        "---\ntitle: X\n---\n[a](../inconnu)\n",
+    )
+    .unwrap();
+    let (ok, stderr) = vitrine(&args);
+    assert!(!ok);
+    assert!(stderr.contains("projets/broken.md:3:1"), "{stderr}");
+    assert!(stderr.contains("the `[` opened on line 2 is never closed"), "{stderr}");
+    assert!(stderr.contains("projets/nolink.md:4:1"), "{stderr}");
+    assert!(
+        stderr.contains("2 errors found, 0 warnings; nothing was written"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(out.join("content.json")).unwrap(), before);
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = site_with(&[]);
+    let content = site.path().join("content");
+    let (ok, stderr) = vitrine(&["check", "--content", content.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("nothing written"), "{stderr}");
+    assert!(!site.path().join("dist").exists());
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = site_with(&[("projets/wip.md", b"---\ntitle: En cours\ndraft: true\n---\nTexte.\n")]);
+    let content = site.path().join("content");
+    let out = site.path().join("out");
+    let read =
+        || -> serde_json::Value { serde_json::from_slice(&std::fs::read(out.join("content.json")).unwrap()).unwrap() };
+    assert!(
+        vitrine(&[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .0
+    );
+    assert!(read()["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["title"] != "En cours"));
+    assert!(
+        vitrine(&[
+            "build",
+            "--drafts",
+            "--content",
+            content.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .0
+    );
+    let pages = read()["pages"].as_array().unwrap().clone();
+    let wip = pages
+        .iter()
+        .find(|p| p["title"] == "En cours")
+        .expect("draft missing with --drafts");
+    assert_eq!(wip["draft"], true);
+}
+
+#[test]
+fn output_is_byte_for_byte_deterministic() {
+    let content = fixture("../content");
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for out in [&a, &b] {
+        let (ok, stderr) = vitrine(&[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(ok, "{stderr}");
+    }
+    assert_eq!(
+        std::fs::read(a.join("content.json")).unwrap(),
+        std::fs::read(b.join("content.json")).unwrap()
+    );
+}
+
+#[test]
+fn missing_content_folder_is_a_clear_error() {
+    let (ok, stderr) = vitrine(&["build", "--content", "/nonexistent/content", "--out", "/tmp/x"]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("content folder `/nonexistent/content` does not exist"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,56 @@
+//! No input makes the compiler panic: arbitrary bytes through the front matter
+//! splitter and reader, the link resolver and the Markdown renderer.
+
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+use vitrine::compiler::links::{resolve, From};
+use vitrine::compiler::markdown::render;
+use vitrine::compiler::{fields, front_matter};
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..300).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+        // Text that looks like front matter, to reach deeper than the first line.
+        ("(---|\\+\\+\\+)\r?\n", "[a-zA-Z_#: \\[\\]{}\"'=\t\\-\n0-9é]{0,120}", "(\n---|\n\\+\\+\\+)?", ".{0,60}")
+            .prop_map(|(a, b, c, d)| format!("{a}{b}{c}\n{d}")),
+    ]
+}
+
+fn href() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "(\\.\\./|\\./|/|@/|#|%|[a-z]{1,5}:)*[a-zA-Zé0-9._\\-/#%?]{0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn front_matter_never_panics(text in text()) {
+        if let Ok(split) = front_matter::split(0, &text) {
+            prop_assert!(split.body_offset <= text.len());
+            if let Ok(map) = front_matter::parse(0, &split) {
+                let _ = fields::read(0, &split, map);
+            }
+        }
+    }
+
+    #[test]
+    fn link_resolver_never_panics(href in href(), dir in "[a-z/]{0,12}") {
+        let routes: BTreeSet<String> = ["/", "/projets/citi"].iter().map(|s| s.to_string()).collect();
+        let from = From { route: "/competences/x", dir: &dir };
+        let _ = resolve(&href, &from, &routes);
+    }
+
+    #[test]
+    fn markdown_never_panics_and_never_lets_script_through(body in text(), href in href()) {
+        let routes = BTreeSet::new();
+        let from = From { route: "/competences/x", dir: "competences" };
+        let body = format!("{body}\n[lien]({href}) <script>alert(1)</script> <img src=x onerror=alert(1)>");
+        let rendered = render(&body, 0, &from, &routes, &|_| None);
+        prop_assert!(!rendered.html.contains("<script"));
+        prop_assert!(!rendered.html.contains("onerror"));
+        prop_assert!(!rendered.html.to_lowercase().contains("javascript:"));
+    }
+}
