@@ -11,7 +11,12 @@ fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         proptest::collection::vec(any::<u8>(), 0..300).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
         // Text that looks like front matter, to reach deeper than the first line.
-        ("(---|\\+\\+\\+)\r?\n", "[a-zA-Z_#: \\[\\]{}\"'=\t\\-\n0-9é]{0,120}", "(\n---|\n\\+\\+\\+)?", ".{0,60}")
+        (
+            "(---|\\+\\+\\+)\r?\n",
+            "[a-zA-Z_#: \\[\\]{}\"'=\t\\-\n0-9é]{0,120}",
+            "(\n---|\n\\+\\+\\+)?",
+            ".{0,60}"
+        )
             .prop_map(|(a, b, c, d)| format!("{a}{b}{c}\n{d}")),
     ]
 }
@@ -52,5 +57,15 @@ proptest! {
         prop_assert!(!rendered.html.contains("<script"));
         prop_assert!(!rendered.html.contains("onerror"));
         prop_assert!(!rendered.html.to_lowercase().contains("javascript:"));
+    }
+
+    #[test]
+    fn markdown_without_raw_html_escapes_everything(words in "[a-zA-Z ]{0,30}", href in href(), attr in "[a-z]{1,8}") {
+        let routes = BTreeSet::new();
+        let from = From { route: "/competences/x", dir: "competences" };
+        let body = format!("## {words} {{on{attr}=alert(1)}}\n\n[{words}]({href}) ![{words}]({href}) <{href}>");
+        let html = render(&body, 0, &from, &routes, &|_| None).html;
+        prop_assert!(!html.contains(&format!("on{attr}=")), "{}", html);
+        prop_assert!(!html.to_lowercase().contains("=\"javascript:"), "{}", html);
     }
 }

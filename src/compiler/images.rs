@@ -4,14 +4,14 @@ use super::diagnostics::Diagnostic;
 use super::document::Doc;
 use super::render::{locate, ContentFiles, Folders};
 use crate::bundle::Image;
-use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 /// Each page's image by route, and the problems found.
 pub fn front_matter_images(
     docs: &[Doc],
     folders: &Folders,
-    copies: &RefCell<ContentFiles>,
+    copies: &Mutex<ContentFiles>,
 ) -> (BTreeMap<String, Image>, Vec<Diagnostic>) {
     let mut images = BTreeMap::new();
     let mut diagnostics = Vec::new();

@@ -3,6 +3,7 @@
 use super::diagnostics::{Diagnostic, Sources};
 use super::slugs::slugify;
 use crate::bundle::Kind;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -38,8 +39,9 @@ pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diag
         .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "markdown"))
         .collect();
     paths.sort();
+    let reads: Vec<std::io::Result<Vec<u8>>> = paths.par_iter().map(std::fs::read).collect();
 
-    for path in paths {
+    for (path, read) in paths.into_iter().zip(reads) {
         let rel_path = path.strip_prefix(content).unwrap_or(&path);
         let rel = rel_path.to_string_lossy().replace('\\', "/");
         let segments: Vec<&str> = rel.split('/').collect();
@@ -52,7 +54,7 @@ pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diag
         }
         let Some(kind) = section_of(segments[0]) else { continue };
         let display = display_path(content, &path);
-        let (text, bad_utf8) = match std::fs::read(&path) {
+        let (text, bad_utf8) = match read {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => (text, None),
                 Err(e) => {

@@ -37,7 +37,7 @@ pub struct Located {
 }
 
 /// Finds a static file from candidate site paths (public folder, then page bundles).
-pub type Locate<'a> = &'a dyn Fn(&[String]) -> Option<Located>;
+pub type Locate<'a> = &'a (dyn Fn(&[String]) -> Option<Located> + Sync);
 
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
@@ -67,6 +67,9 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     let mut in_code_block = false;
+    // Raw HTML or custom heading attributes are the only ways for the author to
+    // write markup pulldown-cmark does not escape; without them, skip the sanitiser.
+    let mut needs_sanitizer = false;
     let mut first_paragraph: Option<String> = None;
     let mut paragraph: Option<String> = None;
     let mut i = 0;
@@ -81,6 +84,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 classes,
                 attrs,
             }) => {
+                needs_sanitizer |= !attrs.is_empty();
                 let end = find_end(&events, i, |e| matches!(e, TagEnd::Heading(_)));
                 let text = plain_text(&events[i + 1..end]);
                 out.word_count += count_words(&text);
@@ -187,6 +191,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 i = end + 1;
                 continue;
             }
+            Event::Html(_) | Event::InlineHtml(_) => needs_sanitizer = true,
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
             Event::Start(Tag::Paragraph) if first_paragraph.is_none() => paragraph = Some(String::new()),
@@ -220,7 +225,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
 
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
-    out.html = sanitize(&html);
+    out.html = if needs_sanitizer { sanitize(&html) } else { html };
     out.summary = summarize(first_paragraph.as_deref().unwrap_or(""));
     out
 }
@@ -286,4 +291,76 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(body: &str) -> String {
+        let from = From {
+            route: "/competences/x",
+            dir: "competences",
+        };
+        render(body, 0, &from, &BTreeSet::new(), &|_| None).html
+    }
+
+    #[test]
+    fn markdown_without_raw_html_is_still_safe() {
+        let out = html("## Titre {onclick=alert(1) #t}\n\n[a](javascript:alert(1)) <javascript:alert(2)>\n\n![x](javascript:alert(3))");
+        assert!(!out.contains("onclick"), "{out}");
+        assert!(!out.contains("=\"javascript:"), "{out}");
+    }
+
+    #[test]
+    fn headings_get_folded_unique_ids_and_form_the_toc() {
+        let from = From {
+            route: "/competences/x",
+            dir: "competences",
+        };
+        let r = render(
+            "## Ma Vision de L'Autonomie\n\n## Contexte\n\n### Contexte\n\n#####\tProjet GECY :\n",
+            0,
+            &from,
+            &BTreeSet::new(),
+            &|_| None,
+        );
+        assert_eq!(
+            r.anchors,
+            ["ma-vision-de-lautonomie", "contexte", "contexte-1", "projet-gecy"]
+        );
+        assert_eq!(r.toc.len(), 3, "h5 headings stay out of the table of contents");
+        assert!(
+            r.html.contains("<h5 id=\"projet-gecy\">Projet GECY :</h5>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn external_links_get_rel_and_internal_ones_do_not() {
+        let out = html("[ext](https://example.org) [int](#contexte)");
+        assert!(
+            out.contains("<a href=\"https://example.org\" rel=\"noopener noreferrer\">ext</a>"),
+            "{out}"
+        );
+        assert!(out.contains("<a href=\"#contexte\">int</a>"), "{out}");
+    }
+
+    #[test]
+    fn words_reading_summary() {
+        let from = From {
+            route: "/competences/x",
+            dir: "competences",
+        };
+        let r = render(
+            "Premier paragraphe, l'autonomie compte.\n\n```\ncode ignoré ici\n```\n\nSecond.",
+            0,
+            &from,
+            &BTreeSet::new(),
+            &|_| None,
+        );
+        assert_eq!(r.word_count, 6);
+        assert_eq!(r.summary, "Premier paragraphe, l'autonomie compte.");
+    }
 }

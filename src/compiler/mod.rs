@@ -29,9 +29,9 @@ pub mod write;
 
 use crate::bundle::{Bundle, Kind};
 use diagnostics::{Diagnostic, Sources};
-use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 pub struct Options {
     pub content: PathBuf,
@@ -81,7 +81,7 @@ pub fn compile(options: &Options) -> Outcome {
         public: &options.public,
     };
     order::sort(&mut docs);
-    let copies = RefCell::new(render::ContentFiles::new());
+    let copies = Mutex::new(render::ContentFiles::new());
     let mut docs = render::render(docs, &routes, &folders, &copies);
     let tags = taxonomies::collect(&mut docs);
     let (images, found) = images::front_matter_images(&docs, &folders, &copies);
@@ -99,7 +99,7 @@ pub fn compile(options: &Options) -> Outcome {
         sources,
         diagnostics,
         bundle,
-        content_files: copies.into_inner().into_iter().collect(),
+        content_files: copies.into_inner().unwrap_or_default().into_iter().collect(),
     }
 }
 

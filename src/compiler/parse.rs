@@ -6,53 +6,51 @@ use super::document::Doc;
 use super::load::SourceFile;
 use super::slugs::slugify;
 use super::{fields, front_matter};
+use rayon::prelude::*;
 
 pub fn parse(files: Vec<SourceFile>, sources: &Sources, drafts: bool) -> (Vec<Doc>, Vec<Diagnostic>) {
-    let mut docs = Vec::new();
+    let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = files
+        .into_par_iter()
+        .map(|file| parse_one(sources.text(file.id), file))
+        .collect();
+    let mut docs = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
-    for file in files {
-        let text = sources.text(file.id);
-        let result = front_matter::split(file.id, text).and_then(|split| {
-            let map = front_matter::parse(file.id, &split)?;
-            Ok((
-                split.body_offset,
-                split.close.clone(),
-                split.body.to_string(),
-                fields::read(file.id, &split, map),
-            ))
-        });
-        let (body_offset, close, body, meta) = match result {
-            Ok((offset, close, body, (meta, errors))) => {
-                diagnostics.extend(errors);
-                (offset, close, body, meta)
-            }
-            Err(error) => {
-                diagnostics.push(error);
-                continue;
-            }
-        };
-        if meta.draft && !drafts {
-            continue;
-        }
-        let slug = match &meta.slug {
-            Some(custom) => match file.slug.rsplit_once('/') {
-                Some((dir, _)) => format!("{dir}/{}", slugify(custom)),
-                None => slugify(custom),
-            },
-            None => file.slug.clone(),
-        };
-        let route = format!("/{}/{}", file.kind.section(), slug);
-        docs.push(Doc {
-            file,
-            meta,
-            body,
-            body_offset,
-            close,
-            slug,
-            route,
-            rendered: Default::default(),
-            tags: Vec::new(),
-        });
+    for (doc, found) in results {
+        diagnostics.extend(found);
+        docs.extend(doc.filter(|d| drafts || !d.meta.draft));
     }
     (docs, diagnostics)
+}
+
+/// One page: its front matter read and its route known, with the problems found.
+fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
+    let split = match front_matter::split(file.id, text) {
+        Ok(split) => split,
+        Err(e) => return (None, vec![e]),
+    };
+    let map = match front_matter::parse(file.id, &split) {
+        Ok(map) => map,
+        Err(e) => return (None, vec![e]),
+    };
+    let (meta, errors) = fields::read(file.id, &split, map);
+    let slug = match &meta.slug {
+        Some(custom) => match file.slug.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/{}", slugify(custom)),
+            None => slugify(custom),
+        },
+        None => file.slug.clone(),
+    };
+    let route = format!("/{}/{}", file.kind.section(), slug);
+    let doc = Doc {
+        body: split.body.to_string(),
+        body_offset: split.body_offset,
+        close: split.close.clone(),
+        file,
+        meta,
+        slug,
+        route,
+        rendered: Default::default(),
+        tags: Vec::new(),
+    };
+    (Some(doc), errors)
 }

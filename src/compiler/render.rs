@@ -4,9 +4,10 @@
 use super::document::Doc;
 use super::links::From;
 use super::markdown::{self, Located};
-use std::cell::RefCell;
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Static files found in the content folder (page bundles), to copy beside the bundle.
 pub type ContentFiles = BTreeSet<(PathBuf, String)>;
@@ -20,22 +21,22 @@ pub fn render(
     mut docs: Vec<Doc>,
     routes: &BTreeSet<String>,
     folders: &Folders,
-    copies: &RefCell<ContentFiles>,
+    copies: &Mutex<ContentFiles>,
 ) -> Vec<Doc> {
     let locate = |candidates: &[String]| locate(candidates, folders, copies);
-    for doc in &mut docs {
+    docs.par_iter_mut().for_each(|doc| {
         let dir = doc.file.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
         let from = From {
             route: &doc.route,
             dir: &dir,
         };
         doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, routes, &locate);
-    }
+    });
     docs
 }
 
 /// The first candidate that exists in the public folder, then in the content folder.
-pub fn locate(candidates: &[String], folders: &Folders, copies: &RefCell<ContentFiles>) -> Option<Located> {
+pub fn locate(candidates: &[String], folders: &Folders, copies: &Mutex<ContentFiles>) -> Option<Located> {
     for candidate in candidates {
         let rel = candidate.trim_start_matches('/');
         if rel.is_empty() || rel.split('/').any(|s| s == "..") {
@@ -46,7 +47,10 @@ pub fn locate(candidates: &[String], folders: &Folders, copies: &RefCell<Content
         let path = if in_public.is_file() {
             in_public
         } else if in_content.is_file() && !rel.ends_with(".md") {
-            copies.borrow_mut().insert((in_content.clone(), rel.to_string()));
+            copies
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert((in_content.clone(), rel.to_string()));
             in_content
         } else {
             continue;

@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Generates a synthetic portfolio of N pages, readable by both Vitrine and Hugo.
+
+usage: gen-corpus.py N OUT_DIR
+Writes OUT_DIR/content/{competences,projets}/*.md, OUT_DIR/public/, and a
+minimal Hugo site (hugo.toml + layouts) so Hugo renders the same pages.
+"""
+import os
+import random
+import sys
+
+WORDS = ("projet équipe besoin utilisateur livraison planning réunion recette déploiement "
+         "analyse donnée tableau indicateur production usine capteur application tablette "
+         "formation opérateur acheteur stock commande autonomie rigueur communication risque "
+         "budget qualité délai client solution technique méthode agile itération retour").split()
+
+
+def sentence(rng, n):
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+
+def paragraph(rng):
+    return " ".join(sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(3, 6)))
+
+
+def main():
+    n, out = int(sys.argv[1]), sys.argv[2]
+    rng = random.Random(42)
+    tags = [f"Thème {i}" for i in range(max(10, n // 20))]
+    pages = []
+    for i in range(n):
+        section = "competences" if i % 3 == 0 else "projets"
+        pages.append((section, f"page-{i:05d}"))
+    for section in ("competences", "projets"):
+        os.makedirs(f"{out}/content/{section}", exist_ok=True)
+    for i, (section, slug) in enumerate(pages):
+        links = []
+        for _ in range(2):
+            osec, oslug = pages[rng.randrange(n)]
+            links.append(f"[{oslug}](../../{osec}/{oslug})")
+        page_tags = ", ".join(f'"{t}"' for t in rng.sample(tags, 3))
+        body = [f"## Contexte {i}", paragraph(rng), paragraph(rng),
+                f"## Réalisation", paragraph(rng), "- " + sentence(rng, 6) + "\n- " + sentence(rng, 7),
+                f"Voir aussi {links[0]} et {links[1]}.", "### Bilan", paragraph(rng), paragraph(rng)]
+        text = (f'---\ntitle: "Page {i}"\ndate: 2023-{1 + i % 12:02d}-{1 + i % 28:02d}\n'
+                f'description: "{sentence(rng, 10)}"\ntags: [{page_tags}]\n---\n' + "\n\n".join(body) + "\n")
+        with open(f"{out}/content/{section}/{slug}.md", "w") as f:
+            f.write(text)
+    os.makedirs(f"{out}/public", exist_ok=True)
+    os.makedirs(f"{out}/layouts/_default", exist_ok=True)
+    with open(f"{out}/hugo.toml", "w") as f:
+        f.write('baseURL = "http://127.0.0.1/"\ntitle = "Bench"\ndisableKinds = ["RSS", "sitemap", "robotsTXT"]\n')
+    with open(f"{out}/layouts/_default/single.html", "w") as f:
+        f.write("<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>"
+                "{{ .TableOfContents }}{{ .Content }}{{ range .Params.tags }}<a href=\"/tags/{{ . | urlize }}\">{{ . }}</a>{{ end }}</body></html>\n")
+    with open(f"{out}/layouts/_default/list.html", "w") as f:
+        f.write("<!DOCTYPE html><html><body>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</body></html>\n")
+
+
+if __name__ == "__main__":
+    main()
