@@ -2,6 +2,7 @@
 //! tagline, language (default `fr`) and links.
 
 use super::diagnostics::{Diagnostic, Sources};
+use super::front_matter;
 use crate::bundle::{Site, SiteLink};
 use serde::Deserialize;
 use std::path::Path;
@@ -11,6 +12,7 @@ use std::path::Path;
 struct SiteFile {
     title: Option<String>,
     author: Option<String>,
+    #[serde(alias = "description")]
     tagline: Option<String>,
     #[serde(alias = "language", alias = "languageCode", alias = "default_language")]
     lang: Option<String>,
@@ -21,7 +23,6 @@ struct SiteFile {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Links {
     email: Option<String>,
     github: Option<String>,
@@ -45,7 +46,7 @@ pub fn read(content: &Path, sources: &mut Sources) -> Result<Site, Diagnostic> {
                     )
             })?
         }
-        Err(_) => SiteFile::default(),
+        Err(_) => from_index(content, sources)?,
     };
     let author = file.author.unwrap_or_default();
     let title = file.title.unwrap_or_else(|| {
@@ -86,5 +87,38 @@ pub fn read(content: &Path, sources: &mut Sources) -> Result<Site, Diagnostic> {
         lang: file.lang.unwrap_or_else(|| "fr".into()),
         base_url: file.base_url.unwrap_or_default().trim_end_matches('/').to_string(),
         links,
+    })
+}
+
+/// Settings from the front matter of `content/_index.md` (Hugo and Zola's home
+/// page): `title`, `description` or `tagline`, `author`, `lang`, and `links`
+/// (or `extra.links`, Zola's place for custom fields). Other fields are ignored.
+fn from_index(content: &Path, sources: &mut Sources) -> Result<SiteFile, Diagnostic> {
+    let path = content.join("_index.md");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(SiteFile::default());
+    };
+    let id = sources.add(path.to_string_lossy().into_owned(), text);
+    let text = sources.text(id);
+    let split = front_matter::split(id, text)?;
+    let mut map = front_matter::parse(id, &split)?;
+    let text_of = |map: &serde_json::Map<String, serde_json::Value>, key: &str| {
+        map.get(key).and_then(|v| v.as_str()).map(|s| s.trim().to_string())
+    };
+    let extra = map
+        .remove("extra")
+        .and_then(|e| e.as_object().cloned())
+        .unwrap_or_default();
+    let links = map
+        .remove("links")
+        .or_else(|| extra.get("links").cloned())
+        .unwrap_or_default();
+    Ok(SiteFile {
+        title: text_of(&map, "title"),
+        author: text_of(&map, "author").or_else(|| text_of(&extra, "author")),
+        tagline: text_of(&map, "tagline").or_else(|| text_of(&map, "description")),
+        lang: text_of(&map, "lang").or_else(|| text_of(&map, "language")),
+        base_url: text_of(&map, "base_url"),
+        links: serde_json::from_value(links).unwrap_or_default(),
     })
 }

@@ -1,0 +1,211 @@
+//! Pages written for Hugo, Zola and Astro build as they are.
+
+mod support;
+
+use support::content::{compile, printed, site_with};
+use vitrine::bundle::{Bundle, Page};
+
+fn build(files: &[(&str, &[u8])]) -> Bundle {
+    let site = site_with(files);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    outcome.bundle.unwrap_or_else(|| panic!("build failed:\n{text}"))
+}
+
+fn page<'a>(b: &'a Bundle, route: &str) -> &'a Page {
+    b.page(route).unwrap_or_else(|| panic!("no page {route}"))
+}
+
+const HUGO: &str = r#"---
+title: "Autonomie Professionnelle"
+#date: 2014-09-28
+description: "Pour bien réussir"
+tags: ["BACKLINKS SEO", "TRANSITION 4.0", "TECHNIQUE","TRANSVERSE"]
+draft: false
+lastmod: 2024-01-02T10:00:00+01:00
+aliases: ["/old/autonomie"]
+---
+## Ma Vision de L'Autonomie
+
+ L'<b><u>autonomie  professionnelle</u></b> avec les projets [Transitions 4.0]( ../../projets/citi ) et [Base](../base/).
+"#;
+
+const ZOLA: &str = r#"+++
+title = "Duvet Genius"
+date = 2021-05-04T08:00:00Z
+weight = 2
+[taxonomies]
+tags = ["Technique", "Développement"]
+[extra]
+repo = "https://example.org/duvet"
++++
+## Contexte
+
+Voir [la compétence](@/competences/hugo.md#ma-vision-de-lautonomie) et [Base](../../competences/base.md).
+"#;
+
+const ASTRO: &str = "---
+title: Conduire un projet
+publishDate: 2020-03-02 00:00:00
+img: /assets/present.png
+img_alt: Iridescent ripples of a bright blue and pink liquid
+description: |
+  Participer à la conception
+  d'un projet
+tags:
+
+---
+
+### Recul réflexif
+
+#####\tProjet GECY :
+- Projet mené de A à Z.
+";
+
+const BUNDLE_PAGE: &str = "---
+title: GECY
+pubDate: 2024-02-05T10:00:00
+heroImage: ./photo.png
+alt: Une photo
+tags: developpement
+---
+![Photo de l'atelier](./photo.png)
+
+Lien vers [citi](../citi.md) et [nested](../nested/duvet-genius/).
+";
+
+fn dialects() -> Bundle {
+    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    build(&[
+        ("competences/hugo.md", HUGO.as_bytes()),
+        ("projets/nested/duvet-genius.md", ZOLA.as_bytes()),
+        ("competences/astro.md", ASTRO.as_bytes()),
+        ("projets/gecy/index.md", BUNDLE_PAGE.as_bytes()),
+        ("projets/gecy/photo.png", &png),
+    ])
+}
+
+#[test]
+fn hugo_front_matter_and_relative_links() {
+    let b = dialects();
+    let p = page(&b, "/competences/hugo");
+    assert_eq!(p.title, "Autonomie Professionnelle");
+    assert_eq!(p.date, None, "a commented-out #date is ignored");
+    assert_eq!(p.updated.as_deref(), Some("2024-01-02"));
+    assert_eq!(p.aliases, ["/old/autonomie"]);
+    let names: Vec<&str> = p.tags.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["BACKLINKS SEO", "TRANSITION 4.0", "TECHNIQUE", "TRANSVERSE"]);
+    assert_eq!(p.tags[1].slug, "transition-4-0");
+    assert!(
+        p.html.contains("<b><u>autonomie  professionnelle</u></b>"),
+        "{}",
+        p.html
+    );
+    assert!(
+        p.html.contains(r#"<a href="/projets/citi">Transitions 4.0</a>"#),
+        "{}",
+        p.html
+    );
+    assert!(p.html.contains(r#"<a href="/competences/base">Base</a>"#), "{}", p.html);
+    assert_eq!(p.toc[0].id, "ma-vision-de-lautonomie");
+    assert_eq!(p.links, ["/projets/citi", "/competences/base"]);
+}
+
+#[test]
+fn zola_toml_taxonomies_extra_and_internal_links() {
+    let b = dialects();
+    let p = page(&b, "/projets/nested/duvet-genius");
+    assert_eq!(p.slug, "nested/duvet-genius");
+    assert_eq!(p.date.as_deref(), Some("2021-05-04"));
+    assert_eq!(p.weight, Some(2));
+    assert_eq!(
+        p.tags.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>(),
+        ["technique", "developpement"]
+    );
+    assert_eq!(p.extra["extra"]["repo"], "https://example.org/duvet");
+    assert!(
+        p.html.contains(r#"href="/competences/hugo#ma-vision-de-lautonomie""#),
+        "{}",
+        p.html
+    );
+    // The Hugo page is linked from here, so it lists this page among its backlinks.
+    assert!(page(&b, "/competences/hugo").backlinks.contains(&p.route));
+}
+
+#[test]
+fn astro_front_matter_image_and_block_description() {
+    let b = dialects();
+    let p = page(&b, "/competences/astro");
+    assert_eq!(p.date.as_deref(), Some("2020-03-02"));
+    assert_eq!(p.description, "Participer à la conception\nd'un projet");
+    assert!(p.tags.is_empty());
+    let img = p.image.as_ref().unwrap();
+    assert_eq!(img.src, "/assets/present.png");
+    assert_eq!(img.alt, "Iridescent ripples of a bright blue and pink liquid");
+    assert_eq!(
+        (img.width, img.height),
+        (Some(960), Some(540)),
+        "size read from the file"
+    );
+    assert!(
+        p.html.contains(r#"<h5 id="projet-gecy">Projet GECY :</h5>"#),
+        "{}",
+        p.html
+    );
+}
+
+#[test]
+fn page_bundles_and_tag_spellings_merge() {
+    let b = dialects();
+    let p = page(&b, "/projets/gecy");
+    assert_eq!(p.image.as_ref().unwrap().src, "/projets/gecy/photo.png");
+    assert!(p.html.contains(r#"src="/projets/gecy/photo.png""#), "{}", p.html);
+    assert!(p.html.contains(r#"href="/projets/nested/duvet-genius""#), "{}", p.html);
+    // `developpement` here and `Développement` in the Zola page are one tag, named as first written.
+    let tag = b.tag("developpement").unwrap();
+    assert_eq!(tag.count, 2);
+    assert_eq!(tag.name, "Développement");
+}
+
+#[test]
+fn sections_are_ordered_by_weight_then_newest_date_then_title() {
+    let b = dialects();
+    let projets: Vec<&str> = b
+        .pages
+        .iter()
+        .filter(|p| p.route.starts_with("/projets"))
+        .map(|p| p.route.as_str())
+        .collect();
+    assert_eq!(
+        projets,
+        ["/projets/nested/duvet-genius", "/projets/gecy", "/projets/citi"]
+    );
+    let gecy = page(&b, "/projets/gecy");
+    assert_eq!(gecy.prev.as_deref(), Some("/projets/nested/duvet-genius"));
+    assert_eq!(gecy.next.as_deref(), Some("/projets/citi"));
+    let tags: Vec<(&str, usize)> = b.tags.iter().map(|t| (t.slug.as_str(), t.count)).take(2).collect();
+    assert_eq!(tags, [("developpement", 2), ("technique", 2)]);
+}
+
+#[test]
+fn site_settings_from_a_hugo_or_zola_home_page() {
+    let b = build(&[(
+        "_index.md",
+        "+++\ntitle = \"Mon portfolio\"\ndescription = \"Cheffe de projet\"\n[extra]\nauthor = \"Camille\"\n[extra.links]\ngithub = \"https://example.org/c\"\n+++\n".as_bytes(),
+    )]);
+    assert_eq!(b.site.title, "Mon portfolio");
+    assert_eq!(b.site.tagline, "Cheffe de projet");
+    assert_eq!(b.site.author, "Camille");
+    assert_eq!(b.site.lang, "fr", "French by default");
+    assert_eq!(b.site.links[0].url, "https://example.org/c");
+}
+
+#[test]
+fn malformed_site_settings_name_the_line() {
+    let site = site_with(&[("site.toml", b"title = \"A\"\nauthr = \"B\"\n")]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(outcome.bundle.is_none());
+    assert!(text.contains("content/site.toml:2:1"), "{text}");
+    assert!(text.contains("unknown field `authr`"), "{text}");
+}
