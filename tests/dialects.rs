@@ -209,3 +209,21 @@ fn malformed_site_settings_name_the_line() {
     assert!(text.contains("content/site.toml:2:1"), "{text}");
     assert!(text.contains("unknown field `authr`"), "{text}");
 }
+
+#[test]
+fn dated_file_names_and_pages_outside_the_sections() {
+    let site = site_with(&[
+        (
+            "projets/2020-03-02-bascule-erp.md",
+            b"---\ntitle: Bascule ERP\n---\nTexte.\n",
+        ),
+        ("posts/billet.md", b"---\ntitle: Billet\n---\nTexte.\n"),
+        ("posts/autre.md", b"---\ntitle: Autre\n---\nTexte.\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.as_ref().expect("warnings only");
+    assert_eq!(page(b, "/projets/bascule-erp").date.as_deref(), Some("2020-03-02"));
+    assert!(b.pages.iter().all(|p| p.title != "Billet"));
+    assert_eq!(text.matches("pages in `posts/` are left out").count(), 1, "{text}");
+}

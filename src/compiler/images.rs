@@ -50,14 +50,16 @@ pub fn front_matter_images(
             );
             continue;
         };
-        let Some(alt) = &image.alt else {
+        let alt = image.alt.clone().unwrap_or_else(|| {
+            // Astro's blog starter writes `heroImage` without alt text: build it as
+            // decorative (alt="", skipped by screen readers) and say so.
             diagnostics.push(
-                Diagnostic::error(id, image.span.clone(), "image without alt text")
-                    .label("visitors using a screen reader will not know what it shows")
+                Diagnostic::warning(id, image.span.clone(), "image without alt text")
+                    .label("shown as decorative: screen readers will skip it")
                     .hint("add `img_alt: \"Ce que montre l'image\"` to the front matter"),
             );
-            continue;
-        };
+            String::new()
+        });
         let (width, height) = found.size.map_or((None, None), |(w, h)| (Some(w), Some(h)));
         images.insert(
             doc.route.clone(),

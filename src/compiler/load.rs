@@ -16,6 +16,8 @@ pub struct SourceFile {
     pub dir: PathBuf,
     /// Path relative to the content folder, with `/`.
     pub rel: String,
+    /// `2020-03-02` from a file named `2020-03-02-titre.md` (Zola, Jekyll).
+    pub date_from_name: Option<String>,
 }
 
 /// Folder names read as each section, so Hugo, Zola and Astro layouts build as they are.
@@ -30,6 +32,7 @@ pub fn section_of(folder: &str) -> Option<Kind> {
 pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
+    let mut ignored = std::collections::BTreeSet::new();
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(content)
         .follow_links(true)
         .into_iter()
@@ -49,11 +52,36 @@ pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diag
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if segments.len() < 2 || stem.starts_with('_') {
+        if stem.starts_with('_') {
             continue; // site settings (`_index.md`) and section pages are not pages.
         }
-        let Some(kind) = section_of(segments[0]) else { continue };
         let display = display_path(content, &path);
+        let kind = if segments.len() < 2 {
+            None
+        } else {
+            section_of(segments[0])
+        };
+        let Some(kind) = kind else {
+            let folder = if segments.len() < 2 {
+                String::new()
+            } else {
+                segments[0].to_string()
+            };
+            if ignored.insert(folder.clone()) {
+                let id = sources.add(display, String::new());
+                let where_ = if folder.is_empty() {
+                    "at the top of the content folder".to_string()
+                } else {
+                    format!("in `{folder}/`")
+                };
+                diagnostics.push(
+                    Diagnostic::warning(id, 0..0, format!("pages {where_} are left out"))
+                        .label("not in a section")
+                        .hint("pages go in `competences/` or `projets/` (also read: `projects/`, `work/`, `skills/`)"),
+                );
+            }
+            continue;
+        };
         let (text, bad_utf8) = match read {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => (text, None),
@@ -79,8 +107,13 @@ pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diag
         }
         let mut parts: Vec<String> = segments[1..segments.len() - 1].iter().map(|s| slugify(s)).collect();
         let bundle = stem == "index";
+        let (date_from_name, name) = if bundle {
+            (None, stem.as_str())
+        } else {
+            split_date_prefix(&stem)
+        };
         if !bundle {
-            parts.push(slugify(&stem));
+            parts.push(slugify(name));
         }
         if parts.is_empty() {
             continue; // `projets/index.md` is a section page.
@@ -92,6 +125,7 @@ pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diag
             slug: parts.join("/"),
             dir,
             rel,
+            date_from_name,
         });
     }
     (files, diagnostics)
@@ -101,4 +135,24 @@ pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diag
 fn display_path(content: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(content).unwrap_or(path);
     content.join(rel).to_string_lossy().into_owned()
+}
+
+/// `2020-03-02-titre` → (`Some("2020-03-02")`, `titre`), as Zola and Jekyll read file names.
+fn split_date_prefix(name: &str) -> (Option<String>, &str) {
+    let bytes = name.as_bytes();
+    let looks_dated = bytes.len() > 11
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && matches!(bytes[10], b'-' | b'_');
+    if looks_dated {
+        if let Some(date) = super::dates::parse(&name[..10]) {
+            return (Some(date), &name[11..]);
+        }
+    }
+    (None, name)
 }

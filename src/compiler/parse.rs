@@ -32,7 +32,10 @@ fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
         Ok(map) => map,
         Err(e) => return (None, vec![e]),
     };
-    let (meta, errors) = fields::read(file.id, &split, map);
+    let (mut meta, errors) = fields::read(file.id, &split, map);
+    if meta.date.is_none() {
+        meta.date = file.date_from_name.clone();
+    }
     let slug = match &meta.slug {
         Some(custom) => match file.slug.rsplit_once('/') {
             Some((dir, _)) => format!("{dir}/{}", slugify(custom)),
