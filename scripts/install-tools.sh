@@ -2,10 +2,11 @@
 # Installs what Vitrine needs to build and test, skipping what is already there.
 # Versions are the ones recorded in ../shared/toolchain.md as working on these machines.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 # Must equal the wasm-bindgen version in Cargo.lock (Trunk only accepts an exact match).
-LOCK="$(dirname "$0")/../Cargo.lock"
+LOCK="Cargo.lock"
 WASM_BINDGEN_VERSION=""
 if [ -f "$LOCK" ]; then
   WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' "$LOCK" | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
@@ -35,4 +36,13 @@ if [ "${VITRINE_NO_BROWSER:-}" != 1 ] && { ! command -v chromium >/dev/null || !
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  echo "install-tools: installing axe-core (npm, for the accessibility tests)"
+  if ! command -v npm >/dev/null; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  npm ci --no-audit --no-fund --silent
 fi

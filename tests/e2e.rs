@@ -65,7 +65,7 @@ async fn tag_page_lists_the_pages_with_that_tag() {
     b.wait_text("h1", "TRANSITION 4.0").await;
     b.wait_text("main", "Autonomie professionnelle").await;
     let mut titles = Vec::new();
-    for card in b.client.find_all(Locator::Css(".card h3")).await.unwrap() {
+    for card in b.client.find_all(Locator::Css(".card-title")).await.unwrap() {
         titles.push(card.text().await.unwrap());
     }
     assert_eq!(titles, ["Autonomie professionnelle", "Transition 4.0"]);

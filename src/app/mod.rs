@@ -3,8 +3,10 @@
 mod api;
 mod document;
 mod layout;
+mod navigation;
 mod routes;
 mod text;
+mod theme;
 mod widgets;
 
 use crate::bundle::{Bundle, Kind};
@@ -18,6 +20,7 @@ use std::sync::Arc;
 /// Mounts the app in `#app`, replacing what the HTML file showed there.
 pub fn start() {
     console_error_panic_hook::set_once();
+    navigation::install();
     let document = leptos::prelude::document();
     let Some(root) = document.get_element_by_id("app") else {
         leptos::mount::mount_to_body(App);
@@ -39,6 +42,7 @@ pub fn App() -> impl IntoView {
     provide_context(content);
     view! {
         <Router>
+            <navigation::NavigationEffects/>
             <Header/>
             <main id="contenu" tabindex="-1">
                 <Routes fallback=|| view! { <WithBundle view=routes::not_found::view/> }>

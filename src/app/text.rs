@@ -39,6 +39,8 @@ pub struct Text {
     pub filter_by_tag: &'static str,
     pub no_result: &'static str,
     pub menu: &'static str,
+    pub dark_theme: &'static str,
+    pub neighbours: &'static str,
 }
 
 pub const FR: Text = Text {
@@ -79,6 +81,8 @@ pub const FR: Text = Text {
     filter_by_tag: "Filtrer par tag",
     no_result: "Aucune page ne correspond à ce filtre.",
     menu: "Menu",
+    dark_theme: "Thème sombre",
+    neighbours: "Pages voisines",
 };
 
 /// `2023-04-11` → `11 avril 2023`.

@@ -29,7 +29,8 @@ pub fn page_meta(page: &Page) -> impl IntoView {
     }
 }
 
-pub fn card(page: &Page, with_image: bool) -> impl IntoView {
+/// A page as a card; `level` is its title's heading level (2 under the page title, 3 under a section).
+pub fn card(page: &Page, with_image: bool, level: u8) -> impl IntoView {
     let image = page.image.as_ref().filter(|_| with_image).map(|img| {
         let (src, alt) = (img.src.clone(), img.alt.clone());
         let (w, h) = (img.width, img.height);
@@ -46,7 +47,7 @@ pub fn card(page: &Page, with_image: bool) -> impl IntoView {
         <article class="card">
             {image}
             <div class="card-body">
-                <h3><a href=href>{title}</a></h3>
+                {heading(level, view! { <a href=href>{title}</a> })}
                 {page_meta(page)}
                 <p>{description}</p>
                 {tag_chips(&page.tags)}
@@ -55,7 +56,14 @@ pub fn card(page: &Page, with_image: bool) -> impl IntoView {
     }
 }
 
-pub fn cards<'a>(pages: impl IntoIterator<Item = &'a Page>, with_image: bool) -> AnyView {
-    let items = pages.into_iter().map(|p| card(p, with_image)).collect_view();
+fn heading(level: u8, inner: impl IntoView + 'static) -> AnyView {
+    match level {
+        2 => view! { <h2 class="card-title">{inner}</h2> }.into_any(),
+        _ => view! { <h3 class="card-title">{inner}</h3> }.into_any(),
+    }
+}
+
+pub fn cards<'a>(pages: impl IntoIterator<Item = &'a Page>, with_image: bool, level: u8) -> AnyView {
+    let items = pages.into_iter().map(|p| card(p, with_image, level)).collect_view();
     view! { <div class="cards">{items}</div> }.into_any()
 }

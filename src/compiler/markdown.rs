@@ -66,6 +66,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut footnotes: HashMap<String, usize> = HashMap::new();
     let mut in_code_block = false;
     // Raw HTML or custom heading attributes are the only ways for the author to
     // write markup pulldown-cmark does not escape; without them, skip the sanitiser.
@@ -117,7 +118,8 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 let mut found = true;
                 let href = match &target {
                     Target::Route { route, anchor } => with_anchor(route, anchor.as_deref()),
-                    Target::SamePage { anchor } => format!("#{anchor}"),
+                    // Full path: `<base href>` would turn a bare `#x` into a link to the home page.
+                    Target::SamePage { anchor } => format!("{}#{anchor}", from.route),
                     Target::File { candidates } => match locate(candidates) {
                         Some(l) => l.url,
                         None => {
@@ -192,6 +194,37 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 continue;
             }
             Event::Html(_) | Event::InlineHtml(_) => needs_sanitizer = true,
+            Event::FootnoteReference(name) => {
+                let next = footnotes.len() + 1;
+                let n = *footnotes.entry(name.to_string()).or_insert(next);
+                let id = slugify(name);
+                html_events.push(Event::InlineHtml(
+                    format!(
+                        "<sup class=\"footnote-reference\"><a href=\"{}#note-{id}\" id=\"appel-{id}\">{n}</a></sup>",
+                        from.route
+                    )
+                    .into(),
+                ));
+                i += 1;
+                continue;
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let next = footnotes.len() + 1;
+                let n = *footnotes.entry(name.to_string()).or_insert(next);
+                let id = slugify(name);
+                out.anchors.push(format!("note-{id}"));
+                html_events.push(Event::Html(
+                    format!("<div class=\"footnote-definition\" id=\"note-{id}\"><sup class=\"footnote-definition-label\">{n}</sup>")
+                        .into(),
+                ));
+                i += 1;
+                continue;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                html_events.push(Event::Html("</div>".into()));
+                i += 1;
+                continue;
+            }
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
             Event::Start(Tag::Paragraph) if first_paragraph.is_none() => paragraph = Some(String::new()),
@@ -344,7 +377,20 @@ mod tests {
             out.contains("<a href=\"https://example.org\" rel=\"noopener noreferrer\">ext</a>"),
             "{out}"
         );
-        assert!(out.contains("<a href=\"#contexte\">int</a>"), "{out}");
+        assert!(out.contains("<a href=\"/competences/x#contexte\">int</a>"), "{out}");
+    }
+
+    #[test]
+    fn footnotes_link_with_the_full_route() {
+        let out = html("Texte[^remarque].\n\n[^remarque]: La note.");
+        assert!(
+            out.contains(r##"<a href="/competences/x#note-remarque" id="appel-remarque">1</a>"##),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<div class="footnote-definition" id="note-remarque">"#),
+            "{out}"
+        );
     }
 
     #[test]

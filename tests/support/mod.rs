@@ -14,7 +14,7 @@ use std::time::Duration;
 use tokio::process::{Child, Command};
 use tower_http::services::{ServeDir, ServeFile};
 
-pub const WAIT: Duration = Duration::from_secs(15);
+pub const WAIT: Duration = Duration::from_secs(20);
 
 /// The site Trunk built (`make test` builds it first); `VITRINE_DIST` overrides.
 pub fn dist() -> PathBuf {
@@ -70,6 +70,9 @@ impl Drop for Server {
 /// A headless Chromium session; the driver process dies with it.
 pub struct Browser {
     pub client: Client,
+    /// One browser at a time: the machines have two cores, and parallel
+    /// Chromium starts make timings (and so waits) unpredictable.
+    _turn: tokio::sync::MutexGuard<'static, ()>,
     _driver: Child,
     _profile: tempfile::TempDir,
 }
@@ -84,6 +87,8 @@ impl Browser {
     }
 
     pub async fn start_with(extra_args: &[&str]) -> Browser {
+        static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+        let turn = TURN.lock().await;
         let port = free_port();
         let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
             .arg(format!("--port={port}"))
@@ -127,6 +132,7 @@ impl Browser {
                 Ok(client) => {
                     return Browser {
                         client,
+                        _turn: turn,
                         _driver: driver,
                         _profile: profile,
                     }
@@ -201,3 +207,56 @@ pub fn copy_site(from: &Path) -> tempfile::TempDir {
     }
     dir
 }
+
+impl Browser {
+    /// Runs axe-core (from `node_modules/axe-core`) on the current page; returns the violations, one line each.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        static AXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let source = AXE.get_or_init(|| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+            std::fs::read_to_string(&path).expect("axe-core missing: run scripts/install-tools.sh")
+        });
+        self.client
+            .execute(&format!("{source}\nreturn true;"), vec![])
+            .await
+            .unwrap();
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                    .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                    .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(result).unwrap()
+    }
+
+    /// Saves a screenshot of the viewport under `target/screenshots/`.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    pub async fn set_width(&self, width: u32, height: u32) {
+        self.client.set_window_size(width, height).await.unwrap();
+    }
+
+    /// Presses keys in the focused element (WebDriver key codes: Tab `\u{E004}`, Enter `\u{E007}`).
+    pub async fn press(&self, keys: &str) {
+        self.client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(keys)
+            .await
+            .unwrap();
+    }
+}
+
+pub const TAB: &str = "\u{E004}";
+pub const ENTER: &str = "\u{E007}";

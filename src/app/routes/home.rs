@@ -51,14 +51,14 @@ pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
                     <h2 id="derniers-projets">{T.latest_projets}</h2>
                     <a href="/projets">{T.see_all}</a>
                 </div>
-                {cards(projets.into_iter().take(LATEST), true)}
+                {cards(projets.into_iter().take(LATEST), true, 3)}
             </section>
             <section aria-labelledby="competences">
                 <div class="section-head">
                     <h2 id="competences">{T.all_competences}</h2>
                     <a href="/competences">{T.see_all}</a>
                 </div>
-                {cards(bundle.section(Kind::Competence), false)}
+                {cards(bundle.section(Kind::Competence), false, 3)}
             </section>
             <section aria-labelledby="themes">
                 <h2 id="themes">{T.tags_title}</h2>

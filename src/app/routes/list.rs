@@ -33,15 +33,15 @@ pub fn view(bundle: Arc<Bundle>, kind: Kind) -> impl IntoView {
         move || {
             let current = selected();
             let all = {
-                let pressed = current.is_none().to_string();
-                view! { <li><a class="chip" href=base.clone() aria-pressed=pressed>{T.all_tags}</a></li> }
+                let selected = current.is_none().then_some("true");
+                view! { <li><a class="chip" href=base.clone() aria-current=selected>{T.all_tags}</a></li> }
             };
             let each = section_tags
                 .iter()
                 .map(|(slug, name)| {
-                    let pressed = (current.as_deref() == Some(slug.as_str())).to_string();
+                    let selected = (current.as_deref() == Some(slug.as_str())).then_some("true");
                     let href = format!("{base}?tag={slug}");
-                    view! { <li><a class="chip" href=href aria-pressed=pressed>{name.clone()}</a></li> }
+                    view! { <li><a class="chip" href=href aria-current=selected>{name.clone()}</a></li> }
                 })
                 .collect_view();
             view! { <ul class="chips filter" aria-label=T.filter_by_tag>{all}{each}</ul> }
@@ -56,7 +56,7 @@ pub fn view(bundle: Arc<Bundle>, kind: Kind) -> impl IntoView {
         if pages.is_empty() {
             view! { <p class="empty">{T.no_result}</p> }.into_any()
         } else {
-            cards(pages, kind == Kind::Projet)
+            cards(pages, kind == Kind::Projet, 2)
         }
     };
     view! {

@@ -32,7 +32,7 @@ fn article(bundle: &Bundle, page: &Page) -> impl IntoView {
             .toc
             .iter()
             .map(|e| {
-                let href = format!("#{}", e.id);
+                let href = format!("{}#{}", page.route, e.id);
                 let class = format!("toc-l{}", e.level);
                 view! { <li class=class><a href=href>{e.title.clone()}</a></li> }
             })
@@ -107,7 +107,7 @@ fn neighbours(bundle: &Bundle, page: &Page) -> impl IntoView {
         })
     };
     view! {
-        <nav class="prev-next" aria-label="Pages voisines">
+        <nav class="prev-next" aria-label=T.neighbours>
             {link(&page.prev, T.previous, "prev")}
             {link(&page.next, T.next, "next")}
         </nav>

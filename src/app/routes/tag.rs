@@ -38,7 +38,7 @@ pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
                     view! {
                         <section>
                             <h2>{heading}</h2>
-                            {cards(pages, kind == Kind::Projet)}
+                            {cards(pages, kind == Kind::Projet, 3)}
                         </section>
                     }
                 })

@@ -1,0 +1,96 @@
+//! What a visitor expects when moving between pages of a single-page app:
+//! scroll to the top (or to the `#anchor`, also on first load), focus on the new
+//! page's main heading, and scroll positions restored by back and forward.
+
+use super::Content;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// Last scroll position seen on each path.
+    static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    /// Set by `popstate` (back/forward) until the next page is shown.
+    static FROM_HISTORY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the window listeners, once, at start.
+pub fn install() {
+    let window = window();
+    if let Ok(history) = window.history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    let on_scroll = Closure::<dyn Fn()>::new(|| {
+        let w = leptos::prelude::window();
+        let path = w.location().pathname().unwrap_or_default();
+        let y = w.scroll_y().unwrap_or(0.0);
+        POSITIONS.with(|p| p.borrow_mut().insert(path, y));
+    });
+    let on_popstate = Closure::<dyn Fn()>::new(|| FROM_HISTORY.with(|f| f.set(true)));
+    let _ = window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+    // The listeners live as long as the page.
+    on_scroll.forget();
+    on_popstate.forget();
+}
+
+/// Runs after every page shown with the content loaded.
+#[component]
+pub fn NavigationEffects() -> impl IntoView {
+    let Content(resource) = expect_context::<Content>();
+    let location = use_location();
+    Effect::new(move |previous: Option<Option<String>>| {
+        let path = location.pathname.get();
+        let hash = location.hash.get();
+        if !matches!(resource.get(), Some(Ok(_))) {
+            return None;
+        }
+        let url = format!("{path}{hash}");
+        let previous = previous.flatten();
+        if previous.as_deref() == Some(url.as_str()) {
+            return previous;
+        }
+        let first = previous.is_none();
+        request_animation_frame(move || after_navigation(&path, hash.trim_start_matches('#'), first));
+        Some(url)
+    });
+}
+
+fn after_navigation(path: &str, anchor: &str, first: bool) {
+    let window = window();
+    let document = document();
+    let from_history = FROM_HISTORY.with(|f| f.replace(false));
+    if !first {
+        if let Ok(Some(heading)) = document.query_selector("main h1") {
+            let _ = heading.set_attribute("tabindex", "-1");
+            if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = heading.focus_with_options(&options);
+            }
+        }
+    }
+    if from_history {
+        let y = POSITIONS.with(|p| p.borrow().get(path).copied()).unwrap_or(0.0);
+        window.scroll_to_with_x_and_y(0.0, y);
+    } else if let Some(target) = (!anchor.is_empty())
+        .then(|| document.get_element_by_id(&decode(anchor)))
+        .flatten()
+    {
+        target.scroll_into_view();
+    } else if !first {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+fn decode(anchor: &str) -> String {
+    js_sys_decode(anchor).unwrap_or_else(|| anchor.to_string())
+}
+
+fn js_sys_decode(text: &str) -> Option<String> {
+    let decoded = web_sys::js_sys::decode_uri_component(text).ok()?;
+    decoded.as_string()
+}
