@@ -19,7 +19,6 @@ use std::sync::Arc;
 
 /// Mounts the app in `#app`, replacing what the HTML file showed there.
 pub fn start() {
-    console_error_panic_hook::set_once();
     navigation::install();
     let document = leptos::prelude::document();
     let Some(root) = document.get_element_by_id("app") else {
