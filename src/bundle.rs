@@ -136,3 +136,13 @@ impl Bundle {
         self.tags.iter().find(|t| t.slug == slug)
     }
 }
+
+/// A site path (`/projets/citi`, `/assets/x.png`) as a link relative to the
+/// document's `<base href>`, so the site works at the root of a host or under
+/// any sub-path (`/portfolio/`). Used by the compiler for page bodies and by the app.
+pub fn relative_link(path: &str) -> String {
+    match path.trim_start_matches('/') {
+        "" => "./".to_string(),
+        relative => relative.to_string(),
+    }
+}

@@ -102,11 +102,11 @@ fn hugo_front_matter_and_relative_links() {
         p.html
     );
     assert!(
-        p.html.contains(r#"<a href="/projets/citi">Transitions 4.0</a>"#),
+        p.html.contains(r#"<a href="projets/citi">Transitions 4.0</a>"#),
         "{}",
         p.html
     );
-    assert!(p.html.contains(r#"<a href="/competences/base">Base</a>"#), "{}", p.html);
+    assert!(p.html.contains(r#"<a href="competences/base">Base</a>"#), "{}", p.html);
     assert_eq!(p.toc[0].id, "ma-vision-de-lautonomie");
     assert_eq!(p.links, ["/projets/citi", "/competences/base"]);
 }
@@ -124,7 +124,7 @@ fn zola_toml_taxonomies_extra_and_internal_links() {
     );
     assert_eq!(p.extra["extra"]["repo"], "https://example.org/duvet");
     assert!(
-        p.html.contains(r#"href="/competences/hugo#ma-vision-de-lautonomie""#),
+        p.html.contains(r#"href="competences/hugo#ma-vision-de-lautonomie""#),
         "{}",
         p.html
     );
@@ -159,8 +159,8 @@ fn page_bundles_and_tag_spellings_merge() {
     let b = dialects();
     let p = page(&b, "/projets/gecy");
     assert_eq!(p.image.as_ref().unwrap().src, "/projets/gecy/photo.png");
-    assert!(p.html.contains(r#"src="/projets/gecy/photo.png""#), "{}", p.html);
-    assert!(p.html.contains(r#"href="/projets/nested/duvet-genius""#), "{}", p.html);
+    assert!(p.html.contains(r#"src="projets/gecy/photo.png""#), "{}", p.html);
+    assert!(p.html.contains(r#"href="projets/nested/duvet-genius""#), "{}", p.html);
     // `developpement` here and `Développement` in the Zola page are one tag, named as first written.
     let tag = b.tag("developpement").unwrap();
     assert_eq!(tag.count, 2);

@@ -39,7 +39,7 @@ async fn in_body_link_opens_the_projet_without_a_reload() {
     // The seed-style link `( ../../projets/citi )` was rewritten to the app route.
     let link = b
         .client
-        .find(Locator::Css(".prose a[href='/projets/citi']"))
+        .find(Locator::Css(".prose a[href='projets/citi']"))
         .await
         .unwrap();
     assert_eq!(link.text().await.unwrap(), "Transition 4.0");
@@ -82,7 +82,7 @@ async fn unknown_routes_and_slugs_show_the_not_found_view() {
     b.wait_text("h1", "Page introuvable").await;
     // A near miss suggests the page it probably meant.
     b.wait_text(".not-found", "Transition 4.0").await;
-    b.client.find(Locator::Css(".not-found a[href='/']")).await.unwrap();
+    b.client.find(Locator::Css(".not-found a[href='./']")).await.unwrap();
     b.close().await;
 }
 

@@ -67,7 +67,7 @@ async fn every_route_sets_the_document_title_and_description() {
         "Un tableau de bord des approvisionnements pour anticiper les ruptures de matière"
     );
     b.client
-        .find(Locator::Css("nav a[href='/tags']"))
+        .find(Locator::Css("nav a[href='tags']"))
         .await
         .unwrap()
         .click()
@@ -91,7 +91,7 @@ async fn tag_filter_is_in_the_url_and_survives_reload() {
     b.wait_text("main h1", "Projets").await;
     assert_eq!(card_titles(&b).await.len(), 3);
     b.client
-        .find(Locator::Css(".filter a[href='/projets?tag=dashboard-appros']"))
+        .find(Locator::Css(".filter a[href='projets?tag=dashboard-appros']"))
         .await
         .unwrap()
         .click()
@@ -188,7 +188,7 @@ async fn navigation_focuses_the_heading_and_back_restores_the_scroll() {
     let y = b.js("return window.scrollY").await.as_f64().unwrap();
     b.client
         .find(Locator::Css(
-            "main .card-title a[href='/competences/autonomie-professionnelle']",
+            "main .card-title a[href='competences/autonomie-professionnelle']",
         ))
         .await
         .unwrap()
@@ -264,7 +264,7 @@ async fn route_switch_time() {
         .client
         .execute_async(
             "const done = arguments[arguments.length - 1];
-             const pages = [['/projets/citi', 'Transition 4.0'], ['/competences/autonomie-professionnelle', 'Autonomie professionnelle']];
+             const pages = [['projets/citi', 'Transition 4.0'], ['competences/autonomie-professionnelle', 'Autonomie professionnelle']];
              const dom = [], painted = [];
              function step(i) {
                if (i === 20) {

@@ -1,14 +1,14 @@
 //! The page shell: header with navigation, footer, loading and error views.
 
 use super::text::FR as T;
-use super::Content;
+use super::{current_route, link, Content};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 const SECTIONS: [(&str, &str); 3] = [
-    ("/competences", T.nav_competences),
-    ("/projets", T.nav_projets),
-    ("/tags", T.nav_tags),
+    ("competences", T.nav_competences),
+    ("projets", T.nav_projets),
+    ("tags", T.nav_tags),
 ];
 
 #[component]
@@ -26,10 +26,10 @@ pub fn Header() -> impl IntoView {
         set_open.set(false);
     });
     view! {
-        <a class="skip-link" href="#contenu">{T.skip_to_content}</a>
+        <a class="skip-link" href=move || format!("{}#contenu", link(&current_route(&pathname.get())))>{T.skip_to_content}</a>
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="site-title" href="/">{site_title}</a>
+                <a class="site-title" href="./">{site_title}</a>
                 <button
                     class="menu-toggle"
                     aria-expanded=move || open.get().to_string()
@@ -44,8 +44,8 @@ pub fn Header() -> impl IntoView {
                             .into_iter()
                             .map(|(href, label)| {
                                 let current = move || {
-                                    let path = pathname.get();
-                                    (path == href || path.starts_with(&format!("{href}/"))).then_some("page")
+                                    let path = current_route(&pathname.get());
+                                    (path == format!("/{href}") || path.starts_with(&format!("/{href}/"))).then_some("page")
                                 };
                                 view! {
                                     <li>
@@ -101,7 +101,7 @@ pub fn ErrorView(message: String, retry: impl Fn() + Send + Sync + 'static) -> i
             <p class="actions">
                 <button class="button" on:click=move |_| retry()>{T.error_retry}</button>
                 " "
-                <a class="button secondary" href="/" rel="external">{T.error_home}</a>
+                <a class="button secondary" href="./" rel="external">{T.error_home}</a>
             </p>
         </div>
     }

@@ -31,6 +31,40 @@ pub fn start() {
     }
 }
 
+/// The site's path below the host (`/portfolio` under GitHub Pages, empty at the
+/// root), from the `<base href>` Trunk writes from its `public_url`.
+pub fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = base.split_once("://").map_or(base.as_str(), |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    path.trim_end_matches('/').to_string()
+}
+
+/// An app route (`/projets/citi`) as a link relative to `<base href>`, so the
+/// site works at the root of a host or under any sub-path.
+pub fn link(route: &str) -> String {
+    crate::bundle::relative_link(route)
+}
+
+/// A static file path from the bundle (`/assets/x.png`) as a link; web addresses stay as they are.
+pub fn asset(src: &str) -> String {
+    if src.starts_with('/') {
+        link(src)
+    } else {
+        src.to_string()
+    }
+}
+
+/// The app route of a location path: the sub-path removed.
+pub fn current_route(pathname: &str) -> String {
+    let base = base_path();
+    let route = pathname.strip_prefix(base.as_str()).unwrap_or(pathname);
+    if route.is_empty() {
+        "/".to_string()
+    } else {
+        route.to_string()
+    }
+}
+
 /// The bundle, fetched once and shared by every view.
 #[derive(Clone, Copy)]
 pub struct Content(LocalResource<BundleResult>);
@@ -40,7 +74,7 @@ pub fn App() -> impl IntoView {
     let content = Content(LocalResource::new(api::fetch_bundle));
     provide_context(content);
     view! {
-        <Router>
+        <Router base=base_path()>
             <navigation::NavigationEffects/>
             <Header/>
             <main id="contenu" tabindex="-1">

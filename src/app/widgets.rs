@@ -1,6 +1,7 @@
 //! Small pieces shared by several views: cards, tag chips, dates.
 
 use super::text::{format_date, FR as T};
+use super::{asset, link};
 use crate::bundle::{Page, TagRef};
 use leptos::prelude::*;
 
@@ -8,7 +9,7 @@ pub fn tag_chips(tags: &[TagRef]) -> impl IntoView {
     let items = tags
         .iter()
         .map(|t| {
-            let href = format!("/tags/{}", t.slug);
+            let href = format!("tags/{}", t.slug);
             let name = t.name.clone();
             view! { <li><a class="chip" href=href>{name}</a></li> }
         })
@@ -32,11 +33,11 @@ pub fn page_meta(page: &Page) -> impl IntoView {
 /// A page as a card; `level` is its title's heading level (2 under the page title, 3 under a section).
 pub fn card(page: &Page, with_image: bool, level: u8) -> impl IntoView {
     let image = page.image.as_ref().filter(|_| with_image).map(|img| {
-        let (src, alt) = (img.src.clone(), img.alt.clone());
+        let (src, alt) = (asset(&img.src), img.alt.clone());
         let (w, h) = (img.width, img.height);
         view! { <img class="card-image" src=src alt=alt width=w height=h loading="lazy"/> }
     });
-    let href = page.route.clone();
+    let href = link(&page.route);
     let title = page.title.clone();
     let description = if page.description.is_empty() {
         page.summary.clone()

@@ -5,7 +5,7 @@
 use super::links::{self, From, Target};
 use super::sanitize::sanitize;
 use super::slugs::slugify;
-use crate::bundle::TocEntry;
+use crate::bundle::{relative_link, TocEntry};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -117,11 +117,11 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 let target = links::resolve(dest_url, from, routes);
                 let mut found = true;
                 let href = match &target {
-                    Target::Route { route, anchor } => with_anchor(route, anchor.as_deref()),
+                    Target::Route { route, anchor } => relative_link(&with_anchor(route, anchor.as_deref())),
                     // Full path: `<base href>` would turn a bare `#x` into a link to the home page.
-                    Target::SamePage { anchor } => format!("{}#{anchor}", from.route),
+                    Target::SamePage { anchor } => format!("{}#{anchor}", relative_link(from.route)),
                     Target::File { candidates } => match locate(candidates) {
-                        Some(l) => l.url,
+                        Some(l) => relative_link(&l.url),
                         None => {
                             found = false;
                             dest_url.to_string()
@@ -163,7 +163,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                             _ => vec![dest_url.to_string()],
                         };
                         match locate(&candidates) {
-                            Some(l) => (l.url, true, l.size),
+                            Some(l) => (relative_link(&l.url), true, l.size),
                             None => (dest_url.to_string(), false, None),
                         }
                     }
@@ -201,7 +201,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 html_events.push(Event::InlineHtml(
                     format!(
                         "<sup class=\"footnote-reference\"><a href=\"{}#note-{id}\" id=\"appel-{id}\">{n}</a></sup>",
-                        from.route
+                        relative_link(from.route)
                     )
                     .into(),
                 ));
@@ -377,14 +377,14 @@ mod tests {
             out.contains("<a href=\"https://example.org\" rel=\"noopener noreferrer\">ext</a>"),
             "{out}"
         );
-        assert!(out.contains("<a href=\"/competences/x#contexte\">int</a>"), "{out}");
+        assert!(out.contains("<a href=\"competences/x#contexte\">int</a>"), "{out}");
     }
 
     #[test]
-    fn footnotes_link_with_the_full_route() {
+    fn footnotes_link_with_the_page_route() {
         let out = html("Texte[^remarque].\n\n[^remarque]: La note.");
         assert!(
-            out.contains(r##"<a href="/competences/x#note-remarque" id="appel-remarque">1</a>"##),
+            out.contains(r##"<a href="competences/x#note-remarque" id="appel-remarque">1</a>"##),
             "{out}"
         );
         assert!(

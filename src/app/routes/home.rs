@@ -29,7 +29,7 @@ pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
         .iter()
         .take(TAGS)
         .map(|t| {
-            let href = format!("/tags/{}", t.slug);
+            let href = format!("tags/{}", t.slug);
             let (name, count) = (t.name.clone(), t.count);
             view! { <li><a class="chip" href=href>{name}<span class="count">{count}</span></a></li> }
         })
@@ -49,14 +49,14 @@ pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
             <section aria-labelledby="derniers-projets">
                 <div class="section-head">
                     <h2 id="derniers-projets">{T.latest_projets}</h2>
-                    <a href="/projets">{T.see_all}</a>
+                    <a href="projets">{T.see_all}</a>
                 </div>
                 {cards(projets.into_iter().take(LATEST), true, 3)}
             </section>
             <section aria-labelledby="competences">
                 <div class="section-head">
                     <h2 id="competences">{T.all_competences}</h2>
-                    <a href="/competences">{T.see_all}</a>
+                    <a href="competences">{T.see_all}</a>
                 </div>
                 {cards(bundle.section(Kind::Competence), false, 3)}
             </section>

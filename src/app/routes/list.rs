@@ -16,7 +16,7 @@ pub fn view(bundle: Arc<Bundle>, kind: Kind) -> impl IntoView {
     set_meta(Some(title), &bundle.site.title, intro);
     let query = use_query_map();
     let selected = move || query.read().get("tag").filter(|t| !t.is_empty());
-    let base = format!("/{}", kind.section());
+    let base = kind.section().to_string();
 
     let mut section_tags: Vec<(String, String)> = Vec::new();
     for page in bundle.section(kind) {

@@ -2,6 +2,7 @@
 
 use crate::app::document::set_meta;
 use crate::app::text::FR as T;
+use crate::app::{current_route, link};
 use crate::bundle::Bundle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -9,16 +10,16 @@ use std::sync::Arc;
 
 pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
     set_meta(Some(T.not_found_title), &bundle.site.title, T.not_found_body);
-    let path = use_location().pathname.get_untracked();
+    let path = current_route(&use_location().pathname.get_untracked());
     let suggestion = nearest(&bundle, path.trim_end_matches('/')).map(|(route, title)| {
-        view! { <p>{T.did_you_mean}" " <a href=route>{title}</a>" ?"</p> }
+        view! { <p>{T.did_you_mean}" " <a href=link(&route)>{title}</a>" ?"</p> }
     });
     view! {
         <div class="wrap not-found">
             <h1>{T.not_found_title}</h1>
             <p>{T.not_found_body}</p>
             {suggestion}
-            <p><a class="button" href="/">{T.back_home}</a></p>
+            <p><a class="button" href="./">{T.back_home}</a></p>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 use super::not_found;
 use crate::app::document::set_meta;
 use crate::app::text::FR as T;
+use crate::app::{asset, link};
 use crate::app::widgets::{page_meta, tag_chips};
 use crate::bundle::{Bundle, Kind, Page};
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn view(bundle: Arc<Bundle>, kind: Kind) -> impl IntoView {
 fn article(bundle: &Bundle, page: &Page) -> impl IntoView {
     set_meta(Some(&page.title), &bundle.site.title, &page.description);
     let hero = page.image.as_ref().map(|img| {
-        let (src, alt, w, h) = (img.src.clone(), img.alt.clone(), img.width, img.height);
+        let (src, alt, w, h) = (asset(&img.src), img.alt.clone(), img.width, img.height);
         view! { <img class="hero-image" src=src alt=alt width=w height=h/> }
     });
     let toc = (page.toc.len() > 1).then(|| {
@@ -32,7 +33,7 @@ fn article(bundle: &Bundle, page: &Page) -> impl IntoView {
             .toc
             .iter()
             .map(|e| {
-                let href = format!("{}#{}", page.route, e.id);
+                let href = format!("{}#{}", link(&page.route), e.id);
                 let class = format!("toc-l{}", e.level);
                 view! { <li class=class><a href=href>{e.title.clone()}</a></li> }
             })
@@ -85,7 +86,7 @@ fn related(bundle: &Bundle, page: &Page) -> Option<impl IntoView> {
             new
         })
         .map(|p| {
-            let (href, title) = (p.route.clone(), p.title.clone());
+            let (href, title) = (link(&p.route), p.title.clone());
             view! { <li><a href=href>{title}</a></li> }
         })
         .collect();
@@ -102,7 +103,7 @@ fn related(bundle: &Bundle, page: &Page) -> Option<impl IntoView> {
 fn neighbours(bundle: &Bundle, page: &Page) -> impl IntoView {
     let link = |route: &Option<String>, label: &'static str, class: &'static str| {
         route.as_ref().and_then(|r| bundle.page(r)).map(|p| {
-            let (href, title) = (p.route.clone(), p.title.clone());
+            let (href, title) = (link(&p.route), p.title.clone());
             view! { <a class=class href=href><span>{label}</span>{title}</a> }
         })
     };

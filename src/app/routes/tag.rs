@@ -51,7 +51,7 @@ pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
         );
         view! {
             <div class="wrap">
-                <p class="eyebrow"><a href="/tags">{T.tags_title}</a></p>
+                <p class="eyebrow"><a href="tags">{T.tags_title}</a></p>
                 <h1>{tag.name.clone()}</h1>
                 <p class="lead">{count}</p>
                 {groups}

@@ -12,7 +12,7 @@ pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
         .tags
         .iter()
         .map(|t| {
-            let href = format!("/tags/{}", t.slug);
+            let href = format!("tags/{}", t.slug);
             let (name, count) = (t.name.clone(), t.count);
             view! { <li><a class="chip" href=href>{name}<span class="count">{count}</span></a></li> }
         })
