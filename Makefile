@@ -3,7 +3,7 @@
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: tools serve build check test lint unit e2e bench clean
+.PHONY: tools serve build build-subpath check test lint bench sizes clean
 
 tools:
 	@./scripts/install-tools.sh
@@ -20,9 +20,15 @@ build: tools
 check:
 	cargo run --quiet --profile compiler --bin vitrine -- check --content content
 
-## Everything CI runs: formatting, lints on both targets, unit tests, browser tests.
-test: tools lint build
+## The site as hosted under a sub-path (https://user.github.io/portfolio/).
+build-subpath: tools
+	trunk build --release --public-url /portfolio/ --dist target/dist-subpath
+
+## Everything CI runs: formatting, lints on both targets, unit tests, browser
+## tests at the root of a host, then the browser tests again under a sub-path.
+test: tools lint build build-subpath
 	cargo test
+	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host
 
 lint:
 	cargo fmt --all -- --check
@@ -31,6 +37,9 @@ lint:
 
 bench:
 	./scripts/bench.sh
+
+sizes: build
+	./scripts/sizes.sh
 
 clean:
 	rm -rf dist target

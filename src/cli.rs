@@ -35,6 +35,13 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// After `trunk build`: write one HTML file per route, 404.html, sitemap.xml,
+    /// robots.txt and feed.xml into the built site (Trunk's post-build hook runs it).
+    Prerender {
+        /// The built site, holding Trunk's index.html and content.json.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -72,6 +79,7 @@ pub fn main() -> ExitCode {
     let (input, out) = match cli.command {
         Command::Build { input, out } => (input, Some(out)),
         Command::Check { input } => (input, None),
+        Command::Prerender { dist } => return prerender(&dist, started),
     };
     let options = input.options();
     if !options.content.is_dir() {
@@ -128,5 +136,26 @@ fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+fn prerender(dist: &std::path::Path, started: Instant) -> ExitCode {
+    match crate::prerender::prerender(dist) {
+        Ok(outcome) => {
+            for warning in &outcome.warnings {
+                eprintln!("warning: {warning}");
+            }
+            eprintln!(
+                "vitrine: {} files prerendered in {} ms, bundle {}",
+                outcome.files,
+                started.elapsed().as_millis(),
+                outcome.bundle_file
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

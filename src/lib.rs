@@ -2,11 +2,15 @@
 //! build time, into one JSON bundle ([`bundle`]) that a Leptos app reads.
 
 pub mod bundle;
+/// Interface text, shared by the app and the prerendered pages.
+pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compiler;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

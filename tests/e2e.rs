@@ -4,7 +4,7 @@
 mod support;
 
 use fantoccini::Locator;
-use support::{copy_site, dist, Browser, Host, Server};
+use support::{bundle_file, copy_site, dist, Browser, Host, Server};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn deep_link_to_a_competence_shows_its_title_and_body() {
@@ -46,7 +46,7 @@ async fn in_body_link_opens_the_projet_without_a_reload() {
     link.click().await.unwrap();
     b.wait_text("h1", "Transition 4.0").await;
     b.wait_text(".prose", "taux de rendement synthétique").await;
-    assert_eq!(b.path().await, "/projets/citi");
+    assert_eq!(b.path().await, server.path("/projets/citi"));
     assert_eq!(
         b.js("return window.__sameDocument || null;").await,
         "oui",
@@ -89,14 +89,16 @@ async fn unknown_routes_and_slugs_show_the_not_found_view() {
 #[tokio::test(flavor = "multi_thread")]
 async fn failed_bundle_fetch_shows_the_error_view_with_retry() {
     let site = copy_site(&dist());
-    std::fs::write(site.path().join("content.json"), "{ pas du JSON").unwrap();
+    let bundle = bundle_file(site.path());
+    let good = std::fs::read(&bundle).unwrap();
+    std::fs::write(&bundle, "{ pas du JSON").unwrap();
     let server = Server::start(site.path(), Host::SpaFallback).await;
     let b = Browser::start().await;
     b.goto(&server.url("/competences/autonomie-professionnelle")).await;
     b.wait_text("h1", "Le portfolio n'a pas pu être chargé").await;
     b.wait_text(".error-message", "n'est pas un fichier JSON valide").await;
     // Repair the bundle and retry: the page appears without reloading.
-    std::fs::copy(dist().join("content.json"), site.path().join("content.json")).unwrap();
+    std::fs::write(&bundle, good).unwrap();
     b.client
         .find(Locator::Css(".error-view button"))
         .await

@@ -6,7 +6,7 @@ mod support;
 
 use fantoccini::Locator;
 use std::time::Duration;
-use support::{copy_site, dist, Browser, Host, Server, ENTER, TAB};
+use support::{bundle_file, copy_site, dist, Browser, Host, Server, ENTER, TAB};
 
 const VIEWS: [(&str, &str, &str); 8] = [
     ("accueil", "/", "Camille Martin"),
@@ -239,7 +239,7 @@ async fn the_mobile_menu_works_with_the_keyboard() {
 #[tokio::test(flavor = "multi_thread")]
 async fn unknown_bundle_version_shows_the_error_view() {
     let site = copy_site(&dist());
-    let path = site.path().join("content.json");
+    let path = bundle_file(site.path());
     let mut bundle: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     bundle["version"] = 999.into();
     std::fs::write(&path, serde_json::to_vec(&bundle).unwrap()).unwrap();

@@ -6,8 +6,27 @@ use std::sync::Arc;
 
 pub type BundleResult = Result<Arc<Bundle>, String>;
 
-pub async fn fetch_bundle() -> BundleResult {
-    let response = Request::get(BUNDLE_FILE)
+/// The bundle's file name: hashed by `vitrine prerender` and written in the page
+/// (`<meta name="vitrine-bundle">`), `content.json` before that.
+fn bundle_file() -> String {
+    leptos::prelude::document()
+        .query_selector("meta[name=vitrine-bundle]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| BUNDLE_FILE.to_string())
+}
+
+/// Fetches the bundle; `fresh` skips the HTTP cache (a retry after a failure).
+pub async fn fetch_bundle(fresh: bool) -> BundleResult {
+    let file = bundle_file();
+    let cache = if fresh {
+        web_sys::RequestCache::Reload
+    } else {
+        web_sys::RequestCache::Default
+    };
+    let response = Request::get(&file)
+        .cache(cache)
         .send()
         .await
         .map_err(|e| format!("Le serveur est injoignable ({e})."))?;
@@ -28,7 +47,7 @@ pub async fn fetch_bundle() -> BundleResult {
                 v.get("version").map_or("inconnue".to_string(), |v| v.to_string())
             ),
             Ok(_) => format!("Le contenu est incomplet ({e})."),
-            Err(_) => format!("{BUNDLE_FILE} n'est pas un fichier JSON valide."),
+            Err(_) => format!("{file} n'est pas un fichier JSON valide."),
         })?;
     if bundle.version != BUNDLE_VERSION {
         return Err(format!(

@@ -1,7 +1,7 @@
 //! The page shell: header with navigation, footer, loading and error views.
 
-use super::text::FR as T;
 use super::{current_route, link, Content};
+use crate::text::FR as T;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -13,7 +13,7 @@ const SECTIONS: [(&str, &str); 3] = [
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let Content(resource) = expect_context::<Content>();
+    let Content(resource, _) = expect_context::<Content>();
     let site_title = move || match resource.get() {
         Some(Ok(b)) => b.site.title.clone(),
         _ => String::new(),
@@ -64,7 +64,7 @@ pub fn Header() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
-    let Content(resource) = expect_context::<Content>();
+    let Content(resource, _) = expect_context::<Content>();
     let author = move || match resource.get() {
         Some(Ok(b)) if !b.site.author.is_empty() => format!("© {} · ", b.site.author),
         _ => String::new(),

@@ -5,7 +5,6 @@ mod document;
 mod layout;
 mod navigation;
 mod routes;
-mod text;
 mod theme;
 mod widgets;
 
@@ -17,7 +16,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::sync::Arc;
 
-/// Mounts the app in `#app`, replacing what the HTML file showed there.
+/// Mounts the app. A prerendered page stays on screen while the app starts
+/// in a hidden container; [`navigation::NavigationEffects`] swaps the two once
+/// the content is there, so the visitor sees no flash.
 pub fn start() {
     navigation::install();
     let document = leptos::prelude::document();
@@ -25,9 +26,35 @@ pub fn start() {
         leptos::mount::mount_to_body(App);
         return;
     };
-    root.set_inner_html("");
-    if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
-        leptos::mount::mount_to(root, App).forget();
+    let target = if root.has_attribute("data-prerendered") {
+        let live = document.create_element("div").ok();
+        if let (Some(live), Some(parent)) = (&live, root.parent_node()) {
+            live.set_id(LIVE_ROOT);
+            let _ = live.set_attribute("hidden", "");
+            let _ = parent.insert_before(live, root.next_sibling().as_ref());
+        }
+        live
+    } else {
+        root.set_inner_html("");
+        Some(root)
+    };
+    if let Some(Ok(target)) = target.map(wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>) {
+        leptos::mount::mount_to(target, App).forget();
+    }
+}
+
+/// Where the app mounts when the page was prerendered.
+const LIVE_ROOT: &str = "app-live";
+
+/// Replaces the prerendered page by the app, once the app has something to show.
+fn take_over() {
+    let document = leptos::prelude::document();
+    if let Some(live) = document.get_element_by_id(LIVE_ROOT) {
+        if let Some(prerendered) = document.get_element_by_id("app") {
+            prerendered.remove();
+        }
+        let _ = live.remove_attribute("hidden");
+        live.set_id("app");
     }
 }
 
@@ -35,7 +62,9 @@ pub fn start() {
 /// root), from the `<base href>` Trunk writes from its `public_url`.
 pub fn base_path() -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = base.split_once("://").map_or(base.as_str(), |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    let path = base
+        .split_once("://")
+        .map_or(base.as_str(), |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
     path.trim_end_matches('/').to_string()
 }
 
@@ -67,11 +96,16 @@ pub fn current_route(pathname: &str) -> String {
 
 /// The bundle, fetched once and shared by every view.
 #[derive(Clone, Copy)]
-pub struct Content(LocalResource<BundleResult>);
+pub struct Content(LocalResource<BundleResult>, WriteSignal<u32>);
 
 #[component]
 pub fn App() -> impl IntoView {
-    let content = Content(LocalResource::new(api::fetch_bundle));
+    // Each retry bumps `attempt`, which fetches again, bypassing the HTTP cache.
+    let (attempt, set_attempt) = signal(0u32);
+    let content = Content(
+        LocalResource::new(move || api::fetch_bundle(attempt.get() > 0)),
+        set_attempt,
+    );
     provide_context(content);
     view! {
         <Router base=base_path()>
@@ -100,10 +134,10 @@ where
     F: Fn(Arc<Bundle>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let Content(resource) = expect_context::<Content>();
+    let Content(resource, retry) = expect_context::<Content>();
     move || match resource.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Err(message)) => view! { <ErrorView message retry=move || resource.refetch()/> }.into_any(),
+        Some(Err(message)) => view! { <ErrorView message retry=move || retry.update(|n| *n += 1)/> }.into_any(),
         Some(Ok(bundle)) => view(bundle).into_any(),
     }
 }

@@ -40,13 +40,18 @@ pub fn install() {
 /// Runs after every page shown with the content loaded.
 #[component]
 pub fn NavigationEffects() -> impl IntoView {
-    let Content(resource) = expect_context::<Content>();
+    let Content(resource, _) = expect_context::<Content>();
     let location = use_location();
     Effect::new(move |previous: Option<Option<String>>| {
         let path = location.pathname.get();
         let hash = location.hash.get();
-        if !matches!(resource.get(), Some(Ok(_))) {
-            return None;
+        match resource.get() {
+            None => return None,
+            Some(Err(_)) => {
+                super::take_over();
+                return None;
+            }
+            Some(Ok(_)) => super::take_over(),
         }
         let url = format!("{path}{hash}");
         let previous = previous.flatten();

@@ -2,7 +2,7 @@
 //! remembered. `index.html` applies the remembered choice before the first
 //! paint, so the wrong theme never flashes.
 
-use super::text::FR as T;
+use crate::text::FR as T;
 use leptos::prelude::*;
 
 const KEY: &str = "vitrine-theme";

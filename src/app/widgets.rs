@@ -1,8 +1,8 @@
 //! Small pieces shared by several views: cards, tag chips, dates.
 
-use super::text::{format_date, FR as T};
 use super::{asset, link};
 use crate::bundle::{Page, TagRef};
+use crate::text::{format_date, FR as T};
 use leptos::prelude::*;
 
 pub fn tag_chips(tags: &[TagRef]) -> impl IntoView {

@@ -22,11 +22,29 @@ pub fn dist() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
     assert!(
-        dist.join("index.html").is_file() && dist.join("content.json").is_file(),
+        dist.join("index.html").is_file() && dist.join("404.html").is_file(),
         "{} holds no built site: run `make test` (or `trunk build --release`) first",
         dist.display()
     );
     dist
+}
+
+/// The sub-path the site was built for (`VITRINE_BASE=/portfolio` with
+/// `trunk build --public-url /portfolio/`), empty at the root.
+pub fn base() -> String {
+    std::env::var("VITRINE_BASE")
+        .unwrap_or_default()
+        .trim_end_matches('/')
+        .to_string()
+}
+
+/// The bundle file of a built site, as named in its `index.html`.
+pub fn bundle_file(site: &Path) -> PathBuf {
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    let marker = r#"<meta name="vitrine-bundle" content=""#;
+    let start = index.find(marker).expect("no vitrine-bundle meta in index.html") + marker.len();
+    let name = &index[start..start + index[start..].find('"').unwrap()];
+    site.join(name)
 }
 
 /// How the server answers a path that is not a file.
@@ -34,30 +52,61 @@ pub fn dist() -> PathBuf {
 pub enum Host {
     /// Netlify-style rewrite: every unknown path gets `index.html` with 200.
     SpaFallback,
+    /// Like GitHub Pages: files as they are, a folder redirected to its slashed
+    /// form and served from its `index.html`, `404.html` with status 404 on a miss.
+    GitHubPages,
 }
 
 /// A static file server on 127.0.0.1, stopped when dropped.
 pub struct Server {
     pub addr: SocketAddr,
+    /// The sub-path the site is served under (see [`base`]).
+    pub base: String,
     task: tokio::task::JoinHandle<()>,
+    _holder: tempfile::TempDir,
 }
 
 impl Server {
     pub async fn start(root: &Path, host: Host) -> Server {
-        let service = match host {
-            Host::SpaFallback => ServeDir::new(root).fallback(ServeFile::new(root.join("index.html"))),
+        let base = base();
+        // Under a sub-path the site sits in a folder of the served root, as a
+        // GitHub Pages project site does (so folder redirects keep the prefix).
+        let holder = tempfile::tempdir().unwrap();
+        let served = if base.is_empty() {
+            root.to_path_buf()
+        } else {
+            let link = holder.path().join(base.trim_start_matches('/'));
+            std::os::unix::fs::symlink(root.canonicalize().unwrap(), &link).unwrap();
+            holder.path().to_path_buf()
         };
-        let app = Router::new().fallback_service(service);
+        let app = match host {
+            Host::SpaFallback => {
+                Router::new().fallback_service(ServeDir::new(&served).fallback(ServeFile::new(root.join("index.html"))))
+            }
+            Host::GitHubPages => Router::new()
+                .fallback_service(ServeDir::new(&served).not_found_service(ServeFile::new(root.join("404.html")))),
+        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let task = tokio::spawn(async move {
             axum::serve(listener, app).await.unwrap();
         });
-        Server { addr, task }
+        Server {
+            addr,
+            base,
+            task,
+            _holder: holder,
+        }
     }
 
-    pub fn url(&self, path: &str) -> String {
-        format!("http://{}{}", self.addr, path)
+    /// The URL of an app route (`/projets/citi`), under the sub-path if any.
+    pub fn url(&self, route: &str) -> String {
+        format!("http://{}{}", self.addr, self.path(route))
+    }
+
+    /// The location path of an app route, under the sub-path if any.
+    pub fn path(&self, route: &str) -> String {
+        format!("{}{route}", self.base)
     }
 }
 
@@ -86,7 +135,16 @@ impl Browser {
         Browser::start_with(&[]).await
     }
 
+    /// A browser with JavaScript switched off.
+    pub async fn start_without_js() -> Browser {
+        Browser::launch(&[], false).await
+    }
+
     pub async fn start_with(extra_args: &[&str]) -> Browser {
+        Browser::launch(extra_args, true).await
+    }
+
+    async fn launch(extra_args: &[&str], javascript: bool) -> Browser {
         static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
         let turn = TURN.lock().await;
         let port = free_port();
@@ -114,11 +172,19 @@ impl Browser {
         .map(|s| s.to_string())
         .collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
+        // The page's console (CSP violations among it) goes to this file.
+        args.push("--enable-logging".into());
+        args.push("--v=0".into());
+        args.push(format!("--log-file={}", profile.path().join("chrome.log").display()));
         args.extend(extra_args.iter().map(|s| s.to_string()));
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
-            serde_json::json!({ "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()), "args": args }),
+            serde_json::json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": args,
+                "prefs": { "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 } },
+            }),
         );
         let url = format!("http://127.0.0.1:{port}");
         let mut last_error = None;
@@ -185,6 +251,16 @@ impl Browser {
 
     pub async fn path(&self) -> String {
         self.client.current_url().await.unwrap().path().to_string()
+    }
+
+    /// The console lines Chromium logged so far.
+    pub fn console(&self) -> String {
+        std::fs::read_to_string(self._profile.path().join("chrome.log"))
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains("CONSOLE"))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     pub async fn close(self) {

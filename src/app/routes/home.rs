@@ -1,9 +1,9 @@
 //! `/`: who the owner is, the latest projets, the compétences, a few tags.
 
 use crate::app::document::{set_lang, set_meta};
-use crate::app::text::FR as T;
 use crate::app::widgets::cards;
 use crate::bundle::{Bundle, Kind};
+use crate::text::FR as T;
 use leptos::prelude::*;
 use std::sync::Arc;
 

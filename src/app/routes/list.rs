@@ -1,9 +1,9 @@
 //! `/competences` and `/projets`: cards in the compiler's order, filterable by tag (`?tag=`).
 
 use crate::app::document::set_meta;
-use crate::app::text::FR as T;
 use crate::app::widgets::cards;
 use crate::bundle::{Bundle, Kind};
+use crate::text::FR as T;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::sync::Arc;

@@ -1,9 +1,9 @@
 //! Anything else: a not-found view with a way back and, for a near miss, a suggestion.
 
 use crate::app::document::set_meta;
-use crate::app::text::FR as T;
 use crate::app::{current_route, link};
 use crate::bundle::Bundle;
+use crate::text::FR as T;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::sync::Arc;

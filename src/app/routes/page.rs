@@ -2,10 +2,10 @@
 
 use super::not_found;
 use crate::app::document::set_meta;
-use crate::app::text::FR as T;
-use crate::app::{asset, link};
 use crate::app::widgets::{page_meta, tag_chips};
+use crate::app::{asset, link};
 use crate::bundle::{Bundle, Kind, Page};
+use crate::text::FR as T;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;

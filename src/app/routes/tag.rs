@@ -2,9 +2,9 @@
 
 use super::not_found;
 use crate::app::document::set_meta;
-use crate::app::text::FR as T;
 use crate::app::widgets::cards;
 use crate::bundle::{Bundle, Kind};
+use crate::text::FR as T;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;

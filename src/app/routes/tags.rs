@@ -1,8 +1,8 @@
 //! `/tags`: every tag with its count, by count then name.
 
 use crate::app::document::set_meta;
-use crate::app::text::FR as T;
 use crate::bundle::Bundle;
+use crate::text::FR as T;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -1,0 +1,85 @@
+//! Files for crawlers and feed readers: `sitemap.xml`, `robots.txt`, `feed.xml` (Atom).
+
+use crate::bundle::{Bundle, Page};
+use crate::compiler::markdown::escape;
+
+/// Absolute URL of a route, with the trailing slash static hosts serve folders with.
+pub fn absolute(base_url: &str, route: &str) -> String {
+    if route == "/" {
+        format!("{base_url}/")
+    } else {
+        format!("{base_url}{route}/")
+    }
+}
+
+pub fn sitemap(bundle: &Bundle, routes: &[String]) -> String {
+    let base = &bundle.site.base_url;
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for route in routes {
+        let lastmod = bundle
+            .page(route)
+            .and_then(|p| p.updated.as_ref().or(p.date.as_ref()))
+            .map(|d| format!("<lastmod>{d}</lastmod>"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  <url><loc>{}</loc>{lastmod}</url>\n",
+            escape(&absolute(base, route))
+        ));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+pub fn robots(bundle: &Bundle) -> String {
+    let mut out = String::from("User-agent: *\nAllow: /\n");
+    if !bundle.site.base_url.is_empty() {
+        out.push_str(&format!("Sitemap: {}/sitemap.xml\n", bundle.site.base_url));
+    }
+    out
+}
+
+/// An Atom feed of the dated pages, newest first.
+pub fn atom(bundle: &Bundle) -> String {
+    let base = &bundle.site.base_url;
+    let mut pages: Vec<&Page> = bundle.pages.iter().filter(|p| p.date.is_some()).collect();
+    pages.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.route.cmp(&b.route)));
+    let updated = pages
+        .iter()
+        .filter_map(|p| p.updated.as_ref().or(p.date.as_ref()))
+        .max()
+        .cloned()
+        .unwrap_or_else(|| "1970-01-01".into());
+    let author = if bundle.site.author.is_empty() {
+        &bundle.site.title
+    } else {
+        &bundle.site.author
+    };
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <subtitle>{tagline}</subtitle>\n  <id>{home}</id>\n  <link href=\"{home}\"/>\n  <link rel=\"self\" href=\"{base}/feed.xml\"/>\n  <updated>{updated}T00:00:00Z</updated>\n  <author><name>{author}</name></author>\n",
+        lang = escape(&bundle.site.lang),
+        title = escape(&bundle.site.title),
+        tagline = escape(&bundle.site.tagline),
+        home = escape(&absolute(base, "/")),
+        base = escape(base),
+        author = escape(author),
+    );
+    for p in pages {
+        let url = escape(&absolute(base, &p.route));
+        let date = p.date.as_deref().unwrap_or_default();
+        let updated = p.updated.as_deref().unwrap_or(date);
+        let summary = if p.description.is_empty() {
+            &p.summary
+        } else {
+            &p.description
+        };
+        out.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <id>{url}</id>\n    <link href=\"{url}\"/>\n    <published>{date}T00:00:00Z</published>\n    <updated>{updated}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            escape(&p.title),
+            escape(summary)
+        ));
+    }
+    out.push_str("</feed>\n");
+    out
+}
