@@ -38,7 +38,7 @@ if [ "${VITRINE_NO_BROWSER:-}" != 1 ] && { ! command -v chromium >/dev/null || !
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-if [ ! -f node_modules/axe-core/axe.min.js ]; then
+if [ "${VITRINE_NO_BROWSER:-}" != 1 ] && [ ! -f node_modules/axe-core/axe.min.js ]; then
   echo "install-tools: installing axe-core (npm, for the accessibility tests)"
   if ! command -v npm >/dev/null; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
