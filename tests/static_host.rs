@@ -158,6 +158,18 @@ async fn a_prerendered_deep_link_boots_the_app_without_moving_anything() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_app_accepts_routes_with_a_trailing_slash() {
+    let server = Server::start(&dist(), Host::GitHubPages).await;
+    let b = Browser::start().await;
+    for (route, heading) in [("/projets/", "Projets"), ("/tags/technique/", "TECHNIQUE"), ("/projets/citi/", "Transition 4.0")] {
+        b.goto(&server.url(route)).await;
+        support_wait(&b, "!document.querySelector('[data-prerendered]')").await;
+        b.wait_text("main h1", heading).await;
+    }
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_miss_gets_404_html_with_status_404_and_the_not_found_view() {
     let server = Server::start(&dist(), Host::GitHubPages).await;
     assert_eq!(status(&server, &server.path("/nulle/part")).await, 404);
