@@ -28,7 +28,7 @@ build-subpath: tools
 ## tests at the root of a host, then the browser tests again under a sub-path.
 test: tools lint build build-subpath
 	cargo test
-	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host
+	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search
 
 lint:
 	cargo fmt --all -- --check

@@ -2,6 +2,8 @@
 //! build time, into one JSON bundle ([`bundle`]) that a Leptos app reads.
 
 pub mod bundle;
+/// Search normalisation, index and ranking, shared by the compiler and the app.
+pub mod search;
 /// Interface text, shared by the app and the prerendered pages.
 pub mod text;
 

@@ -41,6 +41,11 @@ pub struct Text {
     pub menu: &'static str,
     pub dark_theme: &'static str,
     pub neighbours: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_title: &'static str,
+    pub search_empty: &'static str,
+    pub search_none: &'static str,
 }
 
 pub const FR: Text = Text {
@@ -83,6 +88,11 @@ pub const FR: Text = Text {
     menu: "Menu",
     dark_theme: "Thème sombre",
     neighbours: "Pages voisines",
+    search_label: "Rechercher dans le portfolio",
+    search_placeholder: "Rechercher… (/)",
+    search_title: "Recherche",
+    search_empty: "Tapez un mot pour chercher dans les compétences et les projets.",
+    search_none: "Aucun résultat pour",
 };
 
 /// `2023-04-11` → `11 avril 2023`.

@@ -118,11 +118,7 @@ async fn a_prerendered_deep_link_boots_the_app_without_moving_anything() {
     let b = Browser::start().await;
     b.goto(&server.url("/competences/autonomie-professionnelle/")).await;
     b.wait_text("main h1", "Autonomie professionnelle").await;
-    support_wait(
-        &b,
-        "!document.querySelector('[data-prerendered]') && !document.getElementById('app-live')",
-    )
-    .await;
+    b.wait_for_app().await;
     assert_eq!(
         b.js(place).await,
         static_place,
@@ -161,9 +157,13 @@ async fn a_prerendered_deep_link_boots_the_app_without_moving_anything() {
 async fn the_app_accepts_routes_with_a_trailing_slash() {
     let server = Server::start(&dist(), Host::GitHubPages).await;
     let b = Browser::start().await;
-    for (route, heading) in [("/projets/", "Projets"), ("/tags/technique/", "TECHNIQUE"), ("/projets/citi/", "Transition 4.0")] {
+    for (route, heading) in [
+        ("/projets/", "Projets"),
+        ("/tags/technique/", "TECHNIQUE"),
+        ("/projets/citi/", "Transition 4.0"),
+    ] {
         b.goto(&server.url(route)).await;
-        support_wait(&b, "!document.querySelector('[data-prerendered]')").await;
+        b.wait_for_app().await;
         b.wait_text("main h1", heading).await;
     }
     b.close().await;
@@ -177,7 +177,7 @@ async fn a_miss_gets_404_html_with_status_404_and_the_not_found_view() {
     let b = Browser::start().await;
     b.goto(&server.url("/nulle/part")).await;
     b.wait_text("main h1", "Page introuvable").await;
-    support_wait(&b, "!document.querySelector('[data-prerendered]')").await;
+    b.wait_for_app().await;
     // The app routes from the 404 page too.
     b.client
         .find(Locator::Css("nav a[href='competences']"))
@@ -238,12 +238,4 @@ async fn status(server: &Server, path: &str) -> u16 {
     let mut response = String::new();
     stream.read_to_string(&mut response).await.unwrap();
     response.split(' ').nth(1).unwrap().parse().unwrap()
-}
-
-async fn support_wait(b: &Browser, condition: &str) {
-    let deadline = tokio::time::Instant::now() + support::WAIT;
-    while b.js(&format!("return !!({condition});")).await != true {
-        assert!(tokio::time::Instant::now() < deadline, "still false: {condition}");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
 }

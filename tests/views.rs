@@ -5,7 +5,6 @@
 mod support;
 
 use fantoccini::Locator;
-use std::time::Duration;
 use support::{bundle_file, copy_site, dist, Browser, Host, Server, ENTER, TAB};
 
 const VIEWS: [(&str, &str, &str); 8] = [
@@ -159,7 +158,8 @@ async fn anchors_scroll_on_first_load_and_from_the_table_of_contents() {
     b.goto(&server.url("/competences/autonomie-professionnelle#regard-critique"))
         .await;
     b.wait_text("main h1", "Autonomie professionnelle").await;
-    wait_until(&b, "window.scrollY > 100 && in_upper_third('regard-critique')").await;
+    b.wait_until("window.scrollY > 100 && in_upper_third('regard-critique')")
+        .await;
     b.js("window.scrollTo(0, 0)").await;
     b.client
         .find(Locator::Css(".toc a[href$='#contexte-dutilisation']"))
@@ -168,7 +168,8 @@ async fn anchors_scroll_on_first_load_and_from_the_table_of_contents() {
         .click()
         .await
         .unwrap();
-    wait_until(&b, "window.scrollY > 100 && in_upper_third('contexte-dutilisation')").await;
+    b.wait_until("window.scrollY > 100 && in_upper_third('contexte-dutilisation')")
+        .await;
     assert_eq!(
         b.client.current_url().await.unwrap().fragment(),
         Some("contexte-dutilisation")
@@ -184,7 +185,7 @@ async fn navigation_focuses_the_heading_and_back_restores_the_scroll() {
     b.goto(&server.url("/competences")).await;
     b.wait_text("main h1", "Compétences").await;
     b.js("window.scrollTo(0, 700)").await;
-    wait_until(&b, "window.scrollY > 650").await;
+    b.wait_until("window.scrollY > 650").await;
     let y = b.js("return window.scrollY").await.as_f64().unwrap();
     b.client
         .find(Locator::Css(
@@ -196,17 +197,14 @@ async fn navigation_focuses_the_heading_and_back_restores_the_scroll() {
         .await
         .unwrap();
     b.wait_text("main h1", "Autonomie professionnelle").await;
-    wait_until(
-        &b,
-        "window.scrollY === 0 && document.activeElement === document.querySelector('main h1')",
-    )
-    .await;
+    b.wait_until("window.scrollY === 0 && document.activeElement === document.querySelector('main h1')")
+        .await;
     b.client.back().await.unwrap();
     b.wait_text("main h1", "Compétences").await;
-    wait_until(&b, &format!("Math.abs(window.scrollY - {y}) < 5")).await;
+    b.wait_until(&format!("Math.abs(window.scrollY - {y}) < 5")).await;
     b.client.forward().await.unwrap();
     b.wait_text("main h1", "Autonomie professionnelle").await;
-    wait_until(&b, "window.scrollY === 0").await;
+    b.wait_until("window.scrollY === 0").await;
     b.close().await;
 }
 
@@ -231,7 +229,8 @@ async fn the_mobile_menu_works_with_the_keyboard() {
     assert_eq!(b.js("return document.activeElement.textContent").await, "Compétences");
     b.press(ENTER).await;
     b.wait_text("main h1", "Compétences").await;
-    wait_until(&b, "document.activeElement === document.querySelector('main h1')").await;
+    b.wait_until("document.activeElement === document.querySelector('main h1')")
+        .await;
     assert_eq!(b.js(nav_visible).await, false, "the menu closes after choosing a page");
     b.close().await;
 }
@@ -303,22 +302,4 @@ async fn route_switch_time() {
         dom[10], dom[19], painted[10], painted[19]
     );
     b.close().await;
-}
-
-async fn wait_until(b: &Browser, condition: &str) {
-    let deadline = tokio::time::Instant::now() + support::WAIT;
-    loop {
-        let helpers = "const in_upper_third = id => { const t = document.getElementById(id).getBoundingClientRect().top; return t >= 0 && t < innerHeight / 3; };";
-        if b.js(&format!("{helpers} return !!({condition});")).await == true {
-            return;
-        }
-        if tokio::time::Instant::now() > deadline {
-            let state = b.js("return [location.href, scrollY, innerHeight, document.activeElement.outerHTML.slice(0, 80), [...document.querySelectorAll('main h2')].map(h => h.id + ':' + Math.round(h.getBoundingClientRect().top))]").await;
-            panic!(
-                "still false after {:?}: {condition}\npage state: {state}",
-                support::WAIT
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }

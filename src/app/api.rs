@@ -1,25 +1,43 @@
 //! Fetching the bundle, once, with a clear error when it cannot be used.
 
 use crate::bundle::{Bundle, BUNDLE_FILE, BUNDLE_VERSION};
+use crate::search::{SearchIndex, SEARCH_FILE};
 use gloo_net::http::Request;
 use std::sync::Arc;
 
 pub type BundleResult = Result<Arc<Bundle>, String>;
 
-/// The bundle's file name: hashed by `vitrine prerender` and written in the page
-/// (`<meta name="vitrine-bundle">`), `content.json` before that.
-fn bundle_file() -> String {
+/// A file's hashed name, written in the page by `vitrine prerender`
+/// (`<meta name="vitrine-bundle">`), or its plain name before that.
+fn file_name(meta: &str, default: &str) -> String {
     leptos::prelude::document()
-        .query_selector("meta[name=vitrine-bundle]")
+        .query_selector(&format!("meta[name={meta}]"))
         .ok()
         .flatten()
         .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_else(|| BUNDLE_FILE.to_string())
+        .unwrap_or_else(|| default.to_string())
+}
+
+/// The search index, fetched the first time a visitor searches.
+pub async fn fetch_search_index() -> Result<Arc<SearchIndex>, String> {
+    let file = file_name("vitrine-search", SEARCH_FILE);
+    let response = Request::get(&file)
+        .send()
+        .await
+        .map_err(|e| format!("Recherche indisponible ({e})."))?;
+    if !response.ok() {
+        return Err(format!("Recherche indisponible ({}).", response.status()));
+    }
+    response
+        .json::<SearchIndex>()
+        .await
+        .map(Arc::new)
+        .map_err(|_| "Recherche indisponible.".to_string())
 }
 
 /// Fetches the bundle; `fresh` skips the HTTP cache (a retry after a failure).
 pub async fn fetch_bundle(fresh: bool) -> BundleResult {
-    let file = bundle_file();
+    let file = file_name("vitrine-bundle", BUNDLE_FILE);
     let cache = if fresh {
         web_sys::RequestCache::Reload
     } else {

@@ -56,6 +56,7 @@ pub fn Header() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </nav>
+                <super::search::SearchBox/>
                 <super::theme::ThemeToggle/>
             </div>
         </header>

@@ -5,6 +5,7 @@ mod document;
 mod layout;
 mod navigation;
 mod routes;
+mod search;
 mod theme;
 mod widgets;
 
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
         set_attempt,
     );
     provide_context(content);
+    provide_context(search::Search::new());
     view! {
         <Router base=base_path()>
             <navigation::NavigationEffects/>
@@ -119,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("projets") view=|| view! { <WithBundle view=|b| routes::list::view(b, Kind::Projet)/> }/>
                     <Route path=path!("projets/*slug") view=|| view! { <WithBundle view=|b| routes::page::view(b, Kind::Projet)/> }/>
                     <Route path=path!("tags") view=|| view! { <WithBundle view=routes::tags::view/> }/>
+                    <Route path=path!("recherche") view=|| view! { <WithBundle view=search::page/> }/>
                     <Route path=path!("tags/:slug") view=|| view! { <WithBundle view=routes::tag::view/> }/>
                 </Routes>
             </main>

@@ -2,6 +2,7 @@
 //! is renamed into place, so a failed run never leaves a half-written bundle.
 
 use crate::bundle::{Bundle, BUNDLE_FILE};
+use crate::search::{self, plain_text, Document, SearchIndex, SEARCH_FILE};
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -19,8 +20,26 @@ pub fn write(
     for (from, rel) in content_files {
         write_atomic(&out.join(rel), &fs::read(from)?)?;
     }
+    let index = serde_json::to_vec(&search_index(bundle)).map_err(io::Error::other)?;
+    write_atomic(&out.join(SEARCH_FILE), &index)?;
     let json = serde_json::to_vec(bundle).map_err(io::Error::other)?;
     write_atomic(&out.join(BUNDLE_FILE), &json)
+}
+
+/// The search index: titles, headings, tags and body text of every page.
+pub fn search_index(bundle: &Bundle) -> SearchIndex {
+    let documents: Vec<Document> = bundle
+        .pages
+        .iter()
+        .map(|p| Document {
+            route: &p.route,
+            title: &p.title,
+            headings: p.toc.iter().map(|e| e.title.as_str()).collect(),
+            tags: p.tags.iter().map(|t| t.name.as_str()).collect(),
+            body: plain_text(&p.html),
+        })
+        .collect();
+    search::build(&documents)
 }
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -11,6 +11,7 @@ mod views;
 
 use crate::bundle::{Bundle, Kind, BUNDLE_FILE};
 use crate::compiler::write::write_atomic;
+use crate::search::SEARCH_FILE;
 use crate::text::FR as T;
 use head::Head;
 use sha2::{Digest, Sha256};
@@ -34,13 +35,18 @@ pub fn prerender(dist: &Path) -> Result<Outcome, String> {
 
     // Cache busting: the app finds the bundle's hashed name in its HTML, so a
     // redeployed app never reads an older bundle from a cache, nor the reverse.
-    let hash: String = Sha256::digest(&json)
-        .iter()
-        .take(6)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let bundle_file = format!("content.{hash}.json");
-    let template = Template::new(&index, &bundle_file)?;
+    let hashed = |bytes: &[u8], stem: &str| {
+        let hash: String = Sha256::digest(bytes)
+            .iter()
+            .take(6)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        format!("{stem}.{hash}.json")
+    };
+    let bundle_file = hashed(&json, "content");
+    let search = read(SEARCH_FILE)?;
+    let search_file = hashed(&search, "search");
+    let template = Template::new(&index, &bundle_file, &search_file)?;
     let io = |e: std::io::Error| e.to_string();
     let mut files = 0;
     let mut write = |rel: &str, text: &str| -> Result<(), String> {
@@ -79,6 +85,11 @@ pub fn prerender(dist: &Path) -> Result<Outcome, String> {
         "/tags",
         head(Some(T.tags_title), T.tags_intro, "/tags"),
         views::tags(&bundle),
+    )?;
+    render(
+        "/recherche",
+        head(Some(T.search_title), T.search_empty, "/recherche"),
+        views::search(),
     )?;
     for tag in &bundle.tags {
         let route = format!("/tags/{}", tag.slug);
@@ -131,9 +142,11 @@ pub fn prerender(dist: &Path) -> Result<Outcome, String> {
         write("feed.xml", &feeds::atom(&bundle))?;
     }
     write_atomic(&dist.join(&bundle_file), &json).map_err(io)?;
+    write_atomic(&dist.join(&search_file), &search).map_err(io)?;
     std::fs::remove_file(dist.join(BUNDLE_FILE)).map_err(io)?;
+    std::fs::remove_file(dist.join(SEARCH_FILE)).map_err(io)?;
     Ok(Outcome {
-        files: files + 1,
+        files: files + 2,
         bundle_file,
         warnings,
     })

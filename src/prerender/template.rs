@@ -15,7 +15,7 @@ pub struct Template {
 const APP_OPEN: &str = r#"<div id="app">"#;
 
 impl Template {
-    pub fn new(index: &str, bundle_file: &str) -> Result<Template, String> {
+    pub fn new(index: &str, bundle_file: &str, search_file: &str) -> Result<Template, String> {
         let missing = |what: &str| format!("index.html has no {what}; keep Trunk's template as shipped");
         let base_href = between(index, "<base href=\"", "\"")
             .ok_or_else(|| missing("<base href>"))?
@@ -36,7 +36,7 @@ impl Template {
         html.insert_str(
             after_charset,
             &format!(
-                r#"<meta http-equiv="Content-Security-Policy" content="{csp}"><meta name="vitrine-bundle" content="{bundle_file}">"#
+                r#"<meta http-equiv="Content-Security-Policy" content="{csp}"><meta name="vitrine-bundle" content="{bundle_file}"><meta name="vitrine-search" content="{search_file}">"#
             ),
         );
         let title_start = html.find("<title>").ok_or_else(|| missing("<title>"))?;

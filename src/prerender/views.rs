@@ -19,7 +19,7 @@ pub fn shell(bundle: &Bundle, route: &str, main: &str) -> String {
         format!("© {} · ", escape(&bundle.site.author))
     };
     format!(
-        r##"<a class="skip-link" href="{skip}#contenu">{skip_label}</a><header class="site-header"><div class="wrap header-row"><a class="site-title" href="./">{title}</a><button class="menu-toggle" aria-expanded="false" aria-controls="nav-principale">{menu}</button><nav id="nav-principale" aria-label="{nav}"><ul>{c}{p}{t}</ul></nav><button class="theme-toggle" type="button" aria-pressed="false" title="{theme}"><span aria-hidden="true">☀</span><span class="visually-hidden">{theme}</span></button></div></header><main id="contenu" tabindex="-1">{main}</main><footer class="site-footer"><div class="wrap"><p>{author}{footer}</p></div></footer>"##,
+        r##"<a class="skip-link" href="{skip}#contenu">{skip_label}</a><header class="site-header"><div class="wrap header-row"><a class="site-title" href="./">{title}</a><button class="menu-toggle" aria-expanded="false" aria-controls="nav-principale">{menu}</button><nav id="nav-principale" aria-label="{nav}"><ul>{c}{p}{t}</ul></nav><div class="search" role="search"><label class="visually-hidden" for="recherche">{search_label}</label><input id="recherche" type="search" placeholder="{search_placeholder}" autocomplete="off"></div><button class="theme-toggle" type="button" aria-pressed="false" title="{theme}"><span aria-hidden="true">☀</span><span class="visually-hidden">{theme}</span></button></div></header><main id="contenu" tabindex="-1">{main}</main><footer class="site-footer"><div class="wrap"><p>{author}{footer}</p></div></footer>"##,
         skip = link(route),
         skip_label = T.skip_to_content,
         title = escape(&bundle.site.title),
@@ -30,6 +30,8 @@ pub fn shell(bundle: &Bundle, route: &str, main: &str) -> String {
         t = section("tags", T.tags_title),
         footer = T.footer,
         theme = T.dark_theme,
+        search_label = T.search_label,
+        search_placeholder = escape(T.search_placeholder),
     )
 }
 
@@ -327,5 +329,12 @@ pub fn not_found() -> String {
     format!(
         r#"<div class="wrap not-found"><h1>{}</h1><p>{}</p><p><a class="button" href="./">{}</a></p></div>"#,
         T.not_found_title, T.not_found_body, T.back_home
+    )
+}
+
+pub fn search() -> String {
+    format!(
+        r#"<div class="wrap"><h1>{}</h1><p class="empty">{}</p></div>"#,
+        T.search_title, T.search_empty
     )
 }

@@ -238,6 +238,31 @@ impl Browser {
         }
     }
 
+    /// Waits until the JavaScript `condition` holds; `in_upper_third(id)` is
+    /// available to it. Panics with the page's state after [`WAIT`].
+    pub async fn wait_until(&self, condition: &str) {
+        let helpers = "const in_upper_third = id => { const t = document.getElementById(id).getBoundingClientRect().top; return t >= 0 && t < innerHeight / 3; };";
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            if self.js(&format!("{helpers} return !!({condition});")).await == true {
+                return;
+            }
+            if tokio::time::Instant::now() > deadline {
+                let state = self
+                    .js("return [location.href, scrollY, innerHeight, document.activeElement.outerHTML.slice(0, 80)]")
+                    .await;
+                panic!("still false after {WAIT:?}: {condition}\npage state: {state}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the app has replaced the prerendered page.
+    pub async fn wait_for_app(&self) {
+        self.wait_until("!document.querySelector('[data-prerendered]') && !document.getElementById('app-live')")
+            .await;
+    }
+
     pub async fn body_text(&self) -> String {
         match self.client.find(Locator::Css("body")).await {
             Ok(b) => b.text().await.unwrap_or_default(),

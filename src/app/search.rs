@@ -1,0 +1,293 @@
+//! Search in the app: the index is fetched on first use; the header box shows
+//! results as you type (`/` to focus, arrows and Enter to choose, Escape to
+//! close); `/recherche?q=…` is the same search as a page that can be linked.
+
+use super::api::fetch_search_index;
+use super::{link, Content};
+use crate::bundle::Bundle;
+use crate::search::{normalize, plain_text, search, snippet, Hit, SearchIndex};
+use crate::text::FR as T;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const BOX_RESULTS: usize = 6;
+const PAGE_RESULTS: usize = 30;
+const SNIPPET_CHARS: usize = 70;
+
+/// The index, fetched only once somebody searches.
+#[derive(Clone, Copy)]
+pub struct Search {
+    wanted: RwSignal<bool>,
+    index: LocalResource<Option<Result<Arc<SearchIndex>, String>>>,
+}
+
+impl Search {
+    pub fn new() -> Search {
+        let wanted = RwSignal::new(false);
+        let index = LocalResource::new(move || async move {
+            if wanted.get() {
+                Some(fetch_search_index().await)
+            } else {
+                None
+            }
+        });
+        Search { wanted, index }
+    }
+
+    /// Hits for `query`, once the index is there.
+    fn hits(&self, query: &str, limit: usize) -> Option<Result<Vec<Hit>, String>> {
+        if !self.wanted.get_untracked() {
+            self.wanted.set(true);
+        }
+        match self.index.get()? {
+            Some(Ok(index)) => Some(Ok(search(&index, query, limit))),
+            Some(Err(e)) => Some(Err(e)),
+            None => None,
+        }
+    }
+}
+
+/// A result: title and snippet with the matched words marked.
+fn result(bundle: &Bundle, hit: &Hit, id: String, selected: bool) -> Option<AnyView> {
+    let page = bundle.page(&hit.route)?;
+    let text = snippet(&plain_text(&page.html), &hit.matched, SNIPPET_CHARS);
+    let kind = match page.kind {
+        crate::bundle::Kind::Competence => T.nav_competences,
+        crate::bundle::Kind::Projet => T.nav_projets,
+    };
+    Some(
+        view! {
+            <li id=id role="option" aria-selected=selected.to_string() class:selected=selected>
+                <a href=link(&page.route)>
+                    <span class="result-title">{marked(&page.title, &hit.matched)}</span>
+                    <span class="result-kind">{kind}</span>
+                    <span class="result-snippet">{marked(&text, &hit.matched)}</span>
+                </a>
+            </li>
+        }
+        .into_any(),
+    )
+}
+
+/// `text` with every word whose normalised form was matched wrapped in `<mark>`.
+fn marked(text: &str, matched: &[String]) -> Vec<AnyView> {
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    for piece in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let rest = &piece[word.len()..];
+        if !word.is_empty() && matched.iter().any(|m| normalize(word) == *m) {
+            out.push(std::mem::take(&mut plain).into_any());
+            out.push(view! { <mark>{word.to_string()}</mark> }.into_any());
+            plain.push_str(rest);
+        } else {
+            plain.push_str(piece);
+        }
+    }
+    out.push(plain.into_any());
+    out
+}
+
+/// The search box in the header.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let search = expect_context::<Search>();
+    let Content(resource, _) = expect_context::<Content>();
+    let (query, set_query) = signal(String::new());
+    let (selected, set_selected) = signal(None::<usize>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+
+    // `/` anywhere (but in a text field) focuses the box.
+    let on_key = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+        let typing = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if e.key() == "/" && !typing {
+            if let Some(input) = input.get_untracked() {
+                e.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    let _ = window().add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    on_key.forget();
+
+    let hits = Memo::new(move |_| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return Vec::new();
+        }
+        match search.hits(&q, BOX_RESULTS) {
+            Some(Ok(hits)) => hits,
+            _ => Vec::new(),
+        }
+    });
+    let open = move || !query.get().trim().is_empty();
+    let close = move || {
+        set_query.set(String::new());
+        set_selected.set(None);
+    };
+    let go = {
+        let navigate = navigate.clone();
+        move |route: String| {
+            close();
+            if let Some(input) = input.get_untracked() {
+                let _ = input.blur();
+            }
+            navigate(&route, Default::default());
+        }
+    };
+    let on_keydown = move |e: web_sys::KeyboardEvent| {
+        let count = hits.with_untracked(Vec::len);
+        match e.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                e.prevent_default();
+                set_selected.update(|s| *s = Some(s.map_or(0, |i| (i + 1) % count)));
+            }
+            "ArrowUp" if count > 0 => {
+                e.prevent_default();
+                set_selected.update(|s| *s = Some(s.map_or(count - 1, |i| (i + count - 1) % count)));
+            }
+            "Enter" => {
+                e.prevent_default();
+                let q = query.get_untracked();
+                let target = match selected
+                    .get_untracked()
+                    .and_then(|i| hits.with_untracked(|h| h.get(i).cloned()))
+                {
+                    // Absolute routes: the router puts the sub-path in front.
+                    Some(hit) => hit.route,
+                    None => format!("/recherche?q={}", encode(&q)),
+                };
+                go(target);
+            }
+            "Escape" => {
+                close();
+                if let Some(input) = input.get_untracked() {
+                    let _ = input.blur();
+                }
+            }
+            _ => {}
+        }
+    };
+    let list = move || {
+        let Some(Ok(bundle)) = resource.get() else {
+            return Vec::new();
+        };
+        let current = selected.get();
+        hits.get()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, hit)| result(&bundle, hit, format!("resultat-{i}"), current == Some(i)))
+            .collect::<Vec<_>>()
+    };
+    let status = move || {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return String::new();
+        }
+        match hits.with(Vec::len) {
+            0 => format!("{} « {} »", T.search_none, q.trim()),
+            1 => "1 résultat".to_string(),
+            n => format!("{n} résultats"),
+        }
+    };
+    view! {
+        <div class="search" role="search" on:focusout=move |e: web_sys::FocusEvent| {
+            // Close when focus leaves the box and its results.
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(e.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+                .is_some_and(|(to, root)| root.contains(Some(&to)));
+            if !inside {
+                set_selected.set(None);
+            }
+        }>
+            <label class="visually-hidden" for="recherche">{T.search_label}</label>
+            <input
+                id="recherche"
+                node_ref=input
+                type="search"
+                placeholder=T.search_placeholder
+                autocomplete="off"
+                role="combobox"
+                aria-autocomplete="list"
+                aria-controls="resultats-recherche"
+                aria-expanded=move || open().to_string()
+                aria-activedescendant=move || selected.get().map(|i| format!("resultat-{i}"))
+                prop:value=query
+                on:input=move |e| {
+                    set_query.set(event_target_value(&e));
+                    set_selected.set(None);
+                }
+                on:keydown=on_keydown
+            />
+            <div class="search-results" hidden=move || !open()>
+                <p class="search-status" role="status">{status}</p>
+                <ul id="resultats-recherche" role="listbox" aria-label=T.search_label on:click=move |_| close()>{list}</ul>
+            </div>
+        </div>
+    }
+}
+
+/// `/recherche?q=…`: the same search as a page.
+pub fn page(bundle: Arc<Bundle>) -> impl IntoView {
+    use leptos_router::hooks::use_query_map;
+    use leptos_router::NavigateOptions;
+    let search = expect_context::<Search>();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let q = move || query.read().get("q").unwrap_or_default();
+    super::document::set_meta(Some(T.search_title), &bundle.site.title, T.search_title);
+    let results = move || {
+        let q = q();
+        if q.trim().is_empty() {
+            return view! { <p class="empty">{T.search_empty}</p> }.into_any();
+        }
+        match search.hits(&q, PAGE_RESULTS) {
+            None => view! { <p class="empty">{T.loading}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="empty">{e}</p> }.into_any(),
+            Some(Ok(hits)) if hits.is_empty() => {
+                view! { <p class="empty">{format!("{} « {} »", T.search_none, q.trim())}</p> }.into_any()
+            }
+            Some(Ok(hits)) => {
+                let items: Vec<_> = hits
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, h)| result(&bundle, h, format!("r-{i}"), false))
+                    .collect();
+                view! { <ul class="search-page-results">{items}</ul> }.into_any()
+            }
+        }
+    };
+    view! {
+        <div class="wrap">
+            <h1>{T.search_title}</h1>
+            <label class="visually-hidden" for="recherche-page">{T.search_label}</label>
+            <input
+                id="recherche-page"
+                class="search-page-input"
+                type="search"
+                placeholder=T.search_placeholder
+                prop:value=q
+                on:input=move |e| {
+                    let value = event_target_value(&e);
+                    navigate(&format!("/recherche?q={}", encode(&value)), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+                }
+            />
+            {results}
+        </div>
+    }
+}
+
+fn encode(text: &str) -> String {
+    web_sys::js_sys::encode_uri_component(text)
+        .as_string()
+        .unwrap_or_default()
+}

@@ -1,0 +1,397 @@
+//! Search across the portfolio: word normalisation (case, accents, ligatures,
+//! French apostrophes), the index the compiler writes, and the ranking the app
+//! runs on every keystroke. Compiled by both, so they cannot disagree.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// File name of the index before `vitrine prerender` gives it a hashed name.
+pub const SEARCH_FILE: &str = "search.json";
+
+/// Where a word was found, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Title = 0,
+    Heading = 1,
+    Tag = 2,
+    Body = 3,
+}
+
+impl Field {
+    const ALL: [Field; 4] = [Field::Title, Field::Heading, Field::Tag, Field::Body];
+
+    /// Title beats heading beats tag beats body, whatever the number of matches.
+    fn weight(self) -> u32 {
+        match self {
+            Field::Title => 1000,
+            Field::Heading => 100,
+            Field::Tag => 10,
+            Field::Body => 1,
+        }
+    }
+}
+
+/// An inverted index: every normalised word, with the documents and fields it occurs in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    /// Document routes, by number.
+    pub docs: Vec<String>,
+    /// Normalised words, sorted.
+    pub words: Vec<String>,
+    /// For `words[i]`: `doc * 4 + field`, sorted.
+    pub postings: Vec<Vec<u32>>,
+}
+
+/// What the compiler indexes for one page.
+pub struct Document<'a> {
+    pub route: &'a str,
+    pub title: &'a str,
+    pub headings: Vec<&'a str>,
+    pub tags: Vec<&'a str>,
+    pub body: String,
+}
+
+/// Lower case, accents folded, ligatures spelled out: `Œuvre Développée` → `oeuvre developpee`.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => out.push('a'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ç' | 'Ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => out.push('i'),
+            'ñ' | 'Ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => out.push('o'),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => out.push('u'),
+            'ý' | 'ÿ' | 'Ý' | 'Ÿ' => out.push('y'),
+            'ß' => out.push_str("ss"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Normalised words of at least two letters; apostrophes split (`l'autonomie` → `autonomie`).
+pub fn words(text: &str) -> Vec<String> {
+    normalize(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The text of an HTML fragment, tags removed and common entities decoded.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn build(documents: &[Document]) -> SearchIndex {
+    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (n, doc) in documents.iter().enumerate() {
+        let fields: [(Field, Vec<String>); 4] = [
+            (Field::Title, words(doc.title)),
+            (Field::Heading, doc.headings.iter().flat_map(|h| words(h)).collect()),
+            (Field::Tag, doc.tags.iter().flat_map(|t| words(t)).collect()),
+            (Field::Body, words(&doc.body)),
+        ];
+        for (field, list) in fields {
+            for word in list {
+                let code = n as u32 * 4 + field as u32;
+                let entry = postings.entry(word).or_default();
+                if entry.last() != Some(&code) && !entry.contains(&code) {
+                    entry.push(code);
+                }
+            }
+        }
+    }
+    let (words, mut lists): (Vec<String>, Vec<Vec<u32>>) = postings.into_iter().unzip();
+    for list in &mut lists {
+        list.sort_unstable();
+    }
+    SearchIndex {
+        docs: documents.iter().map(|d| d.route.to_string()).collect(),
+        words,
+        postings: lists,
+    }
+}
+
+/// One result: the page, its score, and the indexed words that matched (for highlighting).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub route: String,
+    pub score: u32,
+    pub matched: Vec<String>,
+}
+
+/// How well a query word matches an indexed word.
+fn quality(query: &str, word: &str) -> Option<u32> {
+    if word == query {
+        Some(3)
+    } else if word.starts_with(query) {
+        Some(2)
+    } else if query.chars().count() >= 5 && within_one_edit(query, word) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// Pages matching every word of the query (prefixes and one typo in words of
+/// five letters or more accepted), best first.
+pub fn search(index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
+    let terms = words(query);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    // Per document: total score and matched words; a document must match every term.
+    let mut scores: BTreeMap<u32, (u32, usize, Vec<String>)> = BTreeMap::new();
+    for (t, term) in terms.iter().enumerate() {
+        let mut best: BTreeMap<u32, u32> = BTreeMap::new();
+        let mut matched_words: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+        for (w, word) in candidates(index, term) {
+            let Some(q) = quality(term, word) else { continue };
+            for &code in &index.postings[w] {
+                let (doc, field) = (code / 4, Field::ALL[(code % 4) as usize]);
+                let score = field.weight() * q;
+                let entry = best.entry(doc).or_insert(0);
+                *entry = (*entry).max(score);
+                matched_words.entry(doc).or_default().push(word.clone());
+            }
+        }
+        for (doc, score) in best {
+            let entry = scores.entry(doc).or_insert((0, 0, Vec::new()));
+            if entry.1 == t {
+                entry.0 += score;
+                entry.1 += 1;
+                entry.2.extend(matched_words.remove(&doc).unwrap_or_default());
+            }
+        }
+    }
+    let mut hits: Vec<Hit> = scores
+        .into_iter()
+        .filter(|(_, (_, count, _))| *count == terms.len())
+        .map(|(doc, (score, _, mut matched))| {
+            matched.sort();
+            matched.dedup();
+            Hit {
+                route: index.docs[doc as usize].clone(),
+                score,
+                matched,
+            }
+        })
+        .collect();
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.route.cmp(&b.route)));
+    hits.truncate(limit);
+    hits
+}
+
+/// Indexed words that may match `term`: its prefix range (binary search), and
+/// for typos every word of a close length.
+fn candidates<'a>(index: &'a SearchIndex, term: &'a str) -> impl Iterator<Item = (usize, &'a String)> + 'a {
+    let start = index.words.partition_point(|w| w.as_str() < term);
+    let prefix = index.words[start..]
+        .iter()
+        .take_while(move |w| w.starts_with(term))
+        .enumerate()
+        .map(move |(i, w)| (start + i, w));
+    let len = term.chars().count();
+    let typos = index
+        .words
+        .iter()
+        .enumerate()
+        .filter(move |(_, w)| len >= 5 && !w.starts_with(term) && w.chars().count().abs_diff(len) <= 1);
+    prefix.chain(typos)
+}
+
+/// True when `a` and `b` differ by at most one insertion, deletion or substitution.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+/// A short passage of `text` around the first word matching `matched`, with `…` where cut.
+pub fn snippet(text: &str, matched: &[String], around: usize) -> String {
+    let mut at = None;
+    let mut offset = 0;
+    for piece in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !word.is_empty() && matched.iter().any(|m| normalize(word) == *m) {
+            at = Some(offset);
+            break;
+        }
+        offset += piece.len();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let Some(at) = at else {
+        return chars.iter().take(around * 2).map(|(_, c)| c).collect();
+    };
+    let pos = chars.partition_point(|(i, _)| *i < at);
+    let start = pos.saturating_sub(around);
+    let end = (pos + around).min(chars.len());
+    let mut out: String = chars[start..end].iter().map(|(_, c)| c).collect();
+    if start > 0 {
+        out = format!("…{}", out.trim_start());
+    }
+    if end < chars.len() {
+        out = format!("{}…", out.trim_end());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> SearchIndex {
+        build(&[
+            Document {
+                route: "/competences/autonomie",
+                title: "Autonomie professionnelle",
+                headings: vec!["Ma vision de l'autonomie"],
+                tags: vec!["TRANSVERSE"],
+                body: "Savoir avancer seule, puis demander de l'aide.".into(),
+            },
+            Document {
+                route: "/projets/grafana",
+                title: "Tableaux de bord",
+                headings: vec!["Développement des vues"],
+                tags: vec!["Grafana"],
+                body: "Une œuvre collective, et un peu d'autonomie.".into(),
+            },
+            Document {
+                route: "/projets/citi",
+                title: "Transition 4.0",
+                headings: vec!["Contexte"],
+                tags: vec!["Technique"],
+                body: "Capteurs et façon de mesurer le Grafana du site.".into(),
+            },
+        ])
+    }
+
+    fn routes(query: &str) -> Vec<String> {
+        search(&index(), query, 10).into_iter().map(|h| h.route).collect()
+    }
+
+    #[test]
+    fn folds_case_accents_and_ligatures() {
+        assert_eq!(normalize("Développement ÇA Œuvre"), "developpement ca oeuvre");
+        assert_eq!(words("l'autonomie, c'est…"), ["autonomie", "est"]);
+        assert_eq!(routes("developpement"), ["/projets/grafana"]);
+        assert_eq!(routes("DÉVELOPPEMENT"), ["/projets/grafana"]);
+        assert_eq!(routes("oeuvre"), ["/projets/grafana"]);
+        assert_eq!(routes("facon"), ["/projets/citi"]);
+    }
+
+    #[test]
+    fn apostrophes_prefixes_and_one_typo() {
+        assert_eq!(routes("l'autonomie"), ["/competences/autonomie", "/projets/grafana"]);
+        assert_eq!(routes("autono"), ["/competences/autonomie", "/projets/grafana"]);
+        assert_eq!(routes("autonomei"), Vec::<String>::new(), "two edits are too many");
+        assert_eq!(routes("autonomoe"), ["/competences/autonomie", "/projets/grafana"]);
+        assert_eq!(routes("grafna"), ["/projets/grafana", "/projets/citi"]);
+        assert_eq!(routes("capteur"), ["/projets/citi"]);
+        assert_eq!(routes("capteurz"), ["/projets/citi"]);
+        assert!(routes("sit").contains(&"/projets/citi".to_string()));
+        assert!(routes("sie").is_empty(), "no typo tolerance under five letters");
+    }
+
+    #[test]
+    fn ranking_is_title_then_heading_then_tag_then_body() {
+        // `autonomie`: title of the first page, body of the second.
+        assert_eq!(routes("autonomie")[0], "/competences/autonomie");
+        // `grafana`: tag of one page, body of the other.
+        assert_eq!(routes("grafana"), ["/projets/grafana", "/projets/citi"]);
+        let idx = build(&[
+            Document {
+                route: "/b",
+                title: "Autre",
+                headings: vec![],
+                tags: vec![],
+                body: "vision".into(),
+            },
+            Document {
+                route: "/t",
+                title: "Autre",
+                headings: vec![],
+                tags: vec!["vision"],
+                body: String::new(),
+            },
+            Document {
+                route: "/h",
+                title: "Autre",
+                headings: vec!["Vision"],
+                tags: vec![],
+                body: String::new(),
+            },
+            Document {
+                route: "/a",
+                title: "Vision",
+                headings: vec![],
+                tags: vec![],
+                body: String::new(),
+            },
+        ]);
+        let order: Vec<String> = search(&idx, "vision", 10).into_iter().map(|h| h.route).collect();
+        assert_eq!(order, ["/a", "/h", "/t", "/b"]);
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        assert_eq!(routes("autonomie vision"), ["/competences/autonomie"]);
+        assert!(routes("autonomie capteurs").is_empty());
+        assert!(routes("  ").is_empty());
+    }
+
+    #[test]
+    fn snippets_and_plain_text() {
+        assert_eq!(plain_text("<p>Un <b>mot</b> &amp; l&#39;autre</p>"), "Un mot & l'autre");
+        let text = "Une longue phrase avant le mot Grafana puis une suite de texte encore";
+        let s = snippet(text, &["grafana".to_string()], 12);
+        assert!(s.contains("Grafana") && s.starts_with('…') && s.ends_with('…'), "{s}");
+    }
+}
