@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a synthetic portfolio of N pages, readable by both Vitrine and Hugo.
 
-usage: gen-corpus.py N OUT_DIR
+usage: gen-corpus.py N OUT_DIR [PARAGRAPHS_PER_PAGE]
 Writes OUT_DIR/content/{competences,projets}/*.md, OUT_DIR/public/, and a
 minimal Hugo site (hugo.toml + layouts) so Hugo renders the same pages.
 """
@@ -24,8 +24,24 @@ def paragraph(rng):
     return " ".join(sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(3, 6)))
 
 
+def vocabulary():
+    """Words from the sample content (a few hundred real French words), so the
+    search index sees a realistic vocabulary; the built-in list otherwise."""
+    words = set()
+    root = os.path.join(os.path.dirname(__file__), "..", "content")
+    for folder, _, files in os.walk(root):
+        for name in files:
+            if name.endswith(".md"):
+                text = open(os.path.join(folder, name), encoding="utf-8").read().lower()
+                words.update(w for w in "".join(c if c.isalpha() else " " for c in text).split() if len(w) > 3)
+    return sorted(words) or WORDS
+
+
 def main():
+    global WORDS
     n, out = int(sys.argv[1]), sys.argv[2]
+    extra = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    WORDS = vocabulary()
     rng = random.Random(42)
     tags = [f"Thème {i}" for i in range(max(10, n // 20))]
     pages = []
@@ -43,6 +59,7 @@ def main():
         body = [f"## Contexte {i}", paragraph(rng), paragraph(rng),
                 f"## Réalisation", paragraph(rng), "- " + sentence(rng, 6) + "\n- " + sentence(rng, 7),
                 f"Voir aussi {links[0]} et {links[1]}.", "### Bilan", paragraph(rng), paragraph(rng)]
+        body += [paragraph(rng) for _ in range(extra)]
         text = (f'---\ntitle: "Page {i}"\ndate: 2023-{1 + i % 12:02d}-{1 + i % 28:02d}\n'
                 f'description: "{sentence(rng, 10)}"\ntags: [{page_tags}]\n---\n' + "\n\n".join(body) + "\n")
         with open(f"{out}/content/{section}/{slug}.md", "w") as f:

@@ -165,48 +165,52 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
     if terms.is_empty() {
         return Vec::new();
     }
-    // Per document: total score and matched words; a document must match every term.
-    let mut scores: BTreeMap<u32, (u32, usize, Vec<String>)> = BTreeMap::new();
+    // Per document: total score, terms matched so far, and the matched word numbers.
+    let mut scores: BTreeMap<u32, (u32, usize, Vec<usize>)> = BTreeMap::new();
     for (t, term) in terms.iter().enumerate() {
-        let mut best: BTreeMap<u32, u32> = BTreeMap::new();
-        let mut matched_words: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+        let mut best: BTreeMap<u32, (u32, Vec<usize>)> = BTreeMap::new();
         for (w, word) in candidates(index, term) {
             let Some(q) = quality(term, word) else { continue };
             for &code in &index.postings[w] {
                 let (doc, field) = (code / 4, Field::ALL[(code % 4) as usize]);
-                let score = field.weight() * q;
-                let entry = best.entry(doc).or_insert(0);
-                *entry = (*entry).max(score);
-                matched_words.entry(doc).or_default().push(word.clone());
+                let entry = best.entry(doc).or_insert((0, Vec::new()));
+                entry.0 = entry.0.max(field.weight() * q);
+                if entry.1.last() != Some(&w) {
+                    entry.1.push(w);
+                }
             }
         }
-        for (doc, score) in best {
+        for (doc, (score, words)) in best {
             let entry = scores.entry(doc).or_insert((0, 0, Vec::new()));
             if entry.1 == t {
                 entry.0 += score;
                 entry.1 += 1;
-                entry.2.extend(matched_words.remove(&doc).unwrap_or_default());
+                entry.2.extend(words);
             }
         }
     }
-    let mut hits: Vec<Hit> = scores
+    let mut hits: Vec<(u32, u32, Vec<usize>)> = scores
         .into_iter()
         .filter(|(_, (_, count, _))| *count == terms.len())
-        .map(|(doc, (score, _, mut matched))| {
-            matched.sort();
-            matched.dedup();
+        .map(|(doc, (score, _, words))| (doc, score, words))
+        .collect();
+    hits.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| index.docs[a.0 as usize].cmp(&index.docs[b.0 as usize]))
+    });
+    hits.truncate(limit);
+    hits.into_iter()
+        .map(|(doc, score, mut words)| {
+            words.sort_unstable();
+            words.dedup();
             Hit {
                 route: index.docs[doc as usize].clone(),
                 score,
-                matched,
+                matched: words.into_iter().map(|w| index.words[w].clone()).collect(),
             }
         })
-        .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.route.cmp(&b.route)));
-    hits.truncate(limit);
-    hits
+        .collect()
 }
-
 /// Indexed words that may match `term`: its prefix range (binary search), and
 /// for typos every word of a close length.
 fn candidates<'a>(index: &'a SearchIndex, term: &'a str) -> impl Iterator<Item = (usize, &'a String)> + 'a {

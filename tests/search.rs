@@ -106,7 +106,7 @@ async fn the_search_page_can_be_linked_and_survives_reload() {
     b.goto(&format!("{}?q=autono", server.url("/recherche"))).await;
     b.wait_text(".search-page-results .result-title", "Autonomie professionnelle")
         .await;
-    b.client.refresh().await.unwrap();
+    b.refresh().await;
     b.wait_text(".search-page-results .result-title", "Autonomie professionnelle")
         .await;
     b.js("const i = document.getElementById('recherche-page'); i.value = ''; i.dispatchEvent(new Event('input'));")

@@ -102,7 +102,7 @@ async fn tag_filter_is_in_the_url_and_survives_reload() {
         Some("tag=dashboard-appros")
     );
     assert_eq!(card_titles(&b).await, ["GECY", "Dashboard Appros"]);
-    b.client.refresh().await.unwrap();
+    b.refresh().await;
     b.wait_text(".filter a[aria-current=true]", "DASHBOARD APPROS").await;
     assert_eq!(card_titles(&b).await, ["GECY", "Dashboard Appros"]);
     b.close().await;
@@ -143,6 +143,7 @@ async fn theme_toggle_is_remembered_without_a_flash() {
         "the remembered theme was not applied before the app started"
     );
     b.wait_text("main h1", "Camille Martin").await;
+    b.wait_for_app().await;
     let pressed_again = b
         .js("return document.querySelector('.theme-toggle').getAttribute('aria-pressed')")
         .await;

@@ -9,12 +9,13 @@ use crate::search::{normalize, plain_text, search, snippet, Hit, SearchIndex};
 use crate::text::FR as T;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const BOX_RESULTS: usize = 6;
-const PAGE_RESULTS: usize = 30;
+const PAGE_RESULTS: usize = 20;
 const SNIPPET_CHARS: usize = 70;
 
 /// The index, fetched only once somebody searches.
@@ -22,6 +23,8 @@ const SNIPPET_CHARS: usize = 70;
 pub struct Search {
     wanted: RwSignal<bool>,
     index: LocalResource<Option<Result<Arc<SearchIndex>, String>>>,
+    /// Plain text of each page body, for snippets, computed once per page.
+    texts: StoredValue<HashMap<String, Arc<str>>, LocalStorage>,
 }
 
 impl Search {
@@ -34,7 +37,22 @@ impl Search {
                 None
             }
         });
-        Search { wanted, index }
+        Search {
+            wanted,
+            index,
+            texts: StoredValue::new_local(HashMap::new()),
+        }
+    }
+
+    fn text(&self, page: &crate::bundle::Page) -> Arc<str> {
+        if let Some(text) = self.texts.with_value(|t| t.get(&page.route).cloned()) {
+            return text;
+        }
+        let text: Arc<str> = plain_text(&page.html).into();
+        self.texts.update_value(|t| {
+            t.insert(page.route.clone(), text.clone());
+        });
+        text
     }
 
     /// Hits for `query`, once the index is there.
@@ -51,9 +69,9 @@ impl Search {
 }
 
 /// A result: title and snippet with the matched words marked.
-fn result(bundle: &Bundle, hit: &Hit, id: String, selected: bool) -> Option<AnyView> {
+fn result(search: &Search, bundle: &Bundle, hit: &Hit, id: String, selected: bool) -> Option<AnyView> {
     let page = bundle.page(&hit.route)?;
-    let text = snippet(&plain_text(&page.html), &hit.matched, SNIPPET_CHARS);
+    let text = snippet(&search.text(page), &hit.matched, SNIPPET_CHARS);
     let kind = match page.kind {
         crate::bundle::Kind::Competence => T.nav_competences,
         crate::bundle::Kind::Projet => T.nav_projets,
@@ -183,7 +201,7 @@ pub fn SearchBox() -> impl IntoView {
         hits.get()
             .iter()
             .enumerate()
-            .filter_map(|(i, hit)| result(&bundle, hit, format!("resultat-{i}"), current == Some(i)))
+            .filter_map(|(i, hit)| result(&search, &bundle, hit, format!("resultat-{i}"), current == Some(i)))
             .collect::<Vec<_>>()
     };
     let status = move || {
@@ -260,7 +278,7 @@ pub fn page(bundle: Arc<Bundle>) -> impl IntoView {
                 let items: Vec<_> = hits
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, h)| result(&bundle, h, format!("r-{i}"), false))
+                    .filter_map(|(i, h)| result(&search, &bundle, h, format!("r-{i}"), false))
                     .collect();
                 view! { <ul class="search-page-results">{items}</ul> }.into_any()
             }

@@ -138,7 +138,17 @@ pub fn prerender(dist: &Path) -> Result<Outcome, String> {
     if base_url.is_empty() {
         warnings.push("no `base_url` in the site settings: no sitemap.xml, feed.xml or canonical URLs".into());
     } else {
-        write("sitemap.xml", &feeds::sitemap(&bundle, &routes))?;
+        write(
+            "sitemap.xml",
+            &feeds::sitemap(
+                &bundle,
+                &routes
+                    .iter()
+                    .filter(|r| *r != "/recherche")
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            ),
+        )?;
         write("feed.xml", &feeds::atom(&bundle))?;
     }
     write_atomic(&dist.join(&bundle_file), &json).map_err(io)?;

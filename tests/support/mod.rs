@@ -119,6 +119,7 @@ impl Drop for Server {
 /// A headless Chromium session; the driver process dies with it.
 pub struct Browser {
     pub client: Client,
+    javascript: bool,
     /// One browser at a time: the machines have two cores, and parallel
     /// Chromium starts make timings (and so waits) unpredictable.
     _turn: tokio::sync::MutexGuard<'static, ()>,
@@ -198,6 +199,7 @@ impl Browser {
                 Ok(client) => {
                     return Browser {
                         client,
+                        javascript,
                         _turn: turn,
                         _driver: driver,
                         _profile: profile,
@@ -210,8 +212,21 @@ impl Browser {
         panic!("could not start Chromium through chromedriver: {last_error:?}");
     }
 
+    /// Opens `url` and, with JavaScript on, waits until the app has taken over
+    /// the prerendered page (before that, both are in the document).
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.unwrap();
+        if self.javascript {
+            self.wait_for_app().await;
+        }
+    }
+
+    /// Reloads the page, like [`Browser::goto`].
+    pub async fn refresh(&self) {
+        self.client.refresh().await.unwrap();
+        if self.javascript {
+            self.wait_for_app().await;
+        }
     }
 
     /// Waits for an element matching `css` whose text contains `text`, and returns its text.
