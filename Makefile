@@ -3,7 +3,7 @@
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: tools serve build build-subpath check test lint bench sizes clean
+.PHONY: tools serve build build-subpath check test lint bench bench-search sizes lighthouse clean
 
 tools:
 	@./scripts/install-tools.sh
@@ -40,6 +40,12 @@ bench:
 
 sizes: build
 	./scripts/sizes.sh
+
+bench-search: build
+	./scripts/bench-search.sh
+
+lighthouse: build
+	./scripts/lighthouse.sh
 
 clean:
 	rm -rf dist target

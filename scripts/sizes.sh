@@ -8,10 +8,10 @@ if ! command -v brotli >/dev/null; then
 fi
 printf "%-12s %10s %10s %10s\n" file raw gzip brotli
 total=(0 0 0)
-for pattern in '*_bg.wasm' 'vitrine-*.js' 'main-*.css' 'content.json'; do
+for pattern in '*_bg.wasm' 'vitrine-*.js' 'main-*.css' 'content.*.json' 'search.*.json'; do
   f=$(ls $pattern | head -1)
   raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c); br=$(brotli -c -q 11 "$f" | wc -c)
-  printf "%-12s %10d %10d %10d\n" "${pattern//\*/}" "$raw" "$gz" "$br"
-  if [ "$pattern" != content.json ]; then total=($((total[0] + raw)) $((total[1] + gz)) $((total[2] + br))); fi
+  printf "%-12s %10d %10d %10d\n" "$pattern" "$raw" "$gz" "$br"
+  if [[ "$pattern" != *json ]]; then total=($((total[0] + raw)) $((total[1] + gz)) $((total[2] + br))); fi
 done
 printf "%-12s %10d %10d %10d\n" "app total" "${total[@]}"
