@@ -64,10 +64,7 @@ async fn tag_page_lists_the_pages_with_that_tag() {
     b.goto(&server.url("/tags/transition-4-0")).await;
     b.wait_text("h1", "TRANSITION 4.0").await;
     b.wait_text("main", "Autonomie professionnelle").await;
-    let mut titles = Vec::new();
-    for card in b.client.find_all(Locator::Css(".card-title")).await.unwrap() {
-        titles.push(card.text().await.unwrap());
-    }
+    let titles = b.texts(".card-title").await;
     assert_eq!(titles, ["Autonomie professionnelle", "Transition 4.0"]);
     b.close().await;
 }

@@ -9,14 +9,6 @@ use support::{dist, Browser, Host, Server, ENTER};
 const DOWN: &str = "\u{E015}";
 const ESCAPE: &str = "\u{E00C}";
 
-async fn results(b: &Browser, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in b.client.find_all(Locator::Css(css)).await.unwrap() {
-        out.push(e.text().await.unwrap());
-    }
-    out
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn typing_in_the_header_box_shows_ranked_highlighted_results_and_the_keyboard_works() {
     let server = Server::start(&dist(), Host::GitHubPages).await;
@@ -43,7 +35,7 @@ async fn typing_in_the_header_box_shows_ranked_highlighted_results_and_the_keybo
     b.press("auto").await;
     b.wait_text("#resultats-recherche .result-title", "Autonomie professionnelle")
         .await;
-    let titles = results(&b, "#resultats-recherche .result-title").await;
+    let titles = b.texts("#resultats-recherche .result-title").await;
     assert_eq!(
         titles[0], "Autonomie professionnelle",
         "a title match ranks first: {titles:?}"

@@ -88,7 +88,7 @@ async fn tag_filter_is_in_the_url_and_survives_reload() {
     let b = Browser::start().await;
     b.goto(&server.url("/projets")).await;
     b.wait_text("main h1", "Projets").await;
-    assert_eq!(card_titles(&b).await.len(), 3);
+    assert_eq!(b.texts("main .card-title").await.len(), 3);
     b.client
         .find(Locator::Css(".filter a[href='projets?tag=dashboard-appros']"))
         .await
@@ -101,19 +101,11 @@ async fn tag_filter_is_in_the_url_and_survives_reload() {
         b.client.current_url().await.unwrap().query(),
         Some("tag=dashboard-appros")
     );
-    assert_eq!(card_titles(&b).await, ["GECY", "Dashboard Appros"]);
+    assert_eq!(b.texts("main .card-title").await, ["GECY", "Dashboard Appros"]);
     b.refresh().await;
     b.wait_text(".filter a[aria-current=true]", "DASHBOARD APPROS").await;
-    assert_eq!(card_titles(&b).await, ["GECY", "Dashboard Appros"]);
+    assert_eq!(b.texts("main .card-title").await, ["GECY", "Dashboard Appros"]);
     b.close().await;
-}
-
-async fn card_titles(b: &Browser) -> Vec<String> {
-    let mut titles = Vec::new();
-    for e in b.client.find_all(Locator::Css("main .card-title")).await.unwrap() {
-        titles.push(e.text().await.unwrap());
-    }
-    titles
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -35,6 +35,19 @@ pub fn shell(bundle: &Bundle, route: &str, main: &str) -> String {
     )
 }
 
+/// Tag chips with their page counts.
+fn counted_chips<'a>(tags: impl Iterator<Item = &'a crate::bundle::Tag>) -> String {
+    tags.map(|t| {
+        format!(
+            r#"<li><a class="chip" href="tags/{}">{}<span class="count">{}</span></a></li>"#,
+            t.slug,
+            escape(&t.name),
+            t.count
+        )
+    })
+    .collect()
+}
+
 fn chips(tags: &[TagRef]) -> String {
     let items: String = tags
         .iter()
@@ -126,19 +139,7 @@ pub fn home(bundle: &Bundle) -> String {
         .collect();
     let mut projets: Vec<&Page> = bundle.section(Kind::Projet).collect();
     projets.sort_by(|a, b| b.date.cmp(&a.date));
-    let tags: String = bundle
-        .tags
-        .iter()
-        .take(8)
-        .map(|t| {
-            format!(
-                r#"<li><a class="chip" href="tags/{}">{}<span class="count">{}</span></a></li>"#,
-                t.slug,
-                escape(&t.name),
-                t.count
-            )
-        })
-        .collect();
+    let tags = counted_chips(bundle.tags.iter().take(8));
     let name = if site.author.is_empty() {
         &site.title
     } else {
@@ -273,18 +274,7 @@ pub fn page(bundle: &Bundle, page: &Page) -> String {
 }
 
 pub fn tags(bundle: &Bundle) -> String {
-    let items: String = bundle
-        .tags
-        .iter()
-        .map(|t| {
-            format!(
-                r#"<li><a class="chip" href="tags/{}">{}<span class="count">{}</span></a></li>"#,
-                t.slug,
-                escape(&t.name),
-                t.count
-            )
-        })
-        .collect();
+    let items = counted_chips(bundle.tags.iter());
     format!(
         r#"<div class="wrap"><h1>{}</h1><p class="lead">{}</p><ul class="chips big">{items}</ul></div>"#,
         T.tags_title, T.tags_intro
