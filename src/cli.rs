@@ -49,7 +49,8 @@ struct Input {
     /// Content folder, holding `competences/` and `projets/`.
     #[arg(long, default_value = "content")]
     content: PathBuf,
-    /// Static files folder; defaults to `public/` beside the content folder.
+    /// Static files folder. By default: `public/` or `static/` beside the content
+    /// folder or one level up (Astro keeps `public/` beside `src/`; Hugo and Zola use `static/`).
     #[arg(long)]
     public: Option<PathBuf>,
     /// Include pages marked `draft: true`.
@@ -59,10 +60,10 @@ struct Input {
 
 impl Input {
     fn options(self) -> Options {
-        let public = self.public.unwrap_or_else(|| {
-            let parent = self.content.parent().map(PathBuf::from).unwrap_or_default();
-            parent.join("public")
-        });
+        let public = match self.public {
+            Some(folder) => vec![folder],
+            None => static_folders(&self.content),
+        };
         let today = chrono::Local::now().format("%Y-%m-%d").to_string();
         Options {
             content: self.content,
@@ -158,4 +159,20 @@ fn prerender(dist: &std::path::Path, started: Instant) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The static folder beside the content folder and one level up: `static/`
+/// where it exists (Hugo and Zola, whose `public/` is their own output), else `public/`.
+fn static_folders(content: &std::path::Path) -> Vec<PathBuf> {
+    let parent = content.parent().map(PathBuf::from).unwrap_or_default();
+    let grandparent = parent.parent().map(PathBuf::from);
+    [Some(&parent), grandparent.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|dir| {
+            [dir.join("static"), dir.join("public")]
+                .into_iter()
+                .find(|d| d.is_dir())
+        })
+        .collect()
 }

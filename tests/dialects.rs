@@ -227,3 +227,27 @@ fn dated_file_names_and_pages_outside_the_sections() {
     assert!(b.pages.iter().all(|p| p.title != "Billet"));
     assert_eq!(text.matches("pages in `posts/` are left out").count(), 1, "{text}");
 }
+
+#[test]
+fn hugo_translations_by_file_name_use_the_site_language() {
+    let site = site_with(&[
+        ("projets/rapport.md", b"---\ntitle: Report\n---\nIn English.\n"),
+        (
+            "projets/rapport.fr.md",
+            b"---\ntitle: Rapport\n---\nEn fran\xc3\xa7ais.\n",
+        ),
+        ("projets/solo.en.md", b"---\ntitle: Only in English\n---\nText.\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.as_ref().expect("warnings only");
+    assert_eq!(page(b, "/projets/rapport").title, "Rapport");
+    assert!(b
+        .pages
+        .iter()
+        .all(|p| p.title != "Report" && p.title != "Only in English"));
+    assert!(
+        text.contains("pages in another language (`.en.md`) are left out"),
+        "{text}"
+    );
+}

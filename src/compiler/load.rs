@@ -29,10 +29,14 @@ pub fn section_of(folder: &str) -> Option<Kind> {
     }
 }
 
-pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+/// Reads the pages; `lang` is the site's language: `page.fr.md` is the French
+/// version of `page.md` (Hugo's translations by file name), used instead of it on a
+/// French site, and versions in other languages are left out.
+pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
     let mut ignored = std::collections::BTreeSet::new();
+    let mut translated = std::collections::BTreeSet::new();
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(content)
         .follow_links(true)
         .into_iter()
@@ -56,6 +60,29 @@ pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diag
             continue; // site settings (`_index.md`) and section pages are not pages.
         }
         let display = display_path(content, &path);
+        let (stem, language) = split_language(&stem);
+        if let Some(language) = language {
+            if !same_language(language, lang) {
+                if ignored.insert(format!(".{language}")) {
+                    let text = read
+                        .as_ref()
+                        .map(|b| String::from_utf8_lossy(b).into_owned())
+                        .unwrap_or_default();
+                    let id = sources.add(display, text);
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            id,
+                            0..0,
+                            format!("pages in another language (`.{language}.md`) are left out"),
+                        )
+                        .label(format!("the site's language is `{lang}`"))
+                        .hint("set `lang` in content/site.toml to build the site in that language"),
+                    );
+                }
+                continue;
+            }
+        }
+        let stem = stem.to_string();
         let kind = if segments.len() < 2 {
             None
         } else {
@@ -119,6 +146,9 @@ pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diag
             continue; // `projets/index.md` is a section page.
         }
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if language.is_some() {
+            translated.insert((kind, parts.join("/")));
+        }
         files.push(SourceFile {
             id,
             kind,
@@ -128,7 +158,36 @@ pub fn load(content: &Path, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diag
             date_from_name,
         });
     }
+    // The site-language version of a page replaces the default one.
+    let files = files
+        .into_iter()
+        .filter(|f| {
+            let is_translation = split_language(f.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md"))
+                .1
+                .is_some();
+            is_translation || !translated.contains(&(f.kind, f.slug.clone()))
+        })
+        .collect();
     (files, diagnostics)
+}
+
+/// `page.fr` → (`page`, `Some("fr")`); `page` → (`page`, `None`).
+fn split_language(stem: &str) -> (&str, Option<&str>) {
+    match stem.rsplit_once('.') {
+        Some((base, code))
+            if !base.is_empty()
+                && (code.len() == 2 || (code.len() == 5 && code.as_bytes()[2] == b'-'))
+                && code.chars().all(|c| c.is_ascii_alphabetic() || c == '-') =>
+        {
+            (base, Some(code))
+        }
+        _ => (stem, None),
+    }
+}
+
+fn same_language(a: &str, b: &str) -> bool {
+    let primary = |l: &str| l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    primary(a) == primary(b)
 }
 
 /// The path as the user gave it, joined with the file's place in the content folder.

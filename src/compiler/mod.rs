@@ -35,7 +35,8 @@ use std::sync::Mutex;
 
 pub struct Options {
     pub content: PathBuf,
-    pub public: PathBuf,
+    /// Static file folders (`public/`, `static/`), searched in order and copied as they are.
+    pub public: Vec<PathBuf>,
     pub drafts: bool,
     /// `YYYY-MM-DD`, for the future-date warning.
     pub today: String,
@@ -68,7 +69,8 @@ pub fn compile(options: &Options) -> Outcome {
     let site = site::read(&options.content, &mut sources)
         .map_err(|e| diagnostics.push(e))
         .ok();
-    let (files, found) = load::load(&options.content, &mut sources);
+    let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
+    let (files, found) = load::load(&options.content, lang, &mut sources);
     diagnostics.extend(found);
     let (docs, found) = parse::parse(files, &sources, options.drafts);
     diagnostics.extend(found);

@@ -14,7 +14,8 @@ pub type ContentFiles = BTreeSet<(PathBuf, String)>;
 
 pub struct Folders<'a> {
     pub content: &'a Path,
-    pub public: &'a Path,
+    /// Static file folders, searched in order.
+    pub public: &'a [PathBuf],
 }
 
 pub fn render(
@@ -35,16 +36,16 @@ pub fn render(
     docs
 }
 
-/// The first candidate that exists in the public folder, then in the content folder.
+/// The first candidate that exists in a static folder, then in the content folder.
 pub fn locate(candidates: &[String], folders: &Folders, copies: &Mutex<ContentFiles>) -> Option<Located> {
     for candidate in candidates {
         let rel = candidate.trim_start_matches('/');
         if rel.is_empty() || rel.split('/').any(|s| s == "..") {
             continue;
         }
-        let in_public = folders.public.join(rel);
+        let in_public = folders.public.iter().map(|p| p.join(rel)).find(|p| p.is_file());
         let in_content = folders.content.join(rel);
-        let path = if in_public.is_file() {
+        let path = if let Some(in_public) = in_public {
             in_public
         } else if in_content.is_file() && !rel.ends_with(".md") {
             copies

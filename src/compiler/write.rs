@@ -10,12 +10,13 @@ use std::path::Path;
 pub fn write(
     out: &Path,
     bundle: &Bundle,
-    public: &Path,
+    public: &[std::path::PathBuf],
     content_files: &[(std::path::PathBuf, String)],
 ) -> io::Result<()> {
     fs::create_dir_all(out)?;
-    if public.is_dir() {
-        copy_tree(public, out)?;
+    // In reverse, so the first folder wins when two hold the same file.
+    for folder in public.iter().rev().filter(|f| f.is_dir()) {
+        copy_tree(folder, out)?;
     }
     for (from, rel) in content_files {
         write_atomic(&out.join(rel), &fs::read(from)?)?;

@@ -23,7 +23,7 @@ pub fn site_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 pub fn compile(site: &Path) -> Outcome {
     compiler::compile(&Options {
         content: site.join("content"),
-        public: site.join("public"),
+        public: vec![site.join("public")],
         drafts: false,
         today: TODAY.into(),
     })
