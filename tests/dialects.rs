@@ -251,3 +251,21 @@ fn hugo_translations_by_file_name_use_the_site_language() {
         "{text}"
     );
 }
+
+#[test]
+fn zola_page_image_in_extra_and_links_to_dated_files() {
+    let b = build(&[
+        ("projets/2022-01-10-autre.md", b"+++\ntitle = \"Autre\"\n+++\n## Intro\n\nTexte.\n"),
+        (
+            "projets/galerie.md",
+            b"+++\ntitle = \"Galerie\"\n[extra]\nimage = \"/assets/present.png\"\nimage_alt = \"Un graphique\"\n+++\nVoir [l'autre](@/projets/2022-01-10-autre.md#intro).\n",
+        ),
+    ]);
+    let p = page(&b, "/projets/galerie");
+    assert_eq!(
+        p.image.as_ref().map(|i| (i.src.as_str(), i.alt.as_str())),
+        Some(("/assets/present.png", "Un graphique"))
+    );
+    assert!(p.html.contains(r#"href="projets/autre#intro""#), "{}", p.html);
+    assert_eq!(page(&b, "/projets/autre").date.as_deref(), Some("2022-01-10"));
+}

@@ -83,6 +83,15 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> (Meta, V
         }
     }
     meta.image = r.image(&mut map);
+    // Zola themes keep the page image among the `[extra]` fields.
+    if meta.image.is_none() {
+        if let Some(Value::Object(mut extra)) = map.remove("extra") {
+            meta.image = r.image(&mut extra);
+            if !extra.is_empty() {
+                map.insert("extra".into(), Value::Object(extra));
+            }
+        }
+    }
     meta.extra = map.into_iter().collect();
 
     (meta, r.errors)

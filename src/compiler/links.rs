@@ -4,7 +4,7 @@
 //! (relative to the file), `@/projets/citi.md` (Zola), `/projets/citi`, with or
 //! without a trailing slash or an `#anchor`.
 
-use super::load::section_of;
+use super::load::{section_of, split_date_prefix};
 use super::slugs::slugify;
 use std::collections::BTreeSet;
 
@@ -158,8 +158,16 @@ fn to_route(path: &str) -> String {
             *first = slugify(first);
         }
     }
-    for part in parts.iter_mut().skip(1) {
-        *part = slugify(&percent_decode(part));
+    let last = parts.len().saturating_sub(1);
+    for (i, part) in parts.iter_mut().enumerate().skip(1) {
+        let decoded = percent_decode(part);
+        // `2020-03-02-titre` is the page `titre`, as the loader reads file names.
+        let name = if i == last {
+            split_date_prefix(&decoded).1
+        } else {
+            &decoded
+        };
+        *part = slugify(name);
     }
     format!("/{}", parts.join("/"))
 }
@@ -262,6 +270,10 @@ mod tests {
             route("/projets/nested/duvet-genius", Some("a"))
         );
         assert_eq!(resolve("/projets/", &f, &routes()), route("/projets", None));
+        assert_eq!(
+            resolve("@/projects/2021-05-04-citi.md", &f, &routes()),
+            route("/projets/citi", None)
+        );
     }
 
     #[test]

@@ -197,7 +197,7 @@ fn display_path(content: &Path, path: &Path) -> String {
 }
 
 /// `2020-03-02-titre` → (`Some("2020-03-02")`, `titre`), as Zola and Jekyll read file names.
-fn split_date_prefix(name: &str) -> (Option<String>, &str) {
+pub fn split_date_prefix(name: &str) -> (Option<String>, &str) {
     let bytes = name.as_bytes();
     let looks_dated = bytes.len() > 11
         && bytes[..10].iter().enumerate().all(|(i, b)| {
