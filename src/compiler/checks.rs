@@ -56,7 +56,11 @@ fn shortcode(body: &str) -> Option<(usize, usize)> {
     while let Some(i) = body[from..].find('{').map(|i| from + i) {
         let rest = &body[i..];
         if rest.starts_with("{{<") || rest.starts_with("{{%") {
-            return Some((i, 3));
+            // `ref` and `relref` are read as links (see markdown.rs).
+            let name = rest[3..].trim_start();
+            if !(name.starts_with("ref ") || name.starts_with("relref ")) {
+                return Some((i, 3));
+            }
         }
         for open in ["{{", "{%"] {
             if let Some(after) = rest.strip_prefix(open) {

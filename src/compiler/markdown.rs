@@ -63,6 +63,8 @@ pub fn options() -> Options {
 
 pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<String>, locate: Locate) -> Rendered {
     let mut out = Rendered::default();
+    let body = hugo_refs(body);
+    let body = body.as_str();
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashMap<String, usize> = HashMap::new();
@@ -263,6 +265,40 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
     out
 }
 
+/// Hugo's `{{< ref "projets/citi.md" >}}` and `relref` in link destinations,
+/// rewritten as the link forms the resolver knows (`@/projets/citi.md` from the
+/// content folder, or relative), padded with spaces so byte offsets, and so the
+/// lines and columns of diagnostics, stay those of the file.
+fn hugo_refs(body: &str) -> String {
+    let mut out = body.to_string();
+    let mut from = 0;
+    while let Some(start) = out[from..].find("{{").map(|i| from + i) {
+        let Some(len) = out[start..].find("}}").map(|i| i + 2) else {
+            break;
+        };
+        let inner = out[start + 2..start + len - 2]
+            .trim_matches(|c: char| c == '<' || c == '>' || c == '%' || c.is_whitespace());
+        let target = inner
+            .strip_prefix("relref")
+            .or_else(|| inner.strip_prefix("ref"))
+            .map(|rest| rest.trim().trim_matches(|c| c == '"' || c == '\''))
+            .filter(|t| !t.is_empty() && !t.contains(char::is_whitespace));
+        if let Some(target) = target {
+            let link = match target.strip_prefix('/') {
+                Some(root) => format!("@/{root}"),
+                None if target.contains('/') => format!("@/{target}"),
+                None => target.to_string(),
+            };
+            if link.len() <= len {
+                let padded = format!("{link:<len$}");
+                out.replace_range(start..start + len, &padded);
+            }
+        }
+        from = start + len;
+    }
+    out
+}
+
 fn with_anchor(route: &str, anchor: Option<&str>) -> String {
     match anchor {
         Some(a) => format!("{route}#{a}"),
@@ -378,6 +414,24 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("<a href=\"competences/x#contexte\">int</a>"), "{out}");
+    }
+
+    #[test]
+    fn hugo_ref_shortcodes_in_links_resolve() {
+        let routes: BTreeSet<String> = ["/projets/citi".to_string()].into();
+        let from = From {
+            route: "/competences/x",
+            dir: "competences",
+        };
+        let body = r#"Voir [Citi]({{< ref "projets/citi.md" >}}) et [là]({{< relref "/projets/citi.md#contexte" >}})."#;
+        let r = render(body, 0, &from, &routes, &|_| None);
+        assert!(r.html.contains(r#"<a href="projets/citi">Citi</a>"#), "{}", r.html);
+        assert!(
+            r.html.contains(r#"<a href="projets/citi#contexte">là</a>"#),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.links[0].span.start, 5, "offsets are those of the file");
     }
 
     #[test]
