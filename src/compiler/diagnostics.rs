@@ -63,12 +63,10 @@ impl Diagnostic {
 #[derive(Default)]
 pub struct Sources {
     files: SimpleFiles<String, String>,
-    count: usize,
 }
 
 impl Sources {
     pub fn add(&mut self, name: String, text: String) -> usize {
-        self.count += 1;
         self.files.add(name, text)
     }
 
@@ -78,16 +76,6 @@ impl Sources {
 
     pub fn text(&self, id: usize) -> &str {
         self.files.get(id).map(|f| f.source().as_str()).unwrap_or("")
-    }
-
-    /// 1-based line and column of a byte offset.
-    pub fn line_col(&self, id: usize, offset: usize) -> (usize, usize) {
-        let text = self.text(id);
-        let offset = offset.min(text.len());
-        let before = &text[..floor_char_boundary(text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, col)
     }
 
     /// Writes every diagnostic, errors and warnings in the order given.
@@ -117,11 +105,4 @@ impl Sources {
         self.emit(&mut buf, diagnostics);
         String::from_utf8_lossy(&buf.into_inner()).into_owned()
     }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
