@@ -50,16 +50,14 @@ pub fn front_matter_images(
             );
             continue;
         };
-        let alt = image.alt.clone().unwrap_or_else(|| {
-            // Astro's blog starter writes `heroImage` without alt text: build it as
-            // decorative (alt="", skipped by screen readers) and say so.
+        let Some(alt) = image.alt.clone() else {
             diagnostics.push(
-                Diagnostic::warning(id, image.span.clone(), "image without alt text")
-                    .label("shown as decorative: screen readers will skip it")
-                    .hint("add `img_alt: \"Ce que montre l'image\"` to the front matter"),
+                Diagnostic::error(id, image.span.clone(), "image without alt text")
+                    .label("visitors using a screen reader will not know what it shows")
+                    .hint("add `img_alt: \"Ce que montre l'image\"` (or `alt`, `image_alt`) to the front matter"),
             );
-            String::new()
-        });
+            continue;
+        };
         let (width, height) = found.size.map_or((None, None), |(w, h)| (Some(w), Some(h)));
         images.insert(
             doc.route.clone(),
