@@ -6,6 +6,19 @@ mod support;
 use std::process::Command;
 use support::content::{fixture, site_with};
 
+/// `vitrine build --content CONTENT --out OUT [extra…]`.
+fn build(content: &std::path::Path, out: &std::path::Path, extra: &[&str]) -> (bool, String) {
+    let mut args = vec![
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    vitrine(&args)
+}
+
 fn vitrine(args: &[&str]) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_vitrine")).args(args).output().unwrap();
     (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
@@ -16,13 +29,7 @@ fn build_writes_the_bundle_and_static_files_and_prints_a_summary() {
     let site = site_with(&[]);
     let out = site.path().join("out");
     let content = site.path().join("content");
-    let (ok, stderr) = vitrine(&[
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (ok, stderr) = build(&content, &out, &[]);
     assert!(ok, "{stderr}");
     assert!(
         stderr.contains("1 compétence, 1 projet, 0 tags, 0 warnings"),
@@ -38,14 +45,8 @@ fn errors_exit_1_and_leave_the_previous_output_untouched() {
     let site = site_with(&[]);
     let out = site.path().join("out");
     let content = site.path().join("content");
-    let args = [
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    assert!(vitrine(&args).0);
+    let run = || build(&content, &out, &[]);
+    assert!(run().0);
     let before = std::fs::read(out.join("content.json")).unwrap();
 
     std::fs::write(content.join("projets/broken.md"), "---\ntitle: [\n---\n").unwrap();
@@ -54,7 +55,7 @@ fn errors_exit_1_and_leave_the_previous_output_untouched() {
         "---\ntitle: X\n---\n[a](../inconnu)\n",
     )
     .unwrap();
-    let (ok, stderr) = vitrine(&args);
+    let (ok, stderr) = run();
     assert!(!ok);
     assert!(stderr.contains("projets/broken.md:3:1"), "{stderr}");
     assert!(stderr.contains("the `[` opened on line 2 is never closed"), "{stderr}");
@@ -89,32 +90,13 @@ fn drafts_are_left_out_unless_asked_for() {
     let out = site.path().join("out");
     let read =
         || -> serde_json::Value { serde_json::from_slice(&std::fs::read(out.join("content.json")).unwrap()).unwrap() };
-    assert!(
-        vitrine(&[
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap()
-        ])
-        .0
-    );
+    assert!(build(&content, &out, &[]).0);
     assert!(read()["pages"]
         .as_array()
         .unwrap()
         .iter()
         .all(|p| p["title"] != "En cours"));
-    assert!(
-        vitrine(&[
-            "build",
-            "--drafts",
-            "--content",
-            content.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap()
-        ])
-        .0
-    );
+    assert!(build(&content, &out, &["--drafts"]).0);
     let pages = read()["pages"].as_array().unwrap().clone();
     let wip = pages
         .iter()
@@ -129,13 +111,7 @@ fn output_is_byte_for_byte_deterministic() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     for out in [&a, &b] {
-        let (ok, stderr) = vitrine(&[
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
+        let (ok, stderr) = build(&content, &out, &[]);
         assert!(ok, "{stderr}");
     }
     assert_eq!(
