@@ -111,7 +111,7 @@ fn output_is_byte_for_byte_deterministic() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     for out in [&a, &b] {
-        let (ok, stderr) = build(&content, &out, &[]);
+        let (ok, stderr) = build(&content, out, &[]);
         assert!(ok, "{stderr}");
     }
     assert_eq!(
