@@ -54,10 +54,6 @@ impl Kind {
             Kind::Projet => "projets",
         }
     }
-
-    pub fn from_section(section: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.section() == section)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 //! runs on every keystroke. Compiled by both, so they cannot disagree.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// File name of the index before `vitrine prerender` gives it a hashed name.
 pub const SEARCH_FILE: &str = "search.json";
@@ -53,6 +53,9 @@ pub struct Document<'a> {
 
 /// Lower case, accents folded, ligatures spelled out: `Œuvre Développée` → `oeuvre developpee`.
 pub fn normalize(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -82,59 +85,97 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The text of an HTML fragment, tags removed and common entities decoded.
+/// The text of an HTML fragment, tags removed and common entities decoded, in one pass.
 pub fn plain_text(html: &str) -> String {
+    const ENTITIES: [(&str, char); 6] = [
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&nbsp;", ' '),
+        ("&amp;", '&'),
+    ];
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
-    for c in html.chars() {
+    let mut space = true;
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let mut step = c.len_utf8();
+        let mut emit = None;
         match c {
             '<' => in_tag = true,
             '>' if in_tag => {
                 in_tag = false;
-                out.push(' ');
+                emit = Some(' ');
             }
-            c if !in_tag => out.push(c),
-            _ => {}
+            _ if in_tag => {}
+            '&' => match ENTITIES.iter().find(|(name, _)| rest.starts_with(name)) {
+                Some((name, decoded)) => {
+                    step = name.len();
+                    emit = Some(*decoded);
+                }
+                None => emit = Some('&'),
+            },
+            c => emit = Some(c),
         }
+        if let Some(c) = emit {
+            if c.is_whitespace() {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            } else {
+                out.push(c);
+                space = false;
+            }
+        }
+        rest = &rest[step..];
     }
-    let out = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// The distinct words of each field of a page: title, headings, tags, body.
+pub fn document_words(doc: &Document) -> [Vec<String>; 4] {
+    let distinct = |text: &str| {
+        let normalized = normalize(text);
+        let mut list: Vec<&str> = normalized
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 2)
+            .collect();
+        list.sort_unstable();
+        list.dedup();
+        list.into_iter().map(str::to_string).collect::<Vec<String>>()
+    };
+    [
+        distinct(doc.title),
+        distinct(&doc.headings.join(" ")),
+        distinct(&doc.tags.join(" ")),
+        distinct(&doc.body),
+    ]
 }
 
 pub fn build(documents: &[Document]) -> SearchIndex {
-    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (n, doc) in documents.iter().enumerate() {
-        let fields: [(Field, Vec<String>); 4] = [
-            (Field::Title, words(doc.title)),
-            (Field::Heading, doc.headings.iter().flat_map(|h| words(h)).collect()),
-            (Field::Tag, doc.tags.iter().flat_map(|t| words(t)).collect()),
-            (Field::Body, words(&doc.body)),
-        ];
-        for (field, list) in fields {
+    let words: Vec<[Vec<String>; 4]> = documents.iter().map(document_words).collect();
+    build_from_words(documents.iter().map(|d| d.route.to_string()).collect(), words)
+}
+
+/// The index from each page's [`document_words`] (computed in parallel by the compiler).
+pub fn build_from_words(docs: Vec<String>, words: Vec<[Vec<String>; 4]>) -> SearchIndex {
+    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+    for (n, fields) in words.into_iter().enumerate() {
+        for (field, list) in Field::ALL.into_iter().zip(fields) {
+            // Documents in order, fields in order: each list stays sorted without sorting.
+            let code = n as u32 * 4 + field as u32;
             for word in list {
-                let code = n as u32 * 4 + field as u32;
-                let entry = postings.entry(word).or_default();
-                if entry.last() != Some(&code) && !entry.contains(&code) {
-                    entry.push(code);
-                }
+                postings.entry(word).or_default().push(code);
             }
         }
     }
-    let (words, mut lists): (Vec<String>, Vec<Vec<u32>>) = postings.into_iter().unzip();
-    for list in &mut lists {
-        list.sort_unstable();
-    }
-    SearchIndex {
-        docs: documents.iter().map(|d| d.route.to_string()).collect(),
-        words,
-        postings: lists,
-    }
+    let mut entries: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let (words, postings) = entries.into_iter().unzip();
+    SearchIndex { docs, words, postings }
 }
 
 /// One result: the page, its score, and the indexed words that matched (for highlighting).

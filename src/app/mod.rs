@@ -62,11 +62,16 @@ fn take_over() {
 /// The site's path below the host (`/portfolio` under GitHub Pages, empty at the
 /// root), from the `<base href>` Trunk writes from its `public_url`.
 pub fn base_path() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = base
-        .split_once("://")
-        .map_or(base.as_str(), |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
-    path.trim_end_matches('/').to_string()
+    thread_local! {
+        static BASE: String = {
+            let base = document().base_uri().ok().flatten().unwrap_or_default();
+            let path = base
+                .split_once("://")
+                .map_or(base.as_str(), |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+            path.trim_end_matches('/').to_string()
+        };
+    }
+    BASE.with(Clone::clone)
 }
 
 /// An app route (`/projets/citi`) as a link relative to `<base href>`, so the

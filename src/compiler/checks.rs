@@ -6,6 +6,8 @@ use crate::bundle::Tag;
 
 pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let lonely: std::collections::HashSet<&str> =
+        tags.iter().filter(|t| t.count == 1).map(|t| t.slug.as_str()).collect();
     for doc in docs {
         let id = doc.file.id;
         if doc.body.trim().is_empty() {
@@ -33,7 +35,7 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
             }
         }
         for tag in &doc.tags {
-            if tags.iter().any(|t| t.slug == tag.slug && t.count == 1) {
+            if lonely.contains(tag.slug.as_str()) {
                 out.push(
                     Diagnostic::warning(
                         id,

@@ -6,7 +6,7 @@ use super::links::{self, From, Target};
 use super::sanitize::sanitize;
 use super::slugs::slugify;
 use crate::bundle::{relative_link, TocEntry};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -96,7 +96,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 let n = used_ids.entry(base.clone()).or_insert(0);
                 let unique = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
                 *n += 1;
-                let level_num = heading_level(*level);
+                let level_num = *level as u8;
                 if (2..=4).contains(&level_num) {
                     out.toc.push(TocEntry {
                         level: level_num,
@@ -323,10 +323,6 @@ fn plain_text(events: &[(Event, Range<usize>)]) -> String {
         }
     }
     text
-}
-
-fn heading_level(level: HeadingLevel) -> u8 {
-    level as u8
 }
 
 fn count_words(text: &str) -> usize {

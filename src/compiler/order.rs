@@ -2,29 +2,20 @@
 //! `weight`, then newest first, then title.
 
 use super::document::Doc;
-use std::cmp::Ordering;
+use super::slugs::slugify;
+use std::cmp::Reverse;
 
+/// Sorts with each page's key computed once (titles are folded, not compared raw).
 pub fn sort(docs: &mut [Doc]) {
-    docs.sort_by(compare);
-}
-
-fn compare(a: &Doc, b: &Doc) -> Ordering {
-    a.file
-        .kind
-        .cmp(&b.file.kind)
-        .then_with(|| match (a.meta.weight, b.meta.weight) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        })
-        .then_with(|| b.meta.date.cmp(&a.meta.date))
-        .then_with(|| fold(&a.meta.title).cmp(&fold(&b.meta.title)))
-        .then_with(|| a.route.cmp(&b.route))
-}
-
-fn fold(title: &str) -> String {
-    super::slugs::slugify(title)
+    docs.sort_by_cached_key(|d| {
+        (
+            d.file.kind,
+            (d.meta.weight.is_none(), d.meta.weight),
+            Reverse(d.meta.date.clone()),
+            slugify(&d.meta.title),
+            d.route.clone(),
+        )
+    });
 }
 
 /// Previous and next page routes within the same section, for each page in order.

@@ -3,6 +3,7 @@
 
 use crate::bundle::{Bundle, BUNDLE_FILE};
 use crate::search::{self, plain_text, Document, SearchIndex, SEARCH_FILE};
+use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -21,26 +22,37 @@ pub fn write(
     for (from, rel) in content_files {
         write_atomic(&out.join(rel), &fs::read(from)?)?;
     }
-    let index = serde_json::to_vec(&search_index(bundle)).map_err(io::Error::other)?;
-    write_atomic(&out.join(SEARCH_FILE), &index)?;
-    let json = serde_json::to_vec(bundle).map_err(io::Error::other)?;
-    write_atomic(&out.join(BUNDLE_FILE), &json)
+    // The two files are independent: build and write them side by side.
+    let (index, bundle_json) = rayon::join(
+        || {
+            let index = serde_json::to_vec(&search_index(bundle)).map_err(io::Error::other)?;
+            write_atomic(&out.join(SEARCH_FILE), &index)
+        },
+        || {
+            let json = serde_json::to_vec(bundle).map_err(io::Error::other)?;
+            write_atomic(&out.join(BUNDLE_FILE), &json)
+        },
+    );
+    index.and(bundle_json)
 }
 
-/// The search index: titles, headings, tags and body text of every page.
+/// The search index: titles, headings, tags and body text of every page
+/// (the words of each page found in parallel).
 pub fn search_index(bundle: &Bundle) -> SearchIndex {
-    let documents: Vec<Document> = bundle
+    let words = bundle
         .pages
-        .iter()
-        .map(|p| Document {
-            route: &p.route,
-            title: &p.title,
-            headings: p.toc.iter().map(|e| e.title.as_str()).collect(),
-            tags: p.tags.iter().map(|t| t.name.as_str()).collect(),
-            body: plain_text(&p.html),
+        .par_iter()
+        .map(|p| {
+            search::document_words(&Document {
+                route: &p.route,
+                title: &p.title,
+                headings: p.toc.iter().map(|e| e.title.as_str()).collect(),
+                tags: p.tags.iter().map(|t| t.name.as_str()).collect(),
+                body: plain_text(&p.html),
+            })
         })
         .collect();
-    search::build(&documents)
+    search::build_from_words(bundle.pages.iter().map(|p| p.route.clone()).collect(), words)
 }
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
