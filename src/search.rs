@@ -38,8 +38,32 @@ pub struct SearchIndex {
     pub docs: Vec<String>,
     /// Normalised words, sorted.
     pub words: Vec<String>,
-    /// For `words[i]`: `doc * 4 + field`, sorted.
+    /// For `words[i]`: `doc * 4 + field`, sorted. In the file each list holds the
+    /// gaps between successive entries (smaller numbers, a smaller file): see
+    /// [`SearchIndex::to_gaps`] and [`SearchIndex::from_gaps`].
     pub postings: Vec<Vec<u32>>,
+}
+
+impl SearchIndex {
+    /// Postings as gaps, as written to the file.
+    pub fn to_gaps(mut self) -> SearchIndex {
+        for list in &mut self.postings {
+            for i in (1..list.len()).rev() {
+                list[i] -= list[i - 1];
+            }
+        }
+        self
+    }
+
+    /// Postings back from gaps, as read from the file.
+    pub fn from_gaps(mut self) -> SearchIndex {
+        for list in &mut self.postings {
+            for i in 1..list.len() {
+                list[i] += list[i - 1];
+            }
+        }
+        self
+    }
 }
 
 /// What the compiler indexes for one page.
@@ -430,6 +454,14 @@ mod tests {
         assert_eq!(routes("autonomie vision"), ["/competences/autonomie"]);
         assert!(routes("autonomie capteurs").is_empty());
         assert!(routes("  ").is_empty());
+    }
+
+    #[test]
+    fn gaps_round_trip() {
+        let index = index();
+        let gaps = index.clone().to_gaps();
+        assert_ne!(gaps.postings, index.postings);
+        assert_eq!(gaps.from_gaps(), index);
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub async fn fetch_search_index() -> Result<Arc<SearchIndex>, String> {
     response
         .json::<SearchIndex>()
         .await
-        .map(Arc::new)
+        .map(|index| Arc::new(index.from_gaps()))
         .map_err(|_| "Recherche indisponible.".to_string())
 }
 

@@ -25,7 +25,7 @@ pub fn write(
     // The two files are independent: build and write them side by side.
     let (index, bundle_json) = rayon::join(
         || {
-            let index = serde_json::to_vec(&search_index(bundle)).map_err(io::Error::other)?;
+            let index = serde_json::to_vec(&search_index(bundle).to_gaps()).map_err(io::Error::other)?;
             write_atomic(&out.join(SEARCH_FILE), &index)
         },
         || {
