@@ -147,10 +147,10 @@ fn prerender(dist: &std::path::Path, started: Instant) -> ExitCode {
                 eprintln!("warning: {warning}");
             }
             eprintln!(
-                "vitrine: {} files prerendered in {} ms, bundle {}",
+                "vitrine: {} files prerendered in {} ms, route data in {}",
                 outcome.files,
                 started.elapsed().as_millis(),
-                outcome.bundle_file
+                outcome.data_dir
             );
             ExitCode::SUCCESS
         }

@@ -1,7 +1,11 @@
 //! Vitrine: a portfolio engine. Markdown with front matter is compiled, at
-//! build time, into one JSON bundle ([`bundle`]) that a Leptos app reads.
+//! build time, into a site library ([`bundle`]), then into the data each route
+//! needs ([`data`]), which one set of Leptos views ([`app`]) renders to HTML
+//! at build time and hydrates in the browser.
 
 pub mod bundle;
+/// The data each route needs, shared by the prerenderer and the app.
+pub mod data;
 /// Search normalisation, index and ranking, shared by the compiler and the app.
 pub mod search;
 /// Interface text, shared by the app and the prerendered pages.
@@ -14,5 +18,5 @@ pub mod compiler;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 
-#[cfg(target_arch = "wasm32")]
+/// The views: rendered at build time natively, hydrated in the browser.
 pub mod app;

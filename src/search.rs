@@ -32,7 +32,7 @@ impl Field {
 }
 
 /// An inverted index: every normalised word, with the documents and fields it occurs in.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchIndex {
     /// Document routes, by number.
     pub docs: Vec<String>,
@@ -42,7 +42,22 @@ pub struct SearchIndex {
     /// gaps between successive entries (smaller numbers, a smaller file): see
     /// [`SearchIndex::to_gaps`] and [`SearchIndex::from_gaps`].
     pub postings: Vec<Vec<u32>>,
+    /// What a result shows of each document: title, section label, and the
+    /// start of its text (for snippets), so search needs no other file.
+    #[serde(default)]
+    pub shown: Vec<Shown>,
 }
+
+/// The part of a document a search result shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shown {
+    pub title: String,
+    pub section: String,
+    pub text: String,
+}
+
+/// Characters of each page's text kept for snippets.
+pub const SHOWN_TEXT: usize = 1200;
 
 impl SearchIndex {
     /// Postings as gaps, as written to the file.
@@ -199,12 +214,19 @@ pub fn build_from_words(docs: Vec<String>, words: Vec<[Vec<String>; 4]>) -> Sear
     let mut entries: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let (words, postings) = entries.into_iter().unzip();
-    SearchIndex { docs, words, postings }
+    SearchIndex {
+        docs,
+        words,
+        postings,
+        shown: Vec::new(),
+    }
 }
 
 /// One result: the page, its score, and the indexed words that matched (for highlighting).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
+    /// The document's number in the index.
+    pub doc: usize,
     pub route: String,
     pub score: u32,
     pub matched: Vec<String>,
@@ -269,6 +291,7 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
             words.sort_unstable();
             words.dedup();
             Hit {
+                doc: doc as usize,
                 route: index.docs[doc as usize].clone(),
                 score,
                 matched: words.into_iter().map(|w| index.words[w].clone()).collect(),

@@ -46,6 +46,12 @@ pub struct Text {
     pub search_title: &'static str,
     pub search_empty: &'static str,
     pub search_none: &'static str,
+    pub page: &'static str,
+    pub pagination: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub site_updated: &'static str,
+    pub data_missing: &'static str,
 }
 
 pub const FR: Text = Text {
@@ -93,6 +99,12 @@ pub const FR: Text = Text {
     search_title: "Recherche",
     search_empty: "Tapez un mot pour chercher dans les compétences et les projets.",
     search_none: "Aucun résultat pour",
+    page: "Page",
+    pagination: "Pages de la liste",
+    previous_page: "← Page précédente",
+    next_page: "Page suivante →",
+    site_updated: "Le portfolio a été mis à jour depuis l'ouverture de cette page : revenez à l'accueil pour charger la nouvelle version.",
+    data_missing: "Les données de cette page sont introuvables sur le serveur",
 };
 
 /// `2023-04-11` → `11 avril 2023`.

@@ -1,77 +1,267 @@
-//! Fetching the bundle, once, with a clear error when it cannot be used.
+//! The route data the views read: a cache filled by the page's embedded data
+//! (or, at build time, by the prerenderer), then by one small file per route,
+//! fetched once when the visitor goes there.
 
-use crate::bundle::{Bundle, BUNDLE_FILE, BUNDLE_VERSION};
-use crate::search::{SearchIndex, SEARCH_FILE};
-use gloo_net::http::Request;
+use crate::bundle::Site;
+use crate::data::RouteData;
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-pub type BundleResult = Result<Arc<Bundle>, String>;
-
-/// A file's hashed name, written in the page by `vitrine prerender`
-/// (`<meta name="vitrine-bundle">`), or its plain name before that.
-fn file_name(meta: &str, default: &str) -> String {
-    leptos::prelude::document()
-        .query_selector(&format!("meta[name={meta}]"))
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_else(|| default.to_string())
+/// What is known of one data key.
+#[derive(Clone, Debug)]
+pub enum Loaded {
+    Ready(Arc<RouteData>),
+    /// The file could not be fetched or read: what to tell the visitor.
+    Failed(String),
 }
 
-/// The search index, fetched the first time a visitor searches.
-pub async fn fetch_search_index() -> Result<Arc<SearchIndex>, String> {
-    let file = file_name("vitrine-search", SEARCH_FILE);
-    let response = Request::get(&file)
-        .send()
-        .await
-        .map_err(|e| format!("Recherche indisponible ({e})."))?;
-    if !response.ok() {
-        return Err(format!("Recherche indisponible ({}).", response.status()));
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Loaded) -> bool {
+        match (self, other) {
+            (Loaded::Ready(a), Loaded::Ready(b)) => Arc::ptr_eq(a, b),
+            (Loaded::Failed(a), Loaded::Failed(b)) => a == b,
+            _ => false,
+        }
     }
-    response
-        .json::<SearchIndex>()
-        .await
-        .map(|index| Arc::new(index.from_gaps()))
-        .map_err(|_| "Recherche indisponible.".to_string())
 }
 
-/// Fetches the bundle; `fresh` skips the HTTP cache (a retry after a failure).
-pub async fn fetch_bundle(fresh: bool) -> BundleResult {
-    let file = file_name("vitrine-bundle", BUNDLE_FILE);
-    let cache = if fresh {
-        web_sys::RequestCache::Reload
-    } else {
-        web_sys::RequestCache::Default
-    };
-    let response = Request::get(&file)
-        .cache(cache)
-        .send()
-        .await
-        .map_err(|e| format!("Le serveur est injoignable ({e})."))?;
-    if !response.ok() {
-        return Err(format!(
-            "Le serveur a répondu {} pour {BUNDLE_FILE}.",
-            response.status()
-        ));
+/// Route data by key, shared by every view.
+#[derive(Clone, Copy)]
+pub struct Store {
+    chunks: RwSignal<HashMap<String, Loaded>>,
+    /// The site settings, from the first data seen.
+    site: RwSignal<Option<Arc<Site>>>,
+    /// Keys being fetched, so each is fetched once.
+    pending: StoredValue<HashSet<String>>,
+}
+
+impl Store {
+    pub fn new() -> Store {
+        Store {
+            chunks: RwSignal::new(HashMap::new()),
+            site: RwSignal::new(None),
+            pending: StoredValue::new(HashSet::new()),
+        }
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("La réponse n'a pas pu être lue ({e})."))?;
-    let bundle: Bundle =
-        serde_json::from_str(&text).map_err(|e| match serde_json::from_str::<serde_json::Value>(&text) {
-            Ok(v) if v.get("version").and_then(|v| v.as_u64()) != Some(u64::from(BUNDLE_VERSION)) => format!(
-                "Le contenu a été produit par une autre version de Vitrine (version {}, attendue {BUNDLE_VERSION}).",
-                v.get("version").map_or("inconnue".to_string(), |v| v.to_string())
-            ),
-            Ok(_) => format!("Le contenu est incomplet ({e})."),
-            Err(_) => format!("{file} n'est pas un fichier JSON valide."),
+
+    /// Puts data in the cache (the page's embedded data, or a fetched file).
+    pub fn insert(&self, data: RouteData) {
+        if self.site.with_untracked(Option::is_none) {
+            self.site.set(Some(Arc::new(data.site.clone())));
+        }
+        let key = data.route.clone();
+        self.chunks.update(|c| {
+            c.insert(key, Loaded::Ready(Arc::new(data)));
+        });
+    }
+
+    pub fn site(&self) -> Option<Arc<Site>> {
+        self.site.get()
+    }
+
+    /// What is known of `key` (tracked).
+    pub fn get(&self, key: &str) -> Option<Loaded> {
+        self.chunks.with(|c| c.get(key).cloned())
+    }
+
+    /// Whether `key` is cached or being fetched.
+    pub fn has(&self, key: &str) -> bool {
+        self.chunks.with_untracked(|c| c.contains_key(key)) || self.pending.with_value(|p| p.contains(key))
+    }
+
+    /// Fetches `key` once (in the browser; at build time everything is already there).
+    pub fn request(&self, key: &str) {
+        self.fetch(key, false);
+    }
+
+    /// Forgets a failure and fetches again, past the HTTP cache.
+    pub fn retry(&self, key: &str) {
+        self.chunks.update(|c| {
+            c.remove(key);
+        });
+        self.fetch(key, true);
+    }
+
+    fn fetch(&self, key: &str, fresh: bool) {
+        if self.has(key) {
+            return;
+        }
+        self.pending.update_value(|p| {
+            p.insert(key.to_string());
+        });
+        #[cfg(target_arch = "wasm32")]
+        {
+            let (store, key) = (*self, key.to_string());
+            leptos::task::spawn_local(async move {
+                let loaded = fetch::route(&key, fresh, store.site.get_untracked()).await;
+                store.pending.update_value(|p| {
+                    p.remove(&key);
+                });
+                match loaded {
+                    Loaded::Ready(data) => store.insert(Arc::unwrap_or_clone(data)),
+                    failed => store.chunks.update(|c| {
+                        c.insert(key, failed);
+                    }),
+                }
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = fresh;
+    }
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::new()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use fetch::{embedded, fetch_search_index};
+
+/// Talking to the static host (browser only).
+#[cfg(target_arch = "wasm32")]
+mod fetch {
+    use super::Loaded;
+    use crate::bundle::Site;
+    use crate::data::{self, LinkRef, NotFound, RouteData, View, DATA_VERSION, EMBED_ID};
+    use crate::search::{SearchIndex, SEARCH_FILE};
+    use crate::text::FR as T;
+    use gloo_net::http::Request;
+    use std::cell::RefCell;
+    use std::sync::Arc;
+
+    /// A meta tag written by `vitrine prerender`: the build's data folder, the search index.
+    fn meta(name: &str) -> Option<String> {
+        leptos::prelude::document()
+            .query_selector(&format!("meta[name={name}]"))
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+    }
+
+    /// The data embedded in the page (`<script type="application/json">`), if any.
+    pub fn embedded() -> Option<Result<RouteData, String>> {
+        let text = leptos::prelude::document().get_element_by_id(EMBED_ID)?.text_content()?;
+        Some(parse(&text, "la page"))
+    }
+
+    fn parse(text: &str, file: &str) -> Result<RouteData, String> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|_| format!("{file} n'est pas un fichier JSON valide."))?;
+        let version = value.get("version").and_then(serde_json::Value::as_u64);
+        if version != Some(u64::from(DATA_VERSION)) {
+            let found = version.map_or("inconnue".to_string(), |v| v.to_string());
+            return Err(format!(
+                "Le contenu a été produit par une autre version de Vitrine (version {found}, attendue {DATA_VERSION})."
+            ));
+        }
+        serde_json::from_value(value).map_err(|e| format!("Le contenu de {file} est incomplet ({e})."))
+    }
+
+    enum Failure {
+        Missing,
+        Other(String),
+    }
+
+    async fn get(file: &str, fresh: bool) -> Result<String, Failure> {
+        let cache = if fresh {
+            web_sys::RequestCache::Reload
+        } else {
+            web_sys::RequestCache::Default
+        };
+        let response = Request::get(file)
+            .cache(cache)
+            .send()
+            .await
+            .map_err(|e| Failure::Other(format!("Le serveur est injoignable ({e}).")))?;
+        match response.status() {
+            404 => Err(Failure::Missing),
+            _ if !response.ok() => Err(Failure::Other(format!(
+                "Le serveur a répondu {} pour {file}.",
+                response.status()
+            ))),
+            _ => response
+                .text()
+                .await
+                .map_err(|e| Failure::Other(format!("La réponse n'a pas pu être lue ({e})."))),
+        }
+    }
+
+    fn folder() -> String {
+        meta("vitrine-data").unwrap_or_else(|| "data/".into())
+    }
+
+    /// The data of one key: its file, or the not-found view when no page has that route.
+    pub async fn route(key: &str, fresh: bool, site: Option<Arc<Site>>) -> Loaded {
+        let Some(file) = data::file(key).map(|f| format!("{}{f}", folder())) else {
+            return not_found(key, site).await;
+        };
+        match get(&file, fresh).await {
+            Ok(text) => match parse(&text, &file) {
+                Ok(data) => Loaded::Ready(Arc::new(data)),
+                Err(e) => Loaded::Failed(e),
+            },
+            Err(Failure::Missing) => not_found(key, site).await,
+            Err(Failure::Other(e)) => Loaded::Failed(e),
+        }
+    }
+
+    thread_local! {
+        static ROUTES: RefCell<Option<Arc<Vec<LinkRef>>>> = const { RefCell::new(None) };
+    }
+
+    /// Every page's route and title (`routes.json`), fetched the first time an address is not found.
+    async fn routes() -> Result<Arc<Vec<LinkRef>>, String> {
+        if let Some(routes) = ROUTES.with(|r| r.borrow().clone()) {
+            return Ok(routes);
+        }
+        let file = format!("{}routes.json", folder());
+        let text = match get(&file, false).await {
+            Ok(text) => text,
+            Err(Failure::Missing) => return Err(T.site_updated.to_string()),
+            Err(Failure::Other(e)) => return Err(e),
+        };
+        let routes: Arc<Vec<LinkRef>> = Arc::new(
+            serde_json::from_str(&text).map_err(|_| format!("{file} n'est pas un fichier JSON valide."))?,
+        );
+        ROUTES.with(|r| *r.borrow_mut() = Some(routes.clone()));
+        Ok(routes)
+    }
+
+    async fn not_found(key: &str, site: Option<Arc<Site>>) -> Loaded {
+        let routes = match routes().await {
+            Ok(routes) => routes,
+            Err(e) => return Loaded::Failed(e),
+        };
+        let route = key.split('?').next().unwrap_or(key);
+        if routes.iter().any(|r| r.route == route) {
+            // The page exists but its data file does not: a partial upload, or a newer deploy.
+            return Loaded::Failed(format!("{} ({key}).", T.data_missing));
+        }
+        let Some(site) = site else {
+            return Loaded::Failed(T.site_updated.to_string());
+        };
+        Loaded::Ready(Arc::new(RouteData {
+            version: DATA_VERSION,
+            route: key.to_string(),
+            site: (*site).clone(),
+            view: View::NotFound(NotFound {
+                suggestion: super::super::routes::not_found::nearest(&routes, route),
+            }),
+        }))
+    }
+
+    /// The search index, fetched the first time a visitor searches.
+    pub async fn fetch_search_index() -> Result<Arc<SearchIndex>, String> {
+        let file = meta("vitrine-search").unwrap_or_else(|| SEARCH_FILE.into());
+        let text = get(&file, false).await.map_err(|e| match e {
+            Failure::Missing => "Recherche indisponible (404).".to_string(),
+            Failure::Other(e) => format!("Recherche indisponible ({e})."),
         })?;
-    if bundle.version != BUNDLE_VERSION {
-        return Err(format!(
-            "Le contenu a été produit par une autre version de Vitrine (version {}, attendue {BUNDLE_VERSION}).",
-            bundle.version
-        ));
+        serde_json::from_str::<SearchIndex>(&text)
+            .map(|index| Arc::new(index.from_gaps()))
+            .map_err(|_| "Recherche indisponible.".to_string())
     }
-    Ok(Arc::new(bundle))
 }

@@ -1,6 +1,6 @@
 //! The page shell: header with navigation, footer, loading and error views.
 
-use super::{current_route, link, Content};
+use super::{current_route, link, Store};
 use crate::text::FR as T;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -13,11 +13,8 @@ const SECTIONS: [(&str, &str); 3] = [
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let Content(resource, _) = expect_context::<Content>();
-    let site_title = move || match resource.get() {
-        Some(Ok(b)) => b.site.title.clone(),
-        _ => String::new(),
-    };
+    let store = expect_context::<Store>();
+    let site_title = move || store.site().map(|s| s.title.clone()).unwrap_or_default();
     let pathname = use_location().pathname;
     let (open, set_open) = signal(false);
     // Close the mobile menu whenever the route changes.
@@ -65,9 +62,9 @@ pub fn Header() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
-    let Content(resource, _) = expect_context::<Content>();
-    let author = move || match resource.get() {
-        Some(Ok(b)) if !b.site.author.is_empty() => format!("© {} · ", b.site.author),
+    let store = expect_context::<Store>();
+    let author = move || match store.site() {
+        Some(site) if !site.author.is_empty() => format!("© {} · ", site.author),
         _ => String::new(),
     };
     view! {
@@ -94,7 +91,7 @@ pub fn Loading() -> impl IntoView {
 
 #[component]
 pub fn ErrorView(message: String, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    super::document::set_meta(Some(T.error_title), "Portfolio", &message);
+    super::document::set_error_title(T.error_title, &message);
     view! {
         <div class="wrap error-view" role="alert">
             <h1>{T.error_title}</h1>

@@ -1,77 +1,96 @@
-//! The browser app: routes, the shared bundle, and the page shell.
+//! The app: one set of views that renders every route to HTML at build time
+//! (`vitrine prerender`, Leptos `ssr`) and hydrates in the browser (Leptos
+//! `hydrate`), then routes client-side with one small data file per route.
 
-mod api;
+pub mod api;
 mod document;
 mod layout;
 mod navigation;
-mod routes;
+pub mod routes;
 mod search;
 mod theme;
 mod widgets;
 
-use crate::bundle::{Bundle, Kind};
-use api::BundleResult;
+use crate::data;
+use api::{Loaded, Store};
 use layout::{ErrorView, Footer, Header, Loading};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use std::sync::Arc;
+use leptos_router::components::Router;
+use leptos_router::hooks::{use_location, use_query_map};
 
-/// Mounts the app. A prerendered page stays on screen while the app starts
-/// in a hidden container; [`navigation::NavigationEffects`] swaps the two once
-/// the content is there, so the visitor sees no flash.
-pub fn start() {
-    navigation::install();
-    let document = leptos::prelude::document();
-    let Some(root) = document.get_element_by_id("app") else {
-        leptos::mount::mount_to_body(App);
-        return;
-    };
-    let target = if root.has_attribute("data-prerendered") {
-        let live = document.create_element("div").ok();
-        if let (Some(live), Some(parent)) = (&live, root.parent_node()) {
-            live.set_id(LIVE_ROOT);
-            let _ = live.set_attribute("hidden", "");
-            let _ = parent.insert_before(live, root.next_sibling().as_ref());
-        }
-        live
-    } else {
-        root.set_inner_html("");
-        Some(root)
-    };
-    if let Some(Ok(target)) = target.map(wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>) {
-        leptos::mount::mount_to(target, App).forget();
+/// The whole page below `<body>`'s mount point, for one store of route data.
+#[component]
+pub fn App(store: Store) -> impl IntoView {
+    provide_context(store);
+    provide_context(search::Search::new());
+    view! {
+        <Router base=base_path()>
+            <navigation::NavigationEffects/>
+            <Header/>
+            <main id="contenu" tabindex="-1">
+                <RouteView/>
+            </main>
+            <Footer/>
+        </Router>
     }
 }
 
-/// Where the app mounts when the page was prerendered.
-const LIVE_ROOT: &str = "app-live";
+/// The data key of the current address (`/projets?tag=web`), tracked.
+pub fn use_data_key() -> Memo<String> {
+    let location = use_location();
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let path = current_route(&location.pathname.get());
+        query.with(|q| {
+            let page = q.get("page").and_then(|p| p.parse().ok());
+            data::key(&path, q.get("tag").as_deref(), page)
+        })
+    })
+}
 
-/// Replaces the prerendered page by the app, once the app has something to show.
-fn take_over() {
-    let document = leptos::prelude::document();
-    if let Some(live) = document.get_element_by_id(LIVE_ROOT) {
-        if let Some(prerendered) = document.get_element_by_id("app") {
-            prerendered.remove();
+/// The view of the current route: from the store, or loading, or the error view with Retry.
+#[component]
+fn RouteView() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let key = use_data_key();
+    let current = Memo::new(move |_| store.get(&key.get()));
+    Effect::new(move |_| {
+        if let Some(Loaded::Ready(data)) = current.get() {
+            document::set_meta(&data);
         }
-        let _ = live.remove_attribute("hidden");
-        live.set_id("app");
+    });
+    move || match current.get() {
+        None => {
+            store.request(&key.get_untracked());
+            view! { <Loading/> }.into_any()
+        }
+        Some(Loaded::Failed(message)) => {
+            let retry = move || store.retry(&key.get_untracked());
+            view! { <ErrorView message retry/> }.into_any()
+        }
+        Some(Loaded::Ready(data)) => routes::view(data),
     }
 }
 
 /// The site's path below the host (`/portfolio` under GitHub Pages, empty at the
-/// root), from the `<base href>` Trunk writes from its `public_url`.
+/// root), from the `<base href>` Trunk writes from its `public_url`. Routes are
+/// rendered without it at build time: every link is relative to `<base href>`.
 pub fn base_path() -> String {
-    thread_local! {
-        static BASE: String = {
-            let base = document().base_uri().ok().flatten().unwrap_or_default();
-            let path = base
-                .split_once("://")
-                .map_or(base.as_str(), |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
-            path.trim_end_matches('/').to_string()
-        };
+    #[cfg(target_arch = "wasm32")]
+    {
+        thread_local! {
+            static BASE: String = {
+                let base = document().base_uri().ok().flatten().unwrap_or_default();
+                let path = base
+                    .split_once("://")
+                    .map_or(base.as_str(), |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+                path.trim_end_matches('/').to_string()
+            };
+        }
+        BASE.with(Clone::clone)
     }
-    BASE.with(Clone::clone)
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
 }
 
 /// An app route (`/projets/citi`) as a link relative to `<base href>`, so the
@@ -89,63 +108,63 @@ pub fn asset(src: &str) -> String {
     }
 }
 
-/// The app route of a location path: the sub-path removed.
+/// The app route of a location path: the sub-path and any trailing slash removed.
 pub fn current_route(pathname: &str) -> String {
     let base = base_path();
     let route = pathname.strip_prefix(base.as_str()).unwrap_or(pathname);
-    if route.is_empty() {
-        "/".to_string()
-    } else {
-        route.to_string()
+    match route.trim_end_matches('/') {
+        "" => "/".to_string(),
+        r => r.to_string(),
     }
 }
 
-/// The bundle, fetched once and shared by every view.
-#[derive(Clone, Copy)]
-pub struct Content(LocalResource<BundleResult>, WriteSignal<u32>);
-
-#[component]
-pub fn App() -> impl IntoView {
-    // Each retry bumps `attempt`, which fetches again, bypassing the HTTP cache.
-    let (attempt, set_attempt) = signal(0u32);
-    let content = Content(
-        LocalResource::new(move || api::fetch_bundle(attempt.get() > 0)),
-        set_attempt,
-    );
-    provide_context(content);
-    provide_context(search::Search::new());
-    view! {
-        <Router base=base_path()>
-            <navigation::NavigationEffects/>
-            <Header/>
-            <main id="contenu" tabindex="-1">
-                <Routes fallback=|| view! { <WithBundle view=routes::not_found::view/> }>
-                    <Route path=path!("") view=|| view! { <WithBundle view=routes::home::view/> }/>
-                    <Route path=path!("competences") view=|| view! { <WithBundle view=|b| routes::list::view(b, Kind::Competence)/> }/>
-                    <Route path=path!("competences/*slug") view=|| view! { <WithBundle view=|b| routes::page::view(b, Kind::Competence)/> }/>
-                    <Route path=path!("projets") view=|| view! { <WithBundle view=|b| routes::list::view(b, Kind::Projet)/> }/>
-                    <Route path=path!("projets/*slug") view=|| view! { <WithBundle view=|b| routes::page::view(b, Kind::Projet)/> }/>
-                    <Route path=path!("tags") view=|| view! { <WithBundle view=routes::tags::view/> }/>
-                    <Route path=path!("recherche") view=|| view! { <WithBundle view=search::page/> }/>
-                    <Route path=path!("tags/:slug") view=|| view! { <WithBundle view=routes::tag::view/> }/>
-                </Routes>
-            </main>
-            <Footer/>
-        </Router>
+/// Starts the app in the browser: hydrates the prerendered page when its
+/// embedded data is for this address, else mounts afresh (`trunk serve`'s
+/// shell, `404.html` answering a deep link, a filtered list).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    use wasm_bindgen::JsCast;
+    navigation::install();
+    let document = document();
+    let store = Store::new();
+    let mut hydratable = false;
+    if let Some(embedded) = api::embedded() {
+        match embedded {
+            Ok(data) => {
+                // The prerendered HTML is for the path alone: an address with a
+                // query it does not answer (`/recherche?q=`) is rendered afresh.
+                let (here, exact) = here();
+                hydratable = data.route == here && exact;
+                store.insert(data);
+            }
+            Err(e) => leptos::logging::warn!("{e}"),
+        }
+    }
+    let root = document
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) if hydratable && root.has_attribute("data-hydrate") => {
+            leptos::mount::hydrate_from(root, move || view! { <App store/> }).forget();
+        }
+        Some(root) => {
+            root.set_inner_html("");
+            leptos::mount::mount_to(root, move || view! { <App store/> }).forget();
+        }
+        None => leptos::mount::mount_to_body(move || view! { <App store/> }),
     }
 }
 
-/// Shows the loading state, the error view, or the view built from the bundle.
-#[component]
-fn WithBundle<F, V>(view: F) -> impl IntoView
-where
-    F: Fn(Arc<Bundle>) -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    let Content(resource, retry) = expect_context::<Content>();
-    move || match resource.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(message)) => view! { <ErrorView message retry=move || retry.update(|n| *n += 1)/> }.into_any(),
-        Some(Ok(bundle)) => view(bundle).into_any(),
-    }
+/// The data key of the address the page was opened at, and whether that key
+/// says all of the address (no query, or only the list filter).
+#[cfg(target_arch = "wasm32")]
+fn here() -> (String, bool) {
+    let location = window().location();
+    let path = current_route(&location.pathname().unwrap_or_default());
+    let search = location.search().unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    let key = data::key(&path, get("tag").as_deref(), get("page").and_then(|p| p.parse().ok()));
+    let exact = search.is_empty() || key.contains('?');
+    (key, exact)
 }

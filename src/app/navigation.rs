@@ -2,7 +2,8 @@
 //! scroll to the top (or to the `#anchor`, also on first load), focus on the new
 //! page's main heading, and scroll positions restored by back and forward.
 
-use super::Content;
+use super::api::{Loaded, Store};
+use crate::data;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::cell::{Cell, RefCell};
@@ -18,6 +19,7 @@ thread_local! {
 }
 
 /// Installs the window listeners, once, at start.
+#[cfg(target_arch = "wasm32")]
 pub fn install() {
     let window = window();
     if let Ok(history) = window.history() {
@@ -37,21 +39,19 @@ pub fn install() {
     on_popstate.forget();
 }
 
-/// Runs after every page shown with the content loaded.
+/// Runs after every page shown with its data; prefetches the data of a link
+/// the pointer or focus rests on, so the click finds it there.
 #[component]
 pub fn NavigationEffects() -> impl IntoView {
-    let Content(resource, _) = expect_context::<Content>();
+    let store = expect_context::<Store>();
+    let key = super::use_data_key();
     let location = use_location();
+    Effect::new(move |_| prefetch_on_hover(store));
     Effect::new(move |previous: Option<Option<String>>| {
         let path = location.pathname.get();
         let hash = location.hash.get();
-        match resource.get() {
-            None => return None,
-            Some(Err(_)) => {
-                super::take_over();
-                return None;
-            }
-            Some(Ok(_)) => super::take_over(),
+        if !matches!(store.get(&key.get()), Some(Loaded::Ready(_))) {
+            return None;
         }
         let url = format!("{path}{hash}");
         let previous = previous.flatten();
@@ -62,6 +62,40 @@ pub fn NavigationEffects() -> impl IntoView {
         request_animation_frame(move || after_navigation(&path, hash.trim_start_matches('#'), first));
         Some(url)
     });
+}
+
+/// Fetches the data behind an in-site link as soon as it is hovered or focused.
+fn prefetch_on_hover(store: Store) {
+    let on_point = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let Some(anchor) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+        else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::new_with_base(
+            &anchor.get_attribute("href").unwrap_or_default(),
+            &document().base_uri().ok().flatten().unwrap_or_default(),
+        ) else {
+            return;
+        };
+        let leaves = anchor.get_attribute("rel").is_some_and(|r| r.contains("external") || r.contains("noopener"));
+        if url.origin() != window().location().origin().unwrap_or_default() || leaves {
+            return;
+        }
+        let path = super::current_route(&url.pathname());
+        let params = url.search_params();
+        let page = params.get("page").and_then(|p| p.parse().ok());
+        let key = data::key(&path, params.get("tag").as_deref(), page);
+        if !url.pathname().contains('.') {
+            store.request(&key);
+        }
+    });
+    for event in ["pointerover", "focusin"] {
+        let _ = document().add_event_listener_with_callback(event, on_point.as_ref().unchecked_ref());
+    }
+    on_point.forget();
 }
 
 fn after_navigation(path: &str, anchor: &str, first: bool) {

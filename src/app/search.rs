@@ -2,14 +2,11 @@
 //! results as you type (`/` to focus, arrows and Enter to choose, Escape to
 //! close); `/recherche?q=…` is the same search as a page that can be linked.
 
-use super::api::fetch_search_index;
-use super::{link, Content};
-use crate::bundle::Bundle;
-use crate::search::{normalize, plain_text, search, snippet, Hit, SearchIndex};
+use super::link;
+use crate::search::{normalize, search, snippet, Hit, SearchIndex};
 use crate::text::FR as T;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,50 +15,40 @@ const BOX_RESULTS: usize = 6;
 const PAGE_RESULTS: usize = 20;
 const SNIPPET_CHARS: usize = 70;
 
-/// The index, fetched only once somebody searches.
+type Found = Result<(Arc<SearchIndex>, Vec<Hit>), String>;
+
+/// The index, fetched only once somebody searches (never at build time).
 #[derive(Clone, Copy)]
 pub struct Search {
     wanted: RwSignal<bool>,
     index: LocalResource<Option<Result<Arc<SearchIndex>, String>>>,
-    /// Plain text of each page body, for snippets, computed once per page.
-    texts: StoredValue<HashMap<String, Arc<str>>, LocalStorage>,
 }
 
 impl Search {
     pub fn new() -> Search {
         let wanted = RwSignal::new(false);
         let index = LocalResource::new(move || async move {
-            if wanted.get() {
-                Some(fetch_search_index().await)
-            } else {
-                None
+            if !wanted.get() {
+                return None;
             }
+            #[cfg(target_arch = "wasm32")]
+            return Some(super::api::fetch_search_index().await);
+            #[cfg(not(target_arch = "wasm32"))]
+            None
         });
-        Search {
-            wanted,
-            index,
-            texts: StoredValue::new_local(HashMap::new()),
-        }
-    }
-
-    fn text(&self, page: &crate::bundle::Page) -> Arc<str> {
-        if let Some(text) = self.texts.with_value(|t| t.get(&page.route).cloned()) {
-            return text;
-        }
-        let text: Arc<str> = plain_text(&page.html).into();
-        self.texts.update_value(|t| {
-            t.insert(page.route.clone(), text.clone());
-        });
-        text
+        Search { wanted, index }
     }
 
     /// Hits for `query`, once the index is there.
-    fn hits(&self, query: &str, limit: usize) -> Option<Result<Vec<Hit>, String>> {
+    fn hits(&self, query: &str, limit: usize) -> Option<Found> {
         if !self.wanted.get_untracked() {
             self.wanted.set(true);
         }
         match self.index.get()? {
-            Some(Ok(index)) => Some(Ok(search(&index, query, limit))),
+            Some(Ok(index)) => {
+                let hits = search(&index, query, limit);
+                Some(Ok((index, hits)))
+            }
             Some(Err(e)) => Some(Err(e)),
             None => None,
         }
@@ -69,19 +56,15 @@ impl Search {
 }
 
 /// A result: title and snippet with the matched words marked.
-fn result(search: &Search, bundle: &Bundle, hit: &Hit, id: String, selected: bool) -> Option<AnyView> {
-    let page = bundle.page(&hit.route)?;
-    let text = snippet(&search.text(page), &hit.matched, SNIPPET_CHARS);
-    let kind = match page.kind {
-        crate::bundle::Kind::Competence => T.nav_competences,
-        crate::bundle::Kind::Projet => T.nav_projets,
-    };
+fn result(index: &SearchIndex, hit: &Hit, id: String, selected: bool) -> Option<AnyView> {
+    let shown = index.shown.get(hit.doc)?;
+    let text = snippet(&shown.text, &hit.matched, SNIPPET_CHARS);
     Some(
         view! {
             <li id=id role="option" aria-selected=selected.to_string() class:selected=selected>
-                <a href=link(&page.route)>
-                    <span class="result-title">{marked(&page.title, &hit.matched)}</span>
-                    <span class="result-kind">{kind}</span>
+                <a href=link(&hit.route)>
+                    <span class="result-title">{marked(&shown.title, &hit.matched)}</span>
+                    <span class="result-kind">{shown.section.clone()}</span>
                     <span class="result-snippet">{marked(&text, &hit.matched)}</span>
                 </a>
             </li>
@@ -109,17 +92,8 @@ fn marked(text: &str, matched: &[String]) -> Vec<AnyView> {
     out
 }
 
-/// The search box in the header.
-#[component]
-pub fn SearchBox() -> impl IntoView {
-    let search = expect_context::<Search>();
-    let Content(resource, _) = expect_context::<Content>();
-    let (query, set_query) = signal(String::new());
-    let (selected, set_selected) = signal(None::<usize>);
-    let input = NodeRef::<leptos::html::Input>::new();
-    let navigate = use_navigate();
-
-    // `/` anywhere (but in a text field) focuses the box.
+/// `/` anywhere but in a text field focuses the search box.
+fn slash_focuses(input: NodeRef<leptos::html::Input>) {
     let on_key = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
         let typing = e
             .target()
@@ -134,17 +108,31 @@ pub fn SearchBox() -> impl IntoView {
     });
     let _ = window().add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
     on_key.forget();
+}
 
-    let hits = Memo::new(move |_| {
+/// The search box in the header.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let search = expect_context::<Search>();
+    let (query, set_query) = signal(String::new());
+    let (selected, set_selected) = signal(None::<usize>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+
+    // `/` anywhere (but in a text field) focuses the box.
+    Effect::new(move |_| slash_focuses(input));
+
+    let found = Memo::new(move |_| {
         let q = query.get();
         if q.trim().is_empty() {
-            return Vec::new();
+            return None;
         }
         match search.hits(&q, BOX_RESULTS) {
-            Some(Ok(hits)) => hits,
-            _ => Vec::new(),
+            Some(Ok(found)) => Some(found),
+            _ => None,
         }
     });
+    let hits = Memo::new(move |_| found.with(|f| f.as_ref().map(|(_, hits)| hits.clone()).unwrap_or_default()));
     let open = move || !query.get().trim().is_empty();
     let close = move || {
         set_query.set(String::new());
@@ -194,14 +182,13 @@ pub fn SearchBox() -> impl IntoView {
         }
     };
     let list = move || {
-        let Some(Ok(bundle)) = resource.get() else {
+        let Some((index, hits)) = found.get() else {
             return Vec::new();
         };
         let current = selected.get();
-        hits.get()
-            .iter()
+        hits.iter()
             .enumerate()
-            .filter_map(|(i, hit)| result(&search, &bundle, hit, format!("resultat-{i}"), current == Some(i)))
+            .filter_map(|(i, hit)| result(&index, hit, format!("resultat-{i}"), current == Some(i)))
             .collect::<Vec<_>>()
     };
     let status = move || {
@@ -255,14 +242,13 @@ pub fn SearchBox() -> impl IntoView {
 }
 
 /// `/recherche?q=…`: the same search as a page.
-pub fn page(bundle: Arc<Bundle>) -> impl IntoView {
+pub fn page() -> impl IntoView {
     use leptos_router::hooks::use_query_map;
     use leptos_router::NavigateOptions;
     let search = expect_context::<Search>();
     let query = use_query_map();
     let navigate = use_navigate();
     let q = move || query.read().get("q").unwrap_or_default();
-    super::document::set_meta(Some(T.search_title), &bundle.site.title, T.search_title);
     let results = move || {
         let q = q();
         if q.trim().is_empty() {
@@ -271,14 +257,14 @@ pub fn page(bundle: Arc<Bundle>) -> impl IntoView {
         match search.hits(&q, PAGE_RESULTS) {
             None => view! { <p class="empty">{T.loading}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="empty">{e}</p> }.into_any(),
-            Some(Ok(hits)) if hits.is_empty() => {
+            Some(Ok((_, hits))) if hits.is_empty() => {
                 view! { <p class="empty">{format!("{} « {} »", T.search_none, q.trim())}</p> }.into_any()
             }
-            Some(Ok(hits)) => {
+            Some(Ok((index, hits))) => {
                 let items: Vec<_> = hits
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, h)| result(&search, &bundle, h, format!("r-{i}"), false))
+                    .filter_map(|(i, h)| result(&index, h, format!("r-{i}"), false))
                     .collect();
                 view! { <ul class="search-page-results">{items}</ul> }.into_any()
             }

@@ -36,7 +36,10 @@ fn apply(dark: bool) {
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let (dark, set_dark) = signal(is_dark_now());
+    // Light at first on both sides, so hydration finds what was prerendered;
+    // the real theme (set before the first paint by `index.html`) right after.
+    let (dark, set_dark) = signal(false);
+    Effect::new(move |_| set_dark.set(is_dark_now()));
     view! {
         <button
             class="theme-toggle"

@@ -1,7 +1,8 @@
-//! Small pieces shared by several views: cards, tag chips, dates.
+//! Small pieces shared by several views: cards, tag chips, dates, the pager.
 
 use super::{asset, link};
-use crate::bundle::{Page, TagRef};
+use crate::bundle::TagRef;
+use crate::data::{Card, Pager, TagCount};
 use crate::text::{format_date, FR as T};
 use leptos::prelude::*;
 
@@ -17,41 +18,48 @@ pub fn tag_chips(tags: &[TagRef]) -> impl IntoView {
     view! { <ul class="chips">{items}</ul> }
 }
 
-pub fn page_meta(page: &Page) -> impl IntoView {
-    let date = page.date.as_deref().map(|d| {
+/// Tags with their page counts.
+pub fn counted_chips(tags: &[TagCount], class: &'static str) -> impl IntoView {
+    let items = tags
+        .iter()
+        .map(|t| {
+            let href = format!("tags/{}", t.slug);
+            let (name, count) = (t.name.clone(), t.count);
+            view! { <li><a class="chip" href=href>{name}<span class="count">{count}</span></a></li> }
+        })
+        .collect_view();
+    view! { <ul class=class>{items}</ul> }
+}
+
+pub fn page_meta(date: Option<&str>, reading_minutes: usize, draft: bool) -> impl IntoView {
+    let date = date.map(|d| {
         let text = format_date(d);
         let d = d.to_string();
         view! { <time datetime=d>{text}</time> }
     });
-    let reading = format!("{} {}", page.reading_minutes, T.reading_time);
-    let draft = page.draft.then(|| view! { <span class="badge">{T.draft}</span> });
+    let reading = format!("{reading_minutes} {}", T.reading_time);
+    let draft = draft.then(|| view! { <span class="badge">{T.draft}</span> });
     view! {
         <p class="meta">{date}<span>{reading}</span>{draft}</p>
     }
 }
 
 /// A page as a card; `level` is its title's heading level (2 under the page title, 3 under a section).
-pub fn card(page: &Page, with_image: bool, level: u8) -> impl IntoView {
-    let image = page.image.as_ref().filter(|_| with_image).map(|img| {
+pub fn card(card: &Card, with_image: bool, level: u8) -> impl IntoView {
+    let image = card.image.as_ref().filter(|_| with_image).map(|img| {
         let (src, alt) = (asset(&img.src), img.alt.clone());
         let (w, h) = (img.width, img.height);
-        view! { <img class="card-image" src=src alt=alt width=w height=h loading="lazy"/> }
+        view! { <img class="card-image" src=src alt=alt width=w height=h loading="lazy" decoding="async"/> }
     });
-    let href = link(&page.route);
-    let title = page.title.clone();
-    let description = if page.description.is_empty() {
-        page.summary.clone()
-    } else {
-        page.description.clone()
-    };
+    let title = view! { <a href=link(&card.route)>{card.title.clone()}</a> };
     view! {
         <article class="card">
             {image}
             <div class="card-body">
-                {heading(level, view! { <a href=href>{title}</a> })}
-                {page_meta(page)}
-                <p>{description}</p>
-                {tag_chips(&page.tags)}
+                {heading(level, title)}
+                {page_meta(card.date.as_deref(), card.reading_minutes, card.draft)}
+                <p>{card.text.clone()}</p>
+                {tag_chips(&card.tags)}
             </div>
         </article>
     }
@@ -64,7 +72,26 @@ fn heading(level: u8, inner: impl IntoView + 'static) -> AnyView {
     }
 }
 
-pub fn cards<'a>(pages: impl IntoIterator<Item = &'a Page>, with_image: bool, level: u8) -> AnyView {
-    let items = pages.into_iter().map(|p| card(p, with_image, level)).collect_view();
+pub fn cards(cards: &[Card], with_image: bool, level: u8) -> AnyView {
+    let items = cards.iter().map(|c| card(c, with_image, level)).collect_view();
     view! { <div class="cards">{items}</div> }.into_any()
+}
+
+/// Previous and next pages of a long list; nothing when it fits on one page.
+pub fn pager(pager: Pager, route: impl Fn(usize) -> String) -> Option<impl IntoView> {
+    (pager.pages > 1).then(|| {
+        let step = |n: usize, label: &'static str, rel: &'static str| {
+            (1..=pager.pages)
+                .contains(&n)
+                .then(|| view! { <a href=link(&route(n)) rel=rel>{label}</a> })
+        };
+        let status = format!("{} {} / {}", T.page, pager.page, pager.pages);
+        view! {
+            <nav class="pager" aria-label=T.pagination>
+                {step(pager.page.wrapping_sub(1), T.previous_page, "prev")}
+                <span>{status}</span>
+                {step(pager.page + 1, T.next_page, "next")}
+            </nav>
+        }
+    })
 }

@@ -2,7 +2,7 @@
 //! is renamed into place, so a failed run never leaves a half-written bundle.
 
 use crate::bundle::{Bundle, BUNDLE_FILE};
-use crate::search::{self, plain_text, Document, SearchIndex, SEARCH_FILE};
+use crate::search::{self, plain_text, Document, SearchIndex, Shown, SEARCH_FILE};
 use rayon::prelude::*;
 use std::fs;
 use std::io;
@@ -52,7 +52,21 @@ pub fn search_index(bundle: &Bundle) -> SearchIndex {
             })
         })
         .collect();
-    search::build_from_words(bundle.pages.iter().map(|p| p.route.clone()).collect(), words)
+    let mut index = search::build_from_words(bundle.pages.iter().map(|p| p.route.clone()).collect(), words);
+    index.shown = bundle
+        .pages
+        .par_iter()
+        .map(|p| {
+            let text = plain_text(&p.html);
+            let end = text.char_indices().nth(search::SHOWN_TEXT).map_or(text.len(), |(i, _)| i);
+            Shown {
+                title: p.title.clone(),
+                section: crate::data::section_texts(p.kind).0.to_string(),
+                text: text[..end].to_string(),
+            }
+        })
+        .collect();
+    index
 }
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -1,27 +1,39 @@
-//! After Trunk has built `index.html`: one real HTML file per route, with its
-//! title, description, canonical URL, social tags and readable content, so every
-//! route works without JavaScript and on any static host; plus `404.html`,
-//! `sitemap.xml`, `robots.txt`, `feed.xml`, the bundle under a hashed name, and
-//! a Content-Security-Policy.
+//! After Trunk has built `index.html`: every route rendered by the app's own
+//! components into a real HTML file (title, description, canonical URL, social
+//! tags, readable content, and the route's data for hydration), each route's
+//! data as a small JSON file under `data/<build hash>/`, plus `404.html`,
+//! `sitemap.xml`, `robots.txt`, `feed.xml`, the search index under a hashed
+//! name, and a Content-Security-Policy.
 
 mod feeds;
 mod head;
+mod render;
+pub mod routes;
 mod template;
-mod views;
 
-use crate::bundle::{Bundle, Kind, BUNDLE_FILE};
+use crate::bundle::{Bundle, BUNDLE_FILE};
 use crate::compiler::write::write_atomic;
+use crate::data::{self, LinkRef, RouteData, View, DATA_VERSION};
 use crate::search::SEARCH_FILE;
-use crate::text::FR as T;
 use head::Head;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::path::Path;
-use template::Template;
+use template::{Page, Template};
 
 pub struct Outcome {
     pub files: usize,
-    pub bundle_file: String,
+    /// `data/<hash>/`: where this build's route data is.
+    pub data_dir: String,
     pub warnings: Vec<String>,
+}
+
+fn hash(bytes: impl IntoIterator<Item = impl AsRef<[u8]>>) -> String {
+    let mut hasher = Sha256::new();
+    for b in bytes {
+        hasher.update(b.as_ref());
+    }
+    hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
 pub fn prerender(dist: &Path) -> Result<Outcome, String> {
@@ -29,81 +41,121 @@ pub fn prerender(dist: &Path) -> Result<Outcome, String> {
         std::fs::read(dist.join(name)).map_err(|e| format!("cannot read {}: {e}", dist.join(name).display()))
     };
     let index = String::from_utf8(read("index.html")?).map_err(|_| "index.html is not UTF-8".to_string())?;
-    let json = read(BUNDLE_FILE)?;
-    let bundle: Bundle = serde_json::from_slice(&json).map_err(|e| format!("{BUNDLE_FILE} cannot be read: {e}"))?;
-    let mut warnings = Vec::new();
-
-    // Cache busting: the app finds the bundle's hashed name in its HTML, so a
-    // redeployed app never reads an older bundle from a cache, nor the reverse.
-    let hashed = |bytes: &[u8], stem: &str| {
-        let hash: String = Sha256::digest(bytes)
-            .iter()
-            .take(6)
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        format!("{stem}.{hash}.json")
-    };
-    let bundle_file = hashed(&json, "content");
+    let bundle: Bundle =
+        serde_json::from_slice(&read(BUNDLE_FILE)?).map_err(|e| format!("{BUNDLE_FILE} cannot be read: {e}"))?;
     let search = read(SEARCH_FILE)?;
-    let search_file = hashed(&search, "search");
-    let template = Template::new(&index, &bundle_file, &search_file)?;
     let io = |e: std::io::Error| e.to_string();
-    let mut files = 0;
-    let mut write = |rel: &str, text: &str| -> Result<(), String> {
-        files += 1;
-        write_atomic(&dist.join(rel), text.as_bytes()).map_err(io)
-    };
 
-    let base_url = bundle.site.base_url.as_str();
-    let canonical = |route: &str| (!base_url.is_empty()).then(|| feeds::absolute(base_url, route));
+    let mut all = routes::all(&bundle);
+    all.push(routes::not_found(&bundle));
+    let json: Vec<String> = all
+        .par_iter()
+        .map(|d| serde_json::to_string(d).map_err(|e| e.to_string()))
+        .collect::<Result<_, _>>()?;
+    // Every file of a build lives under a name no other build uses, so a page
+    // of one deploy never reads the data of another.
+    let data_dir = format!("data/{}/", hash(json.iter().chain([&DATA_VERSION.to_string()])));
+    let search_file = format!("search.{}.json", hash([&search]));
+    let template = Template::new(&index, &data_dir, &search_file)?;
+
+    let files: Vec<(String, Vec<u8>)> = all
+        .into_par_iter()
+        .zip(json)
+        .map(|(data, json)| route_files(&template, &bundle, &data_dir, data, json))
+        .collect::<Result<Vec<_>, String>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut warnings = Vec::new();
+    let pages: Vec<String> = files
+        .iter()
+        .filter_map(|(rel, _)| rel.strip_suffix("index.html"))
+        .map(|dir| format!("/{}", dir.trim_end_matches('/')))
+        .collect();
+    let mut extra: Vec<(String, Vec<u8>)> = vec![
+        (format!("{data_dir}routes.json"), routes_json(&bundle)?),
+        (search_file, search),
+        ("robots.txt".into(), feeds::robots(&bundle).into_bytes()),
+    ];
+    extra.extend(aliases(&bundle, &template, &pages, &mut warnings));
+    if bundle.site.base_url.is_empty() {
+        warnings.push("no `base_url` in the site settings: no sitemap.xml, feed.xml or canonical URLs".into());
+    } else {
+        let listed: Vec<String> = pages.iter().filter(|r| *r != "/recherche").cloned().collect();
+        extra.push(("sitemap.xml".into(), feeds::sitemap(&bundle, &listed).into_bytes()));
+        extra.push(("feed.xml".into(), feeds::atom(&bundle).into_bytes()));
+    }
+    let count = files.len() + extra.len();
+    files
+        .into_par_iter()
+        .chain(extra)
+        .try_for_each(|(rel, bytes)| write_atomic(&dist.join(rel), &bytes))
+        .map_err(io)?;
+    std::fs::remove_file(dist.join(BUNDLE_FILE)).map_err(io)?;
+    std::fs::remove_file(dist.join(SEARCH_FILE)).map_err(io)?;
+    Ok(Outcome {
+        files: count,
+        data_dir,
+        warnings,
+    })
+}
+
+/// The files of one route: its data, and its HTML page when it has an address of its own.
+fn route_files(
+    template: &Template,
+    bundle: &Bundle,
+    data_dir: &str,
+    data: RouteData,
+    json: String,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
     let site = &bundle.site;
-    let head =
-        |title: Option<&str>, description: &str, route: &str| make_head(site, title, description, canonical(route));
-
-    let mut routes: Vec<String> = Vec::new();
-    let mut render = |route: &str, head: Head, main: String| -> Result<(), String> {
-        let html = template.fill(&head, &views::shell(&bundle, route, &main), &site.lang);
-        let rel = if route == "/" {
-            "index.html".to_string()
-        } else {
-            format!("{}/index.html", &route[1..])
-        };
-        routes.push(route.to_string());
-        write(&rel, &html)
+    let mut out = Vec::new();
+    let key = data.route.clone();
+    let html_file = if key == "/404" {
+        Some("404.html".to_string())
+    } else if key == "/" {
+        Some("index.html".to_string())
+    } else if key.contains('?') {
+        None
+    } else {
+        Some(format!("{}/index.html", &key[1..]))
     };
-
-    render("/", head(None, &site.tagline, "/"), views::home(&bundle))?;
-    for kind in Kind::ALL {
-        let (title, intro) = match kind {
-            Kind::Competence => (T.competences_title, T.competences_intro),
-            Kind::Projet => (T.projets_title, T.projets_intro),
+    if let Some(html_file) = html_file {
+        let not_found = matches!(data.view, View::NotFound(_));
+        let head = make_head(bundle, &data, not_found);
+        let body = render::render(data);
+        let page = Page {
+            body: &body,
+            json: &json,
+            lang: &site.lang,
+            // 404.html answers any address: the app renders it afresh for the one asked.
+            hydrate: !not_found,
         };
-        let route = format!("/{}", kind.section());
-        render(&route, head(Some(title), intro, &route), views::list(&bundle, kind))?;
+        out.push((html_file, template.fill(&head, &page).into_bytes()));
     }
-    render(
-        "/tags",
-        head(Some(T.tags_title), T.tags_intro, "/tags"),
-        views::tags(&bundle),
-    )?;
-    render(
-        "/recherche",
-        head(Some(T.search_title), T.search_empty, "/recherche"),
-        views::search(),
-    )?;
-    for tag in &bundle.tags {
-        let route = format!("/tags/{}", tag.slug);
-        let description = format!("{} : {}", T.tag_title, tag.name);
-        render(
-            &route,
-            head(Some(&tag.name), &description, &route),
-            views::tag(&bundle, tag),
-        )?;
+    if key != "/404" {
+        let file = data::file(&key).ok_or_else(|| format!("route {key} has no data file name"))?;
+        out.push((format!("{data_dir}{file}"), json.into_bytes()));
     }
-    for page in &bundle.pages {
-        let mut h = head(Some(&page.title), &page.description, &page.route);
-        h.kind = "article";
-        h.image = page.image.as_ref().and_then(|i| {
+    Ok(out)
+}
+
+fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool) -> Head<'a> {
+    let site = &bundle.site;
+    let base_url = site.base_url.as_str();
+    let meta = data.meta();
+    let mut head = Head {
+        title: data.document_title(),
+        description: meta.description,
+        canonical: (!base_url.is_empty() && !not_found).then(|| feeds::absolute(base_url, &data.route)),
+        image: None,
+        site_name: &site.title,
+        lang: &site.lang,
+        kind: "website",
+    };
+    if let View::Page(page) = &data.view {
+        head.kind = "article";
+        head.image = page.image.as_ref().and_then(|i| {
             let src = if i.src.starts_with('/') {
                 (!base_url.is_empty()).then(|| format!("{base_url}{}", i.src))?
             } else {
@@ -111,77 +163,39 @@ pub fn prerender(dist: &Path) -> Result<Outcome, String> {
             };
             Some((src, i.alt.clone()))
         });
-        render(&page.route, h, views::page(&bundle, page))?;
     }
-    let not_found = template.fill(
-        &head(Some(T.not_found_title), T.not_found_body, "/"),
-        &views::shell(&bundle, "/404", &views::not_found()),
-        &site.lang,
-    );
-    write("404.html", &template.without_canonical(&not_found))?;
+    head
+}
 
+/// Every page's route and title: what the app reads to tell a mistyped address
+/// (with a suggestion) from a page whose data file is missing.
+fn routes_json(bundle: &Bundle) -> Result<Vec<u8>, String> {
+    let routes: Vec<LinkRef> = bundle
+        .pages
+        .iter()
+        .map(|p| LinkRef {
+            route: p.route.clone(),
+            title: p.title.clone(),
+        })
+        .collect();
+    serde_json::to_vec(&routes).map_err(|e| e.to_string())
+}
+
+/// A redirecting page for each alias that is not already a route.
+fn aliases(bundle: &Bundle, template: &Template, pages: &[String], warnings: &mut Vec<String>) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
     for page in &bundle.pages {
         for alias in &page.aliases {
-            let rel = format!("{}/index.html", alias.trim_matches('/'));
-            if alias.trim_matches('/').is_empty() || routes.contains(&format!("/{}", alias.trim_matches('/'))) {
+            let trimmed = alias.trim_matches('/');
+            if trimmed.is_empty() || pages.iter().any(|r| r.trim_start_matches('/') == trimmed) {
                 warnings.push(format!(
                     "alias `{alias}` of {} is already a page; no redirect written",
                     page.route
                 ));
                 continue;
             }
-            write(&rel, &template.redirect(&page.route))?;
+            out.push((format!("{trimmed}/index.html"), template.redirect(&page.route).into_bytes()));
         }
     }
-
-    write("robots.txt", &feeds::robots(&bundle))?;
-    if base_url.is_empty() {
-        warnings.push("no `base_url` in the site settings: no sitemap.xml, feed.xml or canonical URLs".into());
-    } else {
-        write(
-            "sitemap.xml",
-            &feeds::sitemap(
-                &bundle,
-                &routes
-                    .iter()
-                    .filter(|r| *r != "/recherche")
-                    .cloned()
-                    .collect::<Vec<_>>(),
-            ),
-        )?;
-        write("feed.xml", &feeds::atom(&bundle))?;
-    }
-    write_atomic(&dist.join(&bundle_file), &json).map_err(io)?;
-    write_atomic(&dist.join(&search_file), &search).map_err(io)?;
-    std::fs::remove_file(dist.join(BUNDLE_FILE)).map_err(io)?;
-    std::fs::remove_file(dist.join(SEARCH_FILE)).map_err(io)?;
-    Ok(Outcome {
-        files: files + 2,
-        bundle_file,
-        warnings,
-    })
-}
-
-fn make_head<'a>(
-    site: &'a crate::bundle::Site,
-    title: Option<&str>,
-    description: &str,
-    canonical: Option<String>,
-) -> Head<'a> {
-    Head {
-        title: match title {
-            Some(t) if t != site.title => format!("{t} — {}", site.title),
-            _ => site.title.clone(),
-        },
-        description: if description.is_empty() {
-            site.tagline.clone()
-        } else {
-            description.to_string()
-        },
-        canonical,
-        image: None,
-        site_name: &site.title,
-        lang: &site.lang,
-        kind: "website",
-    }
+    out
 }

@@ -2,6 +2,15 @@
 
 use super::head::{content_security_policy, Head};
 use crate::compiler::markdown::escape;
+use crate::data::EMBED_ID;
+
+/// What goes in the `<body>` of one route's file.
+pub struct Page<'a> {
+    pub body: &'a str,
+    pub json: &'a str,
+    pub lang: &'a str,
+    pub hydrate: bool,
+}
 
 pub struct Template {
     /// `index.html` with the bundle meta and the CSP in place, `{{TITLE}}`-style holes cut out.
@@ -15,7 +24,8 @@ pub struct Template {
 const APP_OPEN: &str = r#"<div id="app">"#;
 
 impl Template {
-    pub fn new(index: &str, bundle_file: &str, search_file: &str) -> Result<Template, String> {
+    /// `data_dir`: the build's data folder (`data/<hash>/`); `search_file`: the search index's hashed name.
+    pub fn new(index: &str, data_dir: &str, search_file: &str) -> Result<Template, String> {
         let missing = |what: &str| format!("index.html has no {what}; keep Trunk's template as shipped");
         let base_href = between(index, "<base href=\"", "\"")
             .ok_or_else(|| missing("<base href>"))?
@@ -36,7 +46,7 @@ impl Template {
         html.insert_str(
             after_charset,
             &format!(
-                r#"<meta http-equiv="Content-Security-Policy" content="{csp}"><meta name="vitrine-bundle" content="{bundle_file}"><meta name="vitrine-search" content="{search_file}">"#
+                r#"<meta http-equiv="Content-Security-Policy" content="{csp}"><meta name="vitrine-data" content="{data_dir}"><meta name="vitrine-search" content="{search_file}">"#
             ),
         );
         let title_start = html.find("<title>").ok_or_else(|| missing("<title>"))?;
@@ -59,31 +69,26 @@ impl Template {
         })
     }
 
-    /// The page for one route: its head tags and its content inside the mount point.
-    pub fn fill(&self, head: &Head, body: &str, lang: &str) -> String {
-        let before = self
-            .before_title
-            .replacen("<html lang=\"fr\">", &format!("<html lang=\"{}\">", escape(lang)), 1);
+    /// The page for one route: its head tags, the app's HTML inside the mount
+    /// point (`data-hydrate` when the app may hydrate it as it is), and the
+    /// route's data as JSON that no browser executes.
+    pub fn fill(&self, head: &Head, page: &Page) -> String {
+        let before = self.before_title.replacen(
+            "<html lang=\"fr\">",
+            &format!("<html lang=\"{}\">", escape(page.lang)),
+            1,
+        );
+        let hydrate = if page.hydrate { " data-hydrate" } else { "" };
         format!(
-            r#"{before}<title>{}</title><meta name="description" content="{}">{}{}<div id="app" data-prerendered>{body}</div>{}"#,
+            r#"{before}<title>{}</title><meta name="description" content="{}">{}{}<div id="app"{hydrate}>{}</div><script type="application/json" id="{EMBED_ID}">{}</script>{}"#,
             escape(&head.title),
             escape(&head.description),
             head.tags(),
             self.between_title_and_app,
+            page.body,
+            crate::data::embed_json(page.json),
             self.after_app
         )
-    }
-
-    pub fn without_canonical(&self, html: &str) -> String {
-        match html.find("<link rel=\"canonical\"") {
-            Some(start) => {
-                let end = start + html[start..].find('>').map_or(0, |i| i + 1);
-                let mut out = html.to_string();
-                out.replace_range(start..end, "");
-                out
-            }
-            None => html.to_string(),
-        }
     }
 
     /// A page that sends visitors (and crawlers) from an alias to the page's route.

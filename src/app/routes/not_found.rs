@@ -1,18 +1,13 @@
-//! Anything else: a not-found view with a way back and, for a near miss, a suggestion.
+//! Any other address: a not-found view with a way back and, for a near miss, a suggestion.
 
-use crate::app::document::set_meta;
-use crate::app::{current_route, link};
-use crate::bundle::Bundle;
+use crate::app::link;
+use crate::data::{LinkRef, NotFound};
 use crate::text::FR as T;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
-use std::sync::Arc;
 
-pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
-    set_meta(Some(T.not_found_title), &bundle.site.title, T.not_found_body);
-    let path = current_route(&use_location().pathname.get_untracked());
-    let suggestion = nearest(&bundle, path.trim_end_matches('/')).map(|(route, title)| {
-        view! { <p>{T.did_you_mean}" " <a href=link(&route)>{title}</a>" ?"</p> }
+pub fn view(not_found: &NotFound) -> impl IntoView {
+    let suggestion = not_found.suggestion.as_ref().map(|s| {
+        view! { <p>{T.did_you_mean}" " <a href=link(&s.route)>{s.title.clone()}</a>" ?"</p> }
     });
     view! {
         <div class="wrap not-found">
@@ -25,14 +20,13 @@ pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
 }
 
 /// The page whose route is closest to `path`, if close enough to be a typo.
-fn nearest(bundle: &Bundle, path: &str) -> Option<(String, String)> {
-    bundle
-        .pages
+pub fn nearest(routes: &[LinkRef], path: &str) -> Option<LinkRef> {
+    routes
         .iter()
-        .map(|p| (distance(&p.route, path), p))
-        .filter(|(d, p)| *d <= p.route.len().max(path.len()) / 3)
+        .map(|r| (distance(&r.route, path), r))
+        .filter(|(d, r)| *d <= r.route.len().max(path.len()) / 3)
         .min_by_key(|(d, _)| *d)
-        .map(|(_, p)| (p.route.clone(), p.title.clone()))
+        .map(|(_, r)| r.clone())
 }
 
 /// Levenshtein distance over characters.

@@ -1,62 +1,34 @@
-//! `/tags/:slug`: every page with that tag, grouped by kind.
+//! `/tags/:slug`: every page with that tag, grouped by kind, a page at a time.
 
-use super::not_found;
-use crate::app::document::set_meta;
-use crate::app::widgets::cards;
-use crate::bundle::{Bundle, Kind};
+use crate::app::widgets::{cards, pager};
+use crate::bundle::Kind;
+use crate::data::{page_route, section_texts, TagView};
 use crate::text::FR as T;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use std::sync::Arc;
 
-pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        let Some(tag) = bundle.tag(slug.trim_matches('/')) else {
-            return not_found::view(bundle.clone()).into_any();
-        };
-        set_meta(
-            Some(&tag.name),
-            &bundle.site.title,
-            &format!("{} : {}", T.tag_title, tag.name),
-        );
-        let groups = Kind::ALL
-            .into_iter()
-            .map(|kind| {
-                let pages: Vec<_> = tag
-                    .pages
-                    .iter()
-                    .filter_map(|r| bundle.page(r))
-                    .filter(|p| p.kind == kind)
-                    .collect();
-                let heading = match kind {
-                    Kind::Competence => T.competences_title,
-                    Kind::Projet => T.projets_title,
-                };
-                (!pages.is_empty()).then(|| {
-                    view! {
-                        <section>
-                            <h2>{heading}</h2>
-                            {cards(pages, kind == Kind::Projet, 3)}
-                        </section>
-                    }
-                })
-            })
-            .collect_view();
-        let count = format!(
-            "{} {}",
-            tag.count,
-            if tag.count == 1 { T.pages_one } else { T.pages_many }
-        );
-        view! {
-            <div class="wrap">
-                <p class="eyebrow"><a href="tags">{T.tags_title}</a></p>
-                <h1>{tag.name.clone()}</h1>
-                <p class="lead">{count}</p>
-                {groups}
-            </div>
-        }
-        .into_any()
+pub fn view(tag: &TagView) -> impl IntoView {
+    let groups = tag
+        .groups
+        .iter()
+        .map(|(kind, pages)| {
+            view! {
+                <section>
+                    <h2>{section_texts(*kind).0}</h2>
+                    {cards(pages, *kind == Kind::Projet, 3)}
+                </section>
+            }
+        })
+        .collect_view();
+    let count = tag.tag.count;
+    let count = format!("{count} {}", if count == 1 { T.pages_one } else { T.pages_many });
+    let first = format!("/tags/{}", tag.tag.slug);
+    view! {
+        <div class="wrap">
+            <p class="eyebrow"><a href="tags">{T.tags_title}</a></p>
+            <h1>{tag.tag.name.clone()}</h1>
+            <p class="lead">{count}</p>
+            {groups}
+            {pager(tag.pager, move |n| page_route(&first, None, n))}
+        </div>
     }
 }

@@ -1,27 +1,16 @@
 //! `/tags`: every tag with its count, by count then name.
 
-use crate::app::document::set_meta;
-use crate::bundle::Bundle;
+use crate::app::widgets::counted_chips;
+use crate::data::TagsView;
 use crate::text::FR as T;
 use leptos::prelude::*;
-use std::sync::Arc;
 
-pub fn view(bundle: Arc<Bundle>) -> impl IntoView {
-    set_meta(Some(T.tags_title), &bundle.site.title, T.tags_intro);
-    let items = bundle
-        .tags
-        .iter()
-        .map(|t| {
-            let href = format!("tags/{}", t.slug);
-            let (name, count) = (t.name.clone(), t.count);
-            view! { <li><a class="chip" href=href>{name}<span class="count">{count}</span></a></li> }
-        })
-        .collect_view();
+pub fn view(tags: &TagsView) -> impl IntoView {
     view! {
         <div class="wrap">
             <h1>{T.tags_title}</h1>
             <p class="lead">{T.tags_intro}</p>
-            <ul class="chips big">{items}</ul>
+            {counted_chips(&tags.tags, "chips big")}
         </div>
     }
 }

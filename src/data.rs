@@ -1,0 +1,267 @@
+//! The data the app reads: one small file per route (`data/<build>/<route>.json`),
+//! also embedded in that route's prerendered HTML for hydration. Defined once,
+//! compiled by the prerenderer and by the app, so the two cannot drift.
+
+use crate::bundle::{Image, Kind, Site, TagRef, TocEntry};
+use crate::text::FR as T;
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever the shape below changes in a way an older app cannot read.
+pub const DATA_VERSION: u32 = 2;
+
+/// Cards per list page (`/projets`, `/projets/page/2`, `/tags/web/page/2`).
+pub const PAGE_SIZE: usize = 24;
+
+/// Compétences shown on the home page before "Tout voir".
+pub const HOME_COMPETENCES: usize = 12;
+
+/// `id` of the `<script type="application/json">` that carries a page's data.
+pub const EMBED_ID: &str = "vitrine-data";
+
+/// What one route needs: the site settings and its view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RouteData {
+    pub version: u32,
+    /// The data key ([`key`]) this file answers.
+    pub route: String,
+    pub site: Site,
+    pub view: View,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "view", rename_all = "snake_case")]
+pub enum View {
+    Home(Home),
+    List(List),
+    Page(Box<PageView>),
+    Tags(TagsView),
+    Tag(TagView),
+    Search,
+    NotFound(NotFound),
+}
+
+/// A page as a card in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub route: String,
+    pub title: String,
+    /// The description, or the summary when there is none.
+    pub text: String,
+    pub date: Option<String>,
+    pub reading_minutes: usize,
+    pub draft: bool,
+    pub tags: Vec<TagRef>,
+    pub image: Option<Image>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TagCount {
+    pub slug: String,
+    pub name: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRef {
+    pub route: String,
+    pub title: String,
+}
+
+/// Which slice of a long list this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pager {
+    /// From 1.
+    pub page: usize,
+    pub pages: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Home {
+    pub latest: Vec<Card>,
+    pub competences: Vec<Card>,
+    pub competences_total: usize,
+    pub tags: Vec<TagCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct List {
+    pub kind: Kind,
+    /// The tag filter (`?tag=`), if any.
+    pub tag: Option<String>,
+    /// Every tag of the section, for the filter.
+    pub tags: Vec<TagRef>,
+    pub cards: Vec<Card>,
+    pub pager: Pager,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageView {
+    pub kind: Kind,
+    pub route: String,
+    pub title: String,
+    pub description: String,
+    pub date: Option<String>,
+    pub draft: bool,
+    pub reading_minutes: usize,
+    pub tags: Vec<TagRef>,
+    pub image: Option<Image>,
+    /// Sanitised HTML of the body.
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// "Projets liés" or "Compétences mobilisées": links and backlinks to the other kind.
+    pub related: Vec<LinkRef>,
+    pub prev: Option<LinkRef>,
+    pub next: Option<LinkRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TagsView {
+    pub tags: Vec<TagCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TagView {
+    pub tag: TagCount,
+    /// Compétences then projets, each only if this slice has some.
+    pub groups: Vec<(Kind, Vec<Card>)>,
+    pub pager: Pager,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NotFound {
+    /// A page whose route is close to the address asked for.
+    pub suggestion: Option<LinkRef>,
+}
+
+/// Title and description of a route, for `<title>`, meta tags and the app.
+pub struct Meta {
+    /// `None` on the home page (the site title alone).
+    pub title: Option<String>,
+    pub description: String,
+}
+
+impl RouteData {
+    pub fn meta(&self) -> Meta {
+        let (title, description): (Option<String>, String) = match &self.view {
+            View::Home(_) => (None, self.site.tagline.clone()),
+            View::List(l) => {
+                let (title, intro) = section_texts(l.kind);
+                (Some(title.into()), intro.into())
+            }
+            View::Page(p) => (Some(p.title.clone()), p.description.clone()),
+            View::Tags(_) => (Some(T.tags_title.into()), T.tags_intro.into()),
+            View::Tag(t) => (Some(t.tag.name.clone()), format!("{} : {}", T.tag_title, t.tag.name)),
+            View::Search => (Some(T.search_title.into()), T.search_empty.into()),
+            View::NotFound(_) => (Some(T.not_found_title.into()), T.not_found_body.into()),
+        };
+        let description = if description.is_empty() {
+            self.site.tagline.clone()
+        } else {
+            description
+        };
+        Meta { title, description }
+    }
+
+    /// `Page — Site`, or the site title alone.
+    pub fn document_title(&self) -> String {
+        match self.meta().title {
+            Some(t) if t != self.site.title => format!("{t} — {}", self.site.title),
+            _ => self.site.title.clone(),
+        }
+    }
+}
+
+/// The heading and introduction of a section's list.
+pub fn section_texts(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Competence => (T.competences_title, T.competences_intro),
+        Kind::Projet => (T.projets_title, T.projets_intro),
+    }
+}
+
+/// The data key of an address: its route without trailing slash, plus the
+/// list filter and page when the route is a section list (`/projets?tag=web&page=2`).
+pub fn key(path: &str, tag: Option<&str>, page: Option<usize>) -> String {
+    let route = match path.trim_end_matches('/') {
+        "" => "/".to_string(),
+        r => r.to_string(),
+    };
+    let is_list = Kind::ALL.iter().any(|k| route == format!("/{}", k.section()));
+    match tag.filter(|t| is_list && !t.is_empty()) {
+        Some(tag) => match page.filter(|p| *p > 1) {
+            Some(page) => format!("{route}?tag={tag}&page={page}"),
+            None => format!("{route}?tag={tag}"),
+        },
+        None => route,
+    }
+}
+
+/// The file holding a key's data, below the build's data folder:
+/// `/` → `index.json`, `/projets/citi` → `projets/citi.json`,
+/// `/projets?tag=web&page=2` → `projets/_tag/web/2.json`. `None` for a key
+/// no file can answer (characters a route never has).
+pub fn file(key: &str) -> Option<String> {
+    let (route, query) = key.split_once('?').unwrap_or((key, ""));
+    let safe = |s: &str| {
+        !s.is_empty()
+            && !s.split('/').any(|seg| seg.is_empty() || seg.starts_with('.'))
+            && !s.contains(['\\', '?', '#', '%', '<', '>', '"', '\''])
+    };
+    let route = route.trim_start_matches('/');
+    let mut out = if route.is_empty() {
+        "index".to_string()
+    } else if safe(route) {
+        route.to_string()
+    } else {
+        return None;
+    };
+    if !query.is_empty() {
+        let mut tag = None;
+        let mut page = None;
+        for pair in query.split('&') {
+            match pair.split_once('=') {
+                Some(("tag", t)) if safe(t) && !t.contains('/') => tag = Some(t),
+                Some(("page", p)) => page = p.parse::<usize>().ok(),
+                _ => return None,
+            }
+        }
+        out.push_str(&format!("/_tag/{}", tag?));
+        if let Some(page) = page {
+            out.push_str(&format!("/{page}"));
+        }
+    }
+    Some(format!("{out}.json"))
+}
+
+/// The route of page `page` of a paginated list (`/projets`, `/projets/page/2`).
+pub fn page_route(first: &str, tag: Option<&str>, page: usize) -> String {
+    match (tag, page) {
+        (Some(tag), 1) => format!("{first}?tag={tag}"),
+        (Some(tag), n) => format!("{first}?tag={tag}&page={n}"),
+        (None, 1) => first.to_string(),
+        (None, n) => format!("{first}/page/{n}"),
+    }
+}
+
+/// JSON safe to put inside `<script type="application/json">`.
+pub fn embed_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_files() {
+        assert_eq!(key("/projets/citi/", None, None), "/projets/citi");
+        assert_eq!(key("", Some("web"), None), "/");
+        assert_eq!(key("/projets", Some("web"), Some(2)), "/projets?tag=web&page=2");
+        assert_eq!(file("/").as_deref(), Some("index.json"));
+        assert_eq!(file("/projets/citi").as_deref(), Some("projets/citi.json"));
+        assert_eq!(file("/projets?tag=web").as_deref(), Some("projets/_tag/web.json"));
+        assert_eq!(file("/projets?tag=web&page=2").as_deref(), Some("projets/_tag/web/2.json"));
+        assert_eq!(file("/projets/../secret"), None);
+        assert_eq!(file("/projets?tag=../x"), None);
+    }
+}

@@ -1,0 +1,203 @@
+//! The site library ([`Bundle`]) cut into the data of each route: what the
+//! app needs to show one route, and nothing of the others.
+
+use crate::bundle::{Bundle, Kind, Page, Tag, TagRef};
+use crate::data::*;
+use std::collections::HashMap;
+
+/// Pages by route, so each lookup is constant time on large sites.
+type Index<'a> = HashMap<&'a str, &'a Page>;
+
+const HOME_LATEST: usize = 3;
+const HOME_TAGS: usize = 8;
+
+/// Every route's data: home, lists (every page, every tag filter), tags, pages, search.
+pub fn all(bundle: &Bundle) -> Vec<RouteData> {
+    let site = &bundle.site;
+    let index: Index = bundle.pages.iter().map(|p| (p.route.as_str(), p)).collect();
+    let wrap = |route: String, view: View| RouteData {
+        version: DATA_VERSION,
+        route,
+        site: site.clone(),
+        view,
+    };
+    let mut out = vec![wrap("/".into(), View::Home(home(bundle)))];
+    for kind in Kind::ALL {
+        for (route, list) in lists(bundle, kind) {
+            out.push(wrap(route, View::List(list)));
+        }
+    }
+    out.push(wrap("/tags".into(), View::Tags(TagsView { tags: bundle.tags.iter().map(count).collect() })));
+    out.push(wrap("/recherche".into(), View::Search));
+    for tag in &bundle.tags {
+        for (route, view) in tag_pages(&index, tag) {
+            out.push(wrap(route, View::Tag(view)));
+        }
+    }
+    for page in &bundle.pages {
+        out.push(wrap(page.route.clone(), View::Page(Box::new(page_view(&index, page)))));
+    }
+    out
+}
+
+/// The not-found view, for `404.html`.
+pub fn not_found(bundle: &Bundle) -> RouteData {
+    RouteData {
+        version: DATA_VERSION,
+        route: "/404".into(),
+        site: bundle.site.clone(),
+        view: View::NotFound(NotFound::default()),
+    }
+}
+
+pub fn card(page: &Page) -> Card {
+    Card {
+        route: page.route.clone(),
+        title: page.title.clone(),
+        text: if page.description.is_empty() {
+            page.summary.clone()
+        } else {
+            page.description.clone()
+        },
+        date: page.date.clone(),
+        reading_minutes: page.reading_minutes,
+        draft: page.draft,
+        tags: page.tags.clone(),
+        image: page.image.clone(),
+    }
+}
+
+fn count(tag: &Tag) -> TagCount {
+    TagCount {
+        slug: tag.slug.clone(),
+        name: tag.name.clone(),
+        count: tag.count,
+    }
+}
+
+fn link(page: &Page) -> LinkRef {
+    LinkRef {
+        route: page.route.clone(),
+        title: page.title.clone(),
+    }
+}
+
+fn home(bundle: &Bundle) -> Home {
+    let mut projets: Vec<&Page> = bundle.section(Kind::Projet).collect();
+    projets.sort_by(|a, b| b.date.cmp(&a.date));
+    Home {
+        latest: projets.into_iter().take(HOME_LATEST).map(card).collect(),
+        competences: bundle.section(Kind::Competence).take(HOME_COMPETENCES).map(card).collect(),
+        competences_total: bundle.section(Kind::Competence).count(),
+        tags: bundle.tags.iter().take(HOME_TAGS).map(count).collect(),
+    }
+}
+
+/// A list cut in pages of [`PAGE_SIZE`]: (page number from 1, its items). Always at least one page.
+fn paged<T: Clone>(items: &[T]) -> Vec<(Pager, Vec<T>)> {
+    let pages = items.len().div_ceil(PAGE_SIZE).max(1);
+    (0..pages)
+        .map(|i| {
+            let slice = items.iter().skip(i * PAGE_SIZE).take(PAGE_SIZE).cloned().collect();
+            (Pager { page: i + 1, pages }, slice)
+        })
+        .collect()
+}
+
+/// A section's list, unfiltered and filtered by each of its tags, page by page.
+fn lists(bundle: &Bundle, kind: Kind) -> Vec<(String, List)> {
+    let first = format!("/{}", kind.section());
+    let pages: Vec<&Page> = bundle.section(kind).collect();
+    let mut tags: Vec<TagRef> = Vec::new();
+    for page in &pages {
+        for t in &page.tags {
+            if !tags.iter().any(|s| s.slug == t.slug) {
+                tags.push(t.clone());
+            }
+        }
+    }
+    tags.sort_by_key(|t| t.name.to_lowercase());
+    let mut filters: Vec<Option<&TagRef>> = vec![None];
+    filters.extend(tags.iter().map(Some));
+    let mut out = Vec::new();
+    for filter in filters {
+        let cards: Vec<Card> = pages
+            .iter()
+            .filter(|p| filter.is_none_or(|f| p.tags.iter().any(|t| t.slug == f.slug)))
+            .map(|p| card(p))
+            .collect();
+        let tag = filter.map(|f| f.slug.clone());
+        for (pager, cards) in paged(&cards) {
+            let route = match &tag {
+                Some(t) => key(&first, Some(t), Some(pager.page)),
+                None => page_route(&first, None, pager.page),
+            };
+            out.push((
+                route,
+                List {
+                    kind,
+                    tag: tag.clone(),
+                    tags: tags.clone(),
+                    cards,
+                    pager,
+                },
+            ));
+        }
+    }
+    out
+}
+
+fn tag_pages(index: &Index, tag: &Tag) -> Vec<(String, TagView)> {
+    let pages: Vec<&Page> = tag.pages.iter().filter_map(|r| index.get(r.as_str()).copied()).collect();
+    let first = format!("/tags/{}", tag.slug);
+    paged(&pages)
+        .into_iter()
+        .map(|(pager, slice)| {
+            let groups = Kind::ALL
+                .into_iter()
+                .map(|kind| (kind, slice.iter().filter(|p| p.kind == kind).map(|p| card(p)).collect::<Vec<_>>()))
+                .filter(|(_, cards)| !cards.is_empty())
+                .collect();
+            (
+                page_route(&first, None, pager.page),
+                TagView {
+                    tag: count(tag),
+                    groups,
+                    pager,
+                },
+            )
+        })
+        .collect()
+}
+
+fn page_view(index: &Index, page: &Page) -> PageView {
+    let other = match page.kind {
+        Kind::Competence => Kind::Projet,
+        Kind::Projet => Kind::Competence,
+    };
+    let mut related: Vec<LinkRef> = Vec::new();
+    for route in page.links.iter().chain(&page.backlinks) {
+        if let Some(p) = index.get(route.as_str()).filter(|p| p.kind == other) {
+            if !related.iter().any(|r| r.route == p.route) {
+                related.push(link(p));
+            }
+        }
+    }
+    let neighbour = |r: &Option<String>| r.as_deref().and_then(|r| index.get(r)).map(|p| link(p));
+    PageView {
+        kind: page.kind,
+        route: page.route.clone(),
+        title: page.title.clone(),
+        description: page.description.clone(),
+        date: page.date.clone(),
+        draft: page.draft,
+        reading_minutes: page.reading_minutes,
+        tags: page.tags.clone(),
+        image: page.image.clone(),
+        html: page.html.clone(),
+        toc: page.toc.clone(),
+        related,
+        prev: neighbour(&page.prev),
+        next: neighbour(&page.next),
+    }
+}
