@@ -3,7 +3,7 @@
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: tools serve build build-subpath check test lint bench bench-search sizes lighthouse clean
+.PHONY: tools serve build build-subpath build-drafts check test lint bench bench-scale bench-search sizes lighthouse clean
 
 tools:
 	@./scripts/install-tools.sh
@@ -24,11 +24,15 @@ check:
 build-subpath: tools
 	trunk build --release --public-url /portfolio/ --dist target/dist-subpath
 
+## The site with drafts shown (the hydration tests visit every route of it).
+build-drafts: tools
+	VITRINE_FLAGS=--drafts trunk build --release --dist target/dist-drafts
+
 ## Everything CI runs: formatting, lints on both targets, unit tests, browser
 ## tests at the root of a host, then the browser tests again under a sub-path.
-test: tools lint build build-subpath
+test: tools lint build build-subpath build-drafts
 	cargo test
-	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search
+	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search --test hydration -- --skip drafts
 
 lint:
 	cargo fmt --all -- --check
@@ -40,6 +44,10 @@ bench:
 
 sizes: build
 	./scripts/sizes.sh
+
+## First visit and click sizes: the sample site against a generated 10,000-page one.
+bench-scale: tools
+	./scripts/bench-scale.sh
 
 bench-search: build
 	./scripts/bench-search.sh

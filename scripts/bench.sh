@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Compiler throughput: builds generated portfolios of 1,000 and 10,000 pages and
-# prints pages per second; if `hugo` is installed, builds the same pages with it
-# and prints the ratio. Figures only: nothing here asserts a time.
+# Whole-build throughput: everything that turns content/ into the files of dist/
+# except the wasm compile (check and compile the content, every route's HTML
+# rendered by the app's views, one data file per route, search index, sitemap,
+# feed), on generated portfolios of 1,000 and 10,000 pages, side by side with
+# `hugo` (Debian's package, installed if missing) building the same pages with
+# its usual outputs. Figures only: nothing here asserts a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+if ! command -v hugo >/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get install -y -qq hugo >/dev/null || echo "bench: hugo could not be installed; Vitrine alone"
+fi
 cargo build --quiet --profile compiler --bin vitrine
-VITRINE=target/compiler/vitrine
+VITRINE=$PWD/target/compiler/vitrine
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 runs=${RUNS:-3}
+# The page Trunk would hand to the prerenderer (its links to the app are not needed to time it).
+sed 's|<base data-trunk-public-url>|<base href="/">|' index.html > "$work/shell.html"
 
 calc() { python3 -c "print($1)"; }
 
@@ -18,7 +27,7 @@ best_of() { # command… → best wall time in seconds over $runs runs
   for _ in $(seq "$runs"); do
     local start end t
     start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
+    "$@" >/dev/null 2>&1 || { echo "bench: $* failed" >&2; exit 1; }
     end=$(date +%s.%N)
     t=$(calc "$end - $start")
     if [ -z "$best" ] || [ "$(calc "int($t < $best)")" = 1 ]; then best=$t; fi
@@ -26,18 +35,24 @@ best_of() { # command… → best wall time in seconds over $runs runs
   echo "$best"
 }
 
-printf "%-8s %-8s %10s %12s %10s %12s %8s\n" pages tool seconds pages/s bundle_kB hugo_pages/s ratio
+vitrine_build() { # content out
+  rm -rf "$2" && mkdir -p "$2" && cp "$work/shell.html" "$2/index.html"
+  "$VITRINE" build --content "$1" --out "$2" && "$VITRINE" prerender --dist "$2"
+}
+
+printf "%-7s %9s %10s %8s %9s %10s %10s %7s\n" pages vitrine_s pages/s files data_MB hugo_s hugo_files ratio
 for n in 1000 10000; do
   dir="$work/site-$n"
   python3 scripts/gen-corpus.py "$n" "$dir"
-  t=$(best_of "$VITRINE" build --content "$dir/content" --out "$dir/out")
-  rate=$(calc "$n / $t")
-  size=$(( $(stat -c %s "$dir/out/content.json") / 1024 ))
-  hugo_rate="-"; ratio="-"
+  t=$(best_of vitrine_build "$dir/content" "$dir/out")
+  files=$(find "$dir/out" -type f | wc -l)
+  data=$(du -sm "$dir/out/data" | cut -f1)
+  hugo_t="-"; hugo_files="-"; ratio="-"
   if command -v hugo >/dev/null; then
-    th=$(best_of hugo --source "$dir" --destination "$dir/hugo-out" --quiet)
-    hugo_rate=$(printf "%.0f" "$(calc "$n / $th")")
-    ratio=$(printf "%.1fx" "$(calc "$th / $t")")
+    hugo_t=$(best_of hugo --source "$dir" --destination "$dir/hugo-out" --quiet)
+    hugo_files=$(find "$dir/hugo-out" -type f | wc -l)
+    ratio=$(printf "%.1fx" "$(calc "$hugo_t / $t")")
+    hugo_t=$(printf "%.3f" "$hugo_t")
   fi
-  printf "%-8s %-8s %10.3f %12.0f %10s %12s %8s\n" "$n" vitrine "$t" "$rate" "$size" "$hugo_rate" "$ratio"
+  printf "%-7s %9.3f %10.0f %8s %9s %10s %10s %7s\n" "$n" "$t" "$(calc "$n / $t")" "$files" "$data" "$hugo_t" "$hugo_files" "$ratio"
 done

@@ -64,10 +64,13 @@ def main():
                 f'description: "{sentence(rng, 10)}"\ntags: [{page_tags}]\n---\n' + "\n\n".join(body) + "\n")
         with open(f"{out}/content/{section}/{slug}.md", "w") as f:
             f.write(text)
+    with open(f"{out}/content/site.toml", "w") as f:
+        f.write('title = "Bench"\nauthor = "Bench"\nbase_url = "http://127.0.0.1"\n')
     os.makedirs(f"{out}/public", exist_ok=True)
     os.makedirs(f"{out}/layouts/_default", exist_ok=True)
     with open(f"{out}/hugo.toml", "w") as f:
-        f.write('baseURL = "http://127.0.0.1/"\ntitle = "Bench"\ndisableKinds = ["RSS", "sitemap", "robotsTXT"]\n')
+        # Hugo writes its usual outputs (pages, lists, taxonomies, RSS, sitemap), as Vitrine does.
+        f.write('baseURL = "http://127.0.0.1/"\ntitle = "Bench"\n')
     with open(f"{out}/layouts/_default/single.html", "w") as f:
         f.write("<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>"
                 "{{ .TableOfContents }}{{ .Content }}{{ range .Params.tags }}<a href=\"/tags/{{ . | urlize }}\">{{ . }}</a>{{ end }}</body></html>\n")

@@ -260,7 +260,10 @@ mod tests {
         assert_eq!(file("/").as_deref(), Some("index.json"));
         assert_eq!(file("/projets/citi").as_deref(), Some("projets/citi.json"));
         assert_eq!(file("/projets?tag=web").as_deref(), Some("projets/_tag/web.json"));
-        assert_eq!(file("/projets?tag=web&page=2").as_deref(), Some("projets/_tag/web/2.json"));
+        assert_eq!(
+            file("/projets?tag=web&page=2").as_deref(),
+            Some("projets/_tag/web/2.json")
+        );
         assert_eq!(file("/projets/../secret"), None);
         assert_eq!(file("/projets?tag=../x"), None);
     }

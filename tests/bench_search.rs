@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{bundle_file, copy_site, dist, Browser, Host, Server};
+use support::{copy_site, dist, Browser, Host, Server};
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "benchmark: run by scripts/bench-search.sh"]
@@ -12,7 +12,6 @@ async fn search_latency_per_keystroke() {
     let generated =
         std::path::PathBuf::from(std::env::var("BENCH_SITE").expect("BENCH_SITE: a `vitrine build` output"));
     let site = copy_site(&dist());
-    std::fs::copy(generated.join("content.json"), bundle_file(site.path())).unwrap();
     let index = std::fs::read_to_string(site.path().join("index.html")).unwrap();
     let marker = r#"<meta name="vitrine-search" content=""#;
     let start = index.find(marker).unwrap() + marker.len();

@@ -4,7 +4,7 @@
 mod support;
 
 use fantoccini::Locator;
-use support::{bundle_file, copy_site, dist, Browser, Host, Server};
+use support::{copy_site, data_dir, dist, Browser, Host, Server};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn deep_link_to_a_competence_shows_its_title_and_body() {
@@ -84,25 +84,36 @@ async fn unknown_routes_and_slugs_show_the_not_found_view() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn failed_bundle_fetch_shows_the_error_view_with_retry() {
+async fn failed_data_fetch_shows_the_error_view_and_retry_recovers() {
     let site = copy_site(&dist());
-    let bundle = bundle_file(site.path());
-    let good = std::fs::read(&bundle).unwrap();
-    std::fs::write(&bundle, "{ pas du JSON").unwrap();
+    let chunk = data_dir(site.path()).join("projets/citi.json");
+    let good = std::fs::read(&chunk).unwrap();
+    std::fs::write(&chunk, "{ pas du JSON").unwrap();
     let server = Server::start(site.path(), Host::SpaFallback).await;
     let b = Browser::start().await;
     b.goto(&server.url("/competences/autonomie-professionnelle")).await;
+    // The page itself came with its data: it works; the broken file shows when asked for.
+    click(&b, ".prose a[href='projets/citi']").await;
     b.wait_text("h1", "Le portfolio n'a pas pu être chargé").await;
     b.wait_text(".error-message", "n'est pas un fichier JSON valide").await;
-    // Repair the bundle and retry: the page appears without reloading.
-    std::fs::write(&bundle, good).unwrap();
-    b.client
-        .find(Locator::Css(".error-view button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.wait_text("h1", "Autonomie professionnelle").await;
+    // Repair the file and retry: the page appears without reloading.
+    std::fs::write(&chunk, &good).unwrap();
+    click(&b, ".error-view button").await;
+    b.wait_text("h1", "Transition 4.0").await;
+
+    // A page whose data file is missing (a partial upload) is an error with Retry, not "not found".
+    let missing = data_dir(site.path()).join("projets/gecy.json");
+    let kept = std::fs::read(&missing).unwrap();
+    std::fs::remove_file(&missing).unwrap();
+    b.goto(&server.url("/")).await;
+    click(&b, "main a[href='projets/gecy']").await;
+    b.wait_text(".error-message", "introuvables sur le serveur").await;
+    std::fs::write(&missing, kept).unwrap();
+    click(&b, ".error-view button").await;
+    b.wait_text("h1", "GECY").await;
     b.close().await;
+}
+
+async fn click(b: &Browser, css: &str) {
+    b.client.find(Locator::Css(css)).await.unwrap().click().await.unwrap();
 }

@@ -5,12 +5,12 @@
 mod support;
 
 use fantoccini::Locator;
-use support::{bundle_file, dist, Browser, Host, Server};
+use support::{dist, library, Browser, Host, Server};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use vitrine::bundle::Bundle;
 
 fn bundle() -> Bundle {
-    serde_json::from_slice(&std::fs::read(bundle_file(&dist())).unwrap()).unwrap()
+    library()
 }
 
 /// Every route of the site with the heading it must show.
@@ -87,7 +87,7 @@ async fn every_route_is_complete_without_javascript() {
         .await
         .unwrap();
     browser.wait_text("main h1", "Tags").await;
-    // The page's own scripts did not run: no `js` class, the prerendered content still there.
+    // The page's own scripts did not run: no `js` class, the app never started.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(
         browser
@@ -98,7 +98,7 @@ async fn every_route_is_complete_without_javascript() {
     );
     assert_eq!(
         browser
-            .js("return !!document.querySelector('[data-prerendered]')")
+            .js("return !document.documentElement.dataset.app && !!document.querySelector('[data-hydrate]')")
             .await,
         true
     );

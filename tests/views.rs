@@ -5,7 +5,7 @@
 mod support;
 
 use fantoccini::Locator;
-use support::{bundle_file, copy_site, dist, Browser, Host, Server, ENTER, TAB};
+use support::{copy_site, data_dir, dist, Browser, Host, Server, ENTER, TAB};
 
 const VIEWS: [(&str, &str, &str); 8] = [
     ("accueil", "/", "Camille Martin"),
@@ -229,15 +229,22 @@ async fn the_mobile_menu_works_with_the_keyboard() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn unknown_bundle_version_shows_the_error_view() {
+async fn data_of_another_version_shows_the_error_view() {
     let site = copy_site(&dist());
-    let path = bundle_file(site.path());
-    let mut bundle: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    bundle["version"] = 999.into();
-    std::fs::write(&path, serde_json::to_vec(&bundle).unwrap()).unwrap();
+    let path = data_dir(site.path()).join("projets.json");
+    let mut data: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    data["version"] = 999.into();
+    std::fs::write(&path, serde_json::to_vec(&data).unwrap()).unwrap();
     let server = Server::start(site.path(), Host::SpaFallback).await;
     let b = Browser::start().await;
-    b.goto(&server.url("/projets")).await;
+    b.goto(&server.url("/")).await;
+    b.client
+        .find(Locator::Css("nav a[href='projets']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     b.wait_text("main h1", "Le portfolio n'a pas pu être chargé").await;
     b.wait_text(".error-message", "version 999").await;
     b.wait_text(".error-view button", "Réessayer").await;

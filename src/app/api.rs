@@ -143,7 +143,9 @@ mod fetch {
 
     /// The data embedded in the page (`<script type="application/json">`), if any.
     pub fn embedded() -> Option<Result<RouteData, String>> {
-        let text = leptos::prelude::document().get_element_by_id(EMBED_ID)?.text_content()?;
+        let text = leptos::prelude::document()
+            .get_element_by_id(EMBED_ID)?
+            .text_content()?;
         Some(parse(&text, "la page"))
     }
 
@@ -176,8 +178,15 @@ mod fetch {
             .send()
             .await
             .map_err(|e| Failure::Other(format!("Le serveur est injoignable ({e}).")))?;
+        // A host that answers every address with the app's page (`trunk serve`,
+        // a rewrite rule) sends HTML where a data file is missing.
+        let html = response
+            .headers()
+            .get("content-type")
+            .is_some_and(|t| t.starts_with("text/html"));
         match response.status() {
             404 => Err(Failure::Missing),
+            _ if html => Err(Failure::Missing),
             _ if !response.ok() => Err(Failure::Other(format!(
                 "Le serveur a répondu {} pour {file}.",
                 response.status()
@@ -223,9 +232,8 @@ mod fetch {
             Err(Failure::Missing) => return Err(T.site_updated.to_string()),
             Err(Failure::Other(e)) => return Err(e),
         };
-        let routes: Arc<Vec<LinkRef>> = Arc::new(
-            serde_json::from_str(&text).map_err(|_| format!("{file} n'est pas un fichier JSON valide."))?,
-        );
+        let routes: Arc<Vec<LinkRef>> =
+            Arc::new(serde_json::from_str(&text).map_err(|_| format!("{file} n'est pas un fichier JSON valide."))?);
         ROUTES.with(|r| *r.borrow_mut() = Some(routes.clone()));
         Ok(routes)
     }

@@ -22,8 +22,20 @@ pub fn Header() -> impl IntoView {
         pathname.track();
         set_open.set(false);
     });
+    // The skip link names this very document (`/competences/#contenu`, with
+    // the host's trailing slash and sub-path), or tools and browsers take it
+    // for a link to another page; the prerendered link cannot know those.
+    let skip = NodeRef::<leptos::html::A>::new();
+    Effect::new(move |_| {
+        pathname.track();
+        request_animation_frame(move || {
+            if let (Some(a), Ok(path)) = (skip.get_untracked(), window().location().pathname()) {
+                let _ = a.set_attribute("href", &format!("{path}#contenu"));
+            }
+        });
+    });
     view! {
-        <a class="skip-link" href=move || format!("{}#contenu", link(&current_route(&pathname.get())))>{T.skip_to_content}</a>
+        <a class="skip-link" node_ref=skip href=format!("{}#contenu", link(&current_route(&pathname.get_untracked())))>{T.skip_to_content}</a>
         <header class="site-header">
             <div class="wrap header-row">
                 <a class="site-title" href="./">{site_title}</a>

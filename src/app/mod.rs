@@ -15,8 +15,9 @@ use crate::data;
 use api::{Loaded, Store};
 use layout::{ErrorView, Footer, Header, Loading};
 use leptos::prelude::*;
-use leptos_router::components::Router;
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::path;
 
 /// The whole page below `<body>`'s mount point, for one store of route data.
 #[component]
@@ -28,7 +29,12 @@ pub fn App(store: Store) -> impl IntoView {
             <navigation::NavigationEffects/>
             <Header/>
             <main id="contenu" tabindex="-1">
-                <RouteView/>
+                // Every address shows the view its data file names; `Routes`
+                // also completes each navigation (the address bar, history).
+                <Routes fallback=RouteView>
+                    <Route path=path!("") view=RouteView/>
+                    <Route path=path!("*any") view=RouteView/>
+                </Routes>
             </main>
             <Footer/>
         </Router>
@@ -152,6 +158,10 @@ pub fn start() {
             leptos::mount::mount_to(root, move || view! { <App store/> }).forget();
         }
         None => leptos::mount::mount_to_body(move || view! { <App store/> }),
+    }
+    // For tests and scripts: the app is running.
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-app", if hydratable { "hydrated" } else { "mounted" });
     }
 }
 

@@ -50,11 +50,12 @@ pub fn NavigationEffects() -> impl IntoView {
     Effect::new(move |previous: Option<Option<String>>| {
         let path = location.pathname.get();
         let hash = location.hash.get();
+        let previous = previous.flatten();
         if !matches!(store.get(&key.get()), Some(Loaded::Ready(_))) {
-            return None;
+            // Wait for the page's data; remember the page we come from.
+            return previous;
         }
         let url = format!("{path}{hash}");
-        let previous = previous.flatten();
         if previous.as_deref() == Some(url.as_str()) {
             return previous;
         }
@@ -80,7 +81,9 @@ fn prefetch_on_hover(store: Store) {
         ) else {
             return;
         };
-        let leaves = anchor.get_attribute("rel").is_some_and(|r| r.contains("external") || r.contains("noopener"));
+        let leaves = anchor
+            .get_attribute("rel")
+            .is_some_and(|r| r.contains("external") || r.contains("noopener"));
         if url.origin() != window().location().origin().unwrap_or_default() || leaves {
             return;
         }

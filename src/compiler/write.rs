@@ -58,7 +58,10 @@ pub fn search_index(bundle: &Bundle) -> SearchIndex {
         .par_iter()
         .map(|p| {
             let text = plain_text(&p.html);
-            let end = text.char_indices().nth(search::SHOWN_TEXT).map_or(text.len(), |(i, _)| i);
+            let end = text
+                .char_indices()
+                .nth(search::SHOWN_TEXT)
+                .map_or(text.len(), |(i, _)| i);
             Shown {
                 title: p.title.clone(),
                 section: crate::data::section_texts(p.kind).0.to_string(),

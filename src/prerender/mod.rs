@@ -182,7 +182,12 @@ fn routes_json(bundle: &Bundle) -> Result<Vec<u8>, String> {
 }
 
 /// A redirecting page for each alias that is not already a route.
-fn aliases(bundle: &Bundle, template: &Template, pages: &[String], warnings: &mut Vec<String>) -> Vec<(String, Vec<u8>)> {
+fn aliases(
+    bundle: &Bundle,
+    template: &Template,
+    pages: &[String],
+    warnings: &mut Vec<String>,
+) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for page in &bundle.pages {
         for alias in &page.aliases {
@@ -194,7 +199,10 @@ fn aliases(bundle: &Bundle, template: &Template, pages: &[String], warnings: &mu
                 ));
                 continue;
             }
-            out.push((format!("{trimmed}/index.html"), template.redirect(&page.route).into_bytes()));
+            out.push((
+                format!("{trimmed}/index.html"),
+                template.redirect(&page.route).into_bytes(),
+            ));
         }
     }
     out

@@ -27,7 +27,12 @@ pub fn all(bundle: &Bundle) -> Vec<RouteData> {
             out.push(wrap(route, View::List(list)));
         }
     }
-    out.push(wrap("/tags".into(), View::Tags(TagsView { tags: bundle.tags.iter().map(count).collect() })));
+    out.push(wrap(
+        "/tags".into(),
+        View::Tags(TagsView {
+            tags: bundle.tags.iter().map(count).collect(),
+        }),
+    ));
     out.push(wrap("/recherche".into(), View::Search));
     for tag in &bundle.tags {
         for (route, view) in tag_pages(&index, tag) {
@@ -87,7 +92,11 @@ fn home(bundle: &Bundle) -> Home {
     projets.sort_by(|a, b| b.date.cmp(&a.date));
     Home {
         latest: projets.into_iter().take(HOME_LATEST).map(card).collect(),
-        competences: bundle.section(Kind::Competence).take(HOME_COMPETENCES).map(card).collect(),
+        competences: bundle
+            .section(Kind::Competence)
+            .take(HOME_COMPETENCES)
+            .map(card)
+            .collect(),
         competences_total: bundle.section(Kind::Competence).count(),
         tags: bundle.tags.iter().take(HOME_TAGS).map(count).collect(),
     }
@@ -148,14 +157,27 @@ fn lists(bundle: &Bundle, kind: Kind) -> Vec<(String, List)> {
 }
 
 fn tag_pages(index: &Index, tag: &Tag) -> Vec<(String, TagView)> {
-    let pages: Vec<&Page> = tag.pages.iter().filter_map(|r| index.get(r.as_str()).copied()).collect();
+    let pages: Vec<&Page> = tag
+        .pages
+        .iter()
+        .filter_map(|r| index.get(r.as_str()).copied())
+        .collect();
     let first = format!("/tags/{}", tag.slug);
     paged(&pages)
         .into_iter()
         .map(|(pager, slice)| {
             let groups = Kind::ALL
                 .into_iter()
-                .map(|kind| (kind, slice.iter().filter(|p| p.kind == kind).map(|p| card(p)).collect::<Vec<_>>()))
+                .map(|kind| {
+                    (
+                        kind,
+                        slice
+                            .iter()
+                            .filter(|p| p.kind == kind)
+                            .map(|p| card(p))
+                            .collect::<Vec<_>>(),
+                    )
+                })
                 .filter(|(_, cards)| !cards.is_empty())
                 .collect();
             (

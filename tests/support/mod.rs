@@ -38,13 +38,28 @@ pub fn base() -> String {
         .to_string()
 }
 
-/// The bundle file of a built site, as named in its `index.html`.
-pub fn bundle_file(site: &Path) -> PathBuf {
+/// The folder of a built site's route data (`data/<hash>/`), as named in its `index.html`.
+pub fn data_dir(site: &Path) -> PathBuf {
     let index = std::fs::read_to_string(site.join("index.html")).unwrap();
-    let marker = r#"<meta name="vitrine-bundle" content=""#;
-    let start = index.find(marker).expect("no vitrine-bundle meta in index.html") + marker.len();
+    let marker = r#"<meta name="vitrine-data" content=""#;
+    let start = index.find(marker).expect("no vitrine-data meta in index.html") + marker.len();
     let name = &index[start..start + index[start..].find('"').unwrap()];
     site.join(name)
+}
+
+/// The sample site's library (pages, tags, settings), compiled from `content/`
+/// the way the build does, to know what every route must show.
+pub fn library() -> vitrine::bundle::Bundle {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let options = vitrine::compiler::Options {
+        content: root.join("content"),
+        public: vec![root.join("public")],
+        drafts: false,
+        today: "2100-01-01".into(),
+    };
+    vitrine::compiler::compile(&options)
+        .bundle
+        .expect("the sample content compiles")
 }
 
 /// How the server answers a path that is not a file.
@@ -68,6 +83,12 @@ pub struct Server {
 
 impl Server {
     pub async fn start(root: &Path, host: Host) -> Server {
+        Server::start_with_delay(root, host, Duration::ZERO).await
+    }
+
+    /// A server that holds every `.wasm` response for `delay`, so a test can
+    /// act on the prerendered page before the app starts.
+    pub async fn start_with_delay(root: &Path, host: Host, delay: Duration) -> Server {
         let base = base();
         // Under a sub-path the site sits in a folder of the served root, as a
         // GitHub Pages project site does (so folder redirects keep the prefix).
@@ -86,6 +107,14 @@ impl Server {
             Host::GitHubPages => Router::new()
                 .fallback_service(ServeDir::new(&served).not_found_service(ServeFile::new(root.join("404.html")))),
         };
+        let app = app.layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+                if request.uri().path().ends_with(".wasm") {
+                    tokio::time::sleep(delay).await;
+                }
+                next.run(request).await
+            },
+        ));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let task = tokio::spawn(async move {
@@ -272,10 +301,9 @@ impl Browser {
         }
     }
 
-    /// Waits until the app has replaced the prerendered page.
+    /// Waits until the app runs (hydrated, or mounted afresh where the page could not be hydrated).
     pub async fn wait_for_app(&self) {
-        self.wait_until("!document.querySelector('[data-prerendered]') && !document.getElementById('app-live')")
-            .await;
+        self.wait_until("!!document.documentElement.dataset.app").await;
     }
 
     /// The text of every element matching `css`, in document order.
