@@ -10,11 +10,11 @@ tools:
 
 ## Build the site and serve it on http://127.0.0.1:8080, rebuilding on every change.
 serve: tools
-	trunk serve --address 127.0.0.1 --port 8080
+	./scripts/trunk.sh serve --address 127.0.0.1 --port 8080
 
 ## Build the site into dist/ (release).
 build: tools
-	trunk build --release
+	./scripts/trunk.sh build --release
 
 ## Check the content without writing anything.
 check:
@@ -22,11 +22,11 @@ check:
 
 ## The site as hosted under a sub-path (https://user.github.io/portfolio/).
 build-subpath: tools
-	trunk build --release --public-url /portfolio/ --dist target/dist-subpath
+	./scripts/trunk.sh build --release --public-url /portfolio/ --dist target/dist-subpath
 
 ## The site with drafts shown (the hydration tests visit every route of it).
 build-drafts: tools
-	VITRINE_FLAGS=--drafts trunk build --release --dist target/dist-drafts
+	VITRINE_FLAGS=--drafts ./scripts/trunk.sh build --release --dist target/dist-drafts
 
 ## Everything CI runs: formatting, lints on both targets, unit tests, browser
 ## tests at the root of a host, then the browser tests again under a sub-path.

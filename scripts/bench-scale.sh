@@ -12,8 +12,8 @@ n=${PAGES:-10000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 scripts/gen-corpus.py "$n" "$work/gen" >/dev/null
-trunk build --release --dist "$work/sample" >/dev/null 2>&1
-VITRINE_CONTENT="$work/gen/content" trunk build --release --dist "$work/big" >/dev/null 2>&1
+./scripts/trunk.sh build --release --dist "$work/sample" >/dev/null 2>&1
+VITRINE_CONTENT="$work/gen/content" ./scripts/trunk.sh build --release --dist "$work/big" >/dev/null 2>&1
 
 sizes() { # files… → "raw gzip brotli"
   local raw=0 gz=0 br=0

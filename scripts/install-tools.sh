@@ -20,6 +20,27 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The app's wasm is built with a pinned nightly (scripts/trunk.sh): the machine's
+# own `nightly` when it is that one, else that nightly installed by date.
+NIGHTLY_DATE=2026-05-19
+mkdir -p target
+if rustc +nightly --version 2>/dev/null | grep -q "$NIGHTLY_DATE"; then
+  NIGHTLY=nightly
+else
+  NIGHTLY="nightly-$NIGHTLY_DATE"
+  if ! rustc +"$NIGHTLY" --version >/dev/null 2>&1; then
+    echo "install-tools: installing Rust $NIGHTLY (for the wasm build)"
+    rustup toolchain install "$NIGHTLY" --profile minimal
+  fi
+fi
+echo "$NIGHTLY" > target/nightly-toolchain
+if ! rustup component list --toolchain "$NIGHTLY" --installed | grep -q '^rust-src'; then
+  rustup component add rust-src --toolchain "$NIGHTLY"
+fi
+if ! rustup target list --toolchain "$NIGHTLY" --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown --toolchain "$NIGHTLY"
+fi
+
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   echo "install-tools: installing trunk $TRUNK_VERSION (takes a few minutes)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

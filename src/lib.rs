@@ -3,6 +3,8 @@
 //! needs ([`data`]), which one set of Leptos views ([`app`]) renders to HTML
 //! at build time and hydrates in the browser.
 
+#![recursion_limit = "256"]
+
 pub mod bundle;
 /// The data each route needs, shared by the prerenderer and the app.
 pub mod data;

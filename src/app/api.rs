@@ -149,17 +149,23 @@ mod fetch {
         Some(parse(&text, "la page"))
     }
 
+    /// JSON text as JS values, by the browser's own parser.
+    fn json(text: &str, file: &str) -> Result<wasm_bindgen::JsValue, String> {
+        js_sys::JSON::parse(text).map_err(|_| format!("{file} n'est pas un fichier JSON valide."))
+    }
+
     fn parse(text: &str, file: &str) -> Result<RouteData, String> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| format!("{file} n'est pas un fichier JSON valide."))?;
-        let version = value.get("version").and_then(serde_json::Value::as_u64);
-        if version != Some(u64::from(DATA_VERSION)) {
-            let found = version.map_or("inconnue".to_string(), |v| v.to_string());
+        let value = json(text, file)?;
+        let version = js_sys::Reflect::get(&value, &"version".into())
+            .ok()
+            .and_then(|v| v.as_f64());
+        if version != Some(f64::from(DATA_VERSION)) {
+            let found = version.map_or("inconnue".to_string(), |v| (v as i64).to_string());
             return Err(format!(
                 "Le contenu a été produit par une autre version de Vitrine (version {found}, attendue {DATA_VERSION})."
             ));
         }
-        serde_json::from_value(value).map_err(|e| format!("Le contenu de {file} est incomplet ({e})."))
+        serde_wasm_bindgen::from_value(value).map_err(|e| format!("Le contenu de {file} est incomplet ({e})."))
     }
 
     enum Failure {
@@ -268,8 +274,10 @@ mod fetch {
             Failure::Missing => "Recherche indisponible (404).".to_string(),
             Failure::Other(e) => format!("Recherche indisponible ({e})."),
         })?;
-        serde_json::from_str::<SearchIndex>(&text)
+        json(&text, &file)
+            .ok()
+            .and_then(|v| serde_wasm_bindgen::from_value::<SearchIndex>(v).ok())
             .map(|index| Arc::new(index.from_gaps()))
-            .map_err(|_| "Recherche indisponible.".to_string())
+            .ok_or_else(|| "Recherche indisponible.".to_string())
     }
 }

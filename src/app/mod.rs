@@ -14,10 +14,11 @@ mod widgets;
 use crate::data;
 use api::{Loaded, Store};
 use layout::{ErrorView, Footer, Header, Loading};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::Router;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::hooks::{use_location, use_query_map};
-use leptos_router::path;
 
 /// The whole page below `<body>`'s mount point, for one store of route data.
 #[component]
@@ -29,12 +30,7 @@ pub fn App(store: Store) -> impl IntoView {
             <navigation::NavigationEffects/>
             <Header/>
             <main id="contenu" tabindex="-1">
-                // Every address shows the view its data file names; `Routes`
-                // also completes each navigation (the address bar, history).
-                <Routes fallback=RouteView>
-                    <Route path=path!("") view=RouteView/>
-                    <Route path=path!("*any") view=RouteView/>
-                </Routes>
+                <RouteView/>
             </main>
             <Footer/>
         </Router>
@@ -55,10 +51,19 @@ pub fn use_data_key() -> Memo<String> {
 }
 
 /// The view of the current route: from the store, or loading, or the error view with Retry.
+/// Every address shows the view its data names, so there is no route table:
+/// this view also tells the router a navigation is complete (address bar,
+/// history), which `<Routes>` would do at a cost of 6 KB of wasm.
 #[component]
 fn RouteView() -> impl IntoView {
     let store = expect_context::<Store>();
     let key = use_data_key();
+    Effect::new(move |_| {
+        key.track();
+        if let Some(location) = use_context::<BrowserUrl>() {
+            location.ready_to_complete();
+        }
+    });
     let current = Memo::new(move |_| store.get(&key.get()));
     Effect::new(move |_| {
         if let Some(Loaded::Ready(data)) = current.get() {
@@ -68,13 +73,13 @@ fn RouteView() -> impl IntoView {
     move || match current.get() {
         None => {
             store.request(&key.get_untracked());
-            view! { <Loading/> }.into_any()
+            EitherOf3::A(view! { <Loading/> })
         }
         Some(Loaded::Failed(message)) => {
             let retry = move || store.retry(&key.get_untracked());
-            view! { <ErrorView message retry/> }.into_any()
+            EitherOf3::B(view! { <ErrorView message retry/> })
         }
-        Some(Loaded::Ready(data)) => routes::view(data),
+        Some(Loaded::Ready(data)) => EitherOf3::C(routes::view(data)),
     }
 }
 

@@ -5,6 +5,7 @@
 use super::link;
 use crate::search::{normalize, search, snippet, Hit, SearchIndex};
 use crate::text::FR as T;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
@@ -20,43 +21,42 @@ type Found = Result<(Arc<SearchIndex>, Vec<Hit>), String>;
 /// The index, fetched only once somebody searches (never at build time).
 #[derive(Clone, Copy)]
 pub struct Search {
-    wanted: RwSignal<bool>,
-    index: LocalResource<Option<Result<Arc<SearchIndex>, String>>>,
+    wanted: StoredValue<bool>,
+    index: RwSignal<Option<Result<Arc<SearchIndex>, String>>>,
 }
 
 impl Search {
     pub fn new() -> Search {
-        let wanted = RwSignal::new(false);
-        let index = LocalResource::new(move || async move {
-            if !wanted.get() {
-                return None;
-            }
-            #[cfg(target_arch = "wasm32")]
-            return Some(super::api::fetch_search_index().await);
-            #[cfg(not(target_arch = "wasm32"))]
-            None
-        });
-        Search { wanted, index }
+        Search {
+            wanted: StoredValue::new(false),
+            index: RwSignal::new(None),
+        }
     }
 
-    /// Hits for `query`, once the index is there.
+    /// Hits for `query`, once the index is there (the first call fetches it).
     fn hits(&self, query: &str, limit: usize) -> Option<Found> {
-        if !self.wanted.get_untracked() {
-            self.wanted.set(true);
+        if !self.wanted.get_value() {
+            self.wanted.set_value(true);
+            #[cfg(target_arch = "wasm32")]
+            {
+                let index = self.index;
+                leptos::task::spawn_local(async move {
+                    index.set(Some(super::api::fetch_search_index().await));
+                });
+            }
         }
         match self.index.get()? {
-            Some(Ok(index)) => {
+            Ok(index) => {
                 let hits = search(&index, query, limit);
                 Some(Ok((index, hits)))
             }
-            Some(Err(e)) => Some(Err(e)),
-            None => None,
+            Err(e) => Some(Err(e)),
         }
     }
 }
 
 /// A result: title and snippet with the matched words marked.
-fn result(index: &SearchIndex, hit: &Hit, id: String, selected: bool) -> Option<AnyView> {
+fn result(index: &SearchIndex, hit: &Hit, id: String, selected: bool) -> Option<impl IntoView> {
     let shown = index.shown.get(hit.doc)?;
     let text = snippet(&shown.text, &hit.matched, SNIPPET_CHARS);
     Some(
@@ -68,27 +68,26 @@ fn result(index: &SearchIndex, hit: &Hit, id: String, selected: bool) -> Option<
                     <span class="result-snippet">{marked(&text, &hit.matched)}</span>
                 </a>
             </li>
-        }
-        .into_any(),
+        },
     )
 }
 
 /// `text` with every word whose normalised form was matched wrapped in `<mark>`.
-fn marked(text: &str, matched: &[String]) -> Vec<AnyView> {
+fn marked(text: &str, matched: &[String]) -> Vec<Either<String, impl IntoView>> {
     let mut out = Vec::new();
     let mut plain = String::new();
     for piece in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
         let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
         let rest = &piece[word.len()..];
         if !word.is_empty() && matched.iter().any(|m| normalize(word) == *m) {
-            out.push(std::mem::take(&mut plain).into_any());
-            out.push(view! { <mark>{word.to_string()}</mark> }.into_any());
+            out.push(Either::Left(std::mem::take(&mut plain)));
+            out.push(Either::Right(view! { <mark>{word.to_string()}</mark> }));
             plain.push_str(rest);
         } else {
             plain.push_str(piece);
         }
     }
-    out.push(plain.into_any());
+    out.push(Either::Left(plain));
     out
 }
 
@@ -251,22 +250,21 @@ pub fn page() -> impl IntoView {
     let q = move || query.read().get("q").unwrap_or_default();
     let results = move || {
         let q = q();
+        let message = |text: String| Either::Left(view! { <p class="empty">{text}</p> });
         if q.trim().is_empty() {
-            return view! { <p class="empty">{T.search_empty}</p> }.into_any();
+            return message(T.search_empty.into());
         }
         match search.hits(&q, PAGE_RESULTS) {
-            None => view! { <p class="empty">{T.loading}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="empty">{e}</p> }.into_any(),
-            Some(Ok((_, hits))) if hits.is_empty() => {
-                view! { <p class="empty">{format!("{} « {} »", T.search_none, q.trim())}</p> }.into_any()
-            }
+            None => message(T.loading.into()),
+            Some(Err(e)) => message(e),
+            Some(Ok((_, hits))) if hits.is_empty() => message(format!("{} « {} »", T.search_none, q.trim())),
             Some(Ok((index, hits))) => {
                 let items: Vec<_> = hits
                     .iter()
                     .enumerate()
                     .filter_map(|(i, h)| result(&index, h, format!("r-{i}"), false))
                     .collect();
-                view! { <ul class="search-page-results">{items}</ul> }.into_any()
+                Either::Right(view! { <ul class="search-page-results">{items}</ul> })
             }
         }
     };

@@ -4,6 +4,7 @@ use super::{asset, link};
 use crate::bundle::TagRef;
 use crate::data::{Card, Pager, TagCount};
 use crate::text::{format_date, FR as T};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 pub fn tag_chips(tags: &[TagRef]) -> impl IntoView {
@@ -65,16 +66,16 @@ pub fn card(card: &Card, with_image: bool, level: u8) -> impl IntoView {
     }
 }
 
-fn heading(level: u8, inner: impl IntoView + 'static) -> AnyView {
+fn heading(level: u8, inner: impl IntoView + 'static) -> impl IntoView {
     match level {
-        2 => view! { <h2 class="card-title">{inner}</h2> }.into_any(),
-        _ => view! { <h3 class="card-title">{inner}</h3> }.into_any(),
+        2 => Either::Left(view! { <h2 class="card-title">{inner}</h2> }),
+        _ => Either::Right(view! { <h3 class="card-title">{inner}</h3> }),
     }
 }
 
-pub fn cards(cards: &[Card], with_image: bool, level: u8) -> AnyView {
+pub fn cards(cards: &[Card], with_image: bool, level: u8) -> impl IntoView {
     let items = cards.iter().map(|c| card(c, with_image, level)).collect_view();
-    view! { <div class="cards">{items}</div> }.into_any()
+    view! { <div class="cards">{items}</div> }
 }
 
 /// Previous and next pages of a long list; nothing when it fits on one page.

@@ -12,7 +12,6 @@ pub mod routes;
 mod template;
 
 use crate::bundle::{Bundle, BUNDLE_FILE};
-use crate::compiler::write::write_atomic;
 use crate::data::{self, LinkRef, RouteData, View, DATA_VERSION};
 use crate::search::SEARCH_FILE;
 use head::Head;
@@ -86,10 +85,18 @@ pub fn prerender(dist: &Path) -> Result<Outcome, String> {
         extra.push(("feed.xml".into(), feeds::atom(&bundle).into_bytes()));
     }
     let count = files.len() + extra.len();
+    // Straight writes, no temporary file each: the folder is Trunk's staging
+    // folder, which replaces dist/ only once the whole build succeeded.
+    let folders: std::collections::BTreeSet<_> = files
+        .iter()
+        .chain(&extra)
+        .filter_map(|(rel, _)| dist.join(rel).parent().map(Path::to_path_buf))
+        .collect();
+    folders.iter().try_for_each(std::fs::create_dir_all).map_err(io)?;
     files
         .into_par_iter()
         .chain(extra)
-        .try_for_each(|(rel, bytes)| write_atomic(&dist.join(rel), &bytes))
+        .try_for_each(|(rel, bytes)| std::fs::write(dist.join(rel), bytes))
         .map_err(io)?;
     std::fs::remove_file(dist.join(BUNDLE_FILE)).map_err(io)?;
     std::fs::remove_file(dist.join(SEARCH_FILE)).map_err(io)?;

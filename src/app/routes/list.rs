@@ -5,6 +5,7 @@ use crate::app::widgets::{cards, pager};
 use crate::bundle::Kind;
 use crate::data::{page_route, section_texts, List};
 use crate::text::FR as T;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 pub fn view(list: &List) -> impl IntoView {
@@ -24,9 +25,9 @@ pub fn view(list: &List) -> impl IntoView {
         })
         .collect_view();
     let body = if list.cards.is_empty() {
-        view! { <p class="empty">{T.no_result}</p> }.into_any()
+        Either::Left(view! { <p class="empty">{T.no_result}</p> })
     } else {
-        cards(&list.cards, list.kind == Kind::Projet, 2)
+        Either::Right(cards(&list.cards, list.kind == Kind::Projet, 2))
     };
     let first = format!("/{base}");
     let tag = list.tag.clone();

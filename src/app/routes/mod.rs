@@ -8,17 +8,19 @@ pub mod tag;
 pub mod tags;
 
 use crate::data::{RouteData, View};
+use leptos::either::EitherOf7;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-pub fn view(data: Arc<RouteData>) -> AnyView {
+/// An `EitherOf7` rather than `AnyView`s: smaller wasm (no type-erased copies of each view).
+pub fn view(data: Arc<RouteData>) -> impl IntoView {
     match &data.view {
-        View::Home(home) => home::view(&data.site, home).into_any(),
-        View::List(list) => list::view(list).into_any(),
-        View::Page(page) => page::view(page).into_any(),
-        View::Tags(tags) => tags::view(tags).into_any(),
-        View::Tag(tag) => tag::view(tag).into_any(),
-        View::Search => super::search::page().into_any(),
-        View::NotFound(not_found) => not_found::view(not_found).into_any(),
+        View::Home(home) => EitherOf7::A(home::view(&data.site, home)),
+        View::List(list) => EitherOf7::B(list::view(list)),
+        View::Page(page) => EitherOf7::C(page::view(page)),
+        View::Tags(tags) => EitherOf7::D(tags::view(tags)),
+        View::Tag(tag) => EitherOf7::E(tag::view(tag)),
+        View::Search => EitherOf7::F(super::search::page()),
+        View::NotFound(not_found) => EitherOf7::G(not_found::view(not_found)),
     }
 }
