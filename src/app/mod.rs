@@ -58,9 +58,12 @@ pub fn use_data_key() -> Memo<String> {
 fn RouteView() -> impl IntoView {
     let store = expect_context::<Store>();
     let key = use_data_key();
+    let location = use_location();
+    let browser = use_context::<BrowserUrl>();
     Effect::new(move |_| {
-        key.track();
-        if let Some(location) = use_context::<BrowserUrl>() {
+        // Any change of address, even one with the same data (`/a/` → `/a#b`).
+        (location.pathname.track(), location.search.track(), location.hash.track());
+        if let Some(location) = &browser {
             location.ready_to_complete();
         }
     });
