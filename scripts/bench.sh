@@ -41,7 +41,7 @@ best_of() { # command… → best wall time in seconds over $runs runs
 
 vitrine_build() { # content out
   rm -rf "$2" && mkdir -p "$2" && cp "$work/shell.html" "$2/index.html"
-  "$VITRINE" build --content "$1" --out "$2" && "$VITRINE" prerender --dist "$2"
+  "$VITRINE" build --content "$1" --out "$2"
 }
 
 printf "%-7s %9s %10s %8s %9s %10s %10s %7s\n" pages vitrine_s pages/s files data_MB hugo_s hugo_files ratio

@@ -22,7 +22,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check the content and write `content.json` and the static files to the output folder.
+    /// Check the content and write the site: into a folder holding Trunk's
+    /// `index.html` (its post-build hook), every route's HTML and data;
+    /// elsewhere, `content.json` (the site library) and the static files.
     Build {
         #[command(flatten)]
         input: Input,
@@ -106,9 +108,26 @@ pub fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
+    // Into Trunk's staging folder (its bare index.html there): every route
+    // rendered in this same run; elsewhere: the site library as JSON.
+    let shell = out.as_deref().and_then(crate::prerender::shell);
     let written = match &out {
-        Some(out) => match write::write(out, bundle, &options.public, &outcome.content_files) {
-            Ok(()) => format!(" → {}", out.join(BUNDLE_FILE).display()),
+        Some(out) => match write::write(out, bundle, &options.public, &outcome.content_files, shell.is_none()) {
+            Ok(search) => match &shell {
+                Some(index) => match crate::prerender::prerender(out, index, bundle, search) {
+                    Ok(done) => {
+                        for warning in &done.warnings {
+                            eprintln!("warning: {warning}");
+                        }
+                        format!(" → {} files in {}", done.files, out.display())
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                },
+                None => format!(" → {}", out.join(BUNDLE_FILE).display()),
+            },
             Err(e) => {
                 eprintln!("error: cannot write to `{}`: {e}", out.display());
                 return ExitCode::FAILURE;
@@ -141,7 +160,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn prerender(dist: &std::path::Path, started: Instant) -> ExitCode {
-    match crate::prerender::prerender(dist) {
+    match crate::prerender::prerender_files(dist) {
         Ok(outcome) => {
             for warning in &outcome.warnings {
                 eprintln!("warning: {warning}");

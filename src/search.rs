@@ -57,7 +57,7 @@ pub struct Shown {
 }
 
 /// Characters of each page's text kept for snippets.
-pub const SHOWN_TEXT: usize = 1200;
+pub const SHOWN_TEXT: usize = 400;
 
 impl SearchIndex {
     /// Postings as gaps, as written to the file.

@@ -8,12 +8,16 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+/// Copies the static files and page-bundle files, and returns the search index
+/// as JSON. With `library`, also writes `content.json` (the whole site library)
+/// and `search.json` beside them, for tools and for `vitrine prerender`.
 pub fn write(
     out: &Path,
     bundle: &Bundle,
     public: &[std::path::PathBuf],
     content_files: &[(std::path::PathBuf, String)],
-) -> io::Result<()> {
+    library: bool,
+) -> io::Result<Vec<u8>> {
     fs::create_dir_all(out)?;
     // In reverse, so the first folder wins when two hold the same file.
     for folder in public.iter().rev().filter(|f| f.is_dir()) {
@@ -26,49 +30,49 @@ pub fn write(
     let (index, bundle_json) = rayon::join(
         || {
             let index = serde_json::to_vec(&search_index(bundle).to_gaps()).map_err(io::Error::other)?;
-            write_atomic(&out.join(SEARCH_FILE), &index)
+            if library {
+                write_atomic(&out.join(SEARCH_FILE), &index)?;
+            }
+            Ok::<_, io::Error>(index)
         },
         || {
-            let json = serde_json::to_vec(bundle).map_err(io::Error::other)?;
-            write_atomic(&out.join(BUNDLE_FILE), &json)
+            if library {
+                let json = serde_json::to_vec(bundle).map_err(io::Error::other)?;
+                write_atomic(&out.join(BUNDLE_FILE), &json)?;
+            }
+            Ok::<_, io::Error>(())
         },
     );
-    index.and(bundle_json)
+    bundle_json?;
+    index
 }
 
 /// The search index: titles, headings, tags and body text of every page
 /// (the words of each page found in parallel).
 pub fn search_index(bundle: &Bundle) -> SearchIndex {
-    let words = bundle
+    let (words, shown): (Vec<_>, Vec<_>) = bundle
         .pages
         .par_iter()
         .map(|p| {
-            search::document_words(&Document {
+            let body = plain_text(&p.html);
+            let end = body.char_indices().nth(search::SHOWN_TEXT).map_or(body.len(), |(i, _)| i);
+            let shown = Shown {
+                title: p.title.clone(),
+                section: crate::data::section_texts(p.kind).0.to_string(),
+                text: body[..end].to_string(),
+            };
+            let words = search::document_words(&Document {
                 route: &p.route,
                 title: &p.title,
                 headings: p.toc.iter().map(|e| e.title.as_str()).collect(),
                 tags: p.tags.iter().map(|t| t.name.as_str()).collect(),
-                body: plain_text(&p.html),
-            })
+                body,
+            });
+            (words, shown)
         })
-        .collect();
+        .unzip();
     let mut index = search::build_from_words(bundle.pages.iter().map(|p| p.route.clone()).collect(), words);
-    index.shown = bundle
-        .pages
-        .par_iter()
-        .map(|p| {
-            let text = plain_text(&p.html);
-            let end = text
-                .char_indices()
-                .nth(search::SHOWN_TEXT)
-                .map_or(text.len(), |(i, _)| i);
-            Shown {
-                title: p.title.clone(),
-                section: crate::data::section_texts(p.kind).0.to_string(),
-                text: text[..end].to_string(),
-            }
-        })
-        .collect();
+    index.shown = shown;
     index
 }
 

@@ -17,9 +17,11 @@ pub fn sitemap(bundle: &Bundle, routes: &[String]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    let pages: std::collections::HashMap<&str, &crate::bundle::Page> =
+        bundle.pages.iter().map(|p| (p.route.as_str(), p)).collect();
     for route in routes {
-        let lastmod = bundle
-            .page(route)
+        let lastmod = pages
+            .get(route.as_str())
             .and_then(|p| p.updated.as_ref().or(p.date.as_ref()))
             .map(|d| format!("<lastmod>{d}</lastmod>"))
             .unwrap_or_default();

@@ -35,18 +35,33 @@ fn hash(bytes: impl IntoIterator<Item = impl AsRef<[u8]>>) -> String {
     hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
-pub fn prerender(dist: &Path) -> Result<Outcome, String> {
+/// Trunk's `index.html` in `dist`, when it is still the bare shell (not yet prerendered).
+pub fn shell(dist: &Path) -> Option<String> {
+    let index = std::fs::read_to_string(dist.join("index.html")).ok()?;
+    index.contains(r#"<div id="app">"#).then_some(index)
+}
+
+/// `vitrine prerender`: from the `content.json` and `search.json` that `vitrine build` wrote.
+pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
     let read = |name: &str| {
         std::fs::read(dist.join(name)).map_err(|e| format!("cannot read {}: {e}", dist.join(name).display()))
     };
-    let index = String::from_utf8(read("index.html")?).map_err(|_| "index.html is not UTF-8".to_string())?;
+    let index = shell(dist).ok_or_else(|| format!("{} holds no Trunk index.html to fill", dist.display()))?;
     let bundle: Bundle =
         serde_json::from_slice(&read(BUNDLE_FILE)?).map_err(|e| format!("{BUNDLE_FILE} cannot be read: {e}"))?;
     let search = read(SEARCH_FILE)?;
+    let outcome = prerender(dist, &index, &bundle, search)?;
+    std::fs::remove_file(dist.join(BUNDLE_FILE)).map_err(|e| e.to_string())?;
+    std::fs::remove_file(dist.join(SEARCH_FILE)).map_err(|e| e.to_string())?;
+    Ok(outcome)
+}
+
+/// Fills `dist` (holding Trunk's `index.html`, given as `index`) with every route.
+pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> Result<Outcome, String> {
     let io = |e: std::io::Error| e.to_string();
 
-    let mut all = routes::all(&bundle);
-    all.push(routes::not_found(&bundle));
+    let mut all = routes::all(bundle);
+    all.push(routes::not_found(bundle));
     let json: Vec<String> = all
         .par_iter()
         .map(|d| serde_json::to_string(d).map_err(|e| e.to_string()))
@@ -55,12 +70,12 @@ pub fn prerender(dist: &Path) -> Result<Outcome, String> {
     // of one deploy never reads the data of another.
     let data_dir = format!("data/{}/", hash(json.iter().chain([&DATA_VERSION.to_string()])));
     let search_file = format!("search.{}.json", hash([&search]));
-    let template = Template::new(&index, &data_dir, &search_file)?;
+    let template = Template::new(index, &data_dir, &search_file)?;
 
     let files: Vec<(String, Vec<u8>)> = all
         .into_par_iter()
         .zip(json)
-        .map(|(data, json)| route_files(&template, &bundle, &data_dir, data, json))
+        .map(|(data, json)| route_files(&template, bundle, &data_dir, data, json))
         .collect::<Result<Vec<_>, String>>()?
         .into_iter()
         .flatten()
@@ -72,17 +87,17 @@ pub fn prerender(dist: &Path) -> Result<Outcome, String> {
         .map(|dir| format!("/{}", dir.trim_end_matches('/')))
         .collect();
     let mut extra: Vec<(String, Vec<u8>)> = vec![
-        (format!("{data_dir}routes.json"), routes_json(&bundle)?),
+        (format!("{data_dir}routes.json"), routes_json(bundle)?),
         (search_file, search),
-        ("robots.txt".into(), feeds::robots(&bundle).into_bytes()),
+        ("robots.txt".into(), feeds::robots(bundle).into_bytes()),
     ];
-    extra.extend(aliases(&bundle, &template, &pages, &mut warnings));
+    extra.extend(aliases(bundle, &template, &pages, &mut warnings));
     if bundle.site.base_url.is_empty() {
         warnings.push("no `base_url` in the site settings: no sitemap.xml, feed.xml or canonical URLs".into());
     } else {
         let listed: Vec<String> = pages.iter().filter(|r| *r != "/recherche").cloned().collect();
-        extra.push(("sitemap.xml".into(), feeds::sitemap(&bundle, &listed).into_bytes()));
-        extra.push(("feed.xml".into(), feeds::atom(&bundle).into_bytes()));
+        extra.push(("sitemap.xml".into(), feeds::sitemap(bundle, &listed).into_bytes()));
+        extra.push(("feed.xml".into(), feeds::atom(bundle).into_bytes()));
     }
     let count = files.len() + extra.len();
     // Straight writes, no temporary file each: the folder is Trunk's staging
@@ -98,8 +113,6 @@ pub fn prerender(dist: &Path) -> Result<Outcome, String> {
         .chain(extra)
         .try_for_each(|(rel, bytes)| std::fs::write(dist.join(rel), bytes))
         .map_err(io)?;
-    std::fs::remove_file(dist.join(BUNDLE_FILE)).map_err(io)?;
-    std::fs::remove_file(dist.join(SEARCH_FILE)).map_err(io)?;
     Ok(Outcome {
         files: count,
         data_dir,

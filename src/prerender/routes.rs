@@ -117,24 +117,24 @@ fn paged<T: Clone>(items: &[T]) -> Vec<(Pager, Vec<T>)> {
 fn lists(bundle: &Bundle, kind: Kind) -> Vec<(String, List)> {
     let first = format!("/{}", kind.section());
     let pages: Vec<&Page> = bundle.section(kind).collect();
-    let mut tags: Vec<TagRef> = Vec::new();
+    // Each tag's pages, in section order, found in one pass.
+    let mut tags: Vec<&TagRef> = Vec::new();
+    let mut tagged: HashMap<&str, Vec<Card>> = HashMap::new();
     for page in &pages {
         for t in &page.tags {
-            if !tags.iter().any(|s| s.slug == t.slug) {
-                tags.push(t.clone());
+            let cards = tagged.entry(t.slug.as_str()).or_default();
+            if cards.is_empty() {
+                tags.push(t);
             }
+            cards.push(card(page));
         }
     }
     tags.sort_by_key(|t| t.name.to_lowercase());
-    let mut filters: Vec<Option<&TagRef>> = vec![None];
-    filters.extend(tags.iter().map(Some));
+    let chips = filter_chips(&tags, &tagged);
+    let mut filters: Vec<(Option<&TagRef>, Vec<Card>)> = vec![(None, pages.iter().map(|p| card(p)).collect())];
+    filters.extend(tags.iter().map(|t| (Some(*t), tagged.remove(t.slug.as_str()).unwrap_or_default())));
     let mut out = Vec::new();
-    for filter in filters {
-        let cards: Vec<Card> = pages
-            .iter()
-            .filter(|p| filter.is_none_or(|f| p.tags.iter().any(|t| t.slug == f.slug)))
-            .map(|p| card(p))
-            .collect();
+    for (filter, cards) in filters {
         let tag = filter.map(|f| f.slug.clone());
         for (pager, cards) in paged(&cards) {
             let route = match &tag {
@@ -146,12 +146,33 @@ fn lists(bundle: &Bundle, kind: Kind) -> Vec<(String, List)> {
                 List {
                     kind,
                     tag: tag.clone(),
-                    tags: tags.clone(),
+                    tags: with_current(&chips, filter),
                     cards,
                     pager,
                 },
             ));
         }
+    }
+    out
+}
+
+/// The filter offers the section's most used tags (all of them on a portfolio;
+/// on a large site `/tags` lists the rest), by name.
+const FILTER_CHIPS: usize = 20;
+
+fn filter_chips(tags: &[&TagRef], tagged: &HashMap<&str, Vec<Card>>) -> Vec<TagRef> {
+    let mut by_use: Vec<&&TagRef> = tags.iter().collect();
+    by_use.sort_by_key(|t| std::cmp::Reverse(tagged.get(t.slug.as_str()).map_or(0, Vec::len)));
+    let mut chips: Vec<TagRef> = by_use.into_iter().take(FILTER_CHIPS).map(|t| (*t).clone()).collect();
+    chips.sort_by_key(|t| t.name.to_lowercase());
+    chips
+}
+
+/// The chips, with the selected tag among them even when it is a rare one.
+fn with_current(chips: &[TagRef], current: Option<&TagRef>) -> Vec<TagRef> {
+    let mut out = chips.to_vec();
+    if let Some(current) = current.filter(|c| !chips.iter().any(|t| t.slug == c.slug)) {
+        out.push(current.clone());
     }
     out
 }
