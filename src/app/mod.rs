@@ -17,8 +17,8 @@ use layout::{ErrorView, Footer, Header, Loading};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 /// The whole page below `<body>`'s mount point, for one store of route data.
 #[component]
@@ -62,7 +62,11 @@ fn RouteView() -> impl IntoView {
     let browser = use_context::<BrowserUrl>();
     Effect::new(move |_| {
         // Any change of address, even one with the same data (`/a/` → `/a#b`).
-        (location.pathname.track(), location.search.track(), location.hash.track());
+        (
+            location.pathname.track(),
+            location.search.track(),
+            location.hash.track(),
+        );
         if let Some(location) = &browser {
             location.ready_to_complete();
         }

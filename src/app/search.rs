@@ -59,17 +59,15 @@ impl Search {
 fn result(index: &SearchIndex, hit: &Hit, id: String, selected: bool) -> Option<impl IntoView> {
     let shown = index.shown.get(hit.doc)?;
     let text = snippet(&shown.text, &hit.matched, SNIPPET_CHARS);
-    Some(
-        view! {
-            <li id=id role="option" aria-selected=selected.to_string() class:selected=selected>
-                <a href=link(&hit.route)>
-                    <span class="result-title">{marked(&shown.title, &hit.matched)}</span>
-                    <span class="result-kind">{shown.section.clone()}</span>
-                    <span class="result-snippet">{marked(&text, &hit.matched)}</span>
-                </a>
-            </li>
-        },
-    )
+    Some(view! {
+        <li id=id role="option" aria-selected=selected.to_string() class:selected=selected>
+            <a href=link(&hit.route)>
+                <span class="result-title">{marked(&shown.title, &hit.matched)}</span>
+                <span class="result-kind">{shown.section.clone()}</span>
+                <span class="result-snippet">{marked(&text, &hit.matched)}</span>
+            </a>
+        </li>
+    })
 }
 
 /// `text` with every word whose normalised form was matched wrapped in `<mark>`.

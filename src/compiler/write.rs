@@ -55,7 +55,10 @@ pub fn search_index(bundle: &Bundle) -> SearchIndex {
         .par_iter()
         .map(|p| {
             let body = plain_text(&p.html);
-            let end = body.char_indices().nth(search::SHOWN_TEXT).map_or(body.len(), |(i, _)| i);
+            let end = body
+                .char_indices()
+                .nth(search::SHOWN_TEXT)
+                .map_or(body.len(), |(i, _)| i);
             let shown = Shown {
                 title: p.title.clone(),
                 section: crate::data::section_texts(p.kind).0.to_string(),

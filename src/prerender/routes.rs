@@ -132,7 +132,10 @@ fn lists(bundle: &Bundle, kind: Kind) -> Vec<(String, List)> {
     tags.sort_by_key(|t| t.name.to_lowercase());
     let chips = filter_chips(&tags, &tagged);
     let mut filters: Vec<(Option<&TagRef>, Vec<Card>)> = vec![(None, pages.iter().map(|p| card(p)).collect())];
-    filters.extend(tags.iter().map(|t| (Some(*t), tagged.remove(t.slug.as_str()).unwrap_or_default())));
+    filters.extend(
+        tags.iter()
+            .map(|t| (Some(*t), tagged.remove(t.slug.as_str()).unwrap_or_default())),
+    );
     let mut out = Vec::new();
     for (filter, cards) in filters {
         let tag = filter.map(|f| f.slug.clone());

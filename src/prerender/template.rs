@@ -40,6 +40,7 @@ impl Template {
                 + 1;
             html.replace_range(start..end, "");
         }
+        let mut html = defer_app(&html);
         let csp = content_security_policy(&html);
         let charset = html.find("<meta charset").ok_or_else(|| missing("<meta charset>"))?;
         let after_charset = charset + html[charset..].find('>').ok_or_else(|| missing("<meta charset>"))? + 1;
@@ -99,6 +100,37 @@ impl Template {
             r#"<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Redirection</title><link rel="canonical" href="{target}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url={target}"></head><body><p><a href="{target}">{target}</a></p></body></html>"#
         )
     }
+}
+
+/// Trunk starts the app as the page is parsed and preloads its wasm, which
+/// puts the wasm download (the biggest file) ahead of the page's first paints
+/// on a slow connection. The page is complete without it: load the app once
+/// the page has loaded, without preloads.
+fn defer_app(html: &str) -> String {
+    let Some(start) = html.find("<script type=\"module\">") else {
+        return html.to_string();
+    };
+    let Some(len) = html[start..].find("</script>") else {
+        return html.to_string();
+    };
+    let script = &html[start..start + len + 9];
+    let (Some(js), Some(wasm)) = (
+        between(script, "from '", "'"),
+        between(script, "module_or_path: '", "'"),
+    ) else {
+        return html.to_string();
+    };
+    let loader = format!(
+        "<script type=\"module\">const go=async()=>{{const m=await import('{js}');await m.default({{module_or_path:'{wasm}'}});window.wasmBindings=m}};if(document.readyState==='complete')setTimeout(go);else addEventListener('load',()=>setTimeout(go))</script>"
+    );
+    let mut out = html.replacen(script, &loader, 1);
+    for tag in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        while let Some(at) = out.find(tag) {
+            let end = out[at..].find('>').map_or(out.len(), |i| at + i + 1);
+            out.replace_range(at..end, "");
+        }
+    }
+    out
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
