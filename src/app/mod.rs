@@ -62,11 +62,9 @@ fn RouteView() -> impl IntoView {
     let browser = use_context::<BrowserUrl>();
     Effect::new(move |_| {
         // Any change of address, even one with the same data (`/a/` → `/a#b`).
-        (
-            location.pathname.track(),
-            location.search.track(),
-            location.hash.track(),
-        );
+        location.pathname.track();
+        location.search.track();
+        location.hash.track();
         if let Some(location) = &browser {
             location.ready_to_complete();
         }
