@@ -43,4 +43,5 @@ for site in sample big; do
 done
 python3 -c "print(f'first load, generated / sample (brotli): {$first_big / $first_sample:.3f}x')"
 largest=$(find "$work/big/$(data "$work/big")" -name '*.json' ! -name routes.json -printf '%s %P\n' | sort -n | tail -1)
-echo "largest route data file of the generated site: $largest bytes (routes.json, read only on a miss: $(stat -c %s "$work/big/$(data "$work/big")routes.json") bytes)"
+read -r size name <<<"$largest"
+echo "largest route data file of the generated site: $name, $size bytes raw (routes.json, read only on a miss: $(stat -c %s "$work/big/$(data "$work/big")routes.json") bytes)"

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Sizes of what a visitor downloads, from dist/ (run `make build` first): raw, gzip -9, brotli -q 11.
+# The app (wasm + JS + CSS) is what every first visit loads besides the page itself.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 if ! command -v brotli >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get install -y -qq brotli >/dev/null
 fi
-printf "%-12s %10s %10s %10s\n" file raw gzip brotli
+data=$(sed -n 's|.*<meta name="vitrine-data" content="\([^"]*\)".*|\1|p' index.html)
+row() { printf "%-44s %10s %10s %10s\n" "$@"; }
+row file raw gzip brotli
 total=(0 0 0)
-for pattern in '*_bg.wasm' 'vitrine-*.js' 'main-*.css' 'content.*.json' 'search.*.json'; do
-  f=$(ls $pattern | head -1)
+for f in $(ls *_bg.wasm vitrine-*.js main-*.css) competences/autonomie-professionnelle/index.html "${data}projets/citi.json" search.*.json; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c); br=$(brotli -c -q 11 "$f" | wc -c)
-  printf "%-12s %10d %10d %10d\n" "$pattern" "$raw" "$gz" "$br"
-  if [[ "$pattern" != *json ]]; then total=($((total[0] + raw)) $((total[1] + gz)) $((total[2] + br))); fi
+  row "$f" "$raw" "$gz" "$br"
+  case "$f" in *.wasm|*.js|*.css) total=($((total[0] + raw)) $((total[1] + gz)) $((total[2] + br)));; esac
 done
-printf "%-12s %10d %10d %10d\n" "app total" "${total[@]}"
+row "app total (wasm + JS + CSS)" "${total[@]}"

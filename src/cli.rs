@@ -89,7 +89,9 @@ pub fn main() -> ExitCode {
         eprintln!("error: content folder `{}` does not exist", options.content.display());
         return ExitCode::FAILURE;
     }
+    let clock = Clock::start();
     let outcome = compiler::compile(&options);
+    clock.lap("content compiled");
     let color = if std::io::stderr().is_terminal() {
         ColorChoice::Auto
     } else {
@@ -113,7 +115,10 @@ pub fn main() -> ExitCode {
     let shell = out.as_deref().and_then(crate::prerender::shell);
     let written = match &out {
         Some(out) => match write::write(out, bundle, &options.public, &outcome.content_files, shell.is_none()) {
-            Ok(search) => match &shell {
+            Ok(search) => match {
+                clock.lap("static files and search index");
+                &shell
+            } {
                 Some(index) => match crate::prerender::prerender(out, index, bundle, search) {
                     Ok(done) => {
                         for warning in &done.warnings {
@@ -149,6 +154,22 @@ pub fn main() -> ExitCode {
         started.elapsed().as_millis()
     );
     ExitCode::SUCCESS
+}
+
+/// `VITRINE_TIMINGS=1`: how long each phase of a build took, on stderr.
+pub struct Clock(Option<std::cell::Cell<Instant>>);
+
+impl Clock {
+    pub fn start() -> Clock {
+        Clock(std::env::var_os("VITRINE_TIMINGS").map(|_| std::cell::Cell::new(Instant::now())))
+    }
+
+    pub fn lap(&self, phase: &str) {
+        if let Some(last) = &self.0 {
+            eprintln!("  {phase}: {} ms", last.get().elapsed().as_millis());
+            last.set(Instant::now());
+        }
+    }
 }
 
 fn plural(n: usize) -> &'static str {

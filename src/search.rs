@@ -3,7 +3,7 @@
 //! runs on every keystroke. Compiled by both, so they cannot disagree.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// File name of the index before `vitrine prerender` gives it a hashed name.
 pub const SEARCH_FILE: &str = "search.json";
@@ -97,6 +97,10 @@ pub fn normalize(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => out.push('a'),
             'æ' | 'Æ' => out.push_str("ae"),
@@ -201,7 +205,8 @@ pub fn build(documents: &[Document]) -> SearchIndex {
 
 /// The index from each page's [`document_words`] (computed in parallel by the compiler).
 pub fn build_from_words(docs: Vec<String>, words: Vec<[Vec<String>; 4]>) -> SearchIndex {
-    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+    // A fast hash: the keys are the site's own words, not an attacker's.
+    let mut postings: rustc_hash::FxHashMap<String, Vec<u32>> = rustc_hash::FxHashMap::default();
     for (n, fields) in words.into_iter().enumerate() {
         for (field, list) in Field::ALL.into_iter().zip(fields) {
             // Documents in order, fields in order: each list stays sorted without sorting.

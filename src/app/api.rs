@@ -183,7 +183,9 @@ mod fetch {
             .cache(cache)
             .send()
             .await
-            .map_err(|e| Failure::Other(format!("Le serveur est injoignable ({e}).")))?;
+            // gloo's error text is not shown: formatting it would pull serde_json's
+            // error machinery into the wasm, and "failed to fetch" says no more.
+            .map_err(|_| Failure::Other(format!("Le serveur est injoignable ({file}).")))?;
         // A host that answers every address with the app's page (`trunk serve`,
         // a rewrite rule) sends HTML where a data file is missing.
         let html = response
@@ -200,7 +202,7 @@ mod fetch {
             _ => response
                 .text()
                 .await
-                .map_err(|e| Failure::Other(format!("La réponse n'a pas pu être lue ({e})."))),
+                .map_err(|_| Failure::Other(format!("La réponse pour {file} n'a pas pu être lue."))),
         }
     }
 

@@ -59,6 +59,7 @@ pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
 /// Fills `dist` (holding Trunk's `index.html`, given as `index`) with every route.
 pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> Result<Outcome, String> {
     let io = |e: std::io::Error| e.to_string();
+    let clock = crate::cli::Clock::start();
 
     let mut all = routes::all(bundle);
     all.push(routes::not_found(bundle));
@@ -71,6 +72,7 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> 
     let data_dir = format!("data/{}/", hash(json.iter().chain([&DATA_VERSION.to_string()])));
     let search_file = format!("search.{}.json", hash([&search]));
     let template = Template::new(index, &data_dir, &search_file)?;
+    clock.lap("route data");
 
     let files: Vec<(String, Vec<u8>)> = all
         .into_par_iter()
@@ -80,6 +82,7 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> 
         .into_iter()
         .flatten()
         .collect();
+    clock.lap("route pages rendered");
     let mut warnings = Vec::new();
     let pages: Vec<String> = files
         .iter()
@@ -113,6 +116,7 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> 
         .chain(extra)
         .try_for_each(|(rel, bytes)| std::fs::write(dist.join(rel), bytes))
         .map_err(io)?;
+    clock.lap("files written");
     Ok(Outcome {
         files: count,
         data_dir,
