@@ -110,31 +110,11 @@ pub fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
-    // Into Trunk's staging folder (its bare index.html there): every route
-    // rendered in this same run; elsewhere: the site library as JSON.
-    let shell = out.as_deref().and_then(crate::prerender::shell);
     let written = match &out {
-        Some(out) => match write::write(out, bundle, &options.public, &outcome.content_files, shell.is_none()) {
-            Ok(search) => match {
-                clock.lap("static files and search index");
-                &shell
-            } {
-                Some(index) => match crate::prerender::prerender(out, index, bundle, search) {
-                    Ok(done) => {
-                        for warning in &done.warnings {
-                            eprintln!("warning: {warning}");
-                        }
-                        format!(" → {} files in {}", done.files, out.display())
-                    }
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        return ExitCode::FAILURE;
-                    }
-                },
-                None => format!(" → {}", out.join(BUNDLE_FILE).display()),
-            },
+        Some(out) => match write_site(out, bundle, &options, &outcome, &clock) {
+            Ok(summary) => summary,
             Err(e) => {
-                eprintln!("error: cannot write to `{}`: {e}", out.display());
+                eprintln!("error: {e}");
                 return ExitCode::FAILURE;
             }
         },
@@ -154,6 +134,30 @@ pub fn main() -> ExitCode {
         started.elapsed().as_millis()
     );
     ExitCode::SUCCESS
+}
+
+/// Writes the site into `out`. Into Trunk's staging folder (its bare
+/// `index.html` there): every route rendered in this same run; elsewhere: the
+/// site library as JSON. Returns the end of the summary line.
+fn write_site(
+    out: &std::path::Path,
+    bundle: &crate::bundle::Bundle,
+    options: &Options,
+    outcome: &compiler::Outcome,
+    clock: &Clock,
+) -> Result<String, String> {
+    let shell = crate::prerender::shell(out);
+    let search = write::write(out, bundle, &options.public, &outcome.content_files, shell.is_none())
+        .map_err(|e| format!("cannot write to `{}`: {e}", out.display()))?;
+    clock.lap("static files and search index");
+    let Some(index) = shell else {
+        return Ok(format!(" → {}", out.join(BUNDLE_FILE).display()));
+    };
+    let done = crate::prerender::prerender(out, &index, bundle, search)?;
+    for warning in &done.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(format!(" → {} files in {}", done.files, out.display()))
 }
 
 /// `VITRINE_TIMINGS=1`: how long each phase of a build took, on stderr.
