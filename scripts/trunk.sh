@@ -12,7 +12,9 @@ export RUSTUP_TOOLCHAIN
 export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
 export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
-# Trunk builds offline; std's own dependencies come from crates.io once, here.
-cargo fetch --quiet --target wasm32-unknown-unknown 2>/dev/null || true
-cargo build --quiet --release --target wasm32-unknown-unknown --bin vitrine
+# Trunk builds offline; std's own dependencies come from crates.io once, here,
+# by the same build Trunk then finds done.
+release=""
+for arg in "$@"; do [ "$arg" = --release ] && release=--release; done
+cargo build --quiet $release --target wasm32-unknown-unknown --bin vitrine
 exec trunk "$@"

@@ -269,3 +269,34 @@ fn zola_page_image_in_extra_and_links_to_dated_files() {
     assert!(p.html.contains(r#"href="projets/autre#intro""#), "{}", p.html);
     assert_eq!(page(&b, "/projets/autre").date.as_deref(), Some("2022-01-10"));
 }
+
+#[test]
+fn dotted_file_names_keep_their_dots_and_links_to_them_resolve() {
+    // A real Hugo skills portfolio: `projets/transition-4.0.md`, linked the way Hugo serves it.
+    let b = build(&[
+        (
+            "competences/autonomie.md",
+            b"---\ntitle: Autonomie\n---\nVoir [Transition 4.0](../../projets/transition-4.0) et [la v2](../../projets/transition-4.0/#bilan).\n",
+        ),
+        (
+            "projets/transition-4.0.md",
+            b"---\ntitle: Transition 4.0\n---\n## Bilan\n\nFait.\n",
+        ),
+    ]);
+    let projet = page(&b, "/projets/transition-4.0");
+    assert_eq!(projet.title, "Transition 4.0");
+    let competence = page(&b, "/competences/autonomie");
+    assert!(competence.html.contains(r#"href="projets/transition-4.0""#), "{}", competence.html);
+    assert!(competence.html.contains(r#"href="projets/transition-4.0#bilan""#), "{}", competence.html);
+    assert_eq!(projet.backlinks, ["/competences/autonomie"]);
+}
+
+#[test]
+fn front_matter_after_blank_lines_is_read() {
+    // Zola theme pages sometimes start with an empty line.
+    let b = build(&[(
+        "projets/theme.md",
+        b"\n\n+++\ntitle = \"Un th\xc3\xa8me\"\n+++\nCorps.\n",
+    )]);
+    assert_eq!(page(&b, "/projets/theme").title, "Un thème");
+}

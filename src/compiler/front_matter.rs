@@ -29,7 +29,14 @@ pub struct Split<'a> {
 
 /// Splits `text` at its front matter delimiters.
 pub fn split(file: usize, text: &str) -> Result<Split<'_>, Diagnostic> {
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    // Blank lines before the block (some Zola themes write them) are skipped.
+    while let Some(line_end) = text[start..].find('\n').map(|i| start + i) {
+        if !text[start..line_end].trim().is_empty() {
+            break;
+        }
+        start = line_end + 1;
+    }
     let first_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let first = text[start..first_end].trim_end();
     let (format, delimiter) = match first {

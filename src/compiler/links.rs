@@ -5,7 +5,7 @@
 //! without a trailing slash or an `#anchor`.
 
 use super::load::{section_of, split_date_prefix};
-use super::slugs::slugify;
+use super::slugs::{slugify, slugify_name};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +74,14 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         }
     }
 
+    let as_routes: Vec<String> = candidates.iter().map(|c| to_route(c)).collect();
+    // A page first: `transition-4.0` is a page when one has that name, not a `.0` file.
+    if let Some(route) = as_routes.iter().find(|r| routes.contains(*r)) {
+        return Target::Route {
+            route: route.clone(),
+            anchor,
+        };
+    }
     let extension = path
         .rsplit('/')
         .next()
@@ -87,16 +95,9 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         files.dedup();
         return Target::File { candidates: files };
     }
-    let as_routes: Vec<String> = candidates.iter().map(|c| to_route(c)).collect();
-    match as_routes.iter().find(|r| routes.contains(*r)) {
-        Some(route) => Target::Route {
-            route: route.clone(),
-            anchor,
-        },
-        None => Target::Missing {
-            guess: as_routes[0].clone(),
-            anchor,
-        },
+    Target::Missing {
+        guess: as_routes[0].clone(),
+        anchor,
     }
 }
 
@@ -167,7 +168,7 @@ fn to_route(path: &str) -> String {
         } else {
             &decoded
         };
-        *part = slugify(name);
+        *part = if i == last { slugify_name(name) } else { slugify(name) };
     }
     format!("/{}", parts.join("/"))
 }

@@ -1,7 +1,7 @@
 //! Step 1: find every Markdown file under the content folder and read it.
 
 use super::diagnostics::{Diagnostic, Sources};
-use super::slugs::slugify;
+use super::slugs::{slugify, slugify_name};
 use crate::bundle::Kind;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -140,7 +140,7 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
             split_date_prefix(&stem)
         };
         if !bundle {
-            parts.push(slugify(name));
+            parts.push(slugify_name(name));
         }
         if parts.is_empty() {
             continue; // `projets/index.md` is a section page.
