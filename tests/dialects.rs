@@ -286,8 +286,16 @@ fn dotted_file_names_keep_their_dots_and_links_to_them_resolve() {
     let projet = page(&b, "/projets/transition-4.0");
     assert_eq!(projet.title, "Transition 4.0");
     let competence = page(&b, "/competences/autonomie");
-    assert!(competence.html.contains(r#"href="projets/transition-4.0""#), "{}", competence.html);
-    assert!(competence.html.contains(r#"href="projets/transition-4.0#bilan""#), "{}", competence.html);
+    assert!(
+        competence.html.contains(r#"href="projets/transition-4.0""#),
+        "{}",
+        competence.html
+    );
+    assert!(
+        competence.html.contains(r#"href="projets/transition-4.0#bilan""#),
+        "{}",
+        competence.html
+    );
     assert_eq!(projet.backlinks, ["/competences/autonomie"]);
 }
 

@@ -91,6 +91,9 @@ pub fn compile(options: &Options) -> Outcome {
     diagnostics.extend(link_check::check(&docs, &routes));
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
 
+    if docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.push(no_pages(&options.content, &mut sources));
+    }
     diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let bundle = match site {
@@ -103,6 +106,32 @@ pub fn compile(options: &Options) -> Outcome {
         bundle,
         content_files: copies.into_inner().unwrap_or_default().into_iter().collect(),
     }
+}
+
+/// The error for a content folder that yields no page: what is there, and
+/// where pages are looked for (never a silent empty site).
+fn no_pages(content: &std::path::Path, sources: &mut Sources) -> Diagnostic {
+    let mut markdown = 0;
+    let mut folders = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(content).into_iter().filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "md" || e == "markdown") {
+            markdown += 1;
+        }
+        if entry.depth() == 1 && entry.file_type().is_dir() {
+            folders.insert(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    let found = if folders.is_empty() {
+        "no folder".to_string()
+    } else {
+        let list: Vec<String> = folders.iter().map(|f| format!("`{f}/`")).collect();
+        format!("the folders {}", list.join(", "))
+    };
+    let id = sources.add(content.display().to_string(), String::new());
+    Diagnostic::error(id, 0..0, "no page to build")
+        .label(format!("{markdown} Markdown file(s) found, in {found}"))
+        .hint("pages go in `competences/` or `projets/` (also read: `projects/`, `work/`, `portfolio/`, `skills/`, `competencies/`), one Markdown file each with a `title`")
 }
 
 /// Every route the app serves: lists, tag pages and pages.

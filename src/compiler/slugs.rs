@@ -9,7 +9,11 @@ pub fn slugify(text: &str) -> String {
 /// A file or page name as a route segment: like [`slugify`], but the dots
 /// stay, as Hugo and Zola keep them (`transition-4.0` → `/projets/transition-4.0`).
 pub fn slugify_name(name: &str) -> String {
-    name.split('.').map(slugify).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(".")
+    name.split('.')
+        .map(slugify)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 #[cfg(test)]
