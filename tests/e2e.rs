@@ -93,12 +93,12 @@ async fn failed_data_fetch_shows_the_error_view_and_retry_recovers() {
     let b = Browser::start().await;
     b.goto(&server.url("/competences/autonomie-professionnelle")).await;
     // The page itself came with its data: it works; the broken file shows when asked for.
-    click(&b, ".prose a[href='projets/citi']").await;
+    b.click(".prose a[href='projets/citi']").await;
     b.wait_text("h1", "Le portfolio n'a pas pu être chargé").await;
     b.wait_text(".error-message", "n'est pas un fichier JSON valide").await;
     // Repair the file and retry: the page appears without reloading.
     std::fs::write(&chunk, &good).unwrap();
-    click(&b, ".error-view button").await;
+    b.click(".error-view button").await;
     b.wait_text("h1", "Transition 4.0").await;
 
     // A page whose data file is missing (a partial upload) is an error with Retry, not "not found".
@@ -106,14 +106,10 @@ async fn failed_data_fetch_shows_the_error_view_and_retry_recovers() {
     let kept = std::fs::read(&missing).unwrap();
     std::fs::remove_file(&missing).unwrap();
     b.goto(&server.url("/")).await;
-    click(&b, "main a[href='projets/gecy']").await;
+    b.click("main a[href='projets/gecy']").await;
     b.wait_text(".error-message", "introuvables sur le serveur").await;
     std::fs::write(&missing, kept).unwrap();
-    click(&b, ".error-view button").await;
+    b.click(".error-view button").await;
     b.wait_text("h1", "GECY").await;
     b.close().await;
-}
-
-async fn click(b: &Browser, css: &str) {
-    b.client.find(Locator::Css(css)).await.unwrap().click().await.unwrap();
 }

@@ -5,7 +5,6 @@
 
 mod support;
 
-use fantoccini::Locator;
 use std::time::Duration;
 use support::{dist, library, Browser, Host, Server};
 
@@ -58,13 +57,7 @@ async fn the_prerendered_nodes_focus_scroll_and_selection_survive_the_start() {
     assert_eq!(after[5], before[2], "the page scrolled");
     // And the app works: a click routes without reloading.
     b.js("window.__same = 'oui';").await;
-    b.client
-        .find(Locator::Css("nav a[href='projets']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("nav a[href='projets']").await;
     b.wait_text("main h1", "Projets").await;
     assert_eq!(b.js("return window.__same || null").await, "oui");
     let console = b.console();
@@ -155,13 +148,7 @@ async fn a_page_loads_no_data_file_and_a_click_fetches_one_small_one() {
         serde_json::json!([]),
         "the page fetched data to start"
     );
-    b.client
-        .find(Locator::Css(".prose a[href='projets/citi']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click(".prose a[href='projets/citi']").await;
     b.wait_text("main h1", "Transition 4.0").await;
     let files: Vec<(String, u64)> = serde_json::from_value(b.js(fetched).await).unwrap();
     assert_eq!(files.len(), 1, "{files:?}");

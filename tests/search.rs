@@ -17,13 +17,7 @@ async fn typing_in_the_header_box_shows_ranked_highlighted_results_and_the_keybo
     b.wait_text("main h1", "Projets").await;
     b.wait_for_app().await;
     // `/` focuses the box from anywhere on the page.
-    b.client
-        .find(Locator::Css("main h1"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("main h1").await;
     b.client
         .find(Locator::Css("body"))
         .await

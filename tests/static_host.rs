@@ -125,13 +125,7 @@ async fn a_prerendered_deep_link_boots_the_app_without_moving_anything() {
         "the app moved the page when it took over"
     );
     b.js("window.__sameDocument = 'oui';").await;
-    b.client
-        .find(Locator::Css("nav a[href='projets']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("nav a[href='projets']").await;
     b.wait_text("main h1", "Projets").await;
     assert_eq!(b.path().await, server.path("/projets"));
     assert_eq!(
@@ -179,13 +173,7 @@ async fn a_miss_gets_404_html_with_status_404_and_the_not_found_view() {
     b.wait_text("main h1", "Page introuvable").await;
     b.wait_for_app().await;
     // The app routes from the 404 page too.
-    b.client
-        .find(Locator::Css("nav a[href='competences']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("nav a[href='competences']").await;
     b.wait_text("main h1", "Compétences").await;
     b.close().await;
 }

@@ -65,13 +65,7 @@ async fn every_route_sets_the_document_title_and_description() {
         description,
         "Un tableau de bord des approvisionnements pour anticiper les ruptures de matière"
     );
-    b.client
-        .find(Locator::Css("nav a[href='tags']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("nav a[href='tags']").await;
     b.wait_text("main h1", "Tags").await;
     assert_eq!(b.client.title().await.unwrap(), "Tags — Portfolio de Camille Martin");
     let current = b
@@ -89,13 +83,7 @@ async fn tag_filter_is_in_the_url_and_survives_reload() {
     b.goto(&server.url("/projets")).await;
     b.wait_text("main h1", "Projets").await;
     assert_eq!(b.texts("main .card-title").await.len(), 3);
-    b.client
-        .find(Locator::Css(".filter a[href='projets?tag=dashboard-appros']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click(".filter a[href='projets?tag=dashboard-appros']").await;
     b.wait_text(".filter a[aria-current=true]", "DASHBOARD APPROS").await;
     assert_eq!(
         b.client.current_url().await.unwrap().query(),
@@ -115,13 +103,7 @@ async fn theme_toggle_is_remembered_without_a_flash() {
     b.goto(&server.url("/")).await;
     b.wait_text("main h1", "Camille Martin").await;
     let before = b.js("return getComputedStyle(document.body).backgroundColor").await;
-    b.client
-        .find(Locator::Css(".theme-toggle"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click(".theme-toggle").await;
     let after = b.js("return getComputedStyle(document.body).backgroundColor").await;
     assert_ne!(before, after, "the toggle did not change the theme");
     let pressed = b
@@ -154,13 +136,7 @@ async fn anchors_scroll_on_first_load_and_from_the_table_of_contents() {
     b.wait_until("window.scrollY > 100 && in_upper_third('regard-critique')")
         .await;
     b.js("window.scrollTo(0, 0)").await;
-    b.client
-        .find(Locator::Css(".toc a[href$='#contexte-dutilisation']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click(".toc a[href$='#contexte-dutilisation']").await;
     b.wait_until("window.scrollY > 100 && in_upper_third('contexte-dutilisation')")
         .await;
     assert_eq!(
@@ -238,13 +214,7 @@ async fn data_of_another_version_shows_the_error_view() {
     let server = Server::start(site.path(), Host::SpaFallback).await;
     let b = Browser::start().await;
     b.goto(&server.url("/")).await;
-    b.client
-        .find(Locator::Css("nav a[href='projets']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("nav a[href='projets']").await;
     b.wait_text("main h1", "Le portfolio n'a pas pu être chargé").await;
     b.wait_text(".error-message", "version 999").await;
     b.wait_text(".error-view button", "Réessayer").await;

@@ -306,6 +306,17 @@ impl Browser {
         self.wait_until("!!document.documentElement.dataset.app").await;
     }
 
+    /// Clicks the first element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no `{css}` to click: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
     /// The text of every element matching `css`, in document order.
     pub async fn texts(&self, css: &str) -> Vec<String> {
         let mut out = Vec::new();
