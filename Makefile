@@ -5,12 +5,20 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: tools serve build build-subpath build-drafts check test lint bench bench-scale bench-search sizes lighthouse clean
 
+# `SITE=path/to/site`: build a Hugo or Zola site root (its `content/`, `static/`)
+# or an Astro root (`src/content/`, `public/`) where it stands, nothing copied.
+SITE ?=
+ifneq ($(SITE),)
+  export VITRINE_CONTENT := $(abspath $(if $(wildcard $(SITE)/src/content),$(SITE)/src/content,$(SITE)/content))
+  WATCH_SITE := --watch src --watch style --watch index.html --watch Cargo.toml --watch $(abspath $(SITE))
+endif
+
 tools:
 	@./scripts/install-tools.sh
 
 ## Build the site and serve it on http://127.0.0.1:8080, rebuilding on every change.
 serve: tools
-	./scripts/trunk.sh serve --address 127.0.0.1 --port 8080
+	./scripts/trunk.sh serve --address 127.0.0.1 --port 8080 $(WATCH_SITE)
 
 ## Build the site into dist/ (release).
 build: tools
@@ -18,7 +26,7 @@ build: tools
 
 ## Check the content without writing anything.
 check:
-	cargo run --quiet --profile compiler --bin vitrine -- check --content content
+	cargo run --quiet --profile compiler --bin vitrine -- check --content "$${VITRINE_CONTENT:-content}"
 
 ## The site as hosted under a sub-path (https://user.github.io/portfolio/).
 build-subpath: tools

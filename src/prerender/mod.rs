@@ -96,7 +96,11 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> 
     ];
     extra.extend(aliases(bundle, &template, &pages, &mut warnings));
     if bundle.site.base_url.is_empty() {
-        warnings.push("no `base_url` in the site settings: no sitemap.xml, feed.xml or canonical URLs".into());
+        warnings.push(
+            "no `base_url` in the site settings, so no sitemap.xml, feed.xml or canonical URLs: \
+             set `base_url = \"https://…\"` in content/site.toml"
+                .into(),
+        );
     } else {
         let listed: Vec<String> = pages.iter().filter(|r| *r != "/recherche").cloned().collect();
         extra.push(("sitemap.xml".into(), feeds::sitemap(bundle, &listed).into_bytes()));
