@@ -29,6 +29,18 @@ pub struct Site {
     /// `https://example.org/portfolio`, without a trailing slash; empty when not set.
     pub base_url: String,
     pub links: Vec<SiteLink>,
+    /// Every section with pages, in menu order: compétences, projets, then the
+    /// site's other folders (`posts/`, `veille/`…).
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+/// A folder of pages: its route (`/posts`), its title (from its `_index.md`, or its name).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub slug: String,
+    pub title: String,
+    pub kind: Kind,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,16 +54,19 @@ pub struct SiteLink {
 pub enum Kind {
     Competence,
     Projet,
+    /// Any other section: its pages have no compétence/projet relations.
+    Other,
 }
 
 impl Kind {
     pub const ALL: [Kind; 2] = [Kind::Competence, Kind::Projet];
 
-    /// The first segment of this kind's routes and its folder under `content/`.
+    /// The first segment of this kind's routes (empty for other sections, named by their folder).
     pub fn section(self) -> &'static str {
         match self {
             Kind::Competence => "competences",
             Kind::Projet => "projets",
+            Kind::Other => "",
         }
     }
 }
@@ -59,6 +74,9 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     pub kind: Kind,
+    /// The section's route segment: `projets`, `posts`.
+    #[serde(default)]
+    pub section: String,
     /// Path below the section: `citi`, or `nested/duvet-genius`.
     pub slug: String,
     /// App route: `/projets/citi`.

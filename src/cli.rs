@@ -121,8 +121,12 @@ pub fn main() -> ExitCode {
         None => " (check only, nothing written)".into(),
     };
     let count = |k: Kind| bundle.section(k).count();
+    let others = match count(Kind::Other) {
+        0 => String::new(),
+        n => format!(", {n} other page{}", plural(n)),
+    };
     eprintln!(
-        "vitrine: {} compétence{}, {} projet{}, {} tag{}, {} warning{} in {} ms{written}",
+        "vitrine: {} compétence{}, {} projet{}{others}, {} tag{}, {} warning{} in {} ms{written}",
         count(Kind::Competence),
         plural(count(Kind::Competence)),
         count(Kind::Projet),

@@ -88,6 +88,10 @@ pub struct Home {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct List {
     pub kind: Kind,
+    /// The section's route segment (`projets`, `posts`), its title and introduction.
+    pub section: String,
+    pub title: String,
+    pub intro: String,
     /// The tag filter (`?tag=`), if any.
     pub tag: Option<String>,
     /// Every tag of the section, for the filter.
@@ -124,9 +128,18 @@ pub struct TagsView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagView {
     pub tag: TagCount,
-    /// Compétences then projets, each only if this slice has some.
-    pub groups: Vec<(Kind, Vec<Card>)>,
+    /// By section, in menu order, each only if this slice has some.
+    pub groups: Vec<Group>,
     pub pager: Pager,
+}
+
+/// The pages of one section in a tag's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub title: String,
+    /// Cards show page images (projets and other sections; not compétences).
+    pub images: bool,
+    pub cards: Vec<Card>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -146,10 +159,7 @@ impl RouteData {
     pub fn meta(&self) -> Meta {
         let (title, description): (Option<String>, String) = match &self.view {
             View::Home(_) => (None, self.site.tagline.clone()),
-            View::List(l) => {
-                let (title, intro) = section_texts(l.kind);
-                (Some(title.into()), intro.into())
-            }
+            View::List(l) => (Some(l.title.clone()), l.intro.clone()),
             View::Page(p) => (Some(p.title.clone()), p.description.clone()),
             View::Tags(_) => (Some(T.tags_title.into()), T.tags_intro.into()),
             View::Tag(t) => (Some(t.tag.name.clone()), format!("{} : {}", T.tag_title, t.tag.name)),
@@ -173,11 +183,12 @@ impl RouteData {
     }
 }
 
-/// The heading and introduction of a section's list.
-pub fn section_texts(kind: Kind) -> (&'static str, &'static str) {
+/// The introduction of a section's list (other sections have none).
+pub fn section_intro(kind: Kind) -> &'static str {
     match kind {
-        Kind::Competence => (T.competences_title, T.competences_intro),
-        Kind::Projet => (T.projets_title, T.projets_intro),
+        Kind::Competence => T.competences_intro,
+        Kind::Projet => T.projets_intro,
+        Kind::Other => "",
     }
 }
 
@@ -188,7 +199,8 @@ pub fn key(path: &str, tag: Option<&str>, page: Option<usize>) -> String {
         "" => "/".to_string(),
         r => r.to_string(),
     };
-    let is_list = Kind::ALL.iter().any(|k| route == format!("/{}", k.section()));
+    // A section's list: one segment, not one of the app's own lists.
+    let is_list = route.len() > 1 && !route[1..].contains('/') && !["/tags", "/recherche"].contains(&route.as_str());
     match tag.filter(|t| is_list && !t.is_empty()) {
         Some(tag) => match page.filter(|p| *p > 1) {
             Some(page) => format!("{route}?tag={tag}&page={page}"),

@@ -132,19 +132,22 @@ fn missing_content_folder_is_a_clear_error() {
 
 #[test]
 fn content_without_any_page_is_an_error_not_an_empty_site() {
-    // A Hugo blog's pages in `posts/`: no section Vitrine reads yet.
+    // Only a top-level page (not read yet) and an empty folder.
     let dir = tempfile::tempdir().unwrap();
-    let posts = dir.path().join("content/posts");
-    std::fs::create_dir_all(&posts).unwrap();
-    std::fs::write(posts.join("hello.md"), "---\ntitle: Hello\n---\nHi\n").unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("static-notes")).unwrap();
+    std::fs::write(content.join("about.md"), "---\ntitle: About\n---\nHi\n").unwrap();
     let out = dir.path().join("out");
-    let (ok, stderr) = build(&dir.path().join("content"), &out, &[]);
+    let (ok, stderr) = build(&content, &out, &[]);
     assert!(!ok, "{stderr}");
     assert!(stderr.contains("error: no page to build"), "{stderr}");
     assert!(
-        stderr.contains("1 Markdown file(s) found, in the folders `posts/`"),
+        stderr.contains("1 Markdown file(s) found, in the folders `static-notes/`"),
         "{stderr}"
     );
-    assert!(stderr.contains("pages in `posts/` are left out"), "{stderr}");
+    assert!(
+        stderr.contains("pages at the top of the content folder are left out"),
+        "{stderr}"
+    );
     assert!(!out.exists(), "something was written");
 }

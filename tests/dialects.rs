@@ -217,15 +217,20 @@ fn dated_file_names_and_pages_outside_the_sections() {
             "projets/2020-03-02-bascule-erp.md",
             b"---\ntitle: Bascule ERP\n---\nTexte.\n",
         ),
-        ("posts/billet.md", b"---\ntitle: Billet\n---\nTexte.\n"),
-        ("posts/autre.md", b"---\ntitle: Autre\n---\nTexte.\n"),
+        ("billet.md", b"---\ntitle: Billet\n---\nTexte.\n"),
+        ("autre.md", b"---\ntitle: Autre\n---\nTexte.\n"),
     ]);
     let outcome = compile(site.path());
     let text = printed(&outcome, site.path());
     let b = outcome.bundle.as_ref().expect("warnings only");
     assert_eq!(page(b, "/projets/bascule-erp").date.as_deref(), Some("2020-03-02"));
     assert!(b.pages.iter().all(|p| p.title != "Billet"));
-    assert_eq!(text.matches("pages in `posts/` are left out").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("pages at the top of the content folder are left out")
+            .count(),
+        1,
+        "{text}"
+    );
 }
 
 #[test]
@@ -307,4 +312,46 @@ fn front_matter_after_blank_lines_is_read() {
         b"\n\n+++\ntitle = \"Un th\xc3\xa8me\"\n+++\nCorps.\n",
     )]);
     assert_eq!(page(&b, "/projets/theme").title, "Un thème");
+}
+
+#[test]
+fn every_folder_is_a_section_with_its_title_order_and_neighbours() {
+    // A Hugo blog (`posts/` with `_index.md`) and a Zola docs folder, beside the portfolio.
+    let b = build(&[
+        ("posts/_index.md", b"---\ntitle: Articles\n---\n"),
+        (
+            "posts/premier.md",
+            b"---\ntitle: Premier\ndate: 2024-01-01\ntags: [veille]\n---\nUn.\n",
+        ),
+        (
+            "posts/second.md",
+            b"---\ntitle: Second\ndate: 2024-02-01\n---\nDeux, voir [le premier](../premier/).\n",
+        ),
+        (
+            "documentation/getting-started.md",
+            b"+++\ntitle = \"Getting started\"\n+++\nGo.\n",
+        ),
+    ]);
+    let sections: Vec<(&str, &str)> = b
+        .site
+        .sections
+        .iter()
+        .map(|s| (s.slug.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("competences", "Compétences"),
+            ("projets", "Projets"),
+            ("documentation", "Documentation"),
+            ("posts", "Articles")
+        ]
+    );
+    let second = page(&b, "/posts/second");
+    assert_eq!(second.section, "posts");
+    // Newest first within the section, neighbours only within it.
+    assert_eq!(second.next.as_deref(), Some("/posts/premier"));
+    assert!(second.html.contains(r#"href="posts/premier""#), "{}", second.html);
+    assert_eq!(page(&b, "/posts/premier").backlinks, ["/posts/second"]);
+    assert_eq!(page(&b, "/documentation/getting-started").title, "Getting started");
 }

@@ -5,12 +5,6 @@ use crate::text::FR as T;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-const SECTIONS: [(&str, &str); 3] = [
-    ("competences", T.nav_competences),
-    ("projets", T.nav_projets),
-    ("tags", T.nav_tags),
-];
-
 #[component]
 pub fn Header() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -49,20 +43,29 @@ pub fn Header() -> impl IntoView {
                 </button>
                 <nav id="nav-principale" aria-label=T.main_nav class:open=open>
                     <ul>
-                        {SECTIONS
-                            .into_iter()
-                            .map(|(href, label)| {
-                                let current = move || {
-                                    let path = current_route(&pathname.get());
-                                    (path == format!("/{href}") || path.starts_with(&format!("/{href}/"))).then_some("page")
-                                };
-                                view! {
-                                    <li>
-                                        <a href=href aria-current=current>{label}</a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
+                        {move || {
+                            // The site's sections, from its data, then the tags.
+                            let mut items: Vec<(String, String)> = store
+                                .site()
+                                .map(|s| s.sections.iter().map(|x| (x.slug.clone(), x.title.clone())).collect())
+                                .unwrap_or_default();
+                            items.push(("tags".into(), T.nav_tags.into()));
+                            items
+                                .into_iter()
+                                .map(|(href, label)| {
+                                    let (own, section) = (format!("/{href}"), format!("/{href}/"));
+                                    let current = move || {
+                                        let path = current_route(&pathname.get());
+                                        (path == own || path.starts_with(&section)).then_some("page")
+                                    };
+                                    view! {
+                                        <li>
+                                            <a href=href.clone() aria-current=current>{label}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </ul>
                 </nav>
                 <super::search::SearchBox/>

@@ -19,6 +19,7 @@ pub fn assemble(site: Site, docs: Vec<Doc>, tags: Vec<Tag>, images: &BTreeMap<St
             let r = doc.rendered;
             Page {
                 kind: doc.file.kind,
+                section: doc.file.section.clone(),
                 slug: doc.slug,
                 backlinks: back.get(&doc.route).cloned().unwrap_or_default(),
                 image: images.get(&doc.route).cloned(),

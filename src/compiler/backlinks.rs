@@ -31,6 +31,7 @@ pub fn outgoing(doc: &Doc) -> Vec<String> {
     out
 }
 
+/// A page of any section (`/posts/premier`), not a list or a tag.
 fn is_page_route(route: &str) -> bool {
-    route.starts_with("/competences/") || route.starts_with("/projets/")
+    route.matches('/').count() >= 2 && !route.starts_with("/tags/")
 }

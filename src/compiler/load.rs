@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 pub struct SourceFile {
     pub id: usize,
     pub kind: Kind,
+    /// The section's route segment (`projets`, `posts`) and its folder as written (`Projects`, `posts`).
+    pub section: String,
+    pub folder: String,
     /// Slug from the path: `citi`, `nested/duvet-genius`, `gecy` for `gecy/index.md`.
     pub slug: String,
     /// The folder holding the file; for a page bundle (`index.md`), its own folder.
@@ -28,6 +31,16 @@ pub fn section_of(folder: &str) -> Option<Kind> {
         _ => None,
     }
 }
+
+fn section_slug(kind: Kind, folder: &str) -> String {
+    match kind {
+        Kind::Other => slugify(folder),
+        known => known.section().to_string(),
+    }
+}
+
+/// Folder names that would collide with the app's own routes.
+const RESERVED: [&str; 4] = ["tags", "recherche", "data", "page"];
 
 /// Reads the pages; `lang` is the site's language: `page.fr.md` is the French
 /// version of `page.md` (Hugo's translations by file name), used instead of it on a
@@ -83,10 +96,10 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
             }
         }
         let stem = stem.to_string();
-        let kind = if segments.len() < 2 {
+        let kind = if segments.len() < 2 || RESERVED.contains(&slugify(segments[0]).as_str()) {
             None
         } else {
-            section_of(segments[0])
+            Some(section_of(segments[0]).unwrap_or(Kind::Other))
         };
         let Some(kind) = kind else {
             let folder = if segments.len() < 2 {
@@ -104,7 +117,7 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
                 diagnostics.push(
                     Diagnostic::warning(id, 0..0, format!("pages {where_} are left out"))
                         .label("not in a section")
-                        .hint("pages go in `competences/` or `projets/` (also read: `projects/`, `work/`, `skills/`)"),
+                        .hint("pages go in a section folder: `competences/`, `projets/` (also read: `projects/`, `work/`, `skills/`) or any other (`posts/`, `veille/`); top-level pages and the folders `tags/`, `recherche/`, `data/`, `page/` are not read"),
                 );
             }
             continue;
@@ -147,11 +160,14 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
         }
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         if language.is_some() {
-            translated.insert((kind, parts.join("/")));
+            translated.insert((section_slug(kind, segments[0]), parts.join("/")));
         }
+        let folder = segments[0].to_string();
         files.push(SourceFile {
             id,
             kind,
+            section: section_slug(kind, &folder),
+            folder,
             slug: parts.join("/"),
             dir,
             rel,
@@ -165,7 +181,7 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
             let is_translation = split_language(f.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md"))
                 .1
                 .is_some();
-            is_translation || !translated.contains(&(f.kind, f.slug.clone()))
+            is_translation || !translated.contains(&(f.section.clone(), f.slug.clone()))
         })
         .collect();
     (files, diagnostics)

@@ -22,6 +22,7 @@ pub mod order;
 pub mod parse;
 pub mod render;
 pub mod sanitize;
+pub mod sections;
 pub mod site;
 pub mod slugs;
 pub mod taxonomies;
@@ -97,7 +98,10 @@ pub fn compile(options: &Options) -> Outcome {
     diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let bundle = match site {
-        Some(site) if !has_errors => Some(assemble::assemble(site, docs, tags, &images)),
+        Some(mut site) if !has_errors => {
+            site.sections = sections::list(&options.content, &docs);
+            Some(assemble::assemble(site, docs, tags, &images))
+        }
         _ => None,
     };
     Outcome {
@@ -131,7 +135,7 @@ fn no_pages(content: &std::path::Path, sources: &mut Sources) -> Diagnostic {
     let id = sources.add(content.display().to_string(), String::new());
     Diagnostic::error(id, 0..0, "no page to build")
         .label(format!("{markdown} Markdown file(s) found, in {found}"))
-        .hint("pages go in `competences/` or `projets/` (also read: `projects/`, `work/`, `portfolio/`, `skills/`, `competencies/`), one Markdown file each with a `title`")
+        .hint("pages go in section folders: `competences/`, `projets/` (also read: `projects/`, `work/`, `portfolio/`, `skills/`, `competencies/`) or any other (`posts/`, `veille/`), one Markdown file each with a `title`")
 }
 
 /// Every route the app serves: lists, tag pages and pages.
@@ -140,7 +144,9 @@ fn routes(docs: &[document::Doc]) -> BTreeSet<String> {
     for kind in Kind::ALL {
         routes.insert(format!("/{}", kind.section()));
     }
+    // Every other section's list, from its pages.
     for doc in docs {
+        routes.insert(format!("/{}", doc.file.section));
         routes.insert(doc.route.clone());
         for tag in &doc.meta.tags {
             routes.insert(format!("/tags/{}", slugs::slugify(tag)));

@@ -10,6 +10,7 @@ pub fn sort(docs: &mut [Doc]) {
     docs.sort_by_cached_key(|d| {
         (
             d.file.kind,
+            d.file.section.clone(),
             (d.meta.weight.is_none(), d.meta.weight),
             Reverse(d.meta.date.clone()),
             slugify(&d.meta.title),
@@ -24,7 +25,7 @@ pub fn neighbours(docs: &[Doc]) -> Vec<(Option<String>, Option<String>)> {
         .map(|i| {
             let same = |j: usize| {
                 docs.get(j)
-                    .filter(|d| d.file.kind == docs[i].file.kind)
+                    .filter(|d| d.file.section == docs[i].file.section)
                     .map(|d| d.route.clone())
             };
             (i.checked_sub(1).and_then(same), same(i + 1))

@@ -87,6 +87,7 @@ pub fn read(content: &Path, sources: &mut Sources) -> Result<Site, Diagnostic> {
         lang: file.lang.unwrap_or_else(|| "fr".into()),
         base_url: file.base_url.unwrap_or_default().trim_end_matches('/').to_string(),
         links,
+        sections: Vec::new(),
     })
 }
 

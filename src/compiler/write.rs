@@ -50,6 +50,12 @@ pub fn write(
 /// The search index: titles, headings, tags and body text of every page
 /// (the words of each page found in parallel).
 pub fn search_index(bundle: &Bundle) -> SearchIndex {
+    let titles: std::collections::HashMap<&str, &str> = bundle
+        .site
+        .sections
+        .iter()
+        .map(|s| (s.slug.as_str(), s.title.as_str()))
+        .collect();
     let (words, shown): (Vec<_>, Vec<_>) = bundle
         .pages
         .par_iter()
@@ -61,7 +67,7 @@ pub fn search_index(bundle: &Bundle) -> SearchIndex {
                 .map_or(body.len(), |(i, _)| i);
             let shown = Shown {
                 title: p.title.clone(),
-                section: crate::data::section_texts(p.kind).0.to_string(),
+                section: titles.get(p.section.as_str()).copied().unwrap_or_default().to_string(),
                 text: body[..end].to_string(),
             };
             let words = search::document_words(&Document {

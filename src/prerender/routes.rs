@@ -1,7 +1,7 @@
 //! The site library ([`Bundle`]) cut into the data of each route: what the
 //! app needs to show one route, and nothing of the others.
 
-use crate::bundle::{Bundle, Kind, Page, Tag, TagRef};
+use crate::bundle::{Bundle, Kind, Page, Section, Tag, TagRef};
 use crate::data::*;
 use std::collections::HashMap;
 
@@ -22,8 +22,8 @@ pub fn all(bundle: &Bundle) -> Vec<RouteData> {
         view,
     };
     let mut out = vec![wrap("/".into(), View::Home(home(bundle)))];
-    for kind in Kind::ALL {
-        for (route, list) in lists(bundle, kind) {
+    for section in &bundle.site.sections {
+        for (route, list) in lists(bundle, section) {
             out.push(wrap(route, View::List(list)));
         }
     }
@@ -35,7 +35,7 @@ pub fn all(bundle: &Bundle) -> Vec<RouteData> {
     ));
     out.push(wrap("/recherche".into(), View::Search));
     for tag in &bundle.tags {
-        for (route, view) in tag_pages(&index, tag) {
+        for (route, view) in tag_pages(&index, &bundle.site.sections, tag) {
             out.push(wrap(route, View::Tag(view)));
         }
     }
@@ -114,9 +114,9 @@ fn paged<T: Clone>(items: &[T]) -> Vec<(Pager, Vec<T>)> {
 }
 
 /// A section's list, unfiltered and filtered by each of its tags, page by page.
-fn lists(bundle: &Bundle, kind: Kind) -> Vec<(String, List)> {
-    let first = format!("/{}", kind.section());
-    let pages: Vec<&Page> = bundle.section(kind).collect();
+fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
+    let first = format!("/{}", section.slug);
+    let pages: Vec<&Page> = bundle.pages.iter().filter(|p| p.section == section.slug).collect();
     // Each tag's pages, in section order, found in one pass.
     let mut tags: Vec<&TagRef> = Vec::new();
     let mut tagged: HashMap<&str, Vec<Card>> = HashMap::new();
@@ -147,7 +147,10 @@ fn lists(bundle: &Bundle, kind: Kind) -> Vec<(String, List)> {
             out.push((
                 route,
                 List {
-                    kind,
+                    kind: section.kind,
+                    section: section.slug.clone(),
+                    title: section.title.clone(),
+                    intro: section_intro(section.kind).to_string(),
                     tag: tag.clone(),
                     tags: with_current(&chips, filter),
                     cards,
@@ -180,7 +183,7 @@ fn with_current(chips: &[TagRef], current: Option<&TagRef>) -> Vec<TagRef> {
     out
 }
 
-fn tag_pages(index: &Index, tag: &Tag) -> Vec<(String, TagView)> {
+fn tag_pages(index: &Index, sections: &[Section], tag: &Tag) -> Vec<(String, TagView)> {
     let pages: Vec<&Page> = tag
         .pages
         .iter()
@@ -190,19 +193,14 @@ fn tag_pages(index: &Index, tag: &Tag) -> Vec<(String, TagView)> {
     paged(&pages)
         .into_iter()
         .map(|(pager, slice)| {
-            let groups = Kind::ALL
-                .into_iter()
-                .map(|kind| {
-                    (
-                        kind,
-                        slice
-                            .iter()
-                            .filter(|p| p.kind == kind)
-                            .map(|p| card(p))
-                            .collect::<Vec<_>>(),
-                    )
+            let groups = sections
+                .iter()
+                .map(|s| Group {
+                    title: s.title.clone(),
+                    images: s.kind != Kind::Competence,
+                    cards: slice.iter().filter(|p| p.section == s.slug).map(|p| card(p)).collect(),
                 })
-                .filter(|(_, cards)| !cards.is_empty())
+                .filter(|g| !g.cards.is_empty())
                 .collect();
             (
                 page_route(&first, None, pager.page),
@@ -217,13 +215,18 @@ fn tag_pages(index: &Index, tag: &Tag) -> Vec<(String, TagView)> {
 }
 
 fn page_view(index: &Index, page: &Page) -> PageView {
+    // Links both ways between compétences and projets; other sections have no such relation.
     let other = match page.kind {
         Kind::Competence => Kind::Projet,
         Kind::Projet => Kind::Competence,
+        Kind::Other => Kind::Other,
     };
     let mut related: Vec<LinkRef> = Vec::new();
     for route in page.links.iter().chain(&page.backlinks) {
-        if let Some(p) = index.get(route.as_str()).filter(|p| p.kind == other) {
+        if let Some(p) = index
+            .get(route.as_str())
+            .filter(|p| p.kind == other && other != Kind::Other)
+        {
             if !related.iter().any(|r| r.route == p.route) {
                 related.push(link(p));
             }

@@ -3,17 +3,16 @@
 
 use crate::app::widgets::{cards, pager};
 use crate::bundle::Kind;
-use crate::data::{page_route, section_texts, List};
+use crate::data::{page_route, List};
 use crate::text::FR as T;
 use leptos::either::Either;
 use leptos::prelude::*;
 
 pub fn view(list: &List) -> impl IntoView {
-    let (title, intro) = section_texts(list.kind);
-    let base = list.kind.section();
+    let base = list.section.clone();
     let all = {
         let selected = list.tag.is_none().then_some("true");
-        view! { <li><a class="chip" href=base aria-current=selected>{T.all_tags}</a></li> }
+        view! { <li><a class="chip" href=base.clone() aria-current=selected>{T.all_tags}</a></li> }
     };
     let each = list
         .tags
@@ -27,14 +26,14 @@ pub fn view(list: &List) -> impl IntoView {
     let body = if list.cards.is_empty() {
         Either::Left(view! { <p class="empty">{T.no_result}</p> })
     } else {
-        Either::Right(cards(&list.cards, list.kind == Kind::Projet, 2))
+        Either::Right(cards(&list.cards, list.kind != Kind::Competence, 2))
     };
     let first = format!("/{base}");
     let tag = list.tag.clone();
     view! {
         <div class="wrap">
-            <h1>{title}</h1>
-            <p class="lead">{intro}</p>
+            <h1>{list.title.clone()}</h1>
+            {(!list.intro.is_empty()).then(|| view! { <p class="lead">{list.intro.clone()}</p> })}
             <ul class="chips filter" aria-label=T.filter_by_tag>{all}{each}</ul>
             {body}
             {pager(list.pager, move |n| page_route(&first, tag.as_deref(), n))}

@@ -53,7 +53,7 @@ pub fn view(page: &PageView) -> impl IntoView {
 fn related(page: &PageView) -> Option<impl IntoView> {
     let heading = match page.kind {
         Kind::Competence => T.linked_projets,
-        Kind::Projet => T.linked_competences,
+        _ => T.linked_competences,
     };
     let items = page
         .related

@@ -1,8 +1,7 @@
 //! `/tags/:slug`: every page with that tag, grouped by kind, a page at a time.
 
 use crate::app::widgets::{cards, pager};
-use crate::bundle::Kind;
-use crate::data::{page_route, section_texts, TagView};
+use crate::data::{page_route, TagView};
 use crate::text::FR as T;
 use leptos::prelude::*;
 
@@ -10,11 +9,11 @@ pub fn view(tag: &TagView) -> impl IntoView {
     let groups = tag
         .groups
         .iter()
-        .map(|(kind, pages)| {
+        .map(|group| {
             view! {
                 <section>
-                    <h2>{section_texts(*kind).0}</h2>
-                    {cards(pages, *kind == Kind::Projet, 3)}
+                    <h2>{group.title.clone()}</h2>
+                    {cards(&group.cards, group.images, 3)}
                 </section>
             }
         })
