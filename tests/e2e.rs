@@ -113,3 +113,25 @@ async fn failed_data_fetch_shows_the_error_view_and_retry_recovers() {
     b.wait_text("h1", "GECY").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_section_of_its_own_has_its_list_menu_entry_and_pages() {
+    // `content/veille/` with its `_index.md`: a section like Hugo's `posts/`.
+    let server = Server::start(&dist(), Host::GitHubPages).await;
+    let b = Browser::start().await;
+    b.goto(&server.url("/")).await;
+    b.click("nav a[href='veille']").await;
+    b.wait_text("main h1", "Veille technologique").await;
+    assert_eq!(
+        b.js("return document.querySelector(\"nav a[href='veille']\").getAttribute('aria-current')")
+            .await,
+        "page"
+    );
+    b.click(".card-title a").await;
+    b.wait_text("main h1", "L'IA générative dans le développement").await;
+    assert_eq!(b.path().await, server.path("/veille/ia-generative-et-developpement"));
+    // Its link to a projet counts both ways: the projet lists it among its backlinks' pages.
+    b.click(".prose a[href='projets/dashboardappro']").await;
+    b.wait_text("main h1", "Dashboard Appros").await;
+    b.close().await;
+}

@@ -80,11 +80,16 @@ fn addresses(drafts: bool) -> Vec<(String, String)> {
     }
     let mut out = vec![
         ("/".to_string(), library.site.author.clone()),
-        ("/competences".into(), "Compétences".into()),
-        ("/projets".into(), "Projets".into()),
         ("/tags".into(), "Tags".into()),
         ("/recherche".into(), "Recherche".into()),
     ];
+    out.extend(
+        library
+            .site
+            .sections
+            .iter()
+            .map(|s| (format!("/{}", s.slug), s.title.clone())),
+    );
     out.extend(
         library
             .tags

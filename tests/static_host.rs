@@ -17,10 +17,14 @@ fn bundle() -> Bundle {
 fn routes(b: &Bundle) -> Vec<(String, String)> {
     let mut routes = vec![
         ("/".to_string(), b.site.author.clone()),
-        ("/competences".to_string(), "Compétences".to_string()),
-        ("/projets".to_string(), "Projets".to_string()),
         ("/tags".to_string(), "Tags".to_string()),
     ];
+    routes.extend(
+        b.site
+            .sections
+            .iter()
+            .map(|s| (format!("/{}", s.slug), s.title.clone())),
+    );
     routes.extend(b.tags.iter().map(|t| (format!("/tags/{}", t.slug), t.name.clone())));
     routes.extend(b.pages.iter().map(|p| (p.route.clone(), p.title.clone())));
     routes

@@ -7,7 +7,7 @@ mod support;
 use fantoccini::Locator;
 use support::{copy_site, data_dir, dist, Browser, Host, Server, ENTER, TAB};
 
-const VIEWS: [(&str, &str, &str); 8] = [
+const VIEWS: [(&str, &str, &str); 9] = [
     ("accueil", "/", "Camille Martin"),
     ("competences", "/competences", "Compétences"),
     ("projets", "/projets", "Projets"),
@@ -19,6 +19,7 @@ const VIEWS: [(&str, &str, &str); 8] = [
     ("projet", "/projets/gecy", "GECY"),
     ("tags", "/tags", "Tags"),
     ("tag", "/tags/technique", "TECHNIQUE"),
+    ("section", "/veille", "Veille technologique"),
     ("introuvable", "/nulle/part", "Page introuvable"),
 ];
 
