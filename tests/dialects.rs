@@ -355,3 +355,97 @@ fn every_folder_is_a_section_with_its_title_order_and_neighbours() {
     assert_eq!(page(&b, "/posts/premier").backlinks, ["/posts/second"]);
     assert_eq!(page(&b, "/documentation/getting-started").title, "Getting started");
 }
+
+#[test]
+fn the_site_settings_of_hugo_zola_and_astro_are_read_where_they_keep_them() {
+    // Hugo: config.toml beside content/.
+    let site = site_with(&[]);
+    std::fs::write(
+        site.path().join("config.toml"),
+        "baseURL = \"https://camille.example.org/\"\nlanguageCode = \"fr-fr\"\ntitle = \"Portfolio BTS SIO\"\n[params]\nauthor = \"Camille\"\ndescription = \"Alternance\"\n",
+    )
+    .unwrap();
+    let b = compile(site.path()).bundle.unwrap();
+    assert_eq!(
+        (b.site.title.as_str(), b.site.author.as_str(), b.site.tagline.as_str()),
+        ("Portfolio BTS SIO", "Camille", "Alternance")
+    );
+    assert_eq!(
+        (b.site.base_url.as_str(), b.site.lang.as_str()),
+        ("https://camille.example.org", "fr")
+    );
+    // content/site.toml still overrides.
+    std::fs::write(site.path().join("content/site.toml"), "title = \"Autre titre\"\n").unwrap();
+    let b = compile(site.path()).bundle.unwrap();
+    assert_eq!(
+        (b.site.title.as_str(), b.site.author.as_str()),
+        ("Autre titre", "Camille")
+    );
+
+    // Astro: astro.config.mjs two levels up from src/content/, read as text.
+    let astro = tempfile::tempdir().unwrap();
+    let content = astro.path().join("src/content");
+    std::fs::create_dir_all(content.join("projets")).unwrap();
+    std::fs::write(content.join("projets/a.md"), "---\ntitle: A\n---\nA.\n").unwrap();
+    std::fs::write(
+        astro.path().join("astro.config.mjs"),
+        "import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://c.github.io', base: '/portfolio' });\n",
+    )
+    .unwrap();
+    let options = vitrine::compiler::Options {
+        content,
+        public: vec![],
+        drafts: false,
+        today: "2026-11-23".into(),
+    };
+    let b = vitrine::compiler::compile(&options).bundle.unwrap();
+    assert_eq!(b.site.base_url, "https://c.github.io/portfolio");
+
+    // A malformed settings file is named with its line, and the build goes on without it.
+    let broken = site_with(&[]);
+    std::fs::write(broken.path().join("hugo.toml"), "title = \"A\"\nbaseURL = \n").unwrap();
+    let outcome = compile(broken.path());
+    let text = printed(&outcome, broken.path());
+    assert!(outcome.bundle.is_some(), "{text}");
+    assert!(text.contains("hugo.toml:2:"), "{text}");
+    assert!(text.contains("site settings could not be read"), "{text}");
+}
+
+#[test]
+fn astro_base_prefix_and_percent_encoded_file_names_resolve_to_the_files() {
+    // An Astro student portfolio: `base: '/portfolio'`, images written with it,
+    // file names with spaces and accents, percent-encoded in the Markdown.
+    let astro = tempfile::tempdir().unwrap();
+    let content = astro.path().join("src/content");
+    let public = astro.path().join("public");
+    std::fs::create_dir_all(content.join("projets")).unwrap();
+    std::fs::create_dir_all(public.join("assets")).unwrap();
+    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    std::fs::write(public.join("assets/Capture d'écran.png"), &png).unwrap();
+    std::fs::write(public.join("assets/schema.png"), &png).unwrap();
+    std::fs::write(
+        astro.path().join("astro.config.mjs"),
+        "export default defineConfig({\n  site: \"https://c.github.io\",\n  base: \"/portfolio\",\n});\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("projets/a.md"),
+        "---\ntitle: A\n---\n![Schéma](/portfolio/assets/schema.png)\n\n![Écran](/portfolio/assets/Capture%20d'%C3%A9cran.png)\n",
+    )
+    .unwrap();
+    let options = vitrine::compiler::Options {
+        content,
+        public: vec![public],
+        drafts: false,
+        today: "2026-11-23".into(),
+    };
+    let outcome = vitrine::compiler::compile(&options);
+    let text = outcome.sources.render(&outcome.diagnostics);
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let html = &page(&b, "/projets/a").html;
+    assert!(html.contains(r#"src="assets/schema.png""#), "{html}");
+    assert!(
+        html.contains(r#"src="assets/Capture%20d&#39;%C3%A9cran.png""#),
+        "{html}"
+    );
+}

@@ -173,7 +173,7 @@ fn to_route(path: &str) -> String {
     format!("/{}", parts.join("/"))
 }
 
-fn percent_decode(s: &str) -> String {
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -26,6 +26,7 @@ pub mod sections;
 pub mod site;
 pub mod slugs;
 pub mod taxonomies;
+pub mod tool_settings;
 pub mod write;
 
 use crate::bundle::{Bundle, Kind};
@@ -67,7 +68,9 @@ pub fn compile(options: &Options) -> Outcome {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
 
-    let site = site::read(&options.content, &mut sources)
+    let (tool, found) = tool_settings::read(&options.content, &mut sources);
+    diagnostics.extend(found);
+    let site = site::read(&options.content, &tool, &mut sources)
         .map_err(|e| diagnostics.push(e))
         .ok();
     let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
@@ -82,6 +85,7 @@ pub fn compile(options: &Options) -> Outcome {
     let folders = render::Folders {
         content: &options.content,
         public: &options.public,
+        base_path: tool.base_path.as_deref().unwrap_or(""),
     };
     order::sort(&mut docs);
     let copies = Mutex::new(render::ContentFiles::new());

@@ -16,6 +16,8 @@ pub struct Folders<'a> {
     pub content: &'a Path,
     /// Static file folders, searched in order.
     pub public: &'a [PathBuf],
+    /// The prefix Astro authors write before their files (its `base`, `/portfolio`), or empty.
+    pub base_path: &'a str,
 }
 
 pub fn render(
@@ -37,8 +39,38 @@ pub fn render(
 }
 
 /// The first candidate that exists in a static folder, then in the content folder.
+/// A file path as it goes in an `src` or `href`: spaces, `%` and non-ASCII characters percent-encoded.
+fn encode_path(rel: &str) -> String {
+    let mut out = String::with_capacity(rel.len());
+    for byte in rel.bytes() {
+        match byte {
+            b' ' | b'%' | b'"' | b'<' | b'>' | b'#' | b'?' | 0x80..=0xff => out.push_str(&format!("%{byte:02X}")),
+            _ => out.push(byte as char),
+        }
+    }
+    out
+}
+
+/// Each candidate is also tried without the site's base path and percent-decoded
+/// (`/portfolio/assets/Capture%20d'%C3%A9cran.png` → `assets/Capture d'écran.png`).
 pub fn locate(candidates: &[String], folders: &Folders, copies: &Mutex<ContentFiles>) -> Option<Located> {
-    for candidate in candidates {
+    let variants = candidates.iter().flat_map(|c| {
+        let unbased = (!folders.base_path.is_empty())
+            .then(|| c.strip_prefix(folders.base_path).filter(|r| r.starts_with('/')))
+            .flatten()
+            .map(str::to_string);
+        let decoded = |s: &str| super::links::percent_decode(s);
+        [
+            Some(c.clone()),
+            unbased.clone(),
+            Some(decoded(c)),
+            unbased.map(|u| decoded(&u)),
+        ]
+        .into_iter()
+        .flatten()
+    });
+    let mut tried = std::collections::HashSet::new();
+    for candidate in variants.filter(|c| tried.insert(c.clone())) {
         let rel = candidate.trim_start_matches('/');
         if rel.is_empty() || rel.split('/').any(|s| s == "..") {
             continue;
@@ -60,7 +92,7 @@ pub fn locate(candidates: &[String], folders: &Folders, copies: &Mutex<ContentFi
             .ok()
             .and_then(|s| Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?)));
         return Some(Located {
-            url: format!("/{rel}"),
+            url: format!("/{}", encode_path(rel)),
             size,
         });
     }

@@ -3,6 +3,7 @@
 
 use super::diagnostics::{Diagnostic, Sources};
 use super::front_matter;
+use super::tool_settings::ToolSettings;
 use crate::bundle::{Site, SiteLink};
 use serde::Deserialize;
 use std::path::Path;
@@ -32,7 +33,9 @@ struct Links {
 
 pub const FILE: &str = "site.toml";
 
-pub fn read(content: &Path, sources: &mut Sources) -> Result<Site, Diagnostic> {
+/// `content/site.toml` (or `_index.md`), each field falling back on what the
+/// site's own tool settings say (`defaults`).
+pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> Result<Site, Diagnostic> {
     let path = content.join(FILE);
     let file: SiteFile = match std::fs::read_to_string(&path) {
         Ok(text) => {
@@ -47,6 +50,15 @@ pub fn read(content: &Path, sources: &mut Sources) -> Result<Site, Diagnostic> {
             })?
         }
         Err(_) => from_index(content, sources)?,
+    };
+    let d = defaults.clone();
+    let file = SiteFile {
+        title: file.title.or(d.title),
+        author: file.author.or(d.author),
+        tagline: file.tagline.or(d.description),
+        lang: file.lang.or(d.lang),
+        base_url: file.base_url.or(d.base_url),
+        links: file.links,
     };
     let author = file.author.unwrap_or_default();
     let title = file.title.unwrap_or_else(|| {

@@ -1,0 +1,181 @@
+//! The settings a site keeps where its own tool reads them, found beside the
+//! content folder or one level up: Hugo (`hugo.toml|yaml|json`,
+//! `config.toml|yaml|json`), Zola (`config.toml`), Astro (`astro.config.*`, read
+//! as text: it is JavaScript). `content/site.toml` and `_index.md` override them.
+
+use super::diagnostics::{Diagnostic, Sources};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// What a tool's settings say, each field only when they say it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ToolSettings {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub description: Option<String>,
+    pub lang: Option<String>,
+    /// `https://example.org/portfolio`, without a trailing slash.
+    pub base_url: Option<String>,
+    /// Astro's `base` (`/portfolio`): the prefix its authors write before links and images.
+    pub base_path: Option<String>,
+}
+
+const DATA_FILES: [&str; 6] = [
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.json",
+];
+const ASTRO_FILES: [&str; 4] = [
+    "astro.config.mjs",
+    "astro.config.ts",
+    "astro.config.js",
+    "astro.config.cjs",
+];
+
+/// The first settings file found beside `content` or one level up, read.
+pub fn read(content: &Path, sources: &mut Sources) -> (ToolSettings, Vec<Diagnostic>) {
+    let roots: Vec<PathBuf> = content.ancestors().skip(1).take(2).map(Path::to_path_buf).collect();
+    for root in &roots {
+        for name in DATA_FILES {
+            let path = root.join(name);
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return from_data(&path, text, sources);
+            }
+        }
+        for name in ASTRO_FILES {
+            if let Ok(text) = std::fs::read_to_string(root.join(name)) {
+                return (from_astro(&text), Vec::new());
+            }
+        }
+    }
+    (ToolSettings::default(), Vec::new())
+}
+
+fn from_data(path: &Path, text: String, sources: &mut Sources) -> (ToolSettings, Vec<Diagnostic>) {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let parsed: Result<Value, (Option<std::ops::Range<usize>>, String)> = match extension {
+        "toml" => toml::from_str(&text).map_err(|e: toml::de::Error| (e.span(), e.message().to_string())),
+        "yaml" => {
+            serde_norway::from_str(&text).map_err(|e| (e.location().map(|l| l.index()..l.index()), e.to_string()))
+        }
+        _ => serde_json::from_str(&text).map_err(|e| (None, e.to_string())),
+    };
+    let id = sources.add(path.display().to_string(), text);
+    match parsed {
+        Ok(value) => (from_value(&value), Vec::new()),
+        Err((span, message)) => {
+            let warning = Diagnostic::warning(id, span.unwrap_or(0..0), "site settings could not be read")
+                .label(message)
+                .hint("the site is built without them; fix the file, or set the fields in content/site.toml");
+            (ToolSettings::default(), vec![warning])
+        }
+    }
+}
+
+/// Hugo's and Zola's keys, whichever the file uses.
+fn from_value(value: &Value) -> ToolSettings {
+    let text = |v: Option<&Value>| {
+        v.and_then(Value::as_str)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let at = |path: &[&str]| path.iter().try_fold(value, |v, key| v.get(key));
+    let author = text(at(&["params", "author"]))
+        .or_else(|| text(at(&["params", "author", "name"])))
+        .or_else(|| text(at(&["author"])))
+        .or_else(|| text(at(&["author", "name"])))
+        .or_else(|| text(at(&["extra", "author"])));
+    ToolSettings {
+        title: text(at(&["title"])),
+        author,
+        description: text(at(&["params", "description"])).or_else(|| text(at(&["description"]))),
+        lang: text(at(&["languageCode"]))
+            .or_else(|| text(at(&["defaultContentLanguage"])))
+            .or_else(|| text(at(&["default_language"])))
+            .map(|l| l.split(['-', '_']).next().unwrap_or(&l).to_lowercase()),
+        base_url: text(at(&["baseURL"]))
+            .or_else(|| text(at(&["baseurl"])))
+            .or_else(|| text(at(&["base_url"])))
+            .map(|u| u.trim_end_matches('/').to_string()),
+        base_path: None,
+    }
+}
+
+/// `site: 'https://x.github.io'` and `base: '/repo'` from an Astro config, read as text.
+fn from_astro(text: &str) -> ToolSettings {
+    let site = string_field(text, "site");
+    let base = string_field(text, "base")
+        .map(|b| format!("/{}", b.trim_matches('/')))
+        .filter(|b| b != "/");
+    let base_url = site.map(|s| format!("{}{}", s.trim_end_matches('/'), base.as_deref().unwrap_or("")));
+    ToolSettings {
+        base_url,
+        base_path: base,
+        ..ToolSettings::default()
+    }
+}
+
+/// The string value of `name: '…'` (or `"…"`, `` `…` ``) in JavaScript source.
+fn string_field(text: &str, name: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(at) = rest.find(name) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + name.len()..].trim_start();
+        rest = &rest[at + name.len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+            continue;
+        }
+        let Some(value) = after.strip_prefix(':') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let quote = value.chars().next().filter(|c| matches!(c, '\'' | '"' | '`'))?;
+        let end = value[1..].find(quote)?;
+        return Some(value[1..1 + end].to_string());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn astro_config_is_read_as_text() {
+        let config = "import { defineConfig } from 'astro/config';\n// https://astro.build\nexport default defineConfig({\n  site: 'https://camille.github.io',\n  base: '/portfolio',\n  integrations: [],\n});\n";
+        let s = from_astro(config);
+        assert_eq!(s.base_url.as_deref(), Some("https://camille.github.io/portfolio"));
+        assert_eq!(s.base_path.as_deref(), Some("/portfolio"));
+        assert_eq!(from_astro("export default {}").base_url, None);
+    }
+
+    #[test]
+    fn hugo_and_zola_keys() {
+        let hugo: Value = toml::from_str(
+            "baseURL = 'https://example.org/'\nlanguageCode = 'fr-FR'\ntitle = 'Mon portfolio'\n[params]\nauthor = 'Camille'\ndescription = 'BTS SIO'\n",
+        )
+        .unwrap();
+        let s = from_value(&hugo);
+        assert_eq!(s.base_url.as_deref(), Some("https://example.org"));
+        assert_eq!(s.lang.as_deref(), Some("fr"));
+        assert_eq!(s.author.as_deref(), Some("Camille"));
+        assert_eq!(s.description.as_deref(), Some("BTS SIO"));
+        let zola: Value = toml::from_str(
+            "base_url = 'https://z.org'\ntitle = 'Docs'\ndescription = 'Doc'\ndefault_language = 'en'\n[extra]\nauthor = 'Z'\n",
+        )
+        .unwrap();
+        let s = from_value(&zola);
+        assert_eq!(
+            (
+                s.title.as_deref(),
+                s.base_url.as_deref(),
+                s.lang.as_deref(),
+                s.author.as_deref()
+            ),
+            (Some("Docs"), Some("https://z.org"), Some("en"), Some("Z"))
+        );
+    }
+}
