@@ -33,6 +33,9 @@ pub struct Site {
     /// site's other folders (`posts/`, `veille/`…).
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// Top-level pages in the menu, after the sections: label and route segment (`about`).
+    #[serde(default)]
+    pub menu: Vec<SiteLink>,
 }
 
 /// A folder of pages: its route (`/posts`), its title (from its `_index.md`, or its name).

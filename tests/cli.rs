@@ -132,11 +132,11 @@ fn missing_content_folder_is_a_clear_error() {
 
 #[test]
 fn content_without_any_page_is_an_error_not_an_empty_site() {
-    // Only a top-level page (not read yet) and an empty folder.
+    // Only a top-level `index.md` (not a page) and an empty folder.
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     std::fs::create_dir_all(content.join("static-notes")).unwrap();
-    std::fs::write(content.join("about.md"), "---\ntitle: About\n---\nHi\n").unwrap();
+    std::fs::write(content.join("index.md"), "---\ntitle: About\n---\nHi\n").unwrap();
     let out = dir.path().join("out");
     let (ok, stderr) = build(&content, &out, &[]);
     assert!(!ok, "{stderr}");
@@ -145,9 +145,6 @@ fn content_without_any_page_is_an_error_not_an_empty_site() {
         stderr.contains("1 Markdown file(s) found, in the folders `static-notes/`"),
         "{stderr}"
     );
-    assert!(
-        stderr.contains("pages at the top of the content folder are left out"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("the page `index.md` is left out"), "{stderr}");
     assert!(!out.exists(), "something was written");
 }

@@ -211,26 +211,37 @@ fn malformed_site_settings_name_the_line() {
 }
 
 #[test]
-fn dated_file_names_and_pages_outside_the_sections() {
+fn dated_file_names_and_top_level_pages() {
     let site = site_with(&[
         (
             "projets/2020-03-02-bascule-erp.md",
             b"---\ntitle: Bascule ERP\n---\nTexte.\n",
         ),
-        ("billet.md", b"---\ntitle: Billet\n---\nTexte.\n"),
-        ("autre.md", b"---\ntitle: Autre\n---\nTexte.\n"),
+        ("references.md", b"---\ntitle: R\xc3\xa9f\xc3\xa9rences\n---\nTexte.\n"),
+        ("cv.md", b"---\ntitle: CV\nmenu: main\nweight: 1\n---\nTexte.\n"),
+        (
+            "about.md",
+            b"---\ntitle: \xc3\x80 propos\nmenu:\n  main:\n    weight: 2\n---\nVoir le [CV](../cv/).\n",
+        ),
+        ("tags.md", b"---\ntitle: Tags\n---\nTexte.\n"),
     ]);
     let outcome = compile(site.path());
     let text = printed(&outcome, site.path());
     let b = outcome.bundle.as_ref().expect("warnings only");
     assert_eq!(page(b, "/projets/bascule-erp").date.as_deref(), Some("2020-03-02"));
-    assert!(b.pages.iter().all(|p| p.title != "Billet"));
-    assert_eq!(
-        text.matches("pages at the top of the content folder are left out")
-            .count(),
-        1,
-        "{text}"
+    // Top-level pages are pages of their own, at the top of the site.
+    assert_eq!(page(b, "/references").title, "Références");
+    assert!(
+        page(b, "/about").html.contains(r#"href="cv""#),
+        "{}",
+        page(b, "/about").html
     );
+    // Those that ask for it are in the menu, by weight.
+    let menu: Vec<(&str, &str)> = b.site.menu.iter().map(|m| (m.label.as_str(), m.url.as_str())).collect();
+    assert_eq!(menu, [("CV", "cv"), ("À propos", "about")]);
+    // `tags.md` would take the app's own address: left out, and said.
+    assert!(b.pages.iter().all(|p| p.route != "/tags"));
+    assert!(text.contains("the page `tags.md` is left out"), "{text}");
 }
 
 #[test]

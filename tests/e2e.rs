@@ -135,3 +135,19 @@ async fn a_section_of_its_own_has_its_list_menu_entry_and_pages() {
     b.wait_text("main h1", "Dashboard Appros").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_top_level_page_is_in_the_menu_when_it_asks() {
+    // `content/cv.md` with `menu: main`: the page `/cv`, after the sections in the menu.
+    let server = Server::start(&dist(), Host::GitHubPages).await;
+    let b = Browser::start().await;
+    b.goto(&server.url("/projets")).await;
+    let menu = b.texts("#nav-principale a").await;
+    assert_eq!(menu.last().map(String::as_str), Some("Tags"), "{menu:?}");
+    assert!(menu.iter().any(|m| m == "Curriculum vitae"), "{menu:?}");
+    b.click("nav a[href='cv']").await;
+    b.wait_text("main h1", "Curriculum vitae").await;
+    assert_eq!(b.path().await, server.path("/cv"));
+    b.wait_text(".prose", "BTS SIO").await;
+    b.close().await;
+}

@@ -7,7 +7,7 @@ mod support;
 use fantoccini::Locator;
 use support::{copy_site, data_dir, dist, Browser, Host, Server, ENTER, TAB};
 
-const VIEWS: [(&str, &str, &str); 9] = [
+const VIEWS: [(&str, &str, &str); 10] = [
     ("accueil", "/", "Camille Martin"),
     ("competences", "/competences", "Compétences"),
     ("projets", "/projets", "Projets"),
@@ -20,6 +20,7 @@ const VIEWS: [(&str, &str, &str); 9] = [
     ("tags", "/tags", "Tags"),
     ("tag", "/tags/technique", "TECHNIQUE"),
     ("section", "/veille", "Veille technologique"),
+    ("page", "/cv", "Curriculum vitae"),
     ("introuvable", "/nulle/part", "Page introuvable"),
 ];
 

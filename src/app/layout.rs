@@ -47,7 +47,11 @@ pub fn Header() -> impl IntoView {
                             // The site's sections, from its data, then the tags.
                             let mut items: Vec<(String, String)> = store
                                 .site()
-                                .map(|s| s.sections.iter().map(|x| (x.slug.clone(), x.title.clone())).collect())
+                                .map(|s| {
+                                    let sections = s.sections.iter().map(|x| (x.slug.clone(), x.title.clone()));
+                                    let pages = s.menu.iter().map(|m| (m.url.clone(), m.label.clone()));
+                                    sections.chain(pages).collect()
+                                })
                                 .unwrap_or_default();
                             items.push(("tags".into(), T.nav_tags.into()));
                             items

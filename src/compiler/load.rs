@@ -96,28 +96,30 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
             }
         }
         let stem = stem.to_string();
-        let kind = if segments.len() < 2 || RESERVED.contains(&slugify(segments[0]).as_str()) {
+        // A top-level page (`about.md` → `/about`) is a page of no section.
+        let top = segments.len() < 2;
+        let kind = if RESERVED.contains(&slugify(if top { &stem } else { segments[0] }).as_str())
+            || (top && stem == "index")
+        {
             None
+        } else if top {
+            Some(Kind::Other)
         } else {
             Some(section_of(segments[0]).unwrap_or(Kind::Other))
         };
         let Some(kind) = kind else {
-            let folder = if segments.len() < 2 {
-                String::new()
-            } else {
-                segments[0].to_string()
-            };
+            let folder = if top { String::new() } else { segments[0].to_string() };
             if ignored.insert(folder.clone()) {
                 let id = sources.add(display, String::new());
-                let where_ = if folder.is_empty() {
-                    "at the top of the content folder".to_string()
+                let what = if folder.is_empty() {
+                    format!("the page `{rel}` is left out")
                 } else {
-                    format!("in `{folder}/`")
+                    format!("pages in `{folder}/` are left out")
                 };
                 diagnostics.push(
-                    Diagnostic::warning(id, 0..0, format!("pages {where_} are left out"))
-                        .label("not in a section")
-                        .hint("pages go in a section folder: `competences/`, `projets/` (also read: `projects/`, `work/`, `skills/`) or any other (`posts/`, `veille/`); top-level pages and the folders `tags/`, `recherche/`, `data/`, `page/` are not read"),
+                    Diagnostic::warning(id, 0..0, what)
+                        .label("its address is one of the app's own")
+                        .hint("`tags`, `recherche`, `data` and `page` are the app's own addresses, and `index.md` at the top is not a page: rename the file or folder"),
                 );
             }
             continue;
@@ -145,7 +147,11 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
             );
             continue;
         }
-        let mut parts: Vec<String> = segments[1..segments.len() - 1].iter().map(|s| slugify(s)).collect();
+        let mut parts: Vec<String> = if top {
+            Vec::new()
+        } else {
+            segments[1..segments.len() - 1].iter().map(|s| slugify(s)).collect()
+        };
         let bundle = stem == "index";
         let (date_from_name, name) = if bundle {
             (None, stem.as_str())
@@ -160,9 +166,9 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
         }
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         if language.is_some() {
-            translated.insert((section_slug(kind, segments[0]), parts.join("/")));
+            translated.insert((section_slug(kind, if top { "" } else { segments[0] }), parts.join("/")));
         }
-        let folder = segments[0].to_string();
+        let folder = if top { String::new() } else { segments[0].to_string() };
         files.push(SourceFile {
             id,
             kind,

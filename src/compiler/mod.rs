@@ -104,6 +104,7 @@ pub fn compile(options: &Options) -> Outcome {
     let bundle = match site {
         Some(mut site) if !has_errors => {
             site.sections = sections::list(&options.content, &docs);
+            site.menu = sections::menu(&docs);
             Some(assemble::assemble(site, docs, tags, &images))
         }
         _ => None,

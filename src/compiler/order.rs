@@ -25,7 +25,7 @@ pub fn neighbours(docs: &[Doc]) -> Vec<(Option<String>, Option<String>)> {
         .map(|i| {
             let same = |j: usize| {
                 docs.get(j)
-                    .filter(|d| d.file.section == docs[i].file.section)
+                    .filter(|d| d.file.section == docs[i].file.section && !d.file.section.is_empty())
                     .map(|d| d.route.clone())
             };
             (i.checked_sub(1).and_then(same), same(i + 1))

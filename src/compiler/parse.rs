@@ -43,7 +43,11 @@ fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
         },
         None => file.slug.clone(),
     };
-    let route = format!("/{}/{}", file.section, slug);
+    let route = if file.section.is_empty() {
+        format!("/{slug}")
+    } else {
+        format!("/{}/{}", file.section, slug)
+    };
     let doc = Doc {
         body: split.body.to_string(),
         body_offset: split.body_offset,

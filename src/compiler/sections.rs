@@ -4,8 +4,9 @@
 
 use super::document::Doc;
 use super::front_matter;
-use crate::bundle::{Kind, Section};
+use crate::bundle::{Kind, Section, SiteLink};
 use crate::text::FR as T;
+use serde_json::Value;
 use std::path::Path;
 
 pub fn list(content: &Path, docs: &[Doc]) -> Vec<Section> {
@@ -21,7 +22,10 @@ pub fn list(content: &Path, docs: &[Doc]) -> Vec<Section> {
             kind: Kind::Projet,
         },
     ];
-    for doc in docs.iter().filter(|d| d.file.kind == Kind::Other) {
+    for doc in docs
+        .iter()
+        .filter(|d| d.file.kind == Kind::Other && !d.file.section.is_empty())
+    {
         if !sections.iter().any(|s| s.slug == doc.file.section) {
             sections.push(Section {
                 slug: doc.file.section.clone(),
@@ -31,6 +35,27 @@ pub fn list(content: &Path, docs: &[Doc]) -> Vec<Section> {
         }
     }
     sections
+}
+
+/// Top-level pages that ask for a menu entry: Hugo's `menu: main` (a string, a
+/// list or a table naming `main`) or a `weight`; in weight order, then title.
+pub fn menu(docs: &[Doc]) -> Vec<SiteLink> {
+    docs.iter()
+        .filter(|d| d.file.kind == Kind::Other && d.file.section.is_empty())
+        .filter(|d| {
+            let asks = match d.meta.extra.get("menu") {
+                Some(Value::String(s)) => s == "main",
+                Some(Value::Array(list)) => list.iter().any(|v| v.as_str() == Some("main")),
+                Some(Value::Object(map)) => map.contains_key("main"),
+                _ => false,
+            };
+            asks || d.meta.weight.is_some()
+        })
+        .map(|d| SiteLink {
+            label: d.meta.title.clone(),
+            url: d.slug.clone(),
+        })
+        .collect()
 }
 
 /// The `title` of `<folder>/_index.md`, or the folder's name as words.

@@ -100,6 +100,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
         base_url: file.base_url.unwrap_or_default().trim_end_matches('/').to_string(),
         links,
         sections: Vec::new(),
+        menu: Vec::new(),
     })
 }
 

@@ -15,6 +15,13 @@ const HOME_TAGS: usize = 8;
 pub fn all(bundle: &Bundle) -> Vec<RouteData> {
     let site = &bundle.site;
     let index: Index = bundle.pages.iter().map(|p| (p.route.as_str(), p)).collect();
+    // Tag lists group pages by section, top-level pages last.
+    let mut groups = bundle.site.sections.clone();
+    groups.push(Section {
+        slug: String::new(),
+        title: crate::text::FR.pages_title.into(),
+        kind: Kind::Other,
+    });
     let wrap = |route: String, view: View| RouteData {
         version: DATA_VERSION,
         route,
@@ -35,7 +42,7 @@ pub fn all(bundle: &Bundle) -> Vec<RouteData> {
     ));
     out.push(wrap("/recherche".into(), View::Search));
     for tag in &bundle.tags {
-        for (route, view) in tag_pages(&index, &bundle.site.sections, tag) {
+        for (route, view) in tag_pages(&index, &groups, tag) {
             out.push(wrap(route, View::Tag(view)));
         }
     }
