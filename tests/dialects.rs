@@ -460,3 +460,27 @@ fn astro_base_prefix_and_percent_encoded_file_names_resolve_to_the_files() {
         "{html}"
     );
 }
+
+#[test]
+fn hugo_shortcodes_render_as_links_images_and_code_and_zola_escapes_print_as_written() {
+    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let b = build(&[
+        (
+            "projets/video.md",
+            b"---\ntitle: Video\n---\nLa d\xc3\xa9mo : {{< youtube dQw4w9WgXcQ >}}\n\n{{< figure src=\"schema.png\" alt=\"Le sch\xc3\xa9ma\" caption=\"Figure 1\" >}}\n\n{{< highlight sql >}}\nSELECT 1;\n{{< /highlight >}}\n\nEn Zola : `{{/* youtube(id=\"x\") */}}`\n",
+        ),
+        ("projets/schema.png", &png),
+    ]);
+    let html = &page(&b, "/projets/video").html;
+    assert!(
+        html.contains(r#"href="https://www.youtube.com/watch?v=dQw4w9WgXcQ""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"alt="Le schéma""#) && html.contains("<em>Figure 1</em>"),
+        "{html}"
+    );
+    assert!(html.contains("SELECT 1;") && html.contains("language-sql"), "{html}");
+    assert!(html.contains(r#"<code>{{ youtube(id="x") }}</code>"#), "{html}");
+    assert!(!html.contains("{{&lt;"), "{html}");
+}

@@ -84,3 +84,25 @@ fn tags(html: &str) -> Vec<&str> {
     }
     out
 }
+
+fn shortcode_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        // Shortcode-like text, well formed or cut short.
+        "([a-zé ]{0,8}(\\{\\{[<%/*]{0,2} ?(youtube|figure|highlight|x|gist|/highlight|zz)? ?([a-z]{1,4}=)?[\"'`]?[a-zé0-9 ]{0,8}[\"'`]? ?[>%*/]{0,2}\\}\\}))*",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn shortcode_expansion_never_panics_and_leaves_plain_text_alone(text in shortcode_text()) {
+        let expanded = vitrine::compiler::shortcodes::expand(&text);
+        if !text.contains("{{") && !text.contains("{%") && !text.contains("*/") {
+            prop_assert_eq!(&expanded, &text);
+        }
+        // Lines stay where they were, for diagnostics.
+        prop_assert!(expanded.matches('\n').count() <= text.matches('\n').count() + 2);
+    }
+}

@@ -22,7 +22,7 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::warning(id, start..start + len, "shortcode shown as written")
                     .label("Vitrine does not run Hugo or Zola shortcodes")
-                    .hint("replace it with Markdown: ![texte](image.png) for a figure, a link for a video"),
+                    .hint("Vitrine reads youtube, vimeo, figure, gist, x, tweet, highlight, ref and relref; replace the others with Markdown (a link, an image)"),
             );
         }
         if let Some(date) = &doc.meta.date {
@@ -58,9 +58,14 @@ fn shortcode(body: &str) -> Option<(usize, usize)> {
     while let Some(i) = body[from..].find('{').map(|i| from + i) {
         let rest = &body[i..];
         if rest.starts_with("{{<") || rest.starts_with("{{%") {
-            // `ref` and `relref` are read as links (see markdown.rs).
-            let name = rest[3..].trim_start();
-            if !(name.starts_with("ref ") || name.starts_with("relref ")) {
+            // The common ones are turned into Markdown (shortcodes.rs).
+            let name: String = rest[3..]
+                .trim_start()
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !super::shortcodes::HANDLED.contains(&name.as_str()) {
                 return Some((i, 3));
             }
         }

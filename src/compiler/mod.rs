@@ -23,6 +23,7 @@ pub mod parse;
 pub mod render;
 pub mod sanitize;
 pub mod sections;
+pub mod shortcodes;
 pub mod site;
 pub mod slugs;
 pub mod taxonomies;
