@@ -441,9 +441,10 @@ fn astro_base_prefix_and_percent_encoded_file_names_resolve_to_the_files() {
     .unwrap();
     std::fs::write(
         content.join("projets/a.md"),
-        "---\ntitle: A\n---\n![Schéma](/portfolio/assets/schema.png)\n\n![Écran](/portfolio/assets/Capture%20d'%C3%A9cran.png)\n",
+        "---\ntitle: A\n---\n![Schéma](/portfolio/assets/schema.png)\n\n![Écran](/portfolio/assets/Capture%20d'%C3%A9cran.png)\n\nVoir [B](/portfolio/projets/b/).\n",
     )
     .unwrap();
+    std::fs::write(content.join("projets/b.md"), "---\ntitle: B\n---\nB.\n").unwrap();
     let options = vitrine::compiler::Options {
         content,
         public: vec![public],

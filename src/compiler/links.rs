@@ -30,6 +30,8 @@ pub struct From<'a> {
     pub route: &'a str,
     /// The file's folder relative to the content folder, `competences` or `projets/gecy`.
     pub dir: &'a str,
+    /// The prefix the site's tool puts before every address (Astro's `base`, `/portfolio`), or empty.
+    pub base: &'a str,
 }
 
 pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
@@ -58,6 +60,17 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         None => (href, None),
     };
     let path = path.split('?').next().unwrap_or(path);
+    // `/portfolio/projets/citi` on an Astro site built for `/portfolio`.
+    let path = match path.strip_prefix(from.base) {
+        Some(rest) if !from.base.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
+            if rest.is_empty() {
+                "/"
+            } else {
+                rest
+            }
+        }
+        _ => path,
+    };
 
     let mut candidates = Vec::new();
     if let Some(content_path) = path.strip_prefix("@/") {
@@ -214,6 +227,7 @@ mod tests {
         From {
             route: "/competences/autonomie",
             dir: "competences",
+            base: "",
         }
     }
 
@@ -238,6 +252,7 @@ mod tests {
         let g = From {
             route: "/projets/citi",
             dir: "projets",
+            base: "",
         };
         assert_eq!(resolve("../gecy/", &g, &routes()), route("/projets/gecy", None));
     }

@@ -366,6 +366,7 @@ mod tests {
         let from = From {
             route: "/competences/x",
             dir: "competences",
+            base: "",
         };
         render(body, 0, &from, &BTreeSet::new(), &|_| None).html
     }
@@ -382,6 +383,7 @@ mod tests {
         let from = From {
             route: "/competences/x",
             dir: "competences",
+            base: "",
         };
         let r = render(
             "## Ma Vision de L'Autonomie\n\n## Contexte\n\n### Contexte\n\n#####\tProjet GECY :\n",
@@ -418,6 +420,7 @@ mod tests {
         let from = From {
             route: "/competences/x",
             dir: "competences",
+            base: "",
         };
         let body = r#"Voir [Citi]({{< ref "projets/citi.md" >}}) et [là]({{< relref "/projets/citi.md#contexte" >}})."#;
         let r = render(body, 0, &from, &routes, &|_| None);
@@ -448,6 +451,7 @@ mod tests {
         let from = From {
             route: "/competences/x",
             dir: "competences",
+            base: "",
         };
         let r = render(
             "Premier paragraphe, l'autonomie compte.\n\n```\ncode ignoré ici\n```\n\nSecond.",

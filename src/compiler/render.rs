@@ -32,6 +32,7 @@ pub fn render(
         let from = From {
             route: &doc.route,
             dir: &dir,
+            base: folders.base_path,
         };
         doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, routes, &locate);
     });
