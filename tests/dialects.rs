@@ -485,3 +485,29 @@ fn hugo_shortcodes_render_as_links_images_and_code_and_zola_escapes_print_as_wri
     assert!(html.contains(r#"<code>{{ youtube(id="x") }}</code>"#), "{html}");
     assert!(!html.contains("{{&lt;"), "{html}");
 }
+
+#[test]
+fn raw_html_links_and_images_are_resolved_and_checked_like_markdown() {
+    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let b = build(&[
+        (
+            "projets/html.md",
+            b"---\ntitle: HTML\n---\n<p>Voir <a href=\"../../projets/autre\">l'autre</a> et <img src=\"capture.png\" alt=\"Capture\" data-src=\"x\"></p>\n",
+        ),
+        ("projets/autre.md", b"---\ntitle: Autre\n---\nA.\n"),
+        ("projets/capture.png", &png),
+    ]);
+    let html = &page(&b, "/projets/html").html;
+    assert!(html.contains(r#"href="projets/autre""#), "{html}");
+    assert!(html.contains(r#"src="projets/capture.png""#), "{html}");
+    assert_eq!(page(&b, "/projets/autre").backlinks, ["/projets/html"]);
+    // A raw link to a page that does not exist is an error, as in Markdown.
+    let site = site_with(&[(
+        "projets/casse.md",
+        b"---\ntitle: Casse\n---\n<a href=\"../../projets/inconnu\">x</a>\n",
+    )]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(outcome.bundle.is_none(), "{text}");
+    assert!(text.contains("content/projets/casse.md:4:"), "{text}");
+}

@@ -195,7 +195,18 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 i = end + 1;
                 continue;
             }
-            Event::Html(_) | Event::InlineHtml(_) => needs_sanitizer = true,
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                needs_sanitizer = true;
+                let inline = matches!(event, Event::InlineHtml(_));
+                let rewritten = raw_html(raw, span.clone(), from, routes, locate, &mut out.links);
+                html_events.push(if inline {
+                    Event::InlineHtml(rewritten.into())
+                } else {
+                    Event::Html(rewritten.into())
+                });
+                i += 1;
+                continue;
+            }
             Event::FootnoteReference(name) => {
                 let next = footnotes.len() + 1;
                 let n = *footnotes.entry(name.to_string()).or_insert(next);
@@ -269,6 +280,70 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
 /// rewritten as the link forms the resolver knows (`@/projets/citi.md` from the
 /// content folder, or relative), padded with spaces so byte offsets, and so the
 /// lines and columns of diagnostics, stay those of the file.
+/// Raw HTML's `href` and `src` resolved like Markdown links (`<a href="../../projets/citi">`,
+/// `<img src="/portfolio/x.png">`), and recorded so a missing page or file is an error.
+fn raw_html(
+    html: &str,
+    span: Range<usize>,
+    from: &From,
+    routes: &BTreeSet<String>,
+    locate: Locate,
+    links: &mut Vec<LinkUse>,
+) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = ["href=", "src=", "HREF=", "SRC="]
+        .iter()
+        .filter_map(|a| rest.find(a).map(|i| (i, a.len())))
+        .min()
+    {
+        let (i, len) = at;
+        let value_start = i + len;
+        // Only the attribute itself, not `data-src=`.
+        let whole = rest[..i].ends_with(char::is_whitespace);
+        let quote = rest[value_start..]
+            .chars()
+            .next()
+            .filter(|c| whole && (*c == '"' || *c == '\''));
+        let Some(quote) = quote else {
+            out.push_str(&rest[..value_start]);
+            rest = &rest[value_start..];
+            continue;
+        };
+        let Some(end) = rest[value_start + 1..].find(quote).map(|e| value_start + 1 + e) else {
+            break;
+        };
+        let value = &rest[value_start + 1..end];
+        let target = links::resolve(value, from, routes);
+        let mut found = true;
+        let new = match &target {
+            Target::Route { route, anchor } => relative_link(&with_anchor(route, anchor.as_deref())),
+            Target::SamePage { anchor } => format!("{}#{anchor}", relative_link(from.route)),
+            Target::File { candidates } => match locate(candidates) {
+                Some(l) => relative_link(&l.url),
+                None => {
+                    found = false;
+                    value.to_string()
+                }
+            },
+            Target::Forbidden => String::new(),
+            Target::External | Target::Missing { .. } => value.to_string(),
+        };
+        links.push(LinkUse {
+            href: value.to_string(),
+            target,
+            span: span.clone(),
+            found,
+        });
+        out.push_str(&rest[..value_start + 1]);
+        out.push_str(&escape(&new));
+        out.push(quote);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn hugo_refs(body: &str) -> String {
     let mut out = body.to_string();
     let mut from = 0;
