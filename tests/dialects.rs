@@ -481,7 +481,14 @@ fn hugo_shortcodes_render_as_links_images_and_code_and_zola_escapes_print_as_wri
         html.contains(r#"alt="Le schéma""#) && html.contains("<em>Figure 1</em>"),
         "{html}"
     );
-    assert!(html.contains("SELECT 1;") && html.contains("language-sql"), "{html}");
+    assert!(
+        html.contains("language-sql") && html.contains("<figcaption>sql</figcaption>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<span class="hl-keyword"#) && html.contains(">SELECT</span>"),
+        "{html}"
+    );
     assert!(html.contains(r#"<code>{{ youtube(id="x") }}</code>"#), "{html}");
     assert!(!html.contains("{{&lt;"), "{html}");
 }

@@ -151,3 +151,25 @@ async fn a_top_level_page_is_in_the_menu_when_it_asks() {
     b.wait_text(".prose", "BTS SIO").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn code_blocks_are_highlighted_at_build_time_in_both_themes() {
+    // `content/projets/gecy/index.md` holds an SQL block; the axe-core test checks contrast.
+    let server = Server::start(&dist(), Host::GitHubPages).await;
+    let b = Browser::start().await;
+    b.goto(&server.url("/projets/gecy")).await;
+    b.wait_text(".code figcaption", "sql").await;
+    let colour = "return getComputedStyle(document.querySelector('.prose .hl-keyword')).color";
+    b.js("document.documentElement.setAttribute('data-theme', 'light')")
+        .await;
+    let light = b.js(colour).await;
+    b.js("document.documentElement.setAttribute('data-theme', 'dark')")
+        .await;
+    let dark = b.js(colour).await;
+    assert_ne!(light, dark, "keywords keep one colour in both themes");
+    let text = b
+        .js("return getComputedStyle(document.querySelector('.prose')).color")
+        .await;
+    assert_ne!(dark, text, "keywords are not coloured");
+    b.close().await;
+}

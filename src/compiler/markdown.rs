@@ -6,7 +6,7 @@ use super::links::{self, From, Target};
 use super::sanitize::sanitize;
 use super::slugs::slugify;
 use crate::bundle::{relative_link, TocEntry};
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -69,7 +69,6 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     let mut footnotes: HashMap<String, usize> = HashMap::new();
-    let mut in_code_block = false;
     // Raw HTML or custom heading attributes are the only ways for the author to
     // write markup pulldown-cmark does not escape; without them, skip the sanitiser.
     let mut needs_sanitizer = false;
@@ -238,8 +237,24 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 i += 1;
                 continue;
             }
-            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
-            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Start(Tag::CodeBlock(kind)) => {
+                // Highlighted at build time; its text counts neither as words nor as a summary.
+                let end = find_end(&events, i, |e| matches!(e, TagEnd::CodeBlock));
+                let code: String = events[i + 1..end]
+                    .iter()
+                    .filter_map(|(e, _)| match e {
+                        Event::Text(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.as_ref(),
+                    CodeBlockKind::Indented => "",
+                };
+                html_events.push(Event::Html(super::highlight::code_block(info, &code).into()));
+                i = end + 1;
+                continue;
+            }
             Event::Start(Tag::Paragraph) if first_paragraph.is_none() => paragraph = Some(String::new()),
             Event::End(TagEnd::Paragraph) => {
                 if let Some(p) = paragraph.take() {
@@ -249,9 +264,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 }
             }
             Event::Text(t) | Event::Code(t) => {
-                if !in_code_block {
-                    out.word_count += count_words(t);
-                }
+                out.word_count += count_words(t);
                 if let Some(p) = paragraph.as_mut() {
                     p.push_str(t);
                 }

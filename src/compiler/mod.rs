@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod fields;
 pub mod front_matter;
+pub mod highlight;
 pub mod images;
 pub mod link_check;
 pub mod links;
