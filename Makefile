@@ -3,7 +3,7 @@
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: tools serve build build-subpath build-drafts check test lint bench bench-scale bench-search sizes lighthouse clean
+.PHONY: fuzz tools serve build build-subpath build-drafts check test lint bench bench-scale bench-search sizes lighthouse clean
 
 # `SITE=path/to/site`: build a Hugo or Zola site root (its `content/`, `static/`)
 # or an Astro root (`src/content/`, `public/`) where it stands, nothing copied.
@@ -56,6 +56,19 @@ sizes: build
 ## First visit and click sizes: the sample site against a generated 10,000-page one.
 bench-scale: tools
 	./scripts/bench-scale.sh
+
+## Fuzz the front-matter reader, the settings readers, the shortcode expander and
+## the link resolver with libFuzzer, FUZZ_SECONDS each (default 600); a crash
+## stops with its input in fuzz/artifacts/.
+FUZZ_SECONDS ?= 600
+fuzz: tools
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@for target in front_matter settings shortcodes links; do \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  cargo +$$(cat target/nightly-toolchain) fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) > target/fuzz-$$target.log 2>&1 \
+	    || { tail -40 target/fuzz-$$target.log; exit 1; }; \
+	  grep -E "^#[0-9]+ +DONE|^Done" target/fuzz-$$target.log | tail -2; \
+	done
 
 bench-search: build
 	./scripts/bench-search.sh
