@@ -116,21 +116,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
             }
             Event::Start(Tag::Link { dest_url, title, .. }) => {
                 let target = links::resolve(dest_url, from, routes);
-                let mut found = true;
-                let href = match &target {
-                    Target::Route { route, anchor } => relative_link(&with_anchor(route, anchor.as_deref())),
-                    // Full path: `<base href>` would turn a bare `#x` into a link to the home page.
-                    Target::SamePage { anchor } => format!("{}#{anchor}", relative_link(from.route)),
-                    Target::File { candidates } => match locate(candidates) {
-                        Some(l) => relative_link(&l.url),
-                        None => {
-                            found = false;
-                            dest_url.to_string()
-                        }
-                    },
-                    Target::Forbidden => String::new(),
-                    Target::External | Target::Missing { .. } => dest_url.to_string(),
-                };
+                let (href, found) = href_of(&target, dest_url, from, locate);
                 let rel = if target == Target::External && !dest_url.is_empty() {
                     " rel=\"noopener noreferrer\""
                 } else {
@@ -293,6 +279,21 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
 /// rewritten as the link forms the resolver knows (`@/projets/citi.md` from the
 /// content folder, or relative), padded with spaces so byte offsets, and so the
 /// lines and columns of diagnostics, stay those of the file.
+/// The address a resolved link is written with, and whether its file was found.
+fn href_of(target: &Target, written: &str, from: &From, locate: Locate) -> (String, bool) {
+    match target {
+        Target::Route { route, anchor } => (relative_link(&with_anchor(route, anchor.as_deref())), true),
+        // Full path: `<base href>` would turn a bare `#x` into a link to the home page.
+        Target::SamePage { anchor } => (format!("{}#{anchor}", relative_link(from.route)), true),
+        Target::File { candidates } => match locate(candidates) {
+            Some(l) => (relative_link(&l.url), true),
+            None => (written.to_string(), false),
+        },
+        Target::Forbidden => (String::new(), true),
+        Target::External | Target::Missing { .. } => (written.to_string(), true),
+    }
+}
+
 /// Raw HTML's `href` and `src` resolved like Markdown links (`<a href="../../projets/citi">`,
 /// `<img src="/portfolio/x.png">`), and recorded so a missing page or file is an error.
 fn raw_html(
@@ -328,20 +329,7 @@ fn raw_html(
         };
         let value = &rest[value_start + 1..end];
         let target = links::resolve(value, from, routes);
-        let mut found = true;
-        let new = match &target {
-            Target::Route { route, anchor } => relative_link(&with_anchor(route, anchor.as_deref())),
-            Target::SamePage { anchor } => format!("{}#{anchor}", relative_link(from.route)),
-            Target::File { candidates } => match locate(candidates) {
-                Some(l) => relative_link(&l.url),
-                None => {
-                    found = false;
-                    value.to_string()
-                }
-            },
-            Target::Forbidden => String::new(),
-            Target::External | Target::Missing { .. } => value.to_string(),
-        };
+        let (new, found) = href_of(&target, value, from, locate);
         links.push(LinkUse {
             href: value.to_string(),
             target,
