@@ -53,7 +53,7 @@ pub fn use_data_key() -> Memo<String> {
 /// The view of the current route: from the store, or loading, or the error view with Retry.
 /// Every address shows the view its data names, so there is no route table:
 /// this view also tells the router a navigation is complete (address bar,
-/// history), which `<Routes>` would do at a cost of 6 KB of wasm.
+/// history), which `<Routes>` would do at a cost of ~58 KB of wasm (brotli).
 #[component]
 fn RouteView() -> impl IntoView {
     let store = expect_context::<Store>();
