@@ -89,7 +89,7 @@ pub fn main() -> ExitCode {
         eprintln!("error: content folder `{}` does not exist", options.content.display());
         return ExitCode::FAILURE;
     }
-    let clock = Clock::start();
+    let clock = crate::clock::Clock::start();
     let outcome = compiler::compile(&options);
     clock.lap("content compiled");
     let color = if std::io::stderr().is_terminal() {
@@ -148,7 +148,7 @@ fn write_site(
     bundle: &crate::bundle::Bundle,
     options: &Options,
     outcome: &compiler::Outcome,
-    clock: &Clock,
+    clock: &crate::clock::Clock,
 ) -> Result<String, String> {
     let shell = crate::prerender::shell(out);
     let search = write::write(out, bundle, &options.public, &outcome.content_files, shell.is_none())
@@ -162,22 +162,6 @@ fn write_site(
         eprintln!("warning: {warning}");
     }
     Ok(format!(" → {} files in {}", done.files, out.display()))
-}
-
-/// `VITRINE_TIMINGS=1`: how long each phase of a build took, on stderr.
-pub struct Clock(Option<std::cell::Cell<Instant>>);
-
-impl Clock {
-    pub fn start() -> Clock {
-        Clock(std::env::var_os("VITRINE_TIMINGS").map(|_| std::cell::Cell::new(Instant::now())))
-    }
-
-    pub fn lap(&self, phase: &str) {
-        if let Some(last) = &self.0 {
-            eprintln!("  {phase}: {} ms", last.get().elapsed().as_millis());
-            last.set(Instant::now());
-        }
-    }
 }
 
 fn plural(n: usize) -> &'static str {

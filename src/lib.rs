@@ -16,6 +16,8 @@ pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod clock;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod compiler;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

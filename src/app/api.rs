@@ -66,7 +66,7 @@ impl Store {
     }
 
     /// Whether `key` is cached or being fetched.
-    pub fn has(&self, key: &str) -> bool {
+    fn has(&self, key: &str) -> bool {
         self.chunks.with_untracked(|c| c.contains_key(key)) || self.pending.with_value(|p| p.contains(key))
     }
 

@@ -180,11 +180,16 @@ pub fn start() {
 #[cfg(target_arch = "wasm32")]
 fn here() -> (String, bool) {
     let location = window().location();
-    let path = current_route(&location.pathname().unwrap_or_default());
     let search = location.search().unwrap_or_default();
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
-    let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let key = data::key(&path, get("tag").as_deref(), get("page").and_then(|p| p.parse().ok()));
+    let key = web_sys::UrlSearchParams::new_with_str(&search)
+        .map(|params| url_key(&location.pathname().unwrap_or_default(), &params))
+        .unwrap_or_default();
     let exact = search.is_empty() || key.contains('?');
     (key, exact)
+}
+
+/// The data key of a browser address (path and query), outside the router.
+pub fn url_key(pathname: &str, params: &web_sys::UrlSearchParams) -> String {
+    let page = params.get("page").and_then(|p| p.parse().ok());
+    data::key(&current_route(pathname), params.get("tag").as_deref(), page)
 }

@@ -3,7 +3,6 @@
 //! page's main heading, and scroll positions restored by back and forward.
 
 use super::api::{Loaded, Store};
-use crate::data;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::cell::{Cell, RefCell};
@@ -87,10 +86,7 @@ fn prefetch_on_hover(store: Store) {
         if url.origin() != window().location().origin().unwrap_or_default() || leaves {
             return;
         }
-        let path = super::current_route(&url.pathname());
-        let params = url.search_params();
-        let page = params.get("page").and_then(|p| p.parse().ok());
-        let key = data::key(&path, params.get("tag").as_deref(), page);
+        let key = super::url_key(&url.pathname(), &url.search_params());
         if !url.pathname().contains('.') {
             store.request(&key);
         }

@@ -17,7 +17,7 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
                     .hint("write the page's text below the closing `---`"),
             );
         }
-        if let Some((at, len)) = shortcode(&doc.body) {
+        if let Some((at, len)) = super::shortcodes::first_unhandled(&doc.body) {
             let start = doc.body_offset + at;
             out.push(
                 Diagnostic::warning(id, start..start + len, "shortcode shown as written")
@@ -49,40 +49,4 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-/// The first Hugo (`{{< x >}}`, `{{% x %}}`) or Zola (`{{ x(...) }}`, `{% x() %}`)
-/// shortcode in a body: its offset and the length of its opening.
-fn shortcode(body: &str) -> Option<(usize, usize)> {
-    let mut from = 0;
-    while let Some(i) = body[from..].find('{').map(|i| from + i) {
-        let rest = &body[i..];
-        if rest.starts_with("{{<") || rest.starts_with("{{%") {
-            // The common ones are turned into Markdown (shortcodes.rs).
-            let name: String = rest[3..]
-                .trim_start()
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if !super::shortcodes::HANDLED.contains(&name.as_str()) {
-                return Some((i, 3));
-            }
-        }
-        for open in ["{{", "{%"] {
-            if let Some(after) = rest.strip_prefix(open) {
-                let name: String = after
-                    .trim_start()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                let next = after.trim_start()[name.len()..].chars().next();
-                if !name.is_empty() && next == Some('(') {
-                    return Some((i, 2));
-                }
-            }
-        }
-        from = i + 1;
-    }
-    None
 }

@@ -32,7 +32,7 @@ pub fn front_matter_images(
         }
         let dir = doc.file.rel.rsplit_once('/').map_or("", |(d, _)| d);
         let candidates = if image.src.starts_with('/') {
-            vec![image.src.clone()]
+            vec![super::links::strip_base(&image.src, folders.base_path).to_string()]
         } else {
             vec![
                 format!("/{dir}/{}", image.src.trim_start_matches("./")),

@@ -60,17 +60,7 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         None => (href, None),
     };
     let path = path.split('?').next().unwrap_or(path);
-    // `/portfolio/projets/citi` on an Astro site built for `/portfolio`.
-    let path = match path.strip_prefix(from.base) {
-        Some(rest) if !from.base.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
-            if rest.is_empty() {
-                "/"
-            } else {
-                rest
-            }
-        }
-        _ => path,
-    };
+    let path = strip_base(path, from.base);
 
     let mut candidates = Vec::new();
     if let Some(content_path) = path.strip_prefix("@/") {
@@ -111,6 +101,15 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
     Target::Missing {
         guess: as_routes[0].clone(),
         anchor,
+    }
+}
+
+/// `/portfolio/projets/citi` → `/projets/citi` on an Astro site built for `base: '/portfolio'`.
+pub fn strip_base<'a>(path: &'a str, base: &str) -> &'a str {
+    match path.strip_prefix(base) {
+        Some("") if !base.is_empty() => "/",
+        Some(rest) if !base.is_empty() && rest.starts_with('/') => rest,
+        _ => path,
     }
 }
 

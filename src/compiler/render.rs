@@ -52,26 +52,17 @@ fn encode_path(rel: &str) -> String {
     out
 }
 
-/// Each candidate is also tried without the site's base path and percent-decoded
-/// (`/portfolio/assets/Capture%20d'%C3%A9cran.png` → `assets/Capture d'écran.png`).
+/// Each candidate is also tried percent-decoded
+/// (`/assets/Capture%20d'%C3%A9cran.png` → `assets/Capture d'écran.png`).
 pub fn locate(candidates: &[String], folders: &Folders, copies: &Mutex<ContentFiles>) -> Option<Located> {
-    let variants = candidates.iter().flat_map(|c| {
-        let unbased = (!folders.base_path.is_empty())
-            .then(|| c.strip_prefix(folders.base_path).filter(|r| r.starts_with('/')))
-            .flatten()
-            .map(str::to_string);
-        let decoded = |s: &str| super::links::percent_decode(s);
-        [
-            Some(c.clone()),
-            unbased.clone(),
-            Some(decoded(c)),
-            unbased.map(|u| decoded(&u)),
-        ]
-        .into_iter()
-        .flatten()
-    });
+    let decoded = candidates.iter().map(|c| super::links::percent_decode(c));
     let mut tried = std::collections::HashSet::new();
-    for candidate in variants.filter(|c| tried.insert(c.clone())) {
+    for candidate in candidates
+        .iter()
+        .cloned()
+        .chain(decoded)
+        .filter(|c| tried.insert(c.clone()))
+    {
         let rel = candidate.trim_start_matches('/');
         if rel.is_empty() || rel.split('/').any(|s| s == "..") {
             continue;

@@ -5,7 +5,7 @@
 //! are kept where they were, so diagnostics still point at the right line.
 
 /// Shortcode names turned into Markdown here (`ref`/`relref` are links, in markdown.rs).
-pub const HANDLED: [&str; 9] = [
+const HANDLED: [&str; 9] = [
     "youtube",
     "vimeo",
     "figure",
@@ -166,6 +166,42 @@ fn highlight(call: &Call, text: &str) -> (String, usize) {
     let code = after[..at].trim_start_matches([' ', '\t']).trim_start_matches('\n');
     let code = code.trim_end_matches([' ', '\t']).trim_end_matches('\n');
     (format!("```{lang}\n{code}\n```"), call.end + at + len)
+}
+
+/// The first Hugo (`{{< x >}}`, `{{% x %}}`) or Zola (`{{ x(...) }}`, `{% x() %}`)
+/// shortcode in a body that `expand` leaves as written: its offset and the length of its opening.
+pub fn first_unhandled(body: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = body[from..].find('{').map(|i| from + i) {
+        let rest = &body[i..];
+        if rest.starts_with("{{<") || rest.starts_with("{{%") {
+            // The common ones are turned into Markdown by `expand`.
+            let name: String = rest[3..]
+                .trim_start()
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !HANDLED.contains(&name.as_str()) {
+                return Some((i, 3));
+            }
+        }
+        for open in ["{{", "{%"] {
+            if let Some(after) = rest.strip_prefix(open) {
+                let name: String = after
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let next = after.trim_start()[name.len()..].chars().next();
+                if !name.is_empty() && next == Some('(') {
+                    return Some((i, 2));
+                }
+            }
+        }
+        from = i + 1;
+    }
+    None
 }
 
 #[cfg(test)]

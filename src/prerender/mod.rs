@@ -59,7 +59,7 @@ pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
 /// Fills `dist` (holding Trunk's `index.html`, given as `index`) with every route.
 pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> Result<Outcome, String> {
     let io = |e: std::io::Error| e.to_string();
-    let clock = crate::cli::Clock::start();
+    let clock = crate::clock::Clock::start();
 
     let mut all = routes::all(bundle);
     all.push(routes::not_found(bundle));
