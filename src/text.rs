@@ -2,8 +2,6 @@
 //! added. French is the default.
 
 pub struct Text {
-    pub nav_competences: &'static str,
-    pub nav_projets: &'static str,
     pub nav_tags: &'static str,
     pub skip_to_content: &'static str,
     pub loading: &'static str,
@@ -56,8 +54,6 @@ pub struct Text {
 }
 
 pub const FR: Text = Text {
-    nav_competences: "Compétences",
-    nav_projets: "Projets",
     nav_tags: "Tags",
     skip_to_content: "Aller au contenu",
     loading: "Chargement du portfolio…",
