@@ -18,6 +18,9 @@ pub struct Bundle {
     pub pages: Vec<Page>,
     /// Every tag, sorted by count (descending) then name.
     pub tags: Vec<Tag>,
+    /// The body of `_index.md` as HTML, by section route segment (`""` for the home page).
+    #[serde(default)]
+    pub intros: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,7 +36,8 @@ pub struct Site {
     /// site's other folders (`posts/`, `veille/`…).
     #[serde(default)]
     pub sections: Vec<Section>,
-    /// Top-level pages in the menu, after the sections: label and route segment (`about`).
+    /// The navigation in order: label and route segment (`projets`, `about`) or
+    /// an absolute URL; the sections and the top-level pages that ask for an entry.
     #[serde(default)]
     pub menu: Vec<SiteLink>,
 }
@@ -118,10 +122,33 @@ pub struct TagRef {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Image {
+    /// The file as found (`/assets/x.png`), or an external URL.
     pub src: String,
     pub alt: String,
     pub width: Option<u32>,
     pub height: Option<u32>,
+    /// A JPEG, PNG or WebP file's resized variants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resized: Option<Resized>,
+}
+
+/// An image's WebP variants: `src` about 800 px wide, and the `srcset`
+/// (`_img/…-480.webp 480w, …`, relative to the site root).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resized {
+    pub src: String,
+    pub srcset: String,
+}
+
+impl Image {
+    /// What `<img src>` shows: the resized variant, else the file.
+    pub fn shown(&self) -> &str {
+        self.resized.as_ref().map_or(&self.src, |r| &r.src)
+    }
+
+    pub fn srcset(&self) -> Option<String> {
+        self.resized.as_ref().map(|r| r.srcset.clone())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -58,6 +58,9 @@ struct Input {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Where resized images are kept between builds (keyed by their bytes: never stale).
+    #[arg(long, default_value = "target/vitrine-images")]
+    image_cache: PathBuf,
 }
 
 impl Input {
@@ -72,6 +75,7 @@ impl Input {
             public,
             drafts: self.drafts,
             today,
+            image_cache: self.image_cache,
         }
     }
 }
@@ -126,13 +130,14 @@ pub fn main() -> ExitCode {
         n => format!(", {n} other page{}", plural(n)),
     };
     eprintln!(
-        "vitrine: {} compétence{}, {} projet{}{others}, {} tag{}, {} warning{} in {} ms{written}",
+        "vitrine: {} compétence{}, {} projet{}{others}, {} tag{}{}, {} warning{} in {} ms{written}",
         count(Kind::Competence),
         plural(count(Kind::Competence)),
         count(Kind::Projet),
         plural(count(Kind::Projet)),
         bundle.tags.len(),
         plural(bundle.tags.len()),
+        pictures_summary(&outcome.pictures_summary),
         outcome.warnings(),
         plural(outcome.warnings()),
         started.elapsed().as_millis()
@@ -151,8 +156,9 @@ fn write_site(
     clock: &crate::clock::Clock,
 ) -> Result<String, String> {
     let shell = crate::prerender::shell(out);
-    let search = write::write(out, bundle, &options.public, &outcome.content_files, shell.is_none())
-        .map_err(|e| format!("cannot write to `{}`: {e}", out.display()))?;
+    let cannot = |e: std::io::Error| format!("cannot write to `{}`: {e}", out.display());
+    let search = write::write(out, bundle, &options.public, &outcome.content_files, shell.is_none()).map_err(cannot)?;
+    outcome.pictures.write(out).map_err(cannot)?;
     clock.lap("static files and search index");
     let Some(index) = shell else {
         return Ok(format!(" → {}", out.join(BUNDLE_FILE).display()));
@@ -162,6 +168,26 @@ fn write_site(
         eprintln!("warning: {warning}");
     }
     Ok(format!(" → {} files in {}", done.files, out.display()))
+}
+
+/// `, 3 images (1 resized, 2 from the cache; 9.4 MB → 412 KB at 800 px)`.
+fn pictures_summary(s: &compiler::pictures::Summary) -> String {
+    if s.images == 0 {
+        return String::new();
+    }
+    let size = |bytes: u64| match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1u64 << 20) as f64),
+        b => format!("{} KB", b.div_ceil(1024)),
+    };
+    format!(
+        ", {} image{} ({} resized, {} from the cache; {} → {} at 800 px)",
+        s.images,
+        plural(s.images),
+        s.encoded,
+        s.cached,
+        size(s.source_bytes),
+        size(s.variant_bytes_800)
+    )
 }
 
 fn plural(n: usize) -> &'static str {

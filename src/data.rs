@@ -7,7 +7,7 @@ use crate::text::FR as T;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape below changes in a way an older app cannot read.
-pub const DATA_VERSION: u32 = 2;
+pub const DATA_VERSION: u32 = 3;
 
 /// Cards per list page (`/projets`, `/projets/page/2`, `/tags/web/page/2`).
 pub const PAGE_SIZE: usize = 24;
@@ -79,10 +79,24 @@ pub struct Pager {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Home {
-    pub latest: Vec<Card>,
-    pub competences: Vec<Card>,
-    pub competences_total: usize,
+    /// The body of `content/_index.md`, as sanitised HTML (often empty).
+    pub intro: String,
+    /// The latest projets, the first compétences, then the latest pages of each
+    /// other section; sections without pages are left out.
+    pub sections: Vec<HomeSection>,
     pub tags: Vec<TagCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeSection {
+    /// Route segment of the section's list (`projets`).
+    pub section: String,
+    pub title: String,
+    /// Cards show page images (not compétences).
+    pub images: bool,
+    pub cards: Vec<Card>,
+    /// Pages in the section, for "Tout voir (n)".
+    pub total: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,6 +106,8 @@ pub struct List {
     pub section: String,
     pub title: String,
     pub intro: String,
+    /// The body of the section's `_index.md`, as sanitised HTML (often empty).
+    pub intro_html: String,
     /// The tag filter (`?tag=`), if any.
     pub tag: Option<String>,
     /// Every tag of the section, for the filter.

@@ -50,6 +50,11 @@ pub struct Text {
     pub previous_page: &'static str,
     pub next_page: &'static str,
     pub site_updated: &'static str,
+    pub lightbox: &'static str,
+    pub previous_image: &'static str,
+    pub next_image: &'static str,
+    pub close: &'static str,
+    pub open_original: &'static str,
     pub data_missing: &'static str,
 }
 
@@ -103,6 +108,11 @@ pub const FR: Text = Text {
     next_page: "Page suivante →",
     site_updated: "Le portfolio a été mis à jour depuis l'ouverture de cette page : revenez à l'accueil pour charger la nouvelle version.",
     data_missing: "Les données de cette page sont introuvables sur le serveur",
+    lightbox: "Image agrandie",
+    previous_image: "Image précédente",
+    next_image: "Image suivante",
+    close: "Fermer",
+    open_original: "Ouvrir l'original",
 };
 
 /// `2023-04-11` → `11 avril 2023`.

@@ -159,7 +159,7 @@ fn page_bundles_and_tag_spellings_merge() {
     let b = dialects();
     let p = page(&b, "/projets/gecy");
     assert_eq!(p.image.as_ref().unwrap().src, "/projets/gecy/photo.png");
-    assert!(p.html.contains(r#"src="projets/gecy/photo.png""#), "{}", p.html);
+    assert!(p.html.contains(r#"href="projets/gecy/photo.png""#), "{}", p.html);
     assert!(p.html.contains(r#"href="projets/nested/duvet-genius""#), "{}", p.html);
     // `developpement` here and `Développement` in the Zola page are one tag, named as first written.
     let tag = b.tag("developpement").unwrap();
@@ -238,7 +238,15 @@ fn dated_file_names_and_top_level_pages() {
     );
     // Those that ask for it are in the menu, by weight.
     let menu: Vec<(&str, &str)> = b.site.menu.iter().map(|m| (m.label.as_str(), m.url.as_str())).collect();
-    assert_eq!(menu, [("CV", "cv"), ("À propos", "about")]);
+    assert_eq!(
+        menu,
+        [
+            ("Compétences", "competences"),
+            ("Projets", "projets"),
+            ("CV", "cv"),
+            ("À propos", "about")
+        ]
+    );
     // `tags.md` would take the app's own address: left out, and said.
     assert!(b.pages.iter().all(|p| p.route != "/tags"));
     assert!(text.contains("the page `tags.md` is left out"), "{text}");
@@ -408,6 +416,7 @@ fn the_site_settings_of_hugo_zola_and_astro_are_read_where_they_keep_them() {
         public: vec![],
         drafts: false,
         today: "2026-11-23".into(),
+        image_cache: support::image_cache(),
     };
     let b = vitrine::compiler::compile(&options).bundle.unwrap();
     assert_eq!(b.site.base_url, "https://c.github.io/portfolio");
@@ -450,14 +459,16 @@ fn astro_base_prefix_and_percent_encoded_file_names_resolve_to_the_files() {
         public: vec![public],
         drafts: false,
         today: "2026-11-23".into(),
+        image_cache: support::image_cache(),
     };
     let outcome = vitrine::compiler::compile(&options);
     let text = outcome.sources.render(&outcome.diagnostics);
     let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
     let html = &page(&b, "/projets/a").html;
-    assert!(html.contains(r#"src="assets/schema.png""#), "{html}");
+    // Each image links to its original file, found on disk.
+    assert!(html.contains(r#"href="assets/schema.png""#), "{html}");
     assert!(
-        html.contains(r#"src="assets/Capture%20d&#39;%C3%A9cran.png""#),
+        html.contains(r#"href="assets/Capture%20d&#39;%C3%A9cran.png""#),
         "{html}"
     );
 }
@@ -517,4 +528,61 @@ fn raw_html_links_and_images_are_resolved_and_checked_like_markdown() {
     let text = printed(&outcome, site.path());
     assert!(outcome.bundle.is_none(), "{text}");
     assert!(text.contains("content/projets/casse.md:4:"), "{text}");
+}
+
+#[test]
+fn menus_order_and_label_the_navigation_and_index_bodies_are_shown() {
+    // A Hugo blog: `menus.main` in config.toml, a home and a section `_index.md` with a body.
+    let site = site_with(&[
+        (
+            "_index.md",
+            b"---\ntitle: Accueil\n---\nBienvenue, lisez [le premier billet](posts/un).\n",
+        ),
+        ("posts/_index.md", b"---\ntitle: Billets\n---\nMes *notes* de veille.\n"),
+        ("posts/un.md", b"---\ntitle: Un\ndate: 2024-01-02\n---\nUn.\n"),
+        ("docs/_index.md", b"---\ntitle: Documentation\nweight: 1\n---\n"),
+        ("docs/a.md", b"---\ntitle: A\n---\nA.\n"),
+        ("about.md", b"---\ntitle: \xc3\x80 propos\nmenu: main\n---\nMoi.\n"),
+    ]);
+    std::fs::write(
+        site.path().join("config.toml"),
+        "title = 'Blog'\n[[menus.main]]\nname = 'Le blog'\npageRef = '/posts'\nweight = 1\n[[menus.main]]\nname = 'Perdu'\nurl = '/perdu/'\nweight = 2\n",
+    )
+    .unwrap();
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let nav: Vec<(&str, &str)> = b.site.menu.iter().map(|l| (l.label.as_str(), l.url.as_str())).collect();
+    // The configured entry first with its label; then the sections with pages (the
+    // portfolio's two kinds, then by `weight` in `_index.md`), then the page asking for an entry.
+    assert_eq!(
+        nav,
+        [
+            ("Le blog", "posts"),
+            ("Compétences", "competences"),
+            ("Projets", "projets"),
+            ("Documentation", "docs"),
+            ("À propos", "about")
+        ]
+    );
+    assert!(text.contains("menu entry `Perdu` left out"), "{text}");
+    assert!(text.contains("config.toml:8:"), "{text}");
+    assert!(
+        b.intros[""].contains(r#"Bienvenue, lisez <a href="posts/un">le premier billet</a>"#),
+        "{:?}",
+        b.intros
+    );
+    assert!(b.intros["posts"].contains("<em>notes</em>"), "{:?}", b.intros);
+    assert!(!b.intros.contains_key("docs"), "an empty body is no intro");
+
+    // A broken link in an `_index.md` body is an error with its line, like in a page.
+    std::fs::write(
+        site.path().join("content/posts/_index.md"),
+        "---\ntitle: B\n---\n\nVoir [rien](../rien).\n",
+    )
+    .unwrap();
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(outcome.bundle.is_none(), "{text}");
+    assert!(text.contains("posts/_index.md:5:"), "{text}");
 }

@@ -75,6 +75,7 @@ fn addresses(drafts: bool) -> Vec<(String, String)> {
             public: vec![root.join("public")],
             drafts: true,
             today: "2100-01-01".into(),
+            image_cache: support::image_cache(),
         };
         library = vitrine::compiler::compile(&options).bundle.unwrap();
     }

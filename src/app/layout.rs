@@ -44,14 +44,10 @@ pub fn Header() -> impl IntoView {
                 <nav id="nav-principale" aria-label=T.main_nav class:open=open>
                     <ul>
                         {move || {
-                            // The site's sections, from its data, then the tags.
+                            // The site's navigation, from its data, then the tags.
                             let mut items: Vec<(String, String)> = store
                                 .site()
-                                .map(|s| {
-                                    let sections = s.sections.iter().map(|x| (x.slug.clone(), x.title.clone()));
-                                    let pages = s.menu.iter().map(|m| (m.url.clone(), m.label.clone()));
-                                    sections.chain(pages).collect()
-                                })
+                                .map(|s| s.menu.iter().map(|m| (m.url.clone(), m.label.clone())).collect())
                                 .unwrap_or_default();
                             items.push(("tags".into(), T.nav_tags.into()));
                             items

@@ -5,6 +5,7 @@
 pub mod api;
 mod document;
 mod layout;
+mod lightbox;
 mod navigation;
 pub mod routes;
 mod search;
@@ -33,6 +34,7 @@ pub fn App(store: Store) -> impl IntoView {
                 <RouteView/>
             </main>
             <Footer/>
+            <lightbox::Lightbox/>
         </Router>
     }
 }

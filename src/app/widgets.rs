@@ -48,9 +48,13 @@ pub fn page_meta(date: Option<&str>, reading_minutes: usize, draft: bool) -> imp
 /// A page as a card; `level` is its title's heading level (2 under the page title, 3 under a section).
 pub fn card(card: &Card, with_image: bool, level: u8) -> impl IntoView {
     let image = card.image.as_ref().filter(|_| with_image).map(|img| {
-        let (src, alt) = (asset(&img.src), img.alt.clone());
+        let (src, alt) = (asset(img.shown()), img.alt.clone());
         let (w, h) = (img.width, img.height);
-        view! { <img class="card-image" src=src alt=alt width=w height=h loading="lazy" decoding="async"/> }
+        let srcset = img.srcset();
+        view! {
+            <img class="card-image" src=src srcset=srcset sizes="(min-width: 40rem) 22rem, 100vw"
+                alt=alt width=w height=h loading="lazy" decoding="async"/>
+        }
     });
     let title = view! { <a href=link(&card.route)>{card.title.clone()}</a> };
     view! {

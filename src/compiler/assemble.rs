@@ -8,7 +8,13 @@ use std::collections::BTreeMap;
 
 const WORDS_PER_MINUTE: usize = 200;
 
-pub fn assemble(site: Site, docs: Vec<Doc>, tags: Vec<Tag>, images: &BTreeMap<String, Image>) -> Bundle {
+pub fn assemble(
+    site: Site,
+    docs: Vec<Doc>,
+    tags: Vec<Tag>,
+    images: &BTreeMap<String, Image>,
+    intros: Vec<Doc>,
+) -> Bundle {
     let back = backlinks::compute(&docs);
     let neighbours = order::neighbours(&docs);
     let pages = docs
@@ -49,5 +55,6 @@ pub fn assemble(site: Site, docs: Vec<Doc>, tags: Vec<Tag>, images: &BTreeMap<St
         site,
         pages,
         tags,
+        intros: intros.into_iter().map(|d| (d.file.section, d.rendered.html)).collect(),
     }
 }

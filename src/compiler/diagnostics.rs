@@ -78,6 +78,13 @@ impl Sources {
         self.files.get(id).map(|f| f.source().as_str()).unwrap_or("")
     }
 
+    /// The first file read whose text holds `needle`, and where.
+    pub fn find(&self, needle: &str) -> Option<(usize, Range<usize>)> {
+        (0..)
+            .map_while(|id| self.files.get(id).ok().map(|f| (id, f.source())))
+            .find_map(|(id, text)| text.find(needle).map(|at| (id, at..at + needle.len())))
+    }
+
     /// Writes every diagnostic, errors and warnings in the order given.
     pub fn emit(&self, out: &mut dyn WriteColor, diagnostics: &[Diagnostic]) {
         let config = term::Config::default();

@@ -1,19 +1,27 @@
-//! Front matter images (`img`, `image`, `cover`): found, measured, described.
+//! Front matter images (`img`, `image`, `cover`): found, measured, described;
+//! and every image that could not be decoded, reported where a page uses it.
 
 use super::diagnostics::Diagnostic;
 use super::document::Doc;
+use super::pictures::Failure;
 use super::render::{locate, ContentFiles, Folders};
 use crate::bundle::Image;
 use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Mutex;
 
-/// Each page's image by route, and the problems found.
+/// Where a page uses an image file: (source file id, span, the file).
+pub type Uses = Vec<(usize, Range<usize>, PathBuf)>;
+
+/// Each page's image by route, the files used, and the problems found.
 pub fn front_matter_images(
     docs: &[Doc],
     folders: &Folders,
     copies: &Mutex<ContentFiles>,
-) -> (BTreeMap<String, Image>, Vec<Diagnostic>) {
+) -> (BTreeMap<String, Image>, Uses, Vec<Diagnostic>) {
     let mut images = BTreeMap::new();
+    let mut uses = Vec::new();
     let mut diagnostics = Vec::new();
     for doc in docs {
         let Some(image) = &doc.meta.image else { continue };
@@ -26,6 +34,7 @@ pub fn front_matter_images(
                     alt: image.alt.clone().unwrap_or_default(),
                     width: None,
                     height: None,
+                    resized: None,
                 },
             );
             continue;
@@ -59,6 +68,7 @@ pub fn front_matter_images(
             continue;
         };
         let (width, height) = found.size.map_or((None, None), |(w, h)| (Some(w), Some(h)));
+        uses.push((id, image.span.clone(), found.path));
         images.insert(
             doc.route.clone(),
             Image {
@@ -66,8 +76,30 @@ pub fn front_matter_images(
                 alt: alt.clone(),
                 width,
                 height,
+                resized: found.resized,
             },
         );
     }
-    (images, diagnostics)
+    (images, uses, diagnostics)
+}
+
+/// An error at every use of an image that could not be decoded.
+pub fn unreadable(failures: &[Failure], docs: &[Doc], front: &Uses) -> Vec<Diagnostic> {
+    let body = docs.iter().flat_map(|d| {
+        d.rendered
+            .images
+            .iter()
+            .filter_map(move |i| Some((d.file.id, i.span.clone(), i.file.clone()?)))
+    });
+    let mut out = Vec::new();
+    for (id, span, file) in body.chain(front.iter().cloned()) {
+        if let Some(failure) = failures.iter().find(|f| f.source == file) {
+            out.push(
+                Diagnostic::error(id, span, "image cannot be read")
+                    .label(format!("`{}`: {}", file.display(), failure.message))
+                    .hint("open it in an image editor and export it again as JPEG, PNG or WebP"),
+            );
+        }
+    }
+    out
 }

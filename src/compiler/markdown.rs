@@ -5,7 +5,7 @@
 use super::links::{self, From, Target};
 use super::sanitize::sanitize;
 use super::slugs::slugify;
-use crate::bundle::{relative_link, TocEntry};
+use crate::bundle::{relative_link, Resized, TocEntry};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -27,6 +27,8 @@ pub struct ImageUse {
     pub alt: String,
     pub found: bool,
     pub span: Range<usize>,
+    /// The file found, when found.
+    pub file: Option<std::path::PathBuf>,
 }
 
 /// A static file found by [`Locate`]: its URL and, for images, its size.
@@ -34,7 +36,17 @@ pub struct ImageUse {
 pub struct Located {
     pub url: String,
     pub size: Option<(u32, u32)>,
+    /// For a JPEG, PNG or WebP: its resized variants.
+    pub resized: Option<Resized>,
+    /// The file on disk.
+    pub path: std::path::PathBuf,
 }
+
+/// How Markdown images load; the page's first one is made eager (`render.rs`).
+pub const LAZY: &str = r#" decoding="async" loading="lazy""#;
+pub const EAGER: &str = r#" decoding="async" fetchpriority="high""#;
+/// Body images are at most the text's width (`--measure`, 42rem) wide.
+const SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
 
 /// Finds a static file from candidate site paths (public folder, then page bundles).
 pub type Locate<'a> = &'a (dyn Fn(&[String]) -> Option<Located> + Sync);
@@ -72,6 +84,8 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
     // Raw HTML or custom heading attributes are the only ways for the author to
     // write markup pulldown-cmark does not escape; without them, skip the sanitiser.
     let mut needs_sanitizer = false;
+    // An image inside a Markdown link keeps that link (no zoom link around it).
+    let mut in_link = false;
     let mut first_paragraph: Option<String> = None;
     let mut paragraph: Option<String> = None;
     let mut i = 0;
@@ -115,12 +129,14 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 continue;
             }
             Event::Start(Tag::Link { dest_url, title, .. }) => {
+                in_link = true;
                 let target = links::resolve(dest_url, from, routes);
                 let (href, found) = href_of(&target, dest_url, from, locate);
-                let rel = if target == Target::External && !dest_url.is_empty() {
-                    " rel=\"noopener noreferrer\""
-                } else {
-                    ""
+                let rel = match target {
+                    Target::External if !dest_url.is_empty() => " rel=\"noopener noreferrer\"",
+                    // A file (PDF, image): the browser opens it, the app's router does not.
+                    Target::File { .. } => " rel=\"external\"",
+                    _ => "",
                 };
                 let title = if title.is_empty() {
                     String::new()
@@ -137,45 +153,43 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                     found,
                 });
             }
-            Event::End(TagEnd::Link) => html_events.push(Event::InlineHtml("</a>".into())),
+            Event::End(TagEnd::Link) => {
+                in_link = false;
+                html_events.push(Event::InlineHtml("</a>".into()));
+            }
             Event::Start(Tag::Image { dest_url, title, .. }) => {
                 let end = find_end(&events, i, |e| matches!(e, TagEnd::Image));
                 let alt = plain_text(&events[i + 1..end]).trim().to_string();
-                let (src, found, size) = match links::resolve(dest_url, from, routes) {
-                    Target::External => (dest_url.to_string(), true, None),
-                    Target::Forbidden => (String::new(), false, None),
-                    target => {
-                        let candidates = match target {
-                            Target::File { candidates } => candidates,
-                            _ => vec![dest_url.to_string()],
-                        };
-                        match locate(&candidates) {
-                            Some(l) => (relative_link(&l.url), true, l.size),
-                            None => (dest_url.to_string(), false, None),
-                        }
-                    }
+                let target = links::resolve(dest_url, from, routes);
+                let located = match &target {
+                    Target::External | Target::Forbidden => None,
+                    Target::File { candidates } => locate(candidates),
+                    _ => locate(&[dest_url.to_string()]),
                 };
-                let size = size
-                    .map(|(w, h)| format!(" width=\"{w}\" height=\"{h}\""))
-                    .unwrap_or_default();
+                let found = located.is_some() || target == Target::External;
                 let title = if title.is_empty() {
                     String::new()
                 } else {
                     format!(" title=\"{}\"", escape(title))
                 };
-                html_events.push(Event::InlineHtml(
-                    format!(
-                        "<img src=\"{}\" alt=\"{}\"{title}{size} loading=\"lazy\">",
-                        escape(&src),
-                        escape(&alt)
-                    )
-                    .into(),
-                ));
+                let html = match &located {
+                    Some(l) => image_html(l, &alt, &title, in_link),
+                    None => {
+                        let src = if target == Target::Forbidden {
+                            ""
+                        } else {
+                            dest_url.as_ref()
+                        };
+                        format!("<img src=\"{}\" alt=\"{}\"{title}{LAZY}>", escape(src), escape(&alt))
+                    }
+                };
+                html_events.push(Event::InlineHtml(html.into()));
                 out.images.push(ImageUse {
                     src: dest_url.to_string(),
                     alt,
                     found,
                     span,
+                    file: located.map(|l| l.path),
                 });
                 i = end + 1;
                 continue;
@@ -432,6 +446,37 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// A found image: its resized variants when it has some, sized, lazy, inside a
+/// link to the original (which the lightbox opens large) unless already in a link.
+fn image_html(found: &Located, alt: &str, title: &str, in_link: bool) -> String {
+    let size = found
+        .size
+        .map(|(w, h)| format!(" width=\"{w}\" height=\"{h}\""))
+        .unwrap_or_default();
+    let original = relative_link(&found.url);
+    let img = match &found.resized {
+        Some(r) => format!(
+            "<img src=\"{}\" srcset=\"{}\" sizes=\"{SIZES}\" alt=\"{}\"{title}{size}{LAZY}>",
+            escape(&relative_link(&r.src)),
+            escape(&r.srcset),
+            escape(alt)
+        ),
+        None => format!(
+            "<img src=\"{}\" alt=\"{}\"{title}{size}{LAZY}>",
+            escape(&original),
+            escape(alt)
+        ),
+    };
+    if in_link || found.resized.is_none() {
+        img
+    } else {
+        format!(
+            "<a class=\"zoom\" href=\"{}\" rel=\"external\">{img}</a>",
+            escape(&original)
+        )
+    }
 }
 
 #[cfg(test)]

@@ -15,12 +15,14 @@ pub mod fields;
 pub mod front_matter;
 pub mod highlight;
 pub mod images;
+pub mod intros;
 pub mod link_check;
 pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod order;
 pub mod parse;
+pub mod pictures;
 pub mod render;
 pub mod sanitize;
 pub mod sections;
@@ -33,6 +35,7 @@ pub mod write;
 
 use crate::bundle::{Bundle, Kind};
 use diagnostics::{Diagnostic, Sources};
+use document::Doc;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -44,6 +47,8 @@ pub struct Options {
     pub drafts: bool,
     /// `YYYY-MM-DD`, for the future-date warning.
     pub today: String,
+    /// Where resized images are kept between builds (`target/vitrine-images`).
+    pub image_cache: PathBuf,
 }
 
 pub struct Outcome {
@@ -54,6 +59,9 @@ pub struct Outcome {
     pub bundle: Option<Bundle>,
     /// Files from page bundles to copy beside the bundle: (source, path in the output).
     pub content_files: Vec<(PathBuf, String)>,
+    /// The resized images, to write with the site, and what resizing them took.
+    pub pictures: pictures::Pictures,
+    pub pictures_summary: pictures::Summary,
 }
 
 impl Outcome {
@@ -84,17 +92,25 @@ pub fn compile(options: &Options) -> Outcome {
     diagnostics.extend(found);
 
     let routes = routes(&docs);
+    let pictures = pictures::Pictures::new(options.image_cache.clone());
     let folders = render::Folders {
         content: &options.content,
         public: &options.public,
         base_path: tool.base_path.as_deref().unwrap_or(""),
+        pictures: &pictures,
     };
     order::sort(&mut docs);
     let copies = Mutex::new(render::ContentFiles::new());
     let mut docs = render::render(docs, &routes, &folders, &copies);
-    let tags = taxonomies::collect(&mut docs);
-    let (images, found) = images::front_matter_images(&docs, &folders, &copies);
+    let (intro_docs, found) = intros::load(&options.content, &folders_of(&docs), &mut sources);
     diagnostics.extend(found);
+    let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
+    diagnostics.extend(link_check::check(&intro_docs, &routes));
+    let tags = taxonomies::collect(&mut docs);
+    let (images, image_uses, found) = images::front_matter_images(&docs, &folders, &copies);
+    diagnostics.extend(found);
+    let (pictures_summary, failures) = pictures.encode();
+    diagnostics.extend(images::unreadable(&failures, &docs, &image_uses));
     diagnostics.extend(link_check::check(&docs, &routes));
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
 
@@ -106,8 +122,17 @@ pub fn compile(options: &Options) -> Outcome {
     let bundle = match site {
         Some(mut site) if !has_errors => {
             site.sections = sections::list(&options.content, &docs);
-            site.menu = sections::menu(&docs);
-            Some(assemble::assemble(site, docs, tags, &images))
+            // Only sections with pages in the menu (a blog has no compétences).
+            let used: Vec<_> = site
+                .sections
+                .iter()
+                .filter(|s| docs.iter().any(|d| d.file.section == s.slug))
+                .cloned()
+                .collect();
+            let (nav, unmatched) = sections::nav(&used, sections::pages(&docs), &site.menu, folders.base_path);
+            site.menu = nav;
+            diagnostics.extend(unmatched.iter().map(|entry| menu_warning(entry, &sources)));
+            Some(assemble::assemble(site, docs, tags, &images, intro_docs))
         }
         _ => None,
     };
@@ -116,7 +141,26 @@ pub fn compile(options: &Options) -> Outcome {
         diagnostics,
         bundle,
         content_files: copies.into_inner().unwrap_or_default().into_iter().collect(),
+        pictures,
+        pictures_summary,
     }
+}
+
+/// Each section's route segment and folder, once.
+fn folders_of(docs: &[Doc]) -> Vec<(String, String)> {
+    let mut seen = BTreeSet::new();
+    docs.iter()
+        .filter(|d| !d.file.section.is_empty() && seen.insert(d.file.section.clone()))
+        .map(|d| (d.file.section.clone(), d.file.folder.clone()))
+        .collect()
+}
+
+/// A configured menu entry that points at no section or page.
+fn menu_warning(entry: &crate::bundle::SiteLink, sources: &Sources) -> Diagnostic {
+    let (file, span) = sources.find(&entry.url).unwrap_or((0, 0..0));
+    Diagnostic::warning(file, span, format!("menu entry `{}` left out", entry.label))
+        .label(format!("`{}` is the address of no section or page", entry.url))
+        .hint("write a section's folder (`/posts/`) or a top-level page (`/about/`)")
 }
 
 /// The error for a content folder that yields no page: what is there, and

@@ -4,6 +4,8 @@
 use super::document::Doc;
 use super::links::From;
 use super::markdown::{self, Located};
+use super::pictures::Pictures;
+use crate::bundle::Resized;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -18,6 +20,8 @@ pub struct Folders<'a> {
     pub public: &'a [PathBuf],
     /// The prefix Astro authors write before their files (its `base`, `/portfolio`), or empty.
     pub base_path: &'a str,
+    /// Raster images found, resized later (`pictures.rs`).
+    pub pictures: &'a Pictures,
 }
 
 pub fn render(
@@ -35,8 +39,19 @@ pub fn render(
             base: folders.base_path,
         };
         doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, routes, &locate);
+        if doc.meta.image.is_none() {
+            eager_first_image(&mut doc.rendered.html);
+        }
     });
     docs
+}
+
+/// The first body image of a page without a front-matter image is its largest
+/// paint: loaded at once, first (Markdown images are written lazy).
+fn eager_first_image(html: &mut String) {
+    if let Some(at) = html.find(markdown::LAZY) {
+        html.replace_range(at..at + markdown::LAZY.len(), markdown::EAGER);
+    }
 }
 
 /// The first candidate that exists in a static folder, then in the content folder.
@@ -80,12 +95,21 @@ pub fn locate(candidates: &[String], folders: &Folders, copies: &Mutex<ContentFi
         } else {
             continue;
         };
-        let size = imagesize::size(&path)
-            .ok()
-            .and_then(|s| Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?)));
+        let picture = folders.pictures.plan(&path).filter(|p| !p.variants.is_empty());
+        let size = match &picture {
+            Some(p) => Some((p.width, p.height)),
+            None => imagesize::size(&path)
+                .ok()
+                .and_then(|s| Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?))),
+        };
         return Some(Located {
             url: format!("/{}", encode_path(rel)),
             size,
+            resized: picture.map(|p| Resized {
+                src: format!("/{}", p.fallback().file),
+                srcset: p.srcset(),
+            }),
+            path,
         });
     }
     None

@@ -11,7 +11,7 @@ pub fn sanitize(html: &str) -> String {
             b.link_rel(None)
                 .add_generic_attributes(["id", "class"])
                 .add_tag_attributes("a", ["rel"])
-                .add_tag_attributes("img", ["loading"])
+                .add_tag_attributes("img", ["loading", "decoding", "fetchpriority", "srcset", "sizes"])
                 .add_tags(["input"])
                 .add_tag_attributes("input", ["type", "checked", "disabled"])
                 .add_tag_attributes("td", ["style"])

@@ -1,6 +1,6 @@
 //! The sections, in menu order: compétences and projets (the portfolio's two
 //! kinds, always there), then every other folder with pages, titled by its
-//! `_index.md` (Hugo, Zola) or, failing that, by its name.
+//! `_index.md` (Hugo, Zola) or, failing that, by its name, and the navigation.
 
 use super::document::Doc;
 use super::front_matter;
@@ -22,24 +22,30 @@ pub fn list(content: &Path, docs: &[Doc]) -> Vec<Section> {
             kind: Kind::Projet,
         },
     ];
+    let mut others: Vec<(Option<i64>, Section)> = Vec::new();
     for doc in docs
         .iter()
         .filter(|d| d.file.kind == Kind::Other && !d.file.section.is_empty())
     {
-        if !sections.iter().any(|s| s.slug == doc.file.section) {
-            sections.push(Section {
+        if !others.iter().any(|(_, s)| s.slug == doc.file.section) {
+            let (title, weight) = index_fields(content, &doc.file.folder);
+            let section = Section {
                 slug: doc.file.section.clone(),
-                title: title(content, &doc.file.folder),
+                title: title.unwrap_or_else(|| words(&doc.file.folder)),
                 kind: Kind::Other,
-            });
+            };
+            others.push((weight, section));
         }
     }
+    // Sections with a `weight` in their `_index.md` first, lightest first; the others as found.
+    others.sort_by_key(|(weight, _)| weight.unwrap_or(i64::MAX));
+    sections.extend(others.into_iter().map(|(_, s)| s));
     sections
 }
 
 /// Top-level pages that ask for a menu entry: Hugo's `menu: main` (a string, a
 /// list or a table naming `main`) or a `weight`; in weight order, then title.
-pub fn menu(docs: &[Doc]) -> Vec<SiteLink> {
+pub fn pages(docs: &[Doc]) -> Vec<SiteLink> {
     docs.iter()
         .filter(|d| d.file.kind == Kind::Other && d.file.section.is_empty())
         .filter(|d| {
@@ -58,22 +64,134 @@ pub fn menu(docs: &[Doc]) -> Vec<SiteLink> {
         .collect()
 }
 
-/// The `title` of `<folder>/_index.md`, or the folder's name as words.
-fn title(content: &Path, folder: &str) -> String {
-    let from_index = std::fs::read_to_string(content.join(folder).join("_index.md"))
-        .ok()
-        .and_then(|text| {
-            let split = front_matter::split(0, &text).ok()?;
-            let map = front_matter::parse(0, &split).ok()?;
-            map.get("title")?.as_str().map(str::to_string)
+/// The navigation: the entries the settings configure first, in their order and
+/// with their labels, then every section and menu page they did not name. Also
+/// returns the configured entries that match nothing (internal addresses only).
+pub fn nav(
+    sections: &[Section],
+    pages: Vec<SiteLink>,
+    configured: &[SiteLink],
+    base_path: &str,
+) -> (Vec<SiteLink>, Vec<SiteLink>) {
+    let mut rest: Vec<SiteLink> = sections
+        .iter()
+        .map(|s| SiteLink {
+            label: s.title.clone(),
+            url: s.slug.clone(),
         })
-        .filter(|t| !t.trim().is_empty());
-    from_index.unwrap_or_else(|| {
-        let words = folder.replace(['-', '_'], " ");
-        let mut chars = words.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
-    })
+        .chain(pages)
+        .collect();
+    let mut nav = Vec::new();
+    let mut unmatched = Vec::new();
+    for entry in configured {
+        if entry.url.contains("://") {
+            nav.push(entry.clone());
+            continue;
+        }
+        let route = menu_route(&entry.url, base_path);
+        if let Some(at) = rest.iter().position(|l| l.url == route) {
+            rest.remove(at);
+            nav.push(SiteLink {
+                label: entry.label.clone(),
+                url: route,
+            });
+        } else if !route.is_empty() && !nav.iter().any(|l| l.url == route) {
+            unmatched.push(entry.clone());
+        }
+    }
+    nav.extend(rest);
+    (nav, unmatched)
+}
+
+/// `/posts/`, `$BASE_URL/posts`, `posts/_index.md`, `/about.md` → `posts`, `about`.
+fn menu_route(url: &str, base_path: &str) -> String {
+    let url = url.trim().trim_start_matches("$BASE_URL");
+    let url = url.split(['#', '?']).next().unwrap_or("");
+    let url = url
+        .strip_prefix(base_path)
+        .filter(|_| !base_path.is_empty())
+        .unwrap_or(url);
+    let url = url.trim_matches('/');
+    let url = url.strip_suffix(".md").unwrap_or(url);
+    let url = url
+        .strip_suffix("/_index")
+        .or_else(|| url.strip_suffix("/index"))
+        .unwrap_or(url);
+    if let Some(kind) = super::load::section_of(url) {
+        return kind.section().to_string();
+    }
+    let segments: Vec<String> = url.split('/').map(super::slugs::slugify_name).collect();
+    segments.join("/")
+}
+
+/// The `title` and `weight` of `<folder>/_index.md`.
+fn index_fields(content: &Path, folder: &str) -> (Option<String>, Option<i64>) {
+    let Ok(text) = std::fs::read_to_string(content.join(folder).join("_index.md")) else {
+        return (None, None);
+    };
+    let map = front_matter::split(0, &text)
+        .ok()
+        .and_then(|split| front_matter::parse(0, &split).ok())
+        .unwrap_or_default();
+    let title = map
+        .get("title")
+        .and_then(Value::as_str)
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_string);
+    (title, map.get("weight").and_then(Value::as_i64))
+}
+
+/// A folder's name as words: `veille-techno` → `Veille techno`.
+fn words(folder: &str) -> String {
+    let words = folder.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(label: &str, url: &str) -> SiteLink {
+        SiteLink {
+            label: label.into(),
+            url: url.into(),
+        }
+    }
+
+    #[test]
+    fn configured_menu_orders_and_labels_the_navigation() {
+        let section = |slug: &str, kind| Section {
+            slug: slug.into(),
+            title: words(slug),
+            kind,
+        };
+        let sections = [
+            section("competences", Kind::Competence),
+            section("projets", Kind::Projet),
+            section("posts", Kind::Other),
+        ];
+        let configured = [
+            link("Articles", "$BASE_URL/posts/"),
+            link("Mes projets", "/portfolio/Projects"),
+            link("Disparu", "/nulle-part"),
+            link("GitHub", "https://github.com/camille"),
+        ];
+        let (nav, unmatched) = nav(&sections, vec![link("CV", "cv")], &configured, "/portfolio");
+        let got: Vec<(&str, &str)> = nav.iter().map(|l| (l.label.as_str(), l.url.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Articles", "posts"),
+                ("Mes projets", "projets"),
+                ("GitHub", "https://github.com/camille"),
+                ("Competences", "competences"),
+                ("CV", "cv"),
+            ]
+        );
+        assert_eq!(unmatched, [link("Disparu", "/nulle-part")]);
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::diagnostics::{Diagnostic, Sources};
 use super::front_matter;
-use super::tool_settings::ToolSettings;
+use super::tool_settings::{MenuEntry, ToolSettings};
 use crate::bundle::{Site, SiteLink};
 use serde::Deserialize;
 use std::path::Path;
@@ -21,6 +21,9 @@ struct SiteFile {
     base_url: Option<String>,
     #[serde(default)]
     links: Links,
+    /// `[[menu]]` entries (`name`, `url`, `weight`): order and labels of the navigation.
+    #[serde(default)]
+    menu: Vec<MenuEntry>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,7 +48,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
                 Diagnostic::error(id, e.span().unwrap_or(0..0), "malformed site settings")
                     .label(e.message().to_string())
                     .hint(
-                        "fields: title, author, tagline, lang, base_url, and [links] email, github, linkedin, website",
+                        "fields: title, author, tagline, lang, base_url, [links] email, github, linkedin, website, and [[menu]] name, url, weight",
                     )
             })?
         }
@@ -59,6 +62,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
         lang: file.lang.or(d.lang),
         base_url: file.base_url.or(d.base_url),
         links: file.links,
+        menu: if file.menu.is_empty() { d.menu } else { file.menu },
     };
     let author = file.author.unwrap_or_default();
     let title = file.title.unwrap_or_else(|| {
@@ -100,7 +104,8 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
         base_url: file.base_url.unwrap_or_default().trim_end_matches('/').to_string(),
         links,
         sections: Vec::new(),
-        menu: Vec::new(),
+        // The menu as configured, in weight order; the compiler matches it to the sections and pages.
+        menu: configured_menu(file.menu),
     })
 }
 
@@ -134,5 +139,17 @@ fn from_index(content: &Path, sources: &mut Sources) -> Result<SiteFile, Diagnos
         lang: text_of(&map, "lang").or_else(|| text_of(&map, "language")),
         base_url: text_of(&map, "base_url"),
         links: serde_json::from_value(links).unwrap_or_default(),
+        menu: Vec::new(),
     })
+}
+
+fn configured_menu(mut entries: Vec<MenuEntry>) -> Vec<SiteLink> {
+    entries.sort_by_key(|e| e.weight.unwrap_or(0));
+    entries
+        .into_iter()
+        .map(|e| SiteLink {
+            label: e.name,
+            url: e.url,
+        })
+        .collect()
 }

@@ -18,6 +18,18 @@ pub struct ToolSettings {
     pub base_url: Option<String>,
     /// Astro's `base` (`/portfolio`): the prefix its authors write before links and images.
     pub base_path: Option<String>,
+    /// The main menu as the settings write it (Hugo `menus.main`, Zola themes' `extra.menu`).
+    pub menu: Vec<MenuEntry>,
+}
+
+/// One menu entry: its label, the address it points at, its weight.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct MenuEntry {
+    #[serde(alias = "title")]
+    pub name: String,
+    #[serde(alias = "pageRef", alias = "path", default)]
+    pub url: String,
+    pub weight: Option<i64>,
 }
 
 const DATA_FILES: [&str; 6] = [
@@ -110,7 +122,24 @@ fn from_value(value: &Value) -> ToolSettings {
             .or_else(|| text(at(&["base_url"])))
             .map(|u| u.trim_end_matches('/').to_string()),
         base_path: None,
+        menu: menu(value),
     }
+}
+
+/// Hugo's `menus.main` / `menu.main`, or the `extra.menu` Zola themes use.
+fn menu(value: &Value) -> Vec<MenuEntry> {
+    let places: [&[&str]; 5] = [
+        &["menus", "main"],
+        &["menu", "main"],
+        &["extra", "menu"],
+        &["extra", "main_menu"],
+        &["extra", "menu_items"],
+    ];
+    places
+        .iter()
+        .find_map(|path| path.iter().try_fold(value, |v, key| v.get(key)))
+        .and_then(|list| serde_json::from_value::<Vec<MenuEntry>>(list.clone()).ok())
+        .unwrap_or_default()
 }
 
 /// `site: 'https://x.github.io'` and `base: '/repo'` from an Astro config, read as text.
@@ -172,11 +201,24 @@ mod tests {
         assert_eq!(s.lang.as_deref(), Some("fr"));
         assert_eq!(s.author.as_deref(), Some("Camille"));
         assert_eq!(s.description.as_deref(), Some("BTS SIO"));
+        let menus: Value = toml::from_str(
+            "[[menus.main]]\nname = 'Articles'\npageRef = '/posts'\nweight = 2\n[[menus.main]]\nname = 'À propos'\nurl = '/about/'\nweight = 1\n",
+        )
+        .unwrap();
+        let names: Vec<(String, String)> = from_value(&menus).menu.into_iter().map(|m| (m.name, m.url)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Articles".into(), "/posts".into()),
+                ("À propos".into(), "/about/".into())
+            ]
+        );
         let zola: Value = toml::from_str(
             "base_url = 'https://z.org'\ntitle = 'Docs'\ndescription = 'Doc'\ndefault_language = 'en'\n[extra]\nauthor = 'Z'\n",
         )
         .unwrap();
         let s = from_value(&zola);
+        assert!(s.menu.is_empty());
         assert_eq!(
             (
                 s.title.as_deref(),

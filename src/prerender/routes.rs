@@ -3,6 +3,7 @@
 
 use crate::bundle::{Bundle, Kind, Page, Section, Tag, TagRef};
 use crate::data::*;
+use crate::text::FR as T;
 use std::collections::HashMap;
 
 /// Pages by route, so each lookup is constant time on large sites.
@@ -95,17 +96,41 @@ fn link(page: &Page) -> LinkRef {
 }
 
 fn home(bundle: &Bundle) -> Home {
-    let mut projets: Vec<&Page> = bundle.section(Kind::Projet).collect();
-    projets.sort_by(|a, b| b.date.cmp(&a.date));
+    // Projets first, then compétences, then the other sections in menu order.
+    let mut sections: Vec<&Section> = bundle.site.sections.iter().collect();
+    sections.sort_by_key(|s| match s.kind {
+        Kind::Projet => 0,
+        Kind::Competence => 1,
+        Kind::Other => 2,
+    });
     Home {
-        latest: projets.into_iter().take(HOME_LATEST).map(card).collect(),
-        competences: bundle
-            .section(Kind::Competence)
-            .take(HOME_COMPETENCES)
-            .map(card)
+        intro: bundle.intros.get("").cloned().unwrap_or_default(),
+        sections: sections
+            .into_iter()
+            .map(|s| home_section(bundle, s))
+            .filter(|s| s.total > 0)
             .collect(),
-        competences_total: bundle.section(Kind::Competence).count(),
         tags: bundle.tags.iter().take(HOME_TAGS).map(count).collect(),
+    }
+}
+
+/// A section on the home page: the first compétences in order, the latest pages of the others.
+fn home_section(bundle: &Bundle, section: &Section) -> HomeSection {
+    let mut pages: Vec<&Page> = bundle.pages.iter().filter(|p| p.section == section.slug).collect();
+    let (title, shown) = match section.kind {
+        Kind::Competence => (T.all_competences.to_string(), HOME_COMPETENCES),
+        Kind::Projet => (T.latest_projets.to_string(), HOME_LATEST),
+        Kind::Other => (section.title.clone(), HOME_LATEST),
+    };
+    if section.kind != Kind::Competence {
+        pages.sort_by(|a, b| b.date.cmp(&a.date));
+    }
+    HomeSection {
+        section: section.slug.clone(),
+        title,
+        images: section.kind != Kind::Competence,
+        total: pages.len(),
+        cards: pages.into_iter().take(shown).map(card).collect(),
     }
 }
 
@@ -158,6 +183,11 @@ fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
                     section: section.slug.clone(),
                     title: section.title.clone(),
                     intro: section_intro(section.kind).to_string(),
+                    intro_html: if tag.is_none() && pager.page == 1 {
+                        bundle.intros.get(&section.slug).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    },
                     tag: tag.clone(),
                     tags: with_current(&chips, filter),
                     cards,

@@ -26,6 +26,7 @@ pub fn compile(site: &Path) -> Outcome {
         public: vec![site.join("public")],
         drafts: false,
         today: TODAY.into(),
+        image_cache: super::image_cache(),
     })
 }
 

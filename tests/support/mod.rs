@@ -56,6 +56,7 @@ pub fn library() -> vitrine::bundle::Bundle {
         public: vec![root.join("public")],
         drafts: false,
         today: "2100-01-01".into(),
+        image_cache: image_cache(),
     };
     vitrine::compiler::compile(&options)
         .bundle
@@ -424,3 +425,8 @@ impl Browser {
 
 pub const TAB: &str = "\u{E004}";
 pub const ENTER: &str = "\u{E007}";
+
+/// Resized images shared by the tests' builds (keyed by content, so never stale).
+pub fn image_cache() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("vitrine-images")
+}

@@ -2,7 +2,7 @@
 
 use crate::app::widgets::{cards, counted_chips};
 use crate::bundle::Site;
-use crate::data::Home;
+use crate::data::{Home, HomeSection};
 use crate::text::FR as T;
 use leptos::prelude::*;
 
@@ -27,24 +27,26 @@ pub fn view(site: &Site, home: &Home) -> impl IntoView {
                 <p class="tagline">{site.tagline.clone()}</p>
                 <ul class="social">{links}</ul>
             </section>
-            <section aria-labelledby="derniers-projets">
-                <div class="section-head">
-                    <h2 id="derniers-projets">{T.latest_projets}</h2>
-                    <a href="projets">{T.see_all}</a>
-                </div>
-                {cards(&home.latest, true, 3)}
-            </section>
-            <section aria-labelledby="competences">
-                <div class="section-head">
-                    <h2 id="competences">{T.all_competences}</h2>
-                    <a href="competences">{format!("{} ({})", T.see_all, home.competences_total)}</a>
-                </div>
-                {cards(&home.competences, false, 3)}
-            </section>
+            {(!home.intro.is_empty()).then(|| view! { <div class="prose intro" inner_html=home.intro.clone()></div> })}
+            {home.sections.iter().map(section).collect_view()}
             <section aria-labelledby="themes">
                 <h2 id="themes">{T.tags_title}</h2>
                 {counted_chips(&home.tags, "chips")}
             </section>
         </div>
+    }
+}
+
+fn section(s: &HomeSection) -> impl IntoView {
+    let id = format!("accueil-{}", s.section);
+    let label = id.clone();
+    view! {
+        <section aria-labelledby=label>
+            <div class="section-head">
+                <h2 id=id>{s.title.clone()}</h2>
+                <a href=s.section.clone()>{format!("{} ({})", T.see_all, s.total)}</a>
+            </div>
+            {cards(&s.cards, s.images, 3)}
+        </section>
     }
 }

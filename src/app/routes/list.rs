@@ -34,6 +34,7 @@ pub fn view(list: &List) -> impl IntoView {
         <div class="wrap">
             <h1>{list.title.clone()}</h1>
             {(!list.intro.is_empty()).then(|| view! { <p class="lead">{list.intro.clone()}</p> })}
+            {(!list.intro_html.is_empty()).then(|| view! { <div class="prose intro" inner_html=list.intro_html.clone()></div> })}
             <ul class="chips filter" aria-label=T.filter_by_tag>{all}{each}</ul>
             {body}
             {pager(list.pager, move |n| page_route(&first, tag.as_deref(), n))}

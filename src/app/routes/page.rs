@@ -9,8 +9,12 @@ use leptos::prelude::*;
 
 pub fn view(page: &PageView) -> impl IntoView {
     let hero = page.image.as_ref().map(|img| {
-        let (src, alt, w, h) = (asset(&img.src), img.alt.clone(), img.width, img.height);
-        view! { <img class="hero-image" src=src alt=alt width=w height=h fetchpriority="high"/> }
+        let (src, alt, w, h) = (asset(img.shown()), img.alt.clone(), img.width, img.height);
+        let srcset = img.srcset();
+        view! {
+            <img class="hero-image" src=src srcset=srcset sizes="(min-width: 62rem) 60rem, 100vw"
+                alt=alt width=w height=h fetchpriority="high"/>
+        }
     });
     let toc = (page.toc.len() > 1).then(|| {
         let items = page
