@@ -510,14 +510,18 @@ fn raw_html_links_and_images_are_resolved_and_checked_like_markdown() {
     let b = build(&[
         (
             "projets/html.md",
-            b"---\ntitle: HTML\n---\n<p>Voir <a href=\"../../projets/autre\">l'autre</a> et <img src=\"capture.png\" alt=\"Capture\" data-src=\"x\"></p>\n",
+            b"---\ntitle: HTML\n---\n<p>Voir <a href=\"../../projets/autre\">l'autre</a> et <img src=\"capture.png\" alt=\"Capture\" data-src=\"x\"> <img src=\"schema.svg\" alt=\"S\"></p>\n",
         ),
         ("projets/autre.md", b"---\ntitle: Autre\n---\nA.\n"),
         ("projets/capture.png", &png),
+        ("projets/schema.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
     ]);
     let html = &page(&b, "/projets/html").html;
     assert!(html.contains(r#"href="projets/autre""#), "{html}");
-    assert!(html.contains(r#"src="projets/capture.png""#), "{html}");
+    // A raster image gets its variants, an SVG is served as it is.
+    assert!(html.contains(r#"<img src="_img/"#), "{html}");
+    assert!(html.contains(r#"-480.webp 480w"#) && html.contains("sizes="), "{html}");
+    assert!(html.contains(r#"src="projets/schema.svg""#), "{html}");
     assert_eq!(page(&b, "/projets/autre").backlinks, ["/projets/html"]);
     // A raw link to a page that does not exist is an error, as in Markdown.
     let site = site_with(&[(

@@ -63,7 +63,7 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>) -> Vec<Diagnostic> {
                         .hint("put images in `public/assets/` and write `/assets/name.jpg`, or beside an `index.md`"),
                 );
             }
-            if image.alt.is_empty() {
+            if image.alt.is_empty() && !image.raw {
                 out.push(
                     Diagnostic::error(id, image.span.clone(), "image without alt text")
                         .label("visitors using a screen reader will not know what it shows")

@@ -29,6 +29,8 @@ pub struct ImageUse {
     pub span: Range<usize>,
     /// The file found, when found.
     pub file: Option<std::path::PathBuf>,
+    /// Written as raw HTML `<img>` (its `src` is checked as a link, its alt left to the author).
+    pub raw: bool,
 }
 
 /// A static file found by [`Locate`]: its URL and, for images, its size.
@@ -190,6 +192,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                     found,
                     span,
                     file: located.map(|l| l.path),
+                    raw: false,
                 });
                 i = end + 1;
                 continue;
@@ -197,7 +200,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 needs_sanitizer = true;
                 let inline = matches!(event, Event::InlineHtml(_));
-                let rewritten = raw_html(raw, span.clone(), from, routes, locate, &mut out.links);
+                let rewritten = raw_html(raw, span.clone(), from, routes, locate, &mut out.links, &mut out.images);
                 html_events.push(if inline {
                     Event::InlineHtml(rewritten.into())
                 } else {
@@ -317,6 +320,7 @@ fn raw_html(
     routes: &BTreeSet<String>,
     locate: Locate,
     links: &mut Vec<LinkUse>,
+    images: &mut Vec<ImageUse>,
 ) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -343,7 +347,26 @@ fn raw_html(
         };
         let value = &rest[value_start + 1..end];
         let target = links::resolve(value, from, routes);
-        let (new, found) = href_of(&target, value, from, locate);
+        let (mut new, found) = href_of(&target, value, from, locate);
+        let mut extra = String::new();
+        // `<img src>` of a raster file: its variant, with the `srcset` (unless the author wrote one).
+        let at = html.len() - rest.len() + i;
+        if let (Some(tag), Target::File { candidates }) = (img_tag(html, at), &target) {
+            if let Some(found) = locate(candidates) {
+                if let Some(r) = found.resized.as_ref().filter(|_| !tag.contains("srcset")) {
+                    new = relative_link(&r.src);
+                    extra = format!(" srcset=\"{}\" sizes=\"{SIZES}\"", escape(&r.srcset));
+                }
+                images.push(ImageUse {
+                    src: value.to_string(),
+                    alt: String::new(),
+                    found: true,
+                    span: span.clone(),
+                    file: Some(found.path),
+                    raw: true,
+                });
+            }
+        }
         links.push(LinkUse {
             href: value.to_string(),
             target,
@@ -353,10 +376,22 @@ fn raw_html(
         out.push_str(&rest[..value_start + 1]);
         out.push_str(&escape(&new));
         out.push(quote);
+        out.push_str(&extra);
         rest = &rest[end + 1..];
     }
     out.push_str(rest);
     out
+}
+
+/// The `<img …>` tag around byte `at` of `html`, when `at` starts its `src=`.
+fn img_tag(html: &str, at: usize) -> Option<&str> {
+    if !html[at..].get(..4)?.eq_ignore_ascii_case("src=") {
+        return None;
+    }
+    let open = html[..at].rfind('<')?;
+    let close = at + html[at..].find('>').unwrap_or(html.len() - at);
+    let tag = &html[open..close];
+    (tag.get(..4)?.eq_ignore_ascii_case("<img") && !tag[..at - open].contains('>')).then_some(tag)
 }
 
 fn hugo_refs(body: &str) -> String {

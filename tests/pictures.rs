@@ -1,0 +1,135 @@
+//! Pictures in the built sample site, in headless Chromium: a phone downloads
+//! resized variants (not the 4.4 MB photo), nothing shifts while they load, and
+//! the lightbox works with the keyboard and passes axe-core.
+
+mod support;
+
+use support::{dist, Browser, Host, Server, ENTER};
+
+const PAGE: &str = "/veille/images-legeres-pour-le-web";
+const PHOTO: &str = "assets/kleiber-lukas-baubkus.jpg";
+const SCREENSHOT: &str = "assets/capture-accueil-portfolio.png";
+const ESCAPE: &str = "\u{E00C}";
+const RIGHT: &str = "\u{E014}";
+
+/// Scrolls through the page so lazy images load, then waits for every image.
+const LOAD_ALL: &str = "window.scrollTo(0, document.body.scrollHeight);
+    await new Promise(r => setTimeout(r, 300));
+    window.scrollTo(0, 0);
+    await Promise.all([...document.images].map(i => i.complete ? null : new Promise(r => { i.onload = i.onerror = r; })));";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_phone_downloads_resized_variants_and_nothing_shifts() {
+    let server = Server::start(&dist(), Host::SpaFallback).await;
+    let b = Browser::start_with(&["--force-device-scale-factor=2"]).await;
+    b.set_width(375, 812).await;
+    b.goto(&server.url(PAGE)).await;
+    assert_eq!(b.js("return window.devicePixelRatio").await, 2);
+    let report = b
+        .js(&format!(
+            "return (async () => {{ {LOAD_ALL}
+            let cls = 0;
+            new PerformanceObserver(l => {{ for (const e of l.getEntries()) if (!e.hadRecentInput) cls += e.value; }})
+                .observe({{ type: 'layout-shift', buffered: true }});
+            await new Promise(r => setTimeout(r, 300));
+            const images = performance.getEntriesByType('resource').filter(e => e.initiatorType === 'img');
+            return {{ cls, images: images.map(e => [e.name, e.encodedBodySize]),
+                      widths: [...document.querySelectorAll('.prose img')].map(i => [i.naturalWidth, i.currentSrc]) }};
+            }})()"
+        ))
+        .await;
+    let images = report["images"].as_array().unwrap();
+    let names: Vec<&str> = images.iter().map(|i| i[0].as_str().unwrap()).collect();
+    assert!(
+        names.iter().all(|n| !n.ends_with(PHOTO) && !n.ends_with(SCREENSHOT)),
+        "an original was downloaded: {names:?}"
+    );
+    assert_eq!(names.iter().filter(|n| n.ends_with(".webp")).count(), 2, "{report}");
+    let downloaded: u64 = images.iter().map(|i| i[1].as_u64().unwrap()).sum();
+    let originals: u64 = [PHOTO, SCREENSHOT]
+        .iter()
+        .map(|f| std::fs::metadata(dist().join(f)).unwrap().len())
+        .sum();
+    assert!(
+        downloaded * 4 <= originals,
+        "images downloaded: {downloaded} B, originals {originals} B (more than 25%)"
+    );
+    // 375 px at 2x: the 800 px variants, not wider.
+    for w in report["widths"].as_array().unwrap() {
+        assert_eq!(w[0], 800, "{report}");
+    }
+    assert_eq!(report["cls"], 0, "layout shifted while images loaded: {report}");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_lightbox_opens_steps_and_closes_with_the_keyboard() {
+    let server = Server::start(&dist(), Host::SpaFallback).await;
+    let b = Browser::start().await;
+    b.goto(&server.url(PAGE)).await;
+    b.wait_text("main h1", "Des images légères").await;
+    let alts = b
+        .js("return [...document.querySelectorAll('.prose a.zoom img')].map(i => i.alt)")
+        .await;
+    b.js("document.querySelector('.prose a.zoom').focus()").await;
+    b.press(ENTER).await;
+    b.wait_until("document.querySelector('dialog.lightbox')?.open === true")
+        .await;
+    assert_eq!(b.texts(".lightbox figcaption span").await[0], alts[0].as_str().unwrap());
+    assert_eq!(b.texts(".lightbox-count").await, ["1 / 2"]);
+    let focused = b.js("return document.activeElement.closest('dialog') !== null").await;
+    assert_eq!(focused, true, "focus did not move into the dialog");
+    let violations = b.axe_violations().await;
+    assert!(
+        violations.is_empty(),
+        "axe-core with the lightbox open:\n{}",
+        violations.join("\n")
+    );
+
+    b.press(RIGHT).await;
+    b.wait_text(".lightbox-count", "2 / 2").await;
+    assert_eq!(b.texts(".lightbox figcaption span").await[0], alts[1].as_str().unwrap());
+    // The dialog shows a variant, large (not the original).
+    let src = b.js("return document.querySelector('.lightbox img').currentSrc").await;
+    assert!(src.as_str().unwrap().ends_with(".webp"), "{src}");
+
+    b.press(ESCAPE).await;
+    b.wait_until("document.querySelector('dialog.lightbox').open === false")
+        .await;
+    let back = b
+        .js("return document.activeElement === document.querySelectorAll('.prose a.zoom')[1]")
+        .await;
+    assert_eq!(back, true, "focus did not return to the image");
+    // The close button closes too.
+    b.click(".prose a.zoom").await;
+    b.wait_until("document.querySelector('dialog.lightbox').open === true")
+        .await;
+    b.click(".lightbox-close").await;
+    b.wait_until("document.querySelector('dialog.lightbox').open === false")
+        .await;
+    assert_eq!(b.path().await, server.path(PAGE), "the click navigated away");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_javascript_an_image_links_to_its_original_and_there_is_no_lightbox() {
+    let server = Server::start(&dist(), Host::GitHubPages).await;
+    let b = Browser::start_without_js().await;
+    b.goto(&server.url(PAGE)).await;
+    let hrefs = b
+        .js("return [...document.querySelectorAll('.prose a.zoom')].map(a => a.href)")
+        .await;
+    let hrefs: Vec<&str> = hrefs.as_array().unwrap().iter().map(|h| h.as_str().unwrap()).collect();
+    assert_eq!(hrefs.len(), 2, "{hrefs:?}");
+    assert!(hrefs[0].ends_with(PHOTO) && hrefs[1].ends_with(SCREENSHOT), "{hrefs:?}");
+    assert_eq!(
+        b.js("return document.querySelector('dialog')").await,
+        serde_json::Value::Null
+    );
+    // The first image is the page's largest paint: loaded at once, first.
+    let first = b
+        .js("const i = document.querySelector('.prose img'); return [i.loading, i.fetchPriority, +i.getAttribute('width'), +i.getAttribute('height')]")
+        .await;
+    assert_eq!(first, serde_json::json!(["auto", "high", 6028, 3391]));
+    b.close().await;
+}
