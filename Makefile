@@ -3,7 +3,7 @@
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: fuzz tools serve build build-subpath build-drafts check test lint bench bench-scale bench-search sizes lighthouse clean
+.PHONY: fuzz tools serve build build-subpath build-drafts check test lint bench bench-scale bench-search sizes lighthouse image-bytes clean
 
 # `SITE=path/to/site`: build a Hugo or Zola site root (its `content/`, `static/`)
 # or an Astro root (`src/content/`, `public/`) where it stands, nothing copied.
@@ -75,6 +75,10 @@ bench-search: build
 
 lighthouse: build
 	./scripts/lighthouse.sh
+
+## Image bytes per page with pictures, before/after resizing, at 375 px (2x) and 1280 px.
+image-bytes: build
+	cargo test --profile compiler --test pictures image_bytes_per_page -- --ignored --nocapture
 
 clean:
 	rm -rf dist target

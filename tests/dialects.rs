@@ -506,14 +506,14 @@ fn hugo_shortcodes_render_as_links_images_and_code_and_zola_escapes_print_as_wri
 
 #[test]
 fn raw_html_links_and_images_are_resolved_and_checked_like_markdown() {
-    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let photo = std::fs::read(support::content::fixture("fixtures/photo.jpg")).unwrap();
     let b = build(&[
         (
             "projets/html.md",
-            b"---\ntitle: HTML\n---\n<p>Voir <a href=\"../../projets/autre\">l'autre</a> et <img src=\"capture.png\" alt=\"Capture\" data-src=\"x\"> <img src=\"schema.svg\" alt=\"S\"></p>\n",
+            b"---\ntitle: HTML\n---\n<p>Voir <a href=\"../../projets/autre\">l'autre</a> et <img src=\"capture.jpg\" alt=\"Capture\" data-src=\"x\"> <img src=\"schema.svg\" alt=\"S\"></p>\n",
         ),
         ("projets/autre.md", b"---\ntitle: Autre\n---\nA.\n"),
-        ("projets/capture.png", &png),
+        ("projets/capture.jpg", &photo),
         ("projets/schema.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
     ]);
     let html = &page(&b, "/projets/html").html;

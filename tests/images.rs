@@ -19,14 +19,13 @@ fn options(site: &std::path::Path, cache: &std::path::Path) -> Options {
 
 #[test]
 fn body_and_front_matter_images_get_variants_and_a_second_build_encodes_nothing() {
-    let png = std::fs::read(fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let photo = std::fs::read(fixture("fixtures/photo.jpg")).unwrap();
     let site = site_with(&[
         (
             "projets/photos.md",
-            b"---\ntitle: Photos\nimage: /assets/present.png\nimage_alt: Une image\n---\n![La capture](capture.png)\n"
-                as &[u8],
+            b"---\ntitle: Photos\nimage: photo.jpg\nimage_alt: Une image\n---\n![La photo](photo.jpg)\n" as &[u8],
         ),
-        ("projets/capture.png", &png),
+        ("projets/photo.jpg", &photo),
     ]);
     let cache = tempfile::tempdir().unwrap();
     let first = compiler::compile(&options(site.path(), cache.path()));
@@ -43,11 +42,11 @@ fn body_and_front_matter_images_get_variants_and_a_second_build_encodes_nothing(
     );
     assert!(resized.srcset.contains(" 480w, "), "{resized:?}");
     assert!(
-        page.html.contains(r#"<a class="zoom" href="projets/capture.png""#),
+        page.html.contains(r#"<a class="zoom" href="projets/photo.jpg""#),
         "{}",
         page.html
     );
-    // Both uses are one file (same bytes): encoded once.
+    // Both uses are one file: encoded once.
     assert_eq!((first.pictures_summary.images, first.pictures_summary.encoded), (1, 1));
     let out = tempfile::tempdir().unwrap();
     first.pictures.write(out.path()).unwrap();
@@ -60,9 +59,9 @@ fn body_and_front_matter_images_get_variants_and_a_second_build_encodes_nothing(
     assert_eq!((again.pictures_summary.encoded, again.pictures_summary.cached), (0, 1));
 
     // A changed source is a new name: never the stale variant.
-    let mut changed = png.clone();
+    let mut changed = photo.clone();
     changed.extend_from_slice(b"\0");
-    std::fs::write(site.path().join("public/assets/present.png"), &changed).unwrap();
+    std::fs::write(site.path().join("content/projets/photo.jpg"), &changed).unwrap();
     let third = compiler::compile(&options(site.path(), cache.path()));
     let b3 = third.bundle.unwrap();
     let hero3 = b3.page("/projets/photos").unwrap().image.clone().unwrap();
@@ -72,14 +71,14 @@ fn body_and_front_matter_images_get_variants_and_a_second_build_encodes_nothing(
 
 #[test]
 fn an_image_that_cannot_be_decoded_is_an_error_at_the_line_using_it() {
-    let mut truncated = std::fs::read(fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let mut truncated = std::fs::read(fixture("fixtures/photo.jpg")).unwrap();
     truncated.truncate(truncated.len() / 2);
     let site = site_with(&[
         (
             "projets/casse.md",
-            b"---\ntitle: Casse\n---\nTexte.\n\n![Une capture](casse.png)\n" as &[u8],
+            b"---\ntitle: Casse\n---\nTexte.\n\n![Une capture](casse.jpg)\n" as &[u8],
         ),
-        ("projets/casse.png", &truncated),
+        ("projets/casse.jpg", &truncated),
         (
             "projets/faux.md",
             b"---\ntitle: Faux\nimage: faux.jpg\nimage_alt: Faux\n---\nT.\n",
@@ -92,4 +91,22 @@ fn an_image_that_cannot_be_decoded_is_an_error_at_the_line_using_it() {
     assert!(text.contains("image cannot be read"), "{text}");
     assert!(text.contains("content/projets/casse.md:6:"), "{text}");
     assert!(text.contains("content/projets/faux.md:3:"), "{text}");
+}
+
+#[test]
+fn a_flat_png_lighter_than_webp_would_make_it_is_served_as_it_is() {
+    // The fixture's PNG: 960x540 in 9 KB of flat colours.
+    let site = site_with(&[(
+        "projets/plat.md",
+        b"---\ntitle: Plat\n---\n![Un graphique](/assets/present.png)\n" as &[u8],
+    )]);
+    let outcome = compile(site.path());
+    let b = outcome.bundle.unwrap();
+    let html = &b.page("/projets/plat").unwrap().html;
+    assert!(
+        html.contains(r#"<img src="assets/present.png" alt="Un graphique" width="960" height="540""#),
+        "{html}"
+    );
+    assert!(!html.contains("srcset"), "{html}");
+    assert_eq!(outcome.pictures_summary.images, 0);
 }

@@ -138,3 +138,112 @@ async fn without_javascript_an_image_links_to_its_original_and_there_is_no_light
     assert_eq!(first, serde_json::json!(["auto", "high", 6028, 3391]));
     b.close().await;
 }
+
+/// `make image-bytes`: image bytes each page with pictures downloads, at 375 px
+/// (2x) and 1280 px (1x), against the originals it shows. Prints; asserts nothing.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore]
+async fn image_bytes_per_page() {
+    let library = support::library();
+    // Each variant's name stem (its content hash) → the original file's size.
+    let mut originals = std::collections::HashMap::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let size = |url: &str| {
+        let rel = url.trim_start_matches('/');
+        [root.join("public").join(rel), root.join("content").join(rel)]
+            .iter()
+            .find_map(|p| std::fs::metadata(p).ok())
+            .map_or(0, |m| m.len())
+    };
+    let stem = |variant: &str| {
+        variant
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .split('-')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let mut routes = Vec::new();
+    for page in &library.pages {
+        if let Some(img) = &page.image {
+            if let Some(r) = &img.resized {
+                originals.insert(stem(&r.src), size(&img.src));
+            }
+        }
+        for (href, src) in zoom_pairs(&page.html) {
+            originals.insert(stem(&src), size(&percent_decode(&href)));
+        }
+        if page.image.is_some() || page.html.contains("<img") {
+            routes.push(page.route.clone());
+        }
+    }
+    routes.insert(0, "/".into());
+    let server = Server::start(&dist(), Host::SpaFallback).await;
+    println!(
+        "{:48} {:>22} {:>22}",
+        "page", "375 px 2x (before → after)", "1280 px (before → after)"
+    );
+    let mut rows: Vec<Vec<(u64, u64)>> = vec![Vec::new(); routes.len()];
+    for (scale, width, height) in [(2, 375, 812), (1, 1280, 900)] {
+        let b = Browser::start_with(&[&format!("--force-device-scale-factor={scale}")]).await;
+        b.set_width(width, height).await;
+        for (i, route) in routes.iter().enumerate() {
+            b.goto(&server.url(route)).await;
+            let loaded = b
+                .js(&format!(
+                    "return (async () => {{ {LOAD_ALL}
+                    return performance.getEntriesByType('resource').filter(e => e.initiatorType === 'img')
+                        .map(e => [e.name, e.encodedBodySize]); }})()"
+                ))
+                .await;
+            let (mut before, mut after) = (0, 0);
+            for entry in loaded.as_array().unwrap() {
+                let name = entry[0].as_str().unwrap();
+                after += entry[1].as_u64().unwrap();
+                before += originals
+                    .get(&stem(name))
+                    .copied()
+                    .unwrap_or(entry[1].as_u64().unwrap());
+            }
+            rows[i].push((before, after));
+        }
+        b.close().await;
+    }
+    let kb = |b: u64| format!("{:.0} KB", b as f64 / 1024.0);
+    for (route, row) in routes.iter().zip(rows) {
+        let cell = |(before, after): (u64, u64)| format!("{} → {}", kb(before), kb(after));
+        println!("{route:48} {:>22} {:>22}", cell(row[0]), cell(row[1]));
+    }
+}
+
+/// (original href, variant src) of each zoomable body image.
+fn zoom_pairs(html: &str) -> Vec<(String, String)> {
+    html.split(r#"<a class="zoom" href=""#)
+        .skip(1)
+        .filter_map(|rest| {
+            let href = rest.split('"').next()?;
+            let src = rest.split(r#"<img src=""#).nth(1)?.split('"').next()?;
+            Some((href.to_string(), src.to_string()))
+        })
+        .collect()
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).replace("&#39;", "'")
+}

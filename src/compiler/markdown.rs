@@ -504,7 +504,7 @@ fn image_html(found: &Located, alt: &str, title: &str, in_link: bool) -> String 
             escape(alt)
         ),
     };
-    if in_link || found.resized.is_none() {
+    if in_link {
         img
     } else {
         format!(

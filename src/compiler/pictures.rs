@@ -232,6 +232,7 @@ fn plan_file(path: &Path) -> Option<Planned> {
     let key = key(bytes);
     let header = read.as_ref().map_err(Clone::clone).and_then(|b| header(b));
     let (width, height, variants, error) = match header {
+        Ok((w, h)) if already_light(bytes, w, h) => return None,
         Ok((w, h)) => (w, h, variants(&key, w, h), None),
         Err(e) => (0, 0, Vec::new(), Some(e)),
     };
@@ -244,6 +245,14 @@ fn plan_file(path: &Path) -> Option<Planned> {
         source_bytes,
     });
     Some(Planned { picture, key, error })
+}
+
+/// A flat PNG (a diagram, a logo) under 0.05 bytes a pixel and no wider than
+/// the widest variant: lossy WebP would weigh more than it, so it is served as it is.
+fn already_light(bytes: &[u8], width: u32, height: u32) -> bool {
+    image::guess_format(bytes).ok() == Some(ImageFormat::Png)
+        && width <= WIDEST
+        && (bytes.len() as f64) < 0.05 * f64::from(width) * f64::from(height)
 }
 
 /// Displayed size from the header alone.
@@ -469,7 +478,12 @@ mod tests {
     fn alpha_survives() {
         let (dir, pictures) = setup();
         let path = dir.path().join("logo.png");
-        let image = RgbaImage::from_fn(1000, 500, |x, _| Rgba([200, 40, 40, if x < 500 { 0 } else { 255 }]));
+        // Photo-like colours (a flat PNG would be served as it is), half transparent.
+        let colours = photo(1000, 500);
+        let image = RgbaImage::from_fn(1000, 500, |x, y| {
+            let [r, g, b] = colours.get_pixel(x, y).0;
+            Rgba([r, g, b, if x < 500 { 0 } else { 255 }])
+        });
         image.save(&path).unwrap();
         let picture = pictures.plan(&path).unwrap();
         let widths: Vec<_> = picture.variants.iter().map(|v| v.width).collect();
