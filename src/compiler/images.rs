@@ -94,10 +94,16 @@ pub fn unreadable(failures: &[Failure], docs: &[Doc], front: &Uses) -> Vec<Diagn
     let mut out = Vec::new();
     for (id, span, file) in body.chain(front.iter().cloned()) {
         if let Some(failure) = failures.iter().find(|f| f.source == file) {
+            let lfs = std::fs::read(&file).is_ok_and(|b| b.starts_with(b"version https://git-lfs"));
+            let hint = if lfs {
+                "this file is a Git LFS pointer, not the image: run `git lfs pull` in the site's repository"
+            } else {
+                "open it in an image editor and export it again as JPEG, PNG or WebP"
+            };
             out.push(
                 Diagnostic::error(id, span, "image cannot be read")
                     .label(format!("`{}`: {}", file.display(), failure.message))
-                    .hint("open it in an image editor and export it again as JPEG, PNG or WebP"),
+                    .hint(hint),
             );
         }
     }

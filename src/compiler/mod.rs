@@ -146,12 +146,13 @@ pub fn compile(options: &Options) -> Outcome {
     }
 }
 
-/// Each section's route segment and folder, once.
+/// Each section's route (`posts`, `documentation/templates`) and folder, once.
 fn folders_of(docs: &[Doc]) -> Vec<(String, String)> {
     let mut seen = BTreeSet::new();
     docs.iter()
-        .filter(|d| !d.file.section.is_empty() && seen.insert(d.file.section.clone()))
-        .map(|d| (d.file.section.clone(), d.file.folder.clone()))
+        .filter(|d| !d.file.section.is_empty())
+        .flat_map(|d| std::iter::once((d.file.section.clone(), d.file.folder.clone())).chain(sections::nested_of(d)))
+        .filter(|(route, _)| seen.insert(route.clone()))
         .collect()
 }
 
@@ -195,9 +196,12 @@ fn routes(docs: &[document::Doc]) -> BTreeSet<String> {
     for kind in Kind::ALL {
         routes.insert(format!("/{}", kind.section()));
     }
-    // Every other section's list, from its pages.
+    // Every other section's list, and nested sections' (`/documentation/templates`), from its pages.
     for doc in docs {
         routes.insert(format!("/{}", doc.file.section));
+        for (nested, _) in sections::nested_of(doc) {
+            routes.insert(format!("/{nested}"));
+        }
         routes.insert(doc.route.clone());
         for tag in &doc.meta.tags {
             routes.insert(format!("/tags/{}", slugs::slugify(tag)));

@@ -46,10 +46,20 @@ pub fn render(
     docs
 }
 
-/// The first body image of a page without a front-matter image is its largest
-/// paint: loaded at once, first (Markdown images are written lazy).
+/// A body image at the top of a page without a front-matter image (at most
+/// one block before it) is likely its largest paint: loaded at once, first.
+/// Markdown images are written lazy; further down, they stay so.
 fn eager_first_image(html: &mut String) {
-    if let Some(at) = html.find(markdown::LAZY) {
+    let Some(at) = html.find(markdown::LAZY) else {
+        return;
+    };
+    let blocks_before = [
+        "</p>", "</h2>", "</h3>", "</h4>", "</ul>", "</ol>", "</pre>", "</table>",
+    ]
+    .iter()
+    .map(|end| html[..at].matches(end).count())
+    .sum::<usize>();
+    if blocks_before <= 1 {
         html.replace_range(at..at + markdown::LAZY.len(), markdown::EAGER);
     }
 }
@@ -113,4 +123,21 @@ pub fn locate(candidates: &[String], folders: &Folders, copies: &Mutex<ContentFi
         });
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::eager_first_image;
+    use crate::compiler::markdown::{EAGER, LAZY};
+
+    #[test]
+    fn only_an_image_at_the_top_loads_eagerly() {
+        let mut top = format!("<p>Intro.</p><img src=\"a\"{LAZY}><img src=\"b\"{LAZY}>");
+        eager_first_image(&mut top);
+        assert_eq!(top.matches(EAGER).count(), 1, "{top}");
+        assert!(top.find(EAGER) < top.find(LAZY), "{top}");
+        let mut lower = format!("<h2>A</h2><p>Texte.</p><img src=\"a\"{LAZY}>");
+        eager_first_image(&mut lower);
+        assert!(!lower.contains(EAGER), "{lower}");
+    }
 }

@@ -7,6 +7,7 @@ use super::front_matter;
 use crate::bundle::{Kind, Section, SiteLink};
 use crate::text::FR as T;
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 pub fn list(content: &Path, docs: &[Doc]) -> Vec<Section> {
@@ -40,7 +41,42 @@ pub fn list(content: &Path, docs: &[Doc]) -> Vec<Section> {
     // Sections with a `weight` in their `_index.md` first, lightest first; the others as found.
     others.sort_by_key(|(weight, _)| weight.unwrap_or(i64::MAX));
     sections.extend(others.into_iter().map(|(_, s)| s));
+    // Then the nested ones (`documentation/templates`): a list each, not in the menu.
+    let pages: BTreeSet<&str> = docs.iter().map(|d| d.route.trim_start_matches('/')).collect();
+    for doc in docs {
+        for (route, folder) in nested_of(doc) {
+            if !pages.contains(route.as_str()) && !sections.iter().any(|s| s.slug == route) {
+                let (title, _) = index_fields(content, &folder);
+                let name = folder.rsplit('/').next().unwrap_or_default();
+                sections.push(Section {
+                    slug: route,
+                    title: title.unwrap_or_else(|| words(name)),
+                    kind: doc.file.kind,
+                });
+            }
+        }
+    }
     sections
+}
+
+/// The nested sections a page is in, outermost first: (route, folder on disk).
+/// `documentation/content/image-processing/index.md` (slug `content/image-processing`)
+/// is in (`documentation/content`, `documentation/content`).
+pub fn nested_of(doc: &Doc) -> Vec<(String, String)> {
+    if doc.file.section.is_empty() {
+        return Vec::new();
+    }
+    let slug_parts: Vec<&str> = doc.slug.split('/').collect();
+    let dirs: Vec<&str> = doc.file.rel.split('/').collect();
+    (1..slug_parts.len())
+        .filter(|&k| k + 1 < dirs.len())
+        .map(|k| {
+            (
+                format!("{}/{}", doc.file.section, slug_parts[..k].join("/")),
+                dirs[..=k].join("/"),
+            )
+        })
+        .collect()
 }
 
 /// Top-level pages that ask for a menu entry: Hugo's `menu: main` (a string, a

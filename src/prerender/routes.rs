@@ -97,7 +97,7 @@ fn link(page: &Page) -> LinkRef {
 
 fn home(bundle: &Bundle) -> Home {
     // Projets first, then compétences, then the other sections in menu order.
-    let mut sections: Vec<&Section> = bundle.site.sections.iter().collect();
+    let mut sections: Vec<&Section> = bundle.site.sections.iter().filter(|s| !s.slug.contains('/')).collect();
     sections.sort_by_key(|s| match s.kind {
         Kind::Projet => 0,
         Kind::Competence => 1,
@@ -148,7 +148,9 @@ fn paged<T: Clone>(items: &[T]) -> Vec<(Pager, Vec<T>)> {
 /// A section's list, unfiltered and filtered by each of its tags, page by page.
 fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
     let first = format!("/{}", section.slug);
-    let pages: Vec<&Page> = bundle.pages.iter().filter(|p| p.section == section.slug).collect();
+    // The section's pages, nested ones included (`/documentation/templates/…`).
+    let prefix = format!("{first}/");
+    let pages: Vec<&Page> = bundle.pages.iter().filter(|p| p.route.starts_with(&prefix)).collect();
     // Each tag's pages, in section order, found in one pass.
     let mut tags: Vec<&TagRef> = Vec::new();
     let mut tagged: HashMap<&str, Vec<Card>> = HashMap::new();

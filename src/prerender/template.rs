@@ -105,8 +105,8 @@ impl Template {
 /// Trunk starts the app as the page is parsed and preloads its wasm, which
 /// puts the wasm download (the biggest file) ahead of the page's first paints
 /// on a slow connection. The page is complete without it: load the app once
-/// the page has loaded and painted a frame (requestAnimationFrame, then a
-/// task), without preloads.
+/// the page has loaded and its frame is on screen (two animation frames,
+/// then a task), without preloads.
 fn defer_app(html: &str) -> String {
     let Some(start) = html.find("<script type=\"module\">") else {
         return html.to_string();
@@ -122,7 +122,7 @@ fn defer_app(html: &str) -> String {
         return html.to_string();
     };
     let loader = format!(
-        "<script type=\"module\">const go=async()=>{{const m=await import('{js}');await m.default({{module_or_path:'{wasm}'}});window.wasmBindings=m}};const later=()=>requestAnimationFrame(()=>setTimeout(go));if(document.readyState==='complete')later();else addEventListener('load',later)</script>"
+        "<script type=\"module\">const go=async()=>{{const m=await import('{js}');await m.default({{module_or_path:'{wasm}'}});window.wasmBindings=m}};const later=()=>requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(go)));if(document.readyState==='complete')later();else addEventListener('load',later)</script>"
     );
     let mut out = html.replacen(script, &loader, 1);
     for tag in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
