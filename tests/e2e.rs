@@ -127,7 +127,10 @@ async fn a_section_of_its_own_has_its_list_menu_entry_and_pages() {
             .await,
         "page"
     );
-    b.click(".card-title a").await;
+    // The body of its `_index.md` introduces the list.
+    b.wait_text("main .intro", "Ma veille sur les outils").await;
+    b.click(".card-title a[href='veille/ia-generative-et-developpement']")
+        .await;
     b.wait_text("main h1", "L'IA générative dans le développement").await;
     assert_eq!(b.path().await, server.path("/veille/ia-generative-et-developpement"));
     // Its link to a projet counts both ways: the projet lists it among its backlinks' pages.

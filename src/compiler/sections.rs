@@ -79,23 +79,23 @@ pub fn nested_of(doc: &Doc) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Top-level pages that ask for a menu entry: Hugo's `menu: main` (a string, a
-/// list or a table naming `main`) or a `weight`; in weight order, then title.
-pub fn pages(docs: &[Doc]) -> Vec<SiteLink> {
+/// Every top-level page, and whether it asks for a menu entry: Hugo's
+/// `menu: main` (a string, a list or a table naming `main`) or a `weight`.
+pub fn pages(docs: &[Doc]) -> Vec<(SiteLink, bool)> {
     docs.iter()
         .filter(|d| d.file.kind == Kind::Other && d.file.section.is_empty())
-        .filter(|d| {
+        .map(|d| {
             let asks = match d.meta.extra.get("menu") {
                 Some(Value::String(s)) => s == "main",
                 Some(Value::Array(list)) => list.iter().any(|v| v.as_str() == Some("main")),
                 Some(Value::Object(map)) => map.contains_key("main"),
                 _ => false,
             };
-            asks || d.meta.weight.is_some()
-        })
-        .map(|d| SiteLink {
-            label: d.meta.title.clone(),
-            url: d.slug.clone(),
+            let link = SiteLink {
+                label: d.meta.title.clone(),
+                url: d.slug.clone(),
+            };
+            (link, asks || d.meta.weight.is_some())
         })
         .collect()
 }
@@ -105,18 +105,21 @@ pub fn pages(docs: &[Doc]) -> Vec<SiteLink> {
 /// returns the configured entries that match nothing (internal addresses only).
 pub fn nav(
     sections: &[Section],
-    pages: Vec<SiteLink>,
+    pages: Vec<(SiteLink, bool)>,
     configured: &[SiteLink],
     base_path: &str,
 ) -> (Vec<SiteLink>, Vec<SiteLink>) {
+    let (asking, others): (Vec<_>, Vec<_>) = pages.into_iter().partition(|(_, asks)| *asks);
     let mut rest: Vec<SiteLink> = sections
         .iter()
         .map(|s| SiteLink {
             label: s.title.clone(),
             url: s.slug.clone(),
         })
-        .chain(pages)
+        .chain(asking.into_iter().map(|(link, _)| link))
         .collect();
+    // A page that does not ask for an entry still gets one when the settings name it.
+    let named: Vec<SiteLink> = others.into_iter().map(|(link, _)| link).collect();
     let mut nav = Vec::new();
     let mut unmatched = Vec::new();
     for entry in configured {
@@ -125,8 +128,15 @@ pub fn nav(
             continue;
         }
         let route = menu_route(&entry.url, base_path);
-        if let Some(at) = rest.iter().position(|l| l.url == route) {
-            rest.remove(at);
+        // The app's own tags page and search box are always there.
+        if APP_FEATURES.contains(&route.as_str()) {
+            continue;
+        }
+        let found = match rest.iter().position(|l| l.url == route) {
+            Some(at) => Some(rest.remove(at)),
+            None => named.iter().find(|l| l.url == route).cloned(),
+        };
+        if found.is_some() {
             nav.push(SiteLink {
                 label: entry.label.clone(),
                 url: route,
@@ -138,6 +148,9 @@ pub fn nav(
     nav.extend(rest);
     (nav, unmatched)
 }
+
+/// Menu entries for what the app always offers: its tags page, its search box.
+const APP_FEATURES: [&str; 3] = ["tags", "search", "recherche"];
 
 /// `/posts/`, `$BASE_URL/posts`, `posts/_index.md`, `/about.md` → `posts`, `about`.
 fn menu_route(url: &str, base_path: &str) -> String {
@@ -215,8 +228,11 @@ mod tests {
             link("Mes projets", "/portfolio/Projects"),
             link("Disparu", "/nulle-part"),
             link("GitHub", "https://github.com/camille"),
+            link("Archive", "archives/"),
+            link("Tags", "tags/"),
         ];
-        let (nav, unmatched) = nav(&sections, vec![link("CV", "cv")], &configured, "/portfolio");
+        let pages = vec![(link("CV", "cv"), true), (link("Archives", "archives"), false)];
+        let (nav, unmatched) = nav(&sections, pages, &configured, "/portfolio");
         let got: Vec<(&str, &str)> = nav.iter().map(|l| (l.label.as_str(), l.url.as_str())).collect();
         assert_eq!(
             got,
@@ -224,6 +240,7 @@ mod tests {
                 ("Articles", "posts"),
                 ("Mes projets", "projets"),
                 ("GitHub", "https://github.com/camille"),
+                ("Archive", "archives"),
                 ("Competences", "competences"),
                 ("CV", "cv"),
             ]

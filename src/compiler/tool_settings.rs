@@ -32,12 +32,14 @@ pub struct MenuEntry {
     pub weight: Option<i64>,
 }
 
-const DATA_FILES: [&str; 6] = [
+const DATA_FILES: [&str; 8] = [
     "hugo.toml",
     "hugo.yaml",
+    "hugo.yml",
     "hugo.json",
     "config.toml",
     "config.yaml",
+    "config.yml",
     "config.json",
 ];
 const ASTRO_FILES: [&str; 4] = [
@@ -79,7 +81,7 @@ fn from_data(path: &Path, text: String, sources: &mut Sources) -> (ToolSettings,
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let parsed: Result<Value, (Option<std::ops::Range<usize>>, String)> = match extension {
         "toml" => toml::from_str(&text).map_err(|e: toml::de::Error| (e.span(), e.message().to_string())),
-        "yaml" => {
+        "yaml" | "yml" => {
             serde_norway::from_str(&text).map_err(|e| (e.location().map(|l| l.index()..l.index()), e.to_string()))
         }
         _ => serde_json::from_str(&text).map_err(|e| (None, e.to_string())),
@@ -116,6 +118,7 @@ fn from_value(value: &Value) -> ToolSettings {
         lang: text(at(&["languageCode"]))
             .or_else(|| text(at(&["defaultContentLanguage"])))
             .or_else(|| text(at(&["default_language"])))
+            .or_else(|| first_language(value).map(|(code, _)| code))
             .map(|l| l.split(['-', '_']).next().unwrap_or(&l).to_lowercase()),
         base_url: text(at(&["baseURL"]))
             .or_else(|| text(at(&["baseurl"])))
@@ -126,8 +129,26 @@ fn from_value(value: &Value) -> ToolSettings {
     }
 }
 
-/// Hugo's `menus.main` / `menu.main`, or the `extra.menu` Zola themes use.
+/// A multilingual Hugo site's first language (`languages.en`, lightest `weight`): its code and settings.
+fn first_language(value: &Value) -> Option<(String, &Value)> {
+    let languages = value.get("languages")?.as_object()?;
+    languages
+        .iter()
+        .min_by_key(|(_, l)| l.get("weight").and_then(Value::as_i64).unwrap_or(i64::MAX))
+        .map(|(code, l)| (code.clone(), l))
+}
+
+/// Hugo's `menus.main` / `menu.main` (also under the first of `languages`), or
+/// the `extra.menu` Zola themes use.
 fn menu(value: &Value) -> Vec<MenuEntry> {
+    let own = menu_in(value);
+    if !own.is_empty() {
+        return own;
+    }
+    first_language(value).map(|(_, l)| menu_in(l)).unwrap_or_default()
+}
+
+fn menu_in(value: &Value) -> Vec<MenuEntry> {
     let places: [&[&str]; 5] = [
         &["menus", "main"],
         &["menu", "main"],
@@ -228,5 +249,15 @@ mod tests {
             ),
             (Some("Docs"), Some("https://z.org"), Some("en"), Some("Z"))
         );
+    }
+
+    #[test]
+    fn a_multilingual_hugo_config_yml_gives_its_first_language_and_its_menu() {
+        let text = "baseURL: 'https://x.github.io/site/'\ntitle: PaperMod\nlanguages:\n  fr:\n    weight: 2\n  en:\n    weight: 1\n    menu:\n      main:\n        - name: About\n          url: about\n          weight: 1\n";
+        let (s, problems) = read_text("config.yml", text.into(), &mut Sources::default());
+        assert!(problems.is_empty());
+        assert_eq!((s.title.as_deref(), s.lang.as_deref()), (Some("PaperMod"), Some("en")));
+        assert_eq!(s.menu.len(), 1);
+        assert_eq!((s.menu[0].name.as_str(), s.menu[0].url.as_str()), ("About", "about"));
     }
 }
