@@ -1,125 +1,145 @@
 //! The lightbox: a body image opens large in a modal `<dialog>`, its alt text
 //! as caption, with previous/next (buttons and arrow keys), Escape and a close
-//! button; closing returns focus to the image. It exists only once the app runs:
-//! without JavaScript the image's link opens the original file.
+//! button; closing returns focus to the image. Built with the DOM directly
+//! when the app starts (a reactive view cost three times the wasm), outside
+//! `#app`: the prerendered page has no dialog, and without JavaScript the
+//! image's link opens the original file.
 
 use crate::text::FR as T;
-use leptos::html;
-use leptos::prelude::*;
+use leptos::prelude::document;
 use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::{Element, HtmlDialogElement, HtmlElement, KeyboardEvent, MouseEvent};
 
 /// The body's zoomable images: links to the original around a resized image.
 const ZOOMABLE: &str = ".prose a.zoom";
 
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Item {
-    src: String,
-    srcset: String,
-    alt: String,
-    original: String,
+/// Adds the dialog to the page and listens for clicks on body images, once.
+pub fn install() {
+    let Some(dialog) = build() else {
+        return;
+    };
+    // Capture phase: before the router would follow the image's link.
+    let opener = dialog.clone();
+    listen(&document(), "click", true, move |e: MouseEvent| open(&opener, e));
+    let on_buttons = dialog.clone();
+    listen(&dialog, "click", false, move |e: MouseEvent| {
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let class = target
+            .and_then(|t| t.closest("button").ok().flatten())
+            .map(|b| b.class_name());
+        match class.as_deref() {
+            Some("lightbox-close") => on_buttons.close(),
+            Some("lightbox-prev") => step(&on_buttons, -1),
+            Some("lightbox-next") => step(&on_buttons, 1),
+            _ => {}
+        }
+    });
+    let on_keys = dialog.clone();
+    listen(&dialog, "keydown", false, move |e: KeyboardEvent| {
+        match e.key().as_str() {
+            "ArrowLeft" => step(&on_keys, -1),
+            "ArrowRight" => step(&on_keys, 1),
+            _ => {}
+        }
+    });
+    let on_close = dialog.clone();
+    listen(&dialog, "close", false, move |_: web_sys::Event| {
+        if let Some(link) = zoomable()
+            .get(current(&on_close))
+            .and_then(|l| l.dyn_ref::<HtmlElement>())
+        {
+            let _ = link.focus();
+        }
+    });
 }
 
-#[component]
-pub fn Lightbox() -> impl IntoView {
-    let (running, set_running) = signal(false);
-    // Effects run only in the browser, so the prerendered page has no dialog.
-    Effect::new(move |_| set_running.set(true));
-    move || running.get().then(|| view! { <Dialog/> })
+fn build() -> Option<HtmlDialogElement> {
+    let dialog: HtmlDialogElement = document().create_element("dialog").ok()?.dyn_into().ok()?;
+    dialog.set_class_name("lightbox");
+    dialog.set_attribute("aria-label", T.lightbox).ok()?;
+    dialog.set_inner_html(&format!(
+        r#"<button type="button" class="lightbox-close" aria-label="{}" autofocus>×</button><figure><img sizes="100vw" alt=""><figcaption><span></span><span class="lightbox-count"></span><a rel="external">{}</a></figcaption></figure><button type="button" class="lightbox-prev" aria-label="{}">‹</button><button type="button" class="lightbox-next" aria-label="{}">›</button>"#,
+        T.close, T.open_original, T.previous_image, T.next_image
+    ));
+    document().body()?.append_child(&dialog).ok()?;
+    Some(dialog)
 }
 
-#[component]
-fn Dialog() -> impl IntoView {
-    let dialog = NodeRef::<html::Dialog>::new();
-    let items = RwSignal::new(Vec::<Item>::new());
-    let at = RwSignal::new(0usize);
-    // Tracks nothing, so runs once, in the browser, after the dialog is mounted.
-    Effect::new(move |_| listen(dialog, items, at));
-    let shown = move || items.with(|list| list.get(at.get()).cloned()).unwrap_or_default();
-    let count = move || items.with(Vec::len);
-    let step = move |by: usize| {
-        let n = count();
-        if n > 0 {
-            at.set((at.get_untracked() + by) % n);
+fn listen<E: JsCast + 'static>(target: &web_sys::EventTarget, event: &str, capture: bool, f: impl Fn(E) + 'static) {
+    let f = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        if let Ok(e) = e.dyn_into::<E>() {
+            f(e);
         }
+    });
+    let _ = target.add_event_listener_with_callback_and_bool(event, f.as_ref().unchecked_ref(), capture);
+    // The dialog lives as long as the page.
+    f.forget();
+}
+
+fn open(dialog: &HtmlDialogElement, e: MouseEvent) {
+    if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+        return;
+    }
+    let link = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|el| el.closest(ZOOMABLE).ok().flatten());
+    let Some(at) = link.and_then(|link| zoomable().iter().position(|l| *l == link)) else {
+        return;
     };
-    let on_key = move |e: web_sys::KeyboardEvent| match e.key().as_str() {
-        "ArrowLeft" => step(count().saturating_sub(1)),
-        "ArrowRight" => step(1),
-        _ => {}
+    e.prevent_default();
+    show(dialog, at);
+    let _ = dialog.show_modal();
+}
+
+/// Shows the page's image number `at`.
+fn show(dialog: &HtmlDialogElement, at: usize) {
+    let links = zoomable();
+    let Some(link) = links.get(at) else {
+        return;
     };
-    let close = move |_| {
-        if let Some(d) = dialog.get() {
-            d.close();
+    let img = link.query_selector("img").ok().flatten();
+    let attr = |name: &str| img.as_ref().and_then(|i| i.get_attribute(name)).unwrap_or_default();
+    let part = |css: &str| dialog.query_selector(css).ok().flatten();
+    if let Some(big) = part("img") {
+        for name in ["src", "srcset", "alt"] {
+            let _ = big.set_attribute(name, &attr(name));
         }
-    };
-    view! {
-        <dialog class="lightbox" node_ref=dialog aria-label=T.lightbox on:keydown=on_key on:close=move |_| focus_opener(at.get_untracked())>
-            <button type="button" class="lightbox-close" aria-label=T.close autofocus on:click=close>"×"</button>
-            <figure>
-                <img src=move || shown().src srcset=move || shown().srcset sizes="100vw" alt=move || shown().alt/>
-                <figcaption>
-                    <span>{move || shown().alt}</span>
-                    <span class="lightbox-count">{move || format!("{} / {}", at.get() + 1, count())}</span>
-                    <a href=move || shown().original rel="external">{T.open_original}</a>
-                </figcaption>
-            </figure>
-            <button type="button" class="lightbox-prev" aria-label=T.previous_image hidden=move || count() < 2
-                on:click=move |_| step(count().saturating_sub(1))>"‹"</button>
-            <button type="button" class="lightbox-next" aria-label=T.next_image hidden=move || count() < 2
-                on:click=move |_| step(1)>"›"</button>
-        </dialog>
+    }
+    if let Some(caption) = part("figcaption span") {
+        caption.set_text_content(Some(&attr("alt")));
+    }
+    if let Some(count) = part(".lightbox-count") {
+        count.set_text_content(Some(&format!("{} / {}", at + 1, links.len())));
+    }
+    if let Some(original) = part("figcaption a") {
+        let _ = original.set_attribute("href", &link.get_attribute("href").unwrap_or_default());
+    }
+    for css in [".lightbox-prev", ".lightbox-next"] {
+        if let Some(button) = part(css) {
+            let _ = button.toggle_attribute_with_force("hidden", links.len() < 2);
+        }
+    }
+    let _ = dialog.set_attribute("data-at", &at.to_string());
+}
+
+fn current(dialog: &HtmlDialogElement) -> usize {
+    dialog
+        .get_attribute("data-at")
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(0)
+}
+
+fn step(dialog: &HtmlDialogElement, by: isize) {
+    let n = zoomable().len() as isize;
+    if n > 0 {
+        show(dialog, (current(dialog) as isize + by).rem_euclid(n) as usize);
     }
 }
 
-/// A click on a body image (before the router sees it: capture phase) opens it.
-fn listen(dialog: NodeRef<html::Dialog>, items: RwSignal<Vec<Item>>, at: RwSignal<usize>) {
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
-        if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
-            return;
-        }
-        let Some(link) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(ZOOMABLE).ok().flatten())
-        else {
-            return;
-        };
-        let links = zoomable();
-        let Some(index) = links.iter().position(|l| l == &link) else {
-            return;
-        };
-        e.prevent_default();
-        items.set(links.iter().map(item_of).collect());
-        at.set(index);
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
-    });
-    let _ = document().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
-    // One listener for the app's lifetime (the lightbox is mounted once).
-    on_click.forget();
-}
-
-fn zoomable() -> Vec<web_sys::Element> {
+fn zoomable() -> Vec<Element> {
     let Ok(all) = document().query_selector_all(ZOOMABLE) else {
         return Vec::new();
     };
     (0..all.length()).filter_map(|i| all.item(i)?.dyn_into().ok()).collect()
-}
-
-fn item_of(link: &web_sys::Element) -> Item {
-    let img = link.query_selector("img").ok().flatten();
-    let attr = |name: &str| img.as_ref().and_then(|i| i.get_attribute(name)).unwrap_or_default();
-    Item {
-        src: attr("src"),
-        srcset: attr("srcset"),
-        alt: attr("alt"),
-        original: link.get_attribute("href").unwrap_or_default(),
-    }
-}
-
-fn focus_opener(at: usize) {
-    if let Some(link) = zoomable().get(at).and_then(|l| l.dyn_ref::<web_sys::HtmlElement>()) {
-        let _ = link.focus();
-    }
 }

@@ -5,6 +5,7 @@
 pub mod api;
 mod document;
 mod layout;
+#[cfg(target_arch = "wasm32")]
 mod lightbox;
 mod navigation;
 pub mod routes;
@@ -34,7 +35,6 @@ pub fn App(store: Store) -> impl IntoView {
                 <RouteView/>
             </main>
             <Footer/>
-            <lightbox::Lightbox/>
         </Router>
     }
 }
@@ -143,6 +143,7 @@ pub fn current_route(pathname: &str) -> String {
 pub fn start() {
     use wasm_bindgen::JsCast;
     navigation::install();
+    lightbox::install();
     let document = document();
     let store = Store::new();
     let mut hydratable = false;
