@@ -13,7 +13,7 @@ pub fn view(page: &PageView) -> impl IntoView {
         let srcset = img.srcset();
         view! {
             <img class="hero-image" src=src srcset=srcset sizes="(min-width: 62rem) 60rem, 100vw"
-                alt=alt width=w height=h fetchpriority="high"/>
+                alt=alt width=w height=h decoding="async" fetchpriority="high"/>
         }
     });
     let toc = (page.toc.len() > 1).then(|| {
