@@ -52,7 +52,7 @@ pub fn card(card: &Card, with_image: bool, level: u8) -> impl IntoView {
         let (w, h) = (img.width, img.height);
         let srcset = img.srcset();
         view! {
-            <img class="card-image" src=src srcset=srcset sizes="(min-width: 40rem) 22rem, 100vw"
+            <img class="card-image" src=src srcset=srcset sizes="(min-width: 40rem) 28rem, 100vw"
                 alt=alt width=w height=h loading="lazy" decoding="async"/>
         }
     });

@@ -3,7 +3,7 @@
 
 use super::diagnostics::Diagnostic;
 use super::document::Doc;
-use super::pictures::Failure;
+use super::pictures::{Failure, Pictures};
 use super::render::{locate, ContentFiles, Folders};
 use crate::bundle::Image;
 use std::collections::BTreeMap;
@@ -83,8 +83,8 @@ pub fn front_matter_images(
     (images, uses, diagnostics)
 }
 
-/// An error at every use of an image that could not be decoded.
-pub fn unreadable(failures: &[Failure], docs: &[Doc], front: &Uses) -> Vec<Diagnostic> {
+/// An error at every use of an image that could not be decoded (any path with its bytes).
+pub fn unreadable(failures: &[Failure], pictures: &Pictures, docs: &[&Doc], front: &Uses) -> Vec<Diagnostic> {
     let body = docs.iter().flat_map(|d| {
         d.rendered
             .images
@@ -93,7 +93,11 @@ pub fn unreadable(failures: &[Failure], docs: &[Doc], front: &Uses) -> Vec<Diagn
     });
     let mut out = Vec::new();
     for (id, span, file) in body.chain(front.iter().cloned()) {
-        if let Some(failure) = failures.iter().find(|f| f.source == file) {
+        let key = pictures.key_of(&file);
+        if let Some(failure) = failures
+            .iter()
+            .find(|f| f.source == file || key.as_ref() == Some(&f.key))
+        {
             let lfs = std::fs::read(&file).is_ok_and(|b| b.starts_with(b"version https://git-lfs"));
             let hint = if lfs {
                 "this file is a Git LFS pointer, not the image: run `git lfs pull` in the site's repository"

@@ -47,7 +47,7 @@ pub struct Located {
 /// How Markdown images load; the page's first one is made eager (`render.rs`).
 pub const LAZY: &str = r#" decoding="async" loading="lazy""#;
 pub const EAGER: &str = r#" decoding="async" fetchpriority="high""#;
-/// Body images are at most the text's width (`--measure`, 42rem) wide.
+/// Body images are at most the text's width (`--measure`: 70ch, about 42rem) wide.
 const SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
 
 /// Finds a static file from candidate site paths (public folder, then page bundles).
@@ -353,7 +353,9 @@ fn raw_html(
         let at = html.len() - rest.len() + i;
         if let (Some(tag), Target::File { candidates }) = (img_tag(html, at), &target) {
             if let Some(found) = locate(candidates) {
-                if let Some(r) = found.resized.as_ref().filter(|_| !tag.contains("srcset")) {
+                let own = tag.to_ascii_lowercase();
+                let written = own.contains("srcset") || own.contains("sizes");
+                if let Some(r) = found.resized.as_ref().filter(|_| !written) {
                     new = relative_link(&r.src);
                     extra = format!(" srcset=\"{}\" sizes=\"{SIZES}\"", escape(&r.srcset));
                 }
@@ -504,7 +506,9 @@ fn image_html(found: &Located, alt: &str, title: &str, in_link: bool) -> String 
             escape(alt)
         ),
     };
-    if in_link {
+    // Resized or large images open large; a small icon in a sentence stays inline.
+    let zoom = found.resized.is_some() || found.size.is_some_and(|(w, _)| w >= 480);
+    if in_link || !zoom {
         img
     } else {
         format!(

@@ -110,7 +110,8 @@ pub fn compile(options: &Options) -> Outcome {
     let (images, image_uses, found) = images::front_matter_images(&docs, &folders, &copies);
     diagnostics.extend(found);
     let (pictures_summary, failures) = pictures.encode();
-    diagnostics.extend(images::unreadable(&failures, &docs, &image_uses));
+    let with_images: Vec<&Doc> = docs.iter().chain(&intro_docs).collect();
+    diagnostics.extend(images::unreadable(&failures, &pictures, &with_images, &image_uses));
     diagnostics.extend(link_check::check(&docs, &routes));
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
 

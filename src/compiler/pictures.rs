@@ -11,7 +11,6 @@ use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Cursor};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::{fmt::Display, fs};
 
@@ -25,9 +24,9 @@ const DIR: &str = "_img";
 const WIDEST: u32 = WIDTHS[WIDTHS.len() - 1];
 /// Widest variant used for `src`.
 const FALLBACK: u32 = 800;
-/// image's own allocation limit: larger files keep their original.
+/// image's own allocation limit: larger files are served as they are.
 const MAX_DECODED: u64 = 512 << 20;
-/// libwebp's largest side.
+/// libwebp's largest side: taller images are served as they are.
 const MAX_SIDE: u32 = 16383;
 
 type Cell = Arc<OnceLock<Option<Arc<Planned>>>>;
@@ -81,6 +80,8 @@ pub struct Summary {
 pub struct Failure {
     pub source: PathBuf,
     pub message: String,
+    /// The content key: every path with these bytes failed.
+    pub key: String,
 }
 
 impl Picture {
@@ -125,12 +126,19 @@ impl Pictures {
         planned.as_ref().map(|p| p.picture.clone())
     }
 
+    /// The content key of a planned file (equal bytes, equal key).
+    pub fn key_of(&self, path: &Path) -> Option<String> {
+        let cell = lock(&self.memo).get(path).cloned()?;
+        cell.get()?.as_ref().map(|p| p.key.clone())
+    }
+
     /// Encodes every planned picture not already in the cache, in parallel.
     pub fn encode(&self) -> (Summary, Vec<Failure>) {
         let planned = self.planned();
         let fail = |p: &Planned, message: String| Failure {
             source: p.picture.source.clone(),
             message,
+            key: p.key.clone(),
         };
         let mut failures: Vec<Failure> = planned.iter().filter_map(|p| Some(fail(p, p.error.clone()?))).collect();
         let todo: Vec<&Planned> = planned.iter().filter(|p| p.error.is_none()).map(|p| &**p).collect();
@@ -217,7 +225,7 @@ impl Pictures {
         let jobs: Vec<_> = p.picture.variants.iter().rev().zip(scaled).collect();
         jobs.into_par_iter().try_for_each(|(v, mut image)| {
             image.apply_orientation(orientation);
-            write_atomic(&self.cache_path(&v.file), &webp(&image)?).map_err(text)
+            super::write::write_atomic(&self.cache_path(&v.file), &webp(&image)?).map_err(text)
         })?;
         Ok(true)
     }
@@ -232,8 +240,9 @@ fn plan_file(path: &Path) -> Option<Planned> {
     let key = key(bytes);
     let header = read.as_ref().map_err(Clone::clone).and_then(|b| header(b));
     let (width, height, variants, error) = match header {
-        Ok((w, h)) if already_light(bytes, w, h) => return None,
-        Ok((w, h)) => (w, h, variants(&key, w, h), None),
+        Ok(None) => return None,
+        Ok(Some((w, h))) if already_light(bytes, w, h) => return None,
+        Ok(Some((w, h))) => (w, h, variants(&key, w, h), None),
         Err(e) => (0, 0, Vec::new(), Some(e)),
     };
     let source_bytes = bytes.len() as u64;
@@ -255,21 +264,20 @@ fn already_light(bytes: &[u8], width: u32, height: u32) -> bool {
         && (bytes.len() as f64) < 0.05 * f64::from(width) * f64::from(height)
 }
 
-/// Displayed size from the header alone.
-fn header(bytes: &[u8]) -> Result<(u32, u32), String> {
+/// Displayed size from the header alone; `None` for a valid image too large
+/// to resize (a very long full-page screenshot): it is served as it is.
+fn header(bytes: &[u8]) -> Result<Option<(u32, u32)>, String> {
     if image::guess_format(bytes).ok() == Some(ImageFormat::Jpeg) && !jpeg_complete(bytes) {
         return Err("truncated JPEG: no end-of-image marker".into());
     }
     let (decoder, orientation) = open(bytes)?;
     let (w, h) = decoder.dimensions();
-    if w == 0 || h == 0 || decoder.total_bytes() > MAX_DECODED {
-        return Err(format!("{w}x{h} pixels: empty or too large to decode"));
+    if w == 0 || h == 0 {
+        return Err(format!("{w}x{h} pixels: an empty image"));
     }
     let (w, h) = if swaps(orientation) { (h, w) } else { (w, h) };
-    if height_at(w, h, w.min(WIDEST)) > MAX_SIDE {
-        return Err(format!("{w}x{h} pixels: too tall for WebP"));
-    }
-    Ok((w, h))
+    let resizable = decoder.total_bytes() <= MAX_DECODED && height_at(w, h, w.min(WIDEST)) <= MAX_SIDE;
+    Ok(resizable.then_some((w, h)))
 }
 
 fn open(bytes: &[u8]) -> Result<(impl ImageDecoder + '_, Orientation), String> {
@@ -357,17 +365,6 @@ fn webp(image: &DynamicImage) -> Result<Vec<u8>, String> {
 }
 
 /// Temp name + rename: a variant is either whole or absent.
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let tmp = path.with_extension(format!("tmp-{}-{n}", std::process::id()));
-    let result = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// Animated PNG/WebP pass through untouched (a variant would be a still).
 fn animated(bytes: &[u8]) -> bool {
     if bytes.starts_with(b"RIFF") && bytes.get(8..16) == Some(&b"WEBPVP8X"[..]) {

@@ -16,7 +16,19 @@ pub fn sanitize(html: &str) -> String {
                 .add_tag_attributes("input", ["type", "checked", "disabled"])
                 .add_tag_attributes("td", ["style"])
                 .add_tag_attributes("th", ["style"])
-                .filter_style_properties(["text-align"].into_iter().collect());
+                .filter_style_properties(["text-align"].into_iter().collect())
+                .attribute_filter(|_, attribute, value| {
+                    // `srcset` URLs escape ammonia's scheme check: relative or http(s) only.
+                    let bad = |candidate: &str| {
+                        let url = candidate.split_whitespace().next().unwrap_or("");
+                        url.contains(':') && !url.starts_with("https://") && !url.starts_with("http://")
+                    };
+                    if attribute == "srcset" && value.split(',').any(bad) {
+                        None
+                    } else {
+                        Some(value.into())
+                    }
+                });
             b
         })
         .clean(html)
@@ -30,9 +42,15 @@ mod tests {
     #[test]
     fn dangerous_html_is_removed_and_formatting_kept() {
         let dirty = r#"<b><u>ok</u></b><script>alert(1)</script><iframe src="x"></iframe>
-<a href="javascript:alert(1)" onclick="x()">a</a><p style="color:red" onmouseover="y()">p</p>"#;
+<a href="javascript:alert(1)" onclick="x()">a</a><p style="color:red" onmouseover="y()">p</p>
+<img src="a.png" srcset="data:image/png;base64,AAAA 1x" alt="x"><img src="b.png" srcset="_img/b-480.webp 480w, https://cdn.example/b.webp 800w" alt="y">"#;
         let clean = sanitize(dirty);
         assert!(clean.contains("<b><u>ok</u></b>"), "{clean}");
+        assert!(!clean.contains("data:image"), "{clean}");
+        assert!(
+            clean.contains("_img/b-480.webp 480w, https://cdn.example/b.webp 800w"),
+            "{clean}"
+        );
         for bad in [
             "<script",
             "<iframe",

@@ -123,7 +123,7 @@ pub fn nav(
     let mut nav = Vec::new();
     let mut unmatched = Vec::new();
     for entry in configured {
-        if entry.url.contains("://") {
+        if entry.url.starts_with("https://") || entry.url.starts_with("http://") {
             nav.push(entry.clone());
             continue;
         }
@@ -136,11 +136,13 @@ pub fn nav(
             Some(at) => Some(rest.remove(at)),
             None => named.iter().find(|l| l.url == route).cloned(),
         };
-        if found.is_some() {
-            nav.push(SiteLink {
-                label: entry.label.clone(),
-                url: route,
-            });
+        if let Some(found) = found {
+            let label = if entry.label.is_empty() {
+                found.label
+            } else {
+                entry.label.clone()
+            };
+            nav.push(SiteLink { label, url: route });
         } else if !route.is_empty() && !nav.iter().any(|l| l.url == route) {
             unmatched.push(entry.clone());
         }
@@ -224,6 +226,8 @@ mod tests {
             section("posts", Kind::Other),
         ];
         let configured = [
+            // No label: the section's title.
+            link("", "/competences/"),
             link("Articles", "$BASE_URL/posts/"),
             link("Mes projets", "/portfolio/Projects"),
             link("Disparu", "/nulle-part"),
@@ -237,11 +241,11 @@ mod tests {
         assert_eq!(
             got,
             [
+                ("Competences", "competences"),
                 ("Articles", "posts"),
                 ("Mes projets", "projets"),
                 ("GitHub", "https://github.com/camille"),
                 ("Archive", "archives"),
-                ("Competences", "competences"),
                 ("CV", "cv"),
             ]
         );

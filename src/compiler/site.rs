@@ -143,13 +143,14 @@ fn from_index(content: &Path, sources: &mut Sources) -> Result<SiteFile, Diagnos
     })
 }
 
+/// In weight order as Hugo sorts them: weighted entries first, then the others as written.
 fn configured_menu(mut entries: Vec<MenuEntry>) -> Vec<SiteLink> {
-    entries.sort_by_key(|e| e.weight.unwrap_or(0));
+    entries.sort_by_key(|e| e.weight.filter(|w| *w != 0).unwrap_or(i64::MAX));
     entries
         .into_iter()
         .map(|e| SiteLink {
-            label: e.name,
-            url: e.url,
+            label: e.label(),
+            url: e.address(),
         })
         .collect()
 }

@@ -22,14 +22,37 @@ pub struct ToolSettings {
     pub menu: Vec<MenuEntry>,
 }
 
-/// One menu entry: its label, the address it points at, its weight.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+/// One menu entry as Hugo or a Zola theme writes it.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default)]
 pub struct MenuEntry {
-    #[serde(alias = "title")]
-    pub name: String,
-    #[serde(alias = "pageRef", alias = "path", default)]
-    pub url: String,
+    name: Option<String>,
+    title: Option<String>,
+    identifier: Option<String>,
+    url: Option<String>,
+    #[serde(rename = "pageRef")]
+    page_ref: Option<String>,
+    path: Option<String>,
     pub weight: Option<i64>,
+    /// A sub-menu entry (not shown: the navigation has one level).
+    parent: Option<String>,
+}
+
+impl MenuEntry {
+    /// Its label, empty when it gives none (the section's or page's title is used).
+    pub fn label(&self) -> String {
+        [&self.name, &self.title, &self.identifier]
+            .into_iter()
+            .find_map(|v| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn address(&self) -> String {
+        [&self.url, &self.page_ref, &self.path]
+            .into_iter()
+            .find_map(|v| v.clone())
+            .unwrap_or_default()
+    }
 }
 
 const DATA_FILES: [&str; 8] = [
@@ -129,9 +152,14 @@ fn from_value(value: &Value) -> ToolSettings {
     }
 }
 
-/// A multilingual Hugo site's first language (`languages.en`, lightest `weight`): its code and settings.
+/// A multilingual Hugo site's main language: `defaultContentLanguage`, else
+/// the lightest `weight` of `languages`; its code and settings.
 fn first_language(value: &Value) -> Option<(String, &Value)> {
     let languages = value.get("languages")?.as_object()?;
+    let default = value.get("defaultContentLanguage").and_then(Value::as_str);
+    if let Some((code, l)) = default.and_then(|d| languages.get_key_value(d)) {
+        return Some((code.clone(), l));
+    }
     languages
         .iter()
         .min_by_key(|(_, l)| l.get("weight").and_then(Value::as_i64).unwrap_or(i64::MAX))
@@ -156,11 +184,16 @@ fn menu_in(value: &Value) -> Vec<MenuEntry> {
         &["extra", "main_menu"],
         &["extra", "menu_items"],
     ];
-    places
+    let list = places
         .iter()
         .find_map(|path| path.iter().try_fold(value, |v, key| v.get(key)))
-        .and_then(|list| serde_json::from_value::<Vec<MenuEntry>>(list.clone()).ok())
-        .unwrap_or_default()
+        .and_then(Value::as_array);
+    // Entry by entry: one odd entry does not cost the others.
+    list.into_iter()
+        .flatten()
+        .filter_map(|entry| serde_json::from_value::<MenuEntry>(entry.clone()).ok())
+        .filter(|entry| entry.parent.is_none())
+        .collect()
 }
 
 /// `site: 'https://x.github.io'` and `base: '/repo'` from an Astro config, read as text.
@@ -226,7 +259,11 @@ mod tests {
             "[[menus.main]]\nname = 'Articles'\npageRef = '/posts'\nweight = 2\n[[menus.main]]\nname = 'À propos'\nurl = '/about/'\nweight = 1\n",
         )
         .unwrap();
-        let names: Vec<(String, String)> = from_value(&menus).menu.into_iter().map(|m| (m.name, m.url)).collect();
+        let names: Vec<(String, String)> = from_value(&menus)
+            .menu
+            .iter()
+            .map(|m| (m.label(), m.address()))
+            .collect();
         assert_eq!(
             names,
             [
@@ -258,6 +295,19 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!((s.title.as_deref(), s.lang.as_deref()), (Some("PaperMod"), Some("en")));
         assert_eq!(s.menu.len(), 1);
-        assert_eq!((s.menu[0].name.as_str(), s.menu[0].url.as_str()), ("About", "about"));
+        assert_eq!(
+            (s.menu[0].label(), s.menu[0].address()),
+            ("About".into(), "about".into())
+        );
+    }
+
+    #[test]
+    fn menu_entries_are_read_one_by_one() {
+        // Hugo's docs write entries with `pageRef` only; sub-menus have a `parent`;
+        // an entry with a name and a title, or an odd field, costs nothing to the others.
+        let text = "[[menus.main]]\npageRef = '/posts'\nweight = 2\n[[menus.main]]\nname = 'Sous'\nurl = '/x'\nparent = 'posts'\n[[menus.main]]\nname = 'A'\ntitle = 'B'\nurl = '/about'\nurl2 = 3\n[[menus.main]]\nname = 7\n";
+        let (s, _) = read_text("hugo.toml", text.into(), &mut Sources::default());
+        let got: Vec<(String, String)> = s.menu.iter().map(|m| (m.label(), m.address())).collect();
+        assert_eq!(got, [(String::new(), "/posts".into()), ("A".into(), "/about".into())]);
     }
 }

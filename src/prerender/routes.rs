@@ -96,7 +96,7 @@ fn link(page: &Page) -> LinkRef {
 }
 
 fn home(bundle: &Bundle) -> Home {
-    // Projets first, then compétences, then the other sections in menu order.
+    // Projets first, then compétences, then the other top-level sections in their order.
     let mut sections: Vec<&Section> = bundle.site.sections.iter().filter(|s| !s.slug.contains('/')).collect();
     sections.sort_by_key(|s| match s.kind {
         Kind::Projet => 0,
