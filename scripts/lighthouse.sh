@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lighthouse (mobile preset) on the home page, one compétence and the article
+# Lighthouse (mobile preset) on the home page, a compétence, one with a hero image, the article
 # with a 6028 px photo (resized variants) of dist/,
 # served with gzip on 127.0.0.1 as static hosts serve it. Prints the four
 # scores and FCP / LCP. Needs `make build` first; installs lighthouse (npm) into
@@ -12,7 +12,7 @@ port=8790
 python3 scripts/serve-gzip.py dist "$port" & server=$!
 trap 'kill $server' EXIT
 sleep 1
-for path in "" "competences/autonomie-professionnelle/" "veille/images-legeres-pour-le-web/"; do
+for path in "" "competences/autonomie-professionnelle/" "competences/conduire-un-projet/" "veille/images-legeres-pour-le-web/"; do
   out=$(mktemp)
   CHROME_PATH=/usr/bin/chromium "$LH" "http://127.0.0.1:$port/$path" --quiet --output=json --output-path="$out" \
     --only-categories=performance,accessibility,best-practices,seo \

@@ -147,8 +147,10 @@ fn astro_front_matter_image_and_block_description() {
         (Some(960), Some(540)),
         "size read from the file"
     );
+    // `###` then `#####` under the page title: levels are closed up (h2, h3).
+    assert!(p.html.contains(r#"<h2 id="recul-reflexif">"#), "{}", p.html);
     assert!(
-        p.html.contains(r#"<h5 id="projet-gecy">Projet GECY :</h5>"#),
+        p.html.contains(r#"<h3 id="projet-gecy">Projet GECY :</h3>"#),
         "{}",
         p.html
     );

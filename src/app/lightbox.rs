@@ -1,9 +1,9 @@
 //! The lightbox: a body image opens large in a modal `<dialog>`, its alt text
 //! as caption, with previous/next (buttons and arrow keys), Escape and a close
-//! button; closing returns focus to the image. Built with the DOM directly
-//! when the app starts (a reactive view cost three times the wasm), outside
-//! `#app`: the prerendered page has no dialog, and without JavaScript the
-//! image's link opens the original file.
+//! button; closing returns focus to the image. Built with the DOM directly at
+//! the first click (a reactive view cost three times the wasm), outside `#app`:
+//! the prerendered page has no dialog, and without JavaScript the image's link
+//! opens the original file.
 
 use crate::text::FR as T;
 use leptos::prelude::document;
@@ -13,16 +13,25 @@ use web_sys::{Element, HtmlDialogElement, HtmlElement, KeyboardEvent, MouseEvent
 /// The body's zoomable images: links to the original around a resized image.
 const ZOOMABLE: &str = ".prose a.zoom";
 
-/// Adds the dialog to the page and listens for clicks on body images, once.
+/// Listens for clicks on body images, once; the dialog is made at the first one.
 pub fn install() {
-    let Some(dialog) = build() else {
-        return;
-    };
     // Capture phase: before the router would follow the image's link.
-    let opener = dialog.clone();
-    listen(&document(), "click", true, move |e: MouseEvent| open(&opener, e));
+    listen(&document(), "click", true, open);
+}
+
+thread_local! {
+    static DIALOG: std::cell::OnceCell<Option<HtmlDialogElement>> = const { std::cell::OnceCell::new() };
+}
+
+/// The dialog, added to the page with its listeners the first time it is needed
+/// (an empty one from the start would be a link without address to crawlers).
+fn dialog() -> Option<HtmlDialogElement> {
+    DIALOG.with(|d| d.get_or_init(|| build().inspect(wire)).clone())
+}
+
+fn wire(dialog: &HtmlDialogElement) {
     let on_buttons = dialog.clone();
-    listen(&dialog, "click", false, move |e: MouseEvent| {
+    listen(dialog, "click", false, move |e: MouseEvent| {
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
         let class = target
             .and_then(|t| t.closest("button").ok().flatten())
@@ -35,7 +44,7 @@ pub fn install() {
         }
     });
     let on_keys = dialog.clone();
-    listen(&dialog, "keydown", false, move |e: KeyboardEvent| {
+    listen(dialog, "keydown", false, move |e: KeyboardEvent| {
         match e.key().as_str() {
             "ArrowLeft" => step(&on_keys, -1),
             "ArrowRight" => step(&on_keys, 1),
@@ -43,7 +52,7 @@ pub fn install() {
         }
     });
     let on_close = dialog.clone();
-    listen(&dialog, "close", false, move |_: web_sys::Event| {
+    listen(dialog, "close", false, move |_: web_sys::Event| {
         if let Some(link) = zoomable()
             .get(current(&on_close))
             .and_then(|l| l.dyn_ref::<HtmlElement>())
@@ -76,7 +85,7 @@ fn listen<E: JsCast + 'static>(target: &web_sys::EventTarget, event: &str, captu
     f.forget();
 }
 
-fn open(dialog: &HtmlDialogElement, e: MouseEvent) {
+fn open(e: MouseEvent) {
     if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
         return;
     }
@@ -87,8 +96,11 @@ fn open(dialog: &HtmlDialogElement, e: MouseEvent) {
     let Some(at) = link.and_then(|link| zoomable().iter().position(|l| *l == link)) else {
         return;
     };
+    let Some(dialog) = dialog() else {
+        return;
+    };
     e.prevent_default();
-    show(dialog, at);
+    show(&dialog, at);
     let _ = dialog.show_modal();
 }
 

@@ -6,7 +6,7 @@ use super::links::{self, From, Target};
 use super::sanitize::sanitize;
 use super::slugs::slugify;
 use crate::bundle::{relative_link, Resized, TocEntry};
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -88,6 +88,10 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
     let mut needs_sanitizer = false;
     // An image inside a Markdown link keeps that link (no zoom link around it).
     let mut in_link = false;
+    // Headings never skip a level going down (`###` then `#####` becomes h3, h4):
+    // screen reader users move by levels. The page title is the h1.
+    let mut last_level = 1u8;
+    let mut heading_level = HeadingLevel::H2;
     let mut first_paragraph: Option<String> = None;
     let mut paragraph: Option<String> = None;
     let mut i = 0;
@@ -111,7 +115,9 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 let n = used_ids.entry(base.clone()).or_insert(0);
                 let unique = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
                 *n += 1;
-                let level_num = *level as u8;
+                let level_num = (*level as u8).min(last_level + 1);
+                last_level = level_num;
+                heading_level = HeadingLevel::try_from(usize::from(level_num)).unwrap_or(*level);
                 if (2..=4).contains(&level_num) {
                     out.toc.push(TocEntry {
                         level: level_num,
@@ -121,7 +127,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 }
                 out.anchors.push(unique.clone());
                 html_events.push(Event::Start(Tag::Heading {
-                    level: *level,
+                    level: heading_level,
                     id: Some(CowStr::from(unique)),
                     classes: classes.clone(),
                     attrs: attrs.clone(),
@@ -155,6 +161,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                     found,
                 });
             }
+            Event::End(TagEnd::Heading(_)) => html_events.push(Event::End(TagEnd::Heading(heading_level))),
             Event::End(TagEnd::Link) => {
                 in_link = false;
                 html_events.push(Event::InlineHtml("</a>".into()));
@@ -556,12 +563,22 @@ mod tests {
             r.anchors,
             ["ma-vision-de-lautonomie", "contexte", "contexte-1", "projet-gecy"]
         );
-        assert_eq!(r.toc.len(), 3, "h5 headings stay out of the table of contents");
+        // `#####` right after `###` skips a level: it is written as an h4.
         assert!(
-            r.html.contains("<h5 id=\"projet-gecy\">Projet GECY :</h5>"),
+            r.html.contains("<h4 id=\"projet-gecy\">Projet GECY :</h4>"),
             "{}",
             r.html
         );
+        assert_eq!(r.toc.len(), 4);
+        let deep = render(
+            "## A\n\n### B\n\n#### C\n\n##### D\n",
+            0,
+            &from,
+            &BTreeSet::new(),
+            &|_| None,
+        );
+        assert!(deep.html.contains("<h5 id=\"d\">D</h5>"), "{}", deep.html);
+        assert_eq!(deep.toc.len(), 3, "h5 headings stay out of the table of contents");
     }
 
     #[test]
