@@ -5,6 +5,7 @@
 mod support;
 
 use support::{dist, Browser, Host, Server, ENTER};
+use vitrine::compiler::links::percent_decode;
 
 const PAGE: &str = "/veille/images-legeres-pour-le-web";
 const PHOTO: &str = "assets/kleiber-lukas-baubkus.jpg";
@@ -173,7 +174,7 @@ async fn image_bytes_per_page() {
             }
         }
         for (href, src) in zoom_pairs(&page.html) {
-            originals.insert(stem(&src), size(&percent_decode(&href)));
+            originals.insert(stem(&src), size(&percent_decode(&href.replace("&#39;", "'"))));
         }
         if page.image.is_some() || page.html.contains("<img") {
             routes.push(page.route.clone());
@@ -228,22 +229,4 @@ fn zoom_pairs(html: &str) -> Vec<(String, String)> {
             Some((href.to_string(), src.to_string()))
         })
         .collect()
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).replace("&#39;", "'")
 }

@@ -1,18 +1,30 @@
-//! The bodies of `_index.md` files (Hugo and Zola's home and section pages):
-//! rendered like a page body, shown above the home page and each section's list.
+//! The `_index.md` files (Hugo and Zola's home and section pages), read once:
+//! a section's title and weight, and each body, rendered like a page body and
+//! shown above the home page and the section's list.
 
 use super::diagnostics::{Diagnostic, Sources};
 use super::document::Doc;
 use super::front_matter;
 use super::load::SourceFile;
 use crate::bundle::Kind;
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::Path;
+
+/// Each section folder's `_index.md` `title` and `weight`, by folder (`posts`, `documentation/templates`).
+pub type Fields = BTreeMap<String, (Option<String>, Option<i64>)>;
 
 /// A `Doc` for each `_index.md` with a body: `content/_index.md` (route `/`) and
 /// `content/<section folder>/_index.md` (route `/<section>`), for `sections` as
-/// (route segment, folder). Its front matter is read elsewhere (site settings, section title).
-pub fn load(content: &Path, sections: &[(String, String)], sources: &mut Sources) -> (Vec<Doc>, Vec<Diagnostic>) {
+/// (route segment, folder); and each section's fields. The home page's front
+/// matter is the site settings (`site.rs`).
+pub fn load(
+    content: &Path,
+    sections: &[(String, String)],
+    sources: &mut Sources,
+) -> (Vec<Doc>, Fields, Vec<Diagnostic>) {
     let mut docs = Vec::new();
+    let mut fields = Fields::new();
     let mut diagnostics = Vec::new();
     let root = (String::new(), String::new());
     for (section, folder) in std::iter::once(&root).chain(sections) {
@@ -30,6 +42,15 @@ pub fn load(content: &Path, sections: &[(String, String)], sources: &mut Sources
                 continue;
             }
         };
+        if !folder.is_empty() {
+            let map = front_matter::parse(id, &split).unwrap_or_default();
+            let title = map
+                .get("title")
+                .and_then(Value::as_str)
+                .filter(|t| !t.trim().is_empty())
+                .map(str::to_string);
+            fields.insert(folder.clone(), (title, map.get("weight").and_then(Value::as_i64)));
+        }
         if split.body.trim().is_empty() {
             continue;
         }
@@ -59,5 +80,5 @@ pub fn load(content: &Path, sections: &[(String, String)], sources: &mut Sources
             tags: Vec::new(),
         });
     }
-    (docs, diagnostics)
+    (docs, fields, diagnostics)
 }

@@ -354,28 +354,21 @@ fn raw_html(
         };
         let value = &rest[value_start + 1..end];
         let target = links::resolve(value, from, routes);
-        let (mut new, found) = href_of(&target, value, from, locate);
-        let mut extra = String::new();
-        // `<img src>` of a raster file: its variant, with the `srcset` (unless the author wrote one).
+        // `<img src>` of a file: found once, its variants written when it has some.
         let at = html.len() - rest.len() + i;
-        if let (Some(tag), Target::File { candidates }) = (img_tag(html, at), &target) {
-            if let Some(found) = locate(candidates) {
-                let own = tag.to_ascii_lowercase();
-                let written = own.contains("srcset") || own.contains("sizes");
-                if let Some(r) = found.resized.as_ref().filter(|_| !written) {
-                    new = relative_link(&r.src);
-                    extra = format!(" srcset=\"{}\" sizes=\"{SIZES}\"", escape(&r.srcset));
+        let (new, found, extra) = match (img_tag(html, at), &target) {
+            (Some(tag), Target::File { candidates }) => match locate(candidates) {
+                Some(l) => {
+                    let (new, extra) = raw_image(tag, l, value, &span, images);
+                    (new, true, extra)
                 }
-                images.push(ImageUse {
-                    src: value.to_string(),
-                    alt: String::new(),
-                    found: true,
-                    span: span.clone(),
-                    file: Some(found.path),
-                    raw: true,
-                });
+                None => (value.to_string(), false, String::new()),
+            },
+            _ => {
+                let (new, found) = href_of(&target, value, from, locate);
+                (new, found, String::new())
             }
-        }
+        };
         links.push(LinkUse {
             href: value.to_string(),
             target,
@@ -390,6 +383,38 @@ fn raw_html(
     }
     out.push_str(rest);
     out
+}
+
+/// A raw `<img>`'s file: the address of its variant and the `srcset` to add
+/// (none when the author wrote `srcset` or `sizes`), and the use recorded.
+fn raw_image(
+    tag: &str,
+    found: Located,
+    written: &str,
+    span: &Range<usize>,
+    images: &mut Vec<ImageUse>,
+) -> (String, String) {
+    let own = tag.to_ascii_lowercase();
+    let resized = found
+        .resized
+        .as_ref()
+        .filter(|_| !own.contains("srcset") && !own.contains("sizes"));
+    let (src, extra) = match resized {
+        Some(r) => (
+            relative_link(&r.src),
+            format!(" srcset=\"{}\" sizes=\"{SIZES}\"", escape(&r.srcset)),
+        ),
+        None => (relative_link(&found.url), String::new()),
+    };
+    images.push(ImageUse {
+        src: written.to_string(),
+        alt: String::new(),
+        found: true,
+        span: span.clone(),
+        file: Some(found.path),
+        raw: true,
+    });
+    (src, extra)
 }
 
 /// The `<img …>` tag around byte `at` of `html`, when `at` starts its `src=`.

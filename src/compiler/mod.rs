@@ -102,7 +102,7 @@ pub fn compile(options: &Options) -> Outcome {
     order::sort(&mut docs);
     let copies = Mutex::new(render::ContentFiles::new());
     let mut docs = render::render(docs, &routes, &folders, &copies);
-    let (intro_docs, found) = intros::load(&options.content, &folders_of(&docs), &mut sources);
+    let (intro_docs, index_fields, found) = intros::load(&options.content, &folders_of(&docs), &mut sources);
     diagnostics.extend(found);
     let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
     diagnostics.extend(link_check::check(&intro_docs, &routes));
@@ -122,7 +122,7 @@ pub fn compile(options: &Options) -> Outcome {
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let bundle = match site {
         Some(mut site) if !has_errors => {
-            site.sections = sections::list(&options.content, &docs);
+            site.sections = sections::list(&docs, &index_fields);
             // Only sections with pages in the menu (a blog has no compétences).
             let used: Vec<_> = site
                 .sections

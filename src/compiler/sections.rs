@@ -3,14 +3,14 @@
 //! `_index.md` (Hugo, Zola) or, failing that, by its name, and the navigation.
 
 use super::document::Doc;
-use super::front_matter;
+use super::intros::Fields;
 use crate::bundle::{Kind, Section, SiteLink};
 use crate::text::FR as T;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::Path;
 
-pub fn list(content: &Path, docs: &[Doc]) -> Vec<Section> {
+/// `fields`: each folder's `_index.md` title and weight ([`super::intros::load`]).
+pub fn list(docs: &[Doc], fields: &Fields) -> Vec<Section> {
     let mut sections = vec![
         Section {
             slug: Kind::Competence.section().into(),
@@ -29,7 +29,7 @@ pub fn list(content: &Path, docs: &[Doc]) -> Vec<Section> {
         .filter(|d| d.file.kind == Kind::Other && !d.file.section.is_empty())
     {
         if !others.iter().any(|(_, s)| s.slug == doc.file.section) {
-            let (title, weight) = index_fields(content, &doc.file.folder);
+            let (title, weight) = fields.get(&doc.file.folder).cloned().unwrap_or_default();
             let section = Section {
                 slug: doc.file.section.clone(),
                 title: title.unwrap_or_else(|| words(&doc.file.folder)),
@@ -46,7 +46,7 @@ pub fn list(content: &Path, docs: &[Doc]) -> Vec<Section> {
     for doc in docs {
         for (route, folder) in nested_of(doc) {
             if !pages.contains(route.as_str()) && !sections.iter().any(|s| s.slug == route) {
-                let (title, _) = index_fields(content, &folder);
+                let title = fields.get(&folder).and_then(|(t, _)| t.clone());
                 let name = folder.rsplit('/').next().unwrap_or_default();
                 sections.push(Section {
                     slug: route,
@@ -173,23 +173,6 @@ fn menu_route(url: &str, base_path: &str) -> String {
     }
     let segments: Vec<String> = url.split('/').map(super::slugs::slugify_name).collect();
     segments.join("/")
-}
-
-/// The `title` and `weight` of `<folder>/_index.md`.
-fn index_fields(content: &Path, folder: &str) -> (Option<String>, Option<i64>) {
-    let Ok(text) = std::fs::read_to_string(content.join(folder).join("_index.md")) else {
-        return (None, None);
-    };
-    let map = front_matter::split(0, &text)
-        .ok()
-        .and_then(|split| front_matter::parse(0, &split).ok())
-        .unwrap_or_default();
-    let title = map
-        .get("title")
-        .and_then(Value::as_str)
-        .filter(|t| !t.trim().is_empty())
-        .map(str::to_string);
-    (title, map.get("weight").and_then(Value::as_i64))
 }
 
 /// A folder's name as words: `veille-techno` → `Veille techno`.
