@@ -59,6 +59,14 @@ if [ "${VITRINE_NO_BROWSER:-}" != 1 ] && { ! command -v chromium >/dev/null || !
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# pdftotext and pdftoppm read back the pages Chromium prints (tests/print.rs).
+if [ "${VITRINE_NO_BROWSER:-}" != 1 ] && { ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; }; then
+  echo "install-tools: installing poppler-utils"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 if [ "${VITRINE_NO_BROWSER:-}" != 1 ] && [ ! -f node_modules/axe-core/axe.min.js ]; then
   echo "install-tools: installing axe-core (npm, for the accessibility tests)"
   if ! command -v npm >/dev/null; then

@@ -107,11 +107,39 @@ pub struct Page {
     pub links: Vec<String>,
     /// Routes of the pages that link to this page.
     pub backlinks: Vec<String>,
+    /// Compétence ↔ projet relations, the same seen from both sides, each with why it holds.
+    #[serde(default)]
+    pub relations: Vec<Relation>,
     pub prev: Option<String>,
     pub next: Option<String>,
     pub aliases: Vec<String>,
     /// Front matter fields Vitrine does not know, kept as written.
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A compétence and a projet that go together: the other page's route, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub route: String,
+    pub evidence: Evidence,
+}
+
+/// Why a compétence and a projet are related; several reasons may hold at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Listed in front matter (`competences: […]` or `projets: […]`) on either page.
+    pub declared: bool,
+    /// One page's text links to the other.
+    pub linked: bool,
+    /// Tags both pages carry.
+    pub tags: Vec<TagRef>,
+}
+
+impl Evidence {
+    /// Declared or linked: more than a shared tag.
+    pub fn is_explicit(&self) -> bool {
+        self.declared || self.linked
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

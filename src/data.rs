@@ -2,12 +2,12 @@
 //! also embedded in that route's prerendered HTML for hydration. Defined once,
 //! compiled by the prerenderer and by the app, so the two cannot drift.
 
-use crate::bundle::{Image, Kind, Site, TagRef, TocEntry};
+use crate::bundle::{Evidence, Image, Kind, Site, TagRef, TocEntry};
 use crate::text::FR as T;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape below changes in a way an older app cannot read.
-pub const DATA_VERSION: u32 = 3;
+pub const DATA_VERSION: u32 = 4;
 
 /// Cards per list page (`/projets`, `/projets/page/2`, `/tags/web/page/2`).
 pub const PAGE_SIZE: usize = 24;
@@ -40,6 +40,7 @@ pub enum View {
     Tag(TagView),
     Search,
     NotFound(NotFound),
+    Synthese(Box<Synthese>),
 }
 
 /// A page as a card in a list.
@@ -85,6 +86,17 @@ pub struct Home {
     /// other section; sections without pages are left out.
     pub sections: Vec<HomeSection>,
     pub tags: Vec<TagCount>,
+    /// The synthesis table's reach, when the site has compétences and projets.
+    pub synthese: Option<Coverage>,
+}
+
+/// How many compétences and projets the synthesis table crosses, and how many lack a counterpart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    pub competences: usize,
+    pub projets: usize,
+    /// Compétences without a projet plus projets without a compétence.
+    pub gaps: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,10 +142,51 @@ pub struct PageView {
     /// Sanitised HTML of the body.
     pub html: String,
     pub toc: Vec<TocEntry>,
-    /// "Projets liés" or "Compétences mobilisées": links and backlinks to the other kind.
-    pub related: Vec<LinkRef>,
+    /// "Projets liés" or "Compétences mobilisées", with why each holds.
+    pub related: Vec<Related>,
     pub prev: Option<LinkRef>,
     pub next: Option<LinkRef>,
+}
+
+/// A page of the other kind related to this one, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    pub route: String,
+    pub title: String,
+    pub evidence: Evidence,
+}
+
+/// `/synthese`: compétences (rows) × projets (columns), each filled cell with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Synthese {
+    /// The tag filter (`?tag=`) on projets, if any, and the tags offered.
+    pub tag: Option<String>,
+    pub tags: Vec<TagRef>,
+    pub rows: Vec<Axis>,
+    pub columns: Vec<Axis>,
+    /// Only the filled cells.
+    pub cells: Vec<Cell>,
+    /// Compétences and projets on the site, when the table shows fewer.
+    pub omitted: Option<Coverage>,
+    /// The CSV export, relative to the site root.
+    pub csv: String,
+}
+
+/// A row or column of the table: a page, and whether it has no counterpart on the whole site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Axis {
+    pub route: String,
+    pub title: String,
+    pub gap: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    pub row: usize,
+    pub column: usize,
+    /// The evidence: the projet's page, or the shared tag's page.
+    pub href: String,
+    pub evidence: Evidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,6 +234,13 @@ impl RouteData {
             View::Tag(t) => (Some(t.tag.name.clone()), format!("{} : {}", T.tag_title, t.tag.name)),
             View::Search => (Some(T.search_title.into()), T.search_empty.into()),
             View::NotFound(_) => (Some(T.not_found_title.into()), T.not_found_body.into()),
+            View::Synthese(s) => (
+                Some(T.synthese_title.into()),
+                match &s.tag {
+                    Some(tag) => format!("{} ({} : {tag})", T.synthese_intro, T.tag_title),
+                    None => T.synthese_intro.into(),
+                },
+            ),
         };
         let description = if description.is_empty() {
             self.site.tagline.clone()

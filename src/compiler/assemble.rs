@@ -14,6 +14,7 @@ pub fn assemble(
     tags: Vec<Tag>,
     images: &BTreeMap<String, Image>,
     intros: Vec<Doc>,
+    mut relations: super::relations::Relations,
 ) -> Bundle {
     let back = backlinks::compute(&docs);
     let neighbours = order::neighbours(&docs);
@@ -28,6 +29,7 @@ pub fn assemble(
                 section: doc.file.section.clone(),
                 slug: doc.slug,
                 backlinks: back.get(&doc.route).cloned().unwrap_or_default(),
+                relations: relations.remove(&doc.route).unwrap_or_default(),
                 image: images.get(&doc.route).cloned(),
                 route: doc.route,
                 title: doc.meta.title,

@@ -4,6 +4,7 @@
 use super::dates;
 use super::diagnostics::Diagnostic;
 use super::front_matter::{key_span, Split};
+use crate::bundle::Kind;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -22,7 +23,19 @@ pub struct Meta {
     pub tags_span: Range<usize>,
     pub image: Option<MetaImage>,
     pub aliases: Vec<String>,
+    /// `competences: […]` and `projets: […]`: relations the author declares.
+    pub declared: Vec<Declared>,
     pub extra: BTreeMap<String, Value>,
+}
+
+/// One entry of a `competences` or `projets` list, as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Declared {
+    /// The kind of page the key names.
+    pub kind: Kind,
+    pub key: String,
+    pub target: String,
+    pub span: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +95,7 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> (Meta, V
             map.insert("taxonomies".into(), Value::Object(taxonomies));
         }
     }
+    meta.declared = r.declared(&mut map);
     meta.image = r.image(&mut map);
     // Zola themes keep the page image among the `[extra]` fields.
     if meta.image.is_none() {
@@ -177,6 +191,35 @@ impl Reader<'_, '_> {
                 Vec::new()
             }
         }
+    }
+
+    /// The relation lists: `competences` (also `compétences`, `skills`) and `projets` (`projects`).
+    fn declared(&mut self, map: &mut Map<String, Value>) -> Vec<Declared> {
+        const KEYS: [(&str, Kind); 5] = [
+            ("competences", Kind::Competence),
+            ("compétences", Kind::Competence),
+            ("skills", Kind::Competence),
+            ("projets", Kind::Projet),
+            ("projects", Kind::Projet),
+        ];
+        let mut out = Vec::new();
+        for (key, kind) in KEYS {
+            let line = key_span(self.split, key);
+            for target in self.list(map, key) {
+                // The entry itself when it is on the key's line or below it.
+                let from = line.start - self.split.matter_offset;
+                let span = self.split.matter[from..]
+                    .find(target.as_str())
+                    .map_or(line.clone(), |at| line.start + at..line.start + at + target.len());
+                out.push(Declared {
+                    kind,
+                    key: key.to_string(),
+                    target,
+                    span,
+                });
+            }
+        }
+        out
     }
 
     fn date(&mut self, map: &mut Map<String, Value>, keys: &[&str]) -> (Option<String>, Range<usize>) {

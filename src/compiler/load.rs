@@ -40,7 +40,7 @@ fn section_slug(kind: Kind, folder: &str) -> String {
 }
 
 /// Folder names that would collide with the app's own routes.
-const RESERVED: [&str; 4] = ["tags", "recherche", "data", "page"];
+const RESERVED: [&str; 5] = ["tags", "recherche", "data", "page", "synthese"];
 
 /// Reads the pages; `lang` is the site's language: `page.fr.md` is the French
 /// version of `page.md` (Hugo's translations by file name), used instead of it on a

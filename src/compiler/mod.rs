@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod order;
 pub mod parse;
 pub mod pictures;
+pub mod relations;
 pub mod render;
 pub mod sanitize;
 pub mod sections;
@@ -107,6 +108,8 @@ pub fn compile(options: &Options) -> Outcome {
     let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
     diagnostics.extend(link_check::check(&intro_docs, &routes));
     let tags = taxonomies::collect(&mut docs);
+    let (relations, found) = relations::compute(&docs);
+    diagnostics.extend(found);
     let (images, image_uses, found) = images::front_matter_images(&docs, &folders, &copies);
     diagnostics.extend(found);
     let (pictures_summary, failures) = pictures.encode();
@@ -130,10 +133,19 @@ pub fn compile(options: &Options) -> Outcome {
                 .filter(|s| docs.iter().any(|d| d.file.section == s.slug))
                 .cloned()
                 .collect();
-            let (nav, unmatched) = sections::nav(&used, sections::pages(&docs), &site.menu, folders.base_path);
+            let mut menu_pages = sections::pages(&docs);
+            // The synthesis table, right after the sections, on a site with both kinds.
+            if Kind::ALL.iter().all(|k| docs.iter().any(|d| d.file.kind == *k)) {
+                let link = crate::bundle::SiteLink {
+                    label: crate::text::FR.synthese_nav.into(),
+                    url: "synthese".into(),
+                };
+                menu_pages.insert(0, (link, true));
+            }
+            let (nav, unmatched) = sections::nav(&used, menu_pages, &site.menu, folders.base_path);
             site.menu = nav;
             diagnostics.extend(unmatched.iter().map(|entry| menu_warning(entry, &sources)));
-            Some(assemble::assemble(site, docs, tags, &images, intro_docs))
+            Some(assemble::assemble(site, docs, tags, &images, intro_docs, relations))
         }
         _ => None,
     };

@@ -9,6 +9,7 @@ mod feeds;
 mod head;
 mod render;
 pub mod routes;
+pub mod synthese;
 mod template;
 
 use crate::bundle::{Bundle, BUNDLE_FILE};
@@ -94,6 +95,9 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> 
         (search_file, search),
         ("robots.txt".into(), feeds::robots(bundle).into_bytes()),
     ];
+    if synthese::coverage(bundle).is_some() {
+        extra.push((synthese::CSV_FILE.into(), synthese::csv(bundle)?));
+    }
     extra.extend(aliases(bundle, &template, &pages, &mut warnings));
     if bundle.site.base_url.is_empty() {
         warnings.push(

@@ -42,6 +42,9 @@ pub fn all(bundle: &Bundle) -> Vec<RouteData> {
         }),
     ));
     out.push(wrap("/recherche".into(), View::Search));
+    for (route, table) in super::synthese::views(bundle) {
+        out.push(wrap(route, View::Synthese(Box::new(table))));
+    }
     for tag in &bundle.tags {
         for (route, view) in tag_pages(&index, &groups, tag) {
             out.push(wrap(route, View::Tag(view)));
@@ -111,6 +114,7 @@ fn home(bundle: &Bundle) -> Home {
             .filter(|s| s.total > 0)
             .collect(),
         tags: bundle.tags.iter().take(HOME_TAGS).map(count).collect(),
+        synthese: super::synthese::coverage(bundle),
     }
 }
 
@@ -253,24 +257,27 @@ fn tag_pages(index: &Index, sections: &[Section], tag: &Tag) -> Vec<(String, Tag
         .collect()
 }
 
+/// Relations a page lists at most when a shared tag is all they have (a tag
+/// on hundreds of pages would otherwise list them all); declared and linked ones are all kept.
+const TAG_ONLY_RELATED: usize = 12;
+
 fn page_view(index: &Index, page: &Page) -> PageView {
-    // Links both ways between compétences and projets; other sections have no such relation.
-    let other = match page.kind {
-        Kind::Competence => Kind::Projet,
-        Kind::Projet => Kind::Competence,
-        Kind::Other => Kind::Other,
-    };
-    let mut related: Vec<LinkRef> = Vec::new();
-    for route in page.links.iter().chain(&page.backlinks) {
-        if let Some(p) = index
-            .get(route.as_str())
-            .filter(|p| p.kind == other && other != Kind::Other)
-        {
-            if !related.iter().any(|r| r.route == p.route) {
-                related.push(link(p));
-            }
-        }
-    }
+    let mut tag_only = 0;
+    let related = page
+        .relations
+        .iter()
+        .filter(|r| {
+            tag_only += usize::from(!r.evidence.is_explicit());
+            r.evidence.is_explicit() || tag_only <= TAG_ONLY_RELATED
+        })
+        .filter_map(|r| {
+            index.get(r.route.as_str()).map(|p| Related {
+                route: p.route.clone(),
+                title: p.title.clone(),
+                evidence: r.evidence.clone(),
+            })
+        })
+        .collect();
     let neighbour = |r: &Option<String>| r.as_deref().and_then(|r| index.get(r)).map(|p| link(p));
     PageView {
         kind: page.kind,

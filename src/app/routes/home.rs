@@ -2,7 +2,7 @@
 
 use crate::app::widgets::{cards, counted_chips};
 use crate::bundle::Site;
-use crate::data::{Home, HomeSection};
+use crate::data::{Coverage, Home, HomeSection};
 use crate::text::FR as T;
 use leptos::prelude::*;
 
@@ -29,6 +29,7 @@ pub fn view(site: &Site, home: &Home) -> impl IntoView {
             </section>
             {(!home.intro.is_empty()).then(|| view! { <div class="prose intro" inner_html=home.intro.clone()></div> })}
             {home.sections.iter().map(section).collect_view()}
+            {home.synthese.map(synthese)}
             <section aria-labelledby="themes">
                 <h2 id="themes">{T.tags_title}</h2>
                 {counted_chips(&home.tags, "chips")}
@@ -47,6 +48,19 @@ fn section(s: &HomeSection) -> impl IntoView {
                 <a href=s.section.clone()>{format!("{} ({})", T.see_all, s.total)}</a>
             </div>
             {cards(&s.cards, s.images, 3)}
+        </section>
+    }
+}
+
+/// The synthesis table's reach, and a link to it.
+fn synthese(c: Coverage) -> impl IntoView {
+    let reach = format!("{} compétences × {} projets", c.competences, c.projets);
+    let gaps = (c.gaps > 0).then(|| format!(" · {} {}", c.gaps, T.synthese_gap));
+    view! {
+        <section class="synthese-cta" aria-labelledby="accueil-synthese">
+            <h2 id="accueil-synthese">{T.synthese_title}</h2>
+            <p>{reach}{gaps}</p>
+            <a class="button" href="synthese">{T.synthese_home}</a>
         </section>
     }
 }

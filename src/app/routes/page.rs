@@ -1,5 +1,6 @@
 //! `/competences/:slug` and `/projets/:slug`: one page, with its links both ways.
 
+use super::synthese::evidence_text;
 use crate::app::widgets::{page_meta, tag_chips};
 use crate::app::{asset, link};
 use crate::bundle::Kind;
@@ -53,7 +54,7 @@ pub fn view(page: &PageView) -> impl IntoView {
     }
 }
 
-/// "Projets liés" on a compétence, "Compétences mobilisées" on a projet: links and backlinks.
+/// "Projets liés" on a compétence, "Compétences mobilisées" on a projet, each with why.
 fn related(page: &PageView) -> Option<impl IntoView> {
     let heading = match page.kind {
         Kind::Competence => T.linked_projets,
@@ -62,7 +63,10 @@ fn related(page: &PageView) -> Option<impl IntoView> {
     let items = page
         .related
         .iter()
-        .map(|p| view! { <li><a href=link(&p.route)>{p.title.clone()}</a></li> })
+        .map(|p| {
+            let why = evidence_text(&p.evidence);
+            view! { <li><a href=link(&p.route)>{p.title.clone()}</a>" "<span class="why">{why}</span></li> }
+        })
         .collect_view();
     (!page.related.is_empty()).then(|| {
         view! {

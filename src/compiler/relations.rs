@@ -1,0 +1,183 @@
+//! Step 6b: which compétences each projet demonstrates, and why: declared in
+//! front matter (`competences: […]` on a projet, `projets: […]` on a
+//! compétence), a link in either page's text, or tags both pages carry.
+//! The result is symmetric: each pair is seen from both sides.
+
+use super::backlinks;
+use super::diagnostics::Diagnostic;
+use super::document::Doc;
+use super::link_check::nearest;
+use super::slugs::slugify;
+use crate::bundle::{Evidence, Kind, Relation, TagRef};
+use std::collections::{BTreeMap, HashMap};
+
+/// Relations by page route, each list in the other section's display order.
+pub type Relations = HashMap<String, Vec<Relation>>;
+
+pub fn compute(docs: &[Doc]) -> (Relations, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    // (compétence index, projet index) → evidence, in `docs` indices.
+    let mut pairs: BTreeMap<(usize, usize), Evidence> = BTreeMap::new();
+    let index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect();
+    let pair = |a: usize, b: usize| match docs[a].file.kind {
+        Kind::Competence => (a, b),
+        _ => (b, a),
+    };
+    for (i, doc) in docs.iter().enumerate() {
+        let other = opposite(doc.file.kind);
+        for declared in &doc.meta.declared {
+            if Some(declared.kind) != other {
+                // One warning per list, not per entry.
+                if doc.meta.declared.iter().find(|d| d.key == declared.key) == Some(declared) {
+                    diagnostics.push(misplaced(doc, declared));
+                }
+                continue;
+            }
+            match find(&declared.target, docs, declared.kind) {
+                Ok(j) => pairs.entry(pair(i, j)).or_default().declared = true,
+                Err(hint) => diagnostics.push(unknown(doc, declared, hint)),
+            }
+        }
+        if other.is_none() {
+            continue;
+        }
+        for route in backlinks::outgoing(doc) {
+            if let Some(&j) = index.get(route.as_str()) {
+                if Some(docs[j].file.kind) == other {
+                    pairs.entry(pair(i, j)).or_default().linked = true;
+                }
+            }
+        }
+    }
+    shared_tags(docs, &mut pairs);
+    let mut relations = Relations::new();
+    for ((c, p), evidence) in pairs {
+        for (from, to) in [(c, p), (p, c)] {
+            relations.entry(docs[from].route.clone()).or_default().push(Relation {
+                route: docs[to].route.clone(),
+                evidence: evidence.clone(),
+            });
+        }
+    }
+    // Each list in the other section's order (`docs` is in display order).
+    for list in relations.values_mut() {
+        list.sort_by_key(|r| index.get(r.route.as_str()).copied());
+    }
+    (relations, diagnostics)
+}
+
+/// The kind of page a page of `kind` relates to.
+fn opposite(kind: Kind) -> Option<Kind> {
+    match kind {
+        Kind::Competence => Some(Kind::Projet),
+        Kind::Projet => Some(Kind::Competence),
+        Kind::Other => None,
+    }
+}
+
+/// Every compétence and projet carrying the same tag.
+fn shared_tags(docs: &[Doc], pairs: &mut BTreeMap<(usize, usize), Evidence>) {
+    let mut by_tag: BTreeMap<&str, (&TagRef, [Vec<usize>; 2])> = BTreeMap::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let side = match doc.file.kind {
+            Kind::Competence => 0,
+            Kind::Projet => 1,
+            Kind::Other => continue,
+        };
+        for tag in &doc.tags {
+            by_tag.entry(tag.slug.as_str()).or_insert((tag, Default::default())).1[side].push(i);
+        }
+    }
+    for (tag, [competences, projets]) in by_tag.values() {
+        for &c in competences {
+            for &p in projets {
+                pairs.entry((c, p)).or_default().tags.push((*tag).clone());
+            }
+        }
+    }
+}
+
+/// The page of `kind` an entry names: its slug, its title, its file path or its route.
+fn find(target: &str, docs: &[Doc], kind: Kind) -> Result<usize, Option<String>> {
+    let wanted = normalise(target);
+    let slug = slugify(&wanted);
+    let candidates = || docs.iter().enumerate().filter(|(_, d)| d.file.kind == kind);
+    let found = candidates().find(|(_, d)| {
+        let rel = d
+            .file
+            .rel
+            .rsplit_once('.')
+            .map_or(d.file.rel.as_str(), |(stem, _)| stem);
+        let rel = rel.strip_suffix("/index").unwrap_or(rel);
+        let below_section = rel.split_once('/').map_or(rel, |(_, rest)| rest);
+        d.slug == wanted
+            || d.slug == slug
+            || below_section == wanted
+            || rel == wanted
+            || slugify(&d.meta.title) == slug
+            || d.route.trim_start_matches('/') == wanted
+    });
+    match found {
+        Some((i, _)) => Ok(i),
+        None => Err(nearest(&slug, candidates().map(|(_, d)| d.slug.as_str())).map(str::to_string)),
+    }
+}
+
+/// `../projets/citi.md`, `@/projets/citi.md`, `/projets/citi/` → `projets/citi`.
+fn normalise(target: &str) -> String {
+    let mut t = target.trim().trim_start_matches("@/");
+    while let Some(rest) = t.strip_prefix("./").or_else(|| t.strip_prefix("../")) {
+        t = rest;
+    }
+    let t = t.trim_matches('/');
+    let t = t
+        .strip_suffix(".md")
+        .or_else(|| t.strip_suffix(".markdown"))
+        .unwrap_or(t);
+    let t = t
+        .strip_suffix("/index")
+        .or_else(|| t.strip_suffix("/_index"))
+        .unwrap_or(t);
+    t.to_string()
+}
+
+fn unknown(doc: &Doc, declared: &super::fields::Declared, near: Option<String>) -> Diagnostic {
+    let what = match declared.kind {
+        Kind::Competence => "compétence",
+        _ => "projet",
+    };
+    let d = Diagnostic::error(
+        doc.file.id,
+        declared.span.clone(),
+        format!("unknown {what} in `{}`", declared.key),
+    )
+    .label(format!("no {what} page is `{}`", declared.target));
+    match near {
+        Some(near) => d.hint(format!("did you mean `{near}`?")),
+        None => d.hint(format!(
+            "write the file name of a page in `{}/` (without `.md`), or its title",
+            declared.kind.section()
+        )),
+    }
+}
+
+/// `competences` on a compétence, or either list on a page of another section.
+fn misplaced(doc: &Doc, declared: &super::fields::Declared) -> Diagnostic {
+    let read_on = match declared.kind {
+        Kind::Competence => "projet",
+        _ => "compétence",
+    };
+    Diagnostic::warning(
+        doc.file.id,
+        declared.span.clone(),
+        format!("`{}` left out", declared.key),
+    )
+    .label(format!(
+        "`{}` relates a {read_on} page to others; this page is not one",
+        declared.key
+    ))
+    .hint(format!(
+        "list compétences on a projet page, projets on a compétence page (`{}` is in `{}/`)",
+        doc.route, doc.file.folder
+    ))
+}
