@@ -2,7 +2,7 @@
 //! also embedded in that route's prerendered HTML for hydration. Defined once,
 //! compiled by the prerenderer and by the app, so the two cannot drift.
 
-use crate::bundle::{Evidence, Image, Kind, Site, TagRef, TocEntry};
+use crate::bundle::{Image, Kind, Site, TagRef, TocEntry};
 use crate::text::FR as T;
 use serde::{Deserialize, Serialize};
 
@@ -148,31 +148,34 @@ pub struct PageView {
     pub next: Option<LinkRef>,
 }
 
-/// A page of the other kind related to this one, and why.
+/// A page of the other kind related to this one, and why in words
+/// (`déclaré, lien dans le texte`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {
     pub route: String,
     pub title: String,
-    pub evidence: Evidence,
+    pub why: String,
 }
 
-/// `/synthese`: compétences (rows) × projets (columns), each filled cell with its evidence.
+/// `/synthese`: compétences (rows) × projets (columns), totals computed. Cells
+/// come ready to show, so the app holds no table logic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Synthese {
     /// The tag filter (`?tag=`) on projets, if any, and the tags offered.
     pub tag: Option<String>,
     pub tags: Vec<TagRef>,
-    pub rows: Vec<Axis>,
     pub columns: Vec<Axis>,
-    /// Only the filled cells.
-    pub cells: Vec<Cell>,
+    pub rows: Vec<Row>,
+    /// Filled cells per column, then in all.
+    pub column_totals: Vec<usize>,
+    pub total: usize,
     /// Compétences and projets on the site, when the table shows fewer.
     pub omitted: Option<Coverage>,
     /// The CSV export, relative to the site root.
     pub csv: String,
 }
 
-/// A row or column of the table: a page, and whether it has no counterpart on the whole site.
+/// A row or column title: a page, and whether it has no counterpart on the whole site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Axis {
     pub route: String,
@@ -180,13 +183,21 @@ pub struct Axis {
     pub gap: bool,
 }
 
+/// A compétence's row: one entry per column, filled or not, and its total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cell {
-    pub row: usize,
-    pub column: usize,
-    /// The evidence: the projet's page, or the shared tag's page.
+pub struct Row {
+    pub axis: Axis,
+    pub cells: Vec<Option<Mark>>,
+    pub total: usize,
+}
+
+/// A filled cell: where its evidence is (the projet, or the shared tag's page),
+/// its symbols (✓ declared, ↗ linked, # tag) and the same in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
     pub href: String,
-    pub evidence: Evidence,
+    pub symbols: String,
+    pub words: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

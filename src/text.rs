@@ -71,7 +71,6 @@ pub struct Text {
     pub evidence_linked: &'static str,
     pub evidence_tag: &'static str,
     pub synthese_filter: &'static str,
-    pub synthese_gap_text: &'static str,
 }
 
 pub const FR: Text = Text {
@@ -137,14 +136,13 @@ pub const FR: Text = Text {
     synthese_total: "Total",
     synthese_gap: "à étayer",
     synthese_csv: "Télécharger le tableau (CSV)",
-    synthese_legend: "Légende",
+    synthese_legend: "✓ déclaré dans une page · ↗ lien dans le texte · # tag commun · « à étayer » : compétence sans projet, ou projet sans compétence.",
     synthese_omitted: "Tableau limité aux premières compétences et aux premiers projets de leurs listes. Le site en compte :",
     synthese_home: "Voir le tableau de synthèse",
     evidence_declared: "déclaré",
     evidence_linked: "lien dans le texte",
     evidence_tag: "tag commun",
     synthese_filter: "Filtrer les projets par tag",
-    synthese_gap_text: "compétence sans projet, ou projet sans compétence",
 };
 
 /// `2023-04-11` → `11 avril 2023`.

@@ -245,6 +245,8 @@ fn dated_file_names_and_top_level_pages() {
         [
             ("Compétences", "competences"),
             ("Projets", "projets"),
+            // A site with both kinds gets the synthesis table, after the sections.
+            ("Synthèse", "synthese"),
             ("CV", "cv"),
             ("À propos", "about")
         ]
@@ -568,6 +570,7 @@ fn menus_order_and_label_the_navigation_and_index_bodies_are_shown() {
             ("Compétences", "competences"),
             ("Projets", "projets"),
             ("Documentation", "docs"),
+            ("Synthèse", "synthese"),
             ("À propos", "about")
         ]
     );

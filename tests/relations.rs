@@ -152,3 +152,15 @@ fn the_csv_opens_in_a_french_spreadsheet() {
     // 4 filled cells: analyser–atelier, analyser–mesures, deployer–atelier, deployer–stocks.
     assert_eq!(totals.last().map(String::as_str), Some("4"));
 }
+
+#[test]
+fn a_site_without_both_kinds_has_no_synthesis_table() {
+    let site = tempfile::tempdir().unwrap();
+    let posts = site.path().join("content/posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    std::fs::write(posts.join("un.md"), "---\ntitle: Un\n---\nTexte.\n").unwrap();
+    let b = bundle(site.path());
+    assert!(vitrine::prerender::synthese::coverage(&b).is_none());
+    assert!(!b.site.menu.iter().any(|m| m.url == "synthese"), "{:?}", b.site.menu);
+    assert!(vitrine::prerender::synthese::views(&b).is_empty());
+}

@@ -100,3 +100,23 @@ pub fn pager(pager: Pager, route: impl Fn(usize) -> String) -> Option<impl IntoV
         }
     })
 }
+
+/// A list's tag filter: "Tous" then each tag, the current one marked
+/// (`base?tag=slug`, a data file per filter).
+pub fn filter(base: &str, tags: &[TagRef], current: Option<&str>, label: &'static str) -> impl IntoView {
+    let chip = |href: String, name: String, selected: bool| {
+        view! { <li><a class="chip" href=href aria-current=selected.then_some("true")>{name}</a></li> }
+    };
+    let each = tags
+        .iter()
+        .map(|t| {
+            chip(
+                format!("{base}?tag={}", t.slug),
+                t.name.clone(),
+                current == Some(t.slug.as_str()),
+            )
+        })
+        .collect_view();
+    let all = chip(base.to_string(), T.all_tags.into(), current.is_none());
+    view! { <ul class="chips filter" aria-label=label>{all}{each}</ul> }
+}

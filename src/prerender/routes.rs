@@ -274,7 +274,7 @@ fn page_view(index: &Index, page: &Page) -> PageView {
             index.get(r.route.as_str()).map(|p| Related {
                 route: p.route.clone(),
                 title: p.title.clone(),
-                evidence: r.evidence.clone(),
+                why: super::synthese::words(&r.evidence),
             })
         })
         .collect();

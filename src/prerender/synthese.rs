@@ -1,9 +1,8 @@
 //! `/synthese`: the compétences × projets table, for each tag filter, and its
 //! CSV export. Rows and columns are the two sections in display order.
 
-use crate::app::routes::synthese::evidence_text;
 use crate::bundle::{Bundle, Evidence, Kind, Page, TagRef};
-use crate::data::{key, Axis, Cell, Coverage, Synthese};
+use crate::data::{key, Axis, Coverage, Mark, Row, Synthese};
 use crate::text::FR as T;
 use std::collections::HashMap;
 
@@ -66,47 +65,83 @@ fn axis(page: &Page) -> Axis {
     }
 }
 
-/// Rows, columns (the projets with `tag`, if any) and filled cells.
+/// Rows, columns (the projets with `tag`, if any), cells and totals.
 fn table(bundle: &Bundle, coverage: Coverage, tags: &[TagRef], tag: Option<&TagRef>) -> Synthese {
-    let rows: Vec<&Page> = bundle.section(Kind::Competence).take(MAX_AXIS).collect();
-    let columns: Vec<&Page> = bundle
+    let competences: Vec<&Page> = bundle.section(Kind::Competence).take(MAX_AXIS).collect();
+    let projets: Vec<&Page> = bundle
         .section(Kind::Projet)
         .filter(|p| tag.is_none_or(|t| p.tags.iter().any(|pt| pt.slug == t.slug)))
         .take(MAX_AXIS)
         .collect();
-    let at: HashMap<&str, usize> = columns.iter().enumerate().map(|(i, p)| (p.route.as_str(), i)).collect();
-    let mut cells = Vec::new();
-    for (row, page) in rows.iter().enumerate() {
-        for relation in &page.relations {
-            if let Some(&column) = at.get(relation.route.as_str()) {
-                cells.push(Cell {
-                    row,
-                    column,
-                    href: evidence_href(&relation.route, &relation.evidence),
-                    evidence: relation.evidence.clone(),
-                });
+    let at: HashMap<&str, usize> = projets.iter().enumerate().map(|(i, p)| (p.route.as_str(), i)).collect();
+    let mut column_totals = vec![0; projets.len()];
+    let rows: Vec<Row> = competences
+        .iter()
+        .map(|page| {
+            let mut cells = vec![None; projets.len()];
+            for relation in &page.relations {
+                if let Some(&column) = at.get(relation.route.as_str()) {
+                    column_totals[column] += 1;
+                    cells[column] = Some(mark(&relation.route, &relation.evidence));
+                }
             }
-        }
-    }
-    let cut = coverage.competences > rows.len() || (tag.is_none() && coverage.projets > columns.len());
+            let total = cells.iter().flatten().count();
+            Row {
+                axis: axis(page),
+                cells,
+                total,
+            }
+        })
+        .collect();
+    let cut = coverage.competences > rows.len() || (tag.is_none() && coverage.projets > projets.len());
     Synthese {
         tag: tag.map(|t| t.slug.clone()),
         tags: tags.to_vec(),
-        rows: rows.into_iter().map(axis).collect(),
-        columns: columns.into_iter().map(axis).collect(),
-        cells,
+        columns: projets.into_iter().map(axis).collect(),
+        total: column_totals.iter().sum(),
+        column_totals,
+        rows,
         omitted: cut.then_some(coverage),
         csv: CSV_FILE.into(),
     }
 }
 
-/// Where a cell leads: the projet that demonstrates the compétence, or the
-/// shared tag's page when a tag is all there is.
-fn evidence_href(projet: &str, evidence: &Evidence) -> String {
-    match evidence.tags.first() {
+/// A filled cell. It leads to the projet that demonstrates the compétence, or
+/// to the shared tag's page when a tag is all there is.
+fn mark(projet: &str, evidence: &Evidence) -> Mark {
+    let href = match evidence.tags.first() {
         Some(tag) if !evidence.is_explicit() => format!("/tags/{}", tag.slug),
         _ => projet.to_string(),
+    };
+    let symbols = [
+        (evidence.declared, '✓'),
+        (evidence.linked, '↗'),
+        (!evidence.tags.is_empty(), '#'),
+    ]
+    .into_iter()
+    .filter_map(|(on, symbol)| on.then_some(symbol))
+    .collect();
+    Mark {
+        href,
+        symbols,
+        words: words(evidence),
     }
+}
+
+/// The evidence in words: `déclaré, lien dans le texte, tag commun : Web`.
+pub fn words(evidence: &Evidence) -> String {
+    let mut words: Vec<String> = Vec::new();
+    if evidence.declared {
+        words.push(T.evidence_declared.into());
+    }
+    if evidence.linked {
+        words.push(T.evidence_linked.into());
+    }
+    if !evidence.tags.is_empty() {
+        let names: Vec<&str> = evidence.tags.iter().map(|t| t.name.as_str()).collect();
+        words.push(format!("{} : {}", T.evidence_tag, names.join(", ")));
+    }
+    words.join(", ")
 }
 
 /// The unfiltered table as CSV for a French spreadsheet: UTF-8 with a BOM,
@@ -116,10 +151,6 @@ pub fn csv(bundle: &Bundle) -> Result<Vec<u8>, String> {
         return Ok(Vec::new());
     };
     let table = table(bundle, coverage, &[], None);
-    let mut grid = vec![vec![String::new(); table.columns.len()]; table.rows.len()];
-    for cell in &table.cells {
-        grid[cell.row][cell.column] = evidence_text(&cell.evidence);
-    }
     let mut out = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer("\u{feff}".as_bytes().to_vec());
@@ -128,16 +159,19 @@ pub fn csv(bundle: &Bundle) -> Result<Vec<u8>, String> {
     header.extend(table.columns.iter().map(|c| c.title.clone()));
     header.push(T.synthese_total.into());
     out.write_record(&header).map_err(error)?;
-    for (row, cells) in table.rows.iter().zip(&grid) {
-        let total = cells.iter().filter(|c| !c.is_empty()).count();
-        let mut record = vec![row.title.clone()];
-        record.extend(cells.iter().cloned());
-        record.push(total.to_string());
+    for row in &table.rows {
+        let mut record = vec![row.axis.title.clone()];
+        record.extend(
+            row.cells
+                .iter()
+                .map(|c| c.as_ref().map(|m| m.words.clone()).unwrap_or_default()),
+        );
+        record.push(row.total.to_string());
         out.write_record(&record).map_err(error)?;
     }
     let mut totals = vec![T.synthese_total.to_string()];
-    totals.extend((0..table.columns.len()).map(|c| grid.iter().filter(|r| !r[c].is_empty()).count().to_string()));
-    totals.push(table.cells.len().to_string());
+    totals.extend(table.column_totals.iter().map(usize::to_string));
+    totals.push(table.total.to_string());
     out.write_record(&totals).map_err(error)?;
     out.into_inner().map_err(|e| format!("{CSV_FILE}: {e}"))
 }

@@ -1,6 +1,5 @@
 //! `/competences/:slug` and `/projets/:slug`: one page, with its links both ways.
 
-use super::synthese::evidence_text;
 use crate::app::widgets::{page_meta, tag_chips};
 use crate::app::{asset, link};
 use crate::bundle::Kind;
@@ -63,10 +62,7 @@ fn related(page: &PageView) -> Option<impl IntoView> {
     let items = page
         .related
         .iter()
-        .map(|p| {
-            let why = evidence_text(&p.evidence);
-            view! { <li><a href=link(&p.route)>{p.title.clone()}</a>" "<span class="why">{why}</span></li> }
-        })
+        .map(|p| view! { <li><a href=link(&p.route)>{p.title.clone()}</a>" "<span class="why">{p.why.clone()}</span></li> })
         .collect_view();
     (!page.related.is_empty()).then(|| {
         view! {

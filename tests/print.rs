@@ -1,0 +1,144 @@
+//! Printing, as a student hands a page to a jury: Chromium prints `/synthese`
+//! and a compétence page of the served site to PDF; `pdftotext` reads them
+//! back (the content is there, the navigation, search and theme button are
+//! not), `pdfinfo` tells the paper's orientation, and `pdftoppm` keeps a
+//! picture of the first page in `target/screenshots/`.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use support::{dist, library, Host, Server};
+use vitrine::bundle::Kind;
+
+/// Prints `url` with headless Chromium, as its print dialog would (the page's own `@page` sizes).
+fn print(url: &str, pdf: &Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let status = Command::new(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+            // Lets the app start before printing, as in a visitor's browser.
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(url)
+        .output()
+        .expect("chromium not found: run scripts/install-tools.sh");
+    assert!(
+        pdf.is_file(),
+        "Chromium printed nothing: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+fn run(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} not found ({e}): run scripts/install-tools.sh"));
+    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Width and height of the first page, in points.
+fn page_size(pdf: &Path) -> (f64, f64) {
+    let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
+    let line = info.lines().find(|l| l.starts_with("Page size:")).unwrap();
+    let numbers: Vec<f64> = line.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    (numbers[0], numbers[1])
+}
+
+/// What the screen shows around the content, and paper must not.
+const CHROME: [&str; 5] = [
+    "Aller au contenu",
+    "Thème sombre",
+    "Portfolio réalisé avec Vitrine",
+    "Filtrer",
+    "Télécharger le tableau",
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_synthesis_and_a_competence_print_as_a_jury_reads_them() {
+    let lib = library();
+    let server = Server::start(&dist(), Host::SpaFallback).await;
+    let dir = tempfile::tempdir().unwrap();
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+
+    let pdf = dir.path().join("synthese.pdf");
+    print(&server.url("/synthese"), &pdf);
+    let text = run("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("Tableau de synthèse"), "{text}");
+    for page in lib.section(Kind::Competence) {
+        // Long titles wrap in a table cell: their first word is enough.
+        let first = page.title.split_whitespace().next().unwrap();
+        assert!(
+            text.contains(first),
+            "{} missing from the printed table:\n{text}",
+            page.title
+        );
+    }
+    assert!(text.contains("Total"), "{text}");
+    for chrome in CHROME.iter().chain(&[lib.site.title.as_str()]) {
+        assert!(!text.contains(chrome), "`{chrome}` printed:\n{text}");
+    }
+    let (w, h) = page_size(&pdf);
+    assert!(
+        w > h && (w - 842.0).abs() < 2.0,
+        "/synthese is not on A4 landscape: {w} × {h}"
+    );
+    let png = shots.join("print-synthese");
+    run(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            pdf.to_str().unwrap(),
+            png.to_str().unwrap(),
+        ],
+    );
+    assert!(shots.join("print-synthese.png").is_file());
+
+    let page = lib.section(Kind::Competence).find(|p| !p.relations.is_empty()).unwrap();
+    let pdf = dir.path().join("competence.pdf");
+    print(&server.url(&page.route), &pdf);
+    let text = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squeezed.contains(&page.title), "{text}");
+    let first_words: String = page.summary.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    assert!(squeezed.contains(&first_words), "`{first_words}` missing:\n{text}");
+    assert!(squeezed.contains("Projets liés"), "{text}");
+    for chrome in CHROME.iter().chain(&[lib.site.title.as_str()]) {
+        assert!(!squeezed.contains(chrome), "`{chrome}` printed:\n{text}");
+    }
+    let (w, h) = page_size(&pdf);
+    assert!(h > w, "a compétence page is printed in portrait: {w} × {h}");
+    let png = shots.join("print-competence");
+    run(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            pdf.to_str().unwrap(),
+            png.to_str().unwrap(),
+        ],
+    );
+}
