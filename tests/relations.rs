@@ -164,3 +164,26 @@ fn a_site_without_both_kinds_has_no_synthesis_table() {
     assert!(!b.site.menu.iter().any(|m| m.url == "synthese"), "{:?}", b.site.menu);
     assert!(vitrine::prerender::synthese::views(&b).is_empty());
 }
+
+#[test]
+fn a_tag_on_most_of_a_large_site_relates_nothing() {
+    let broad = vitrine::compiler::relations::BROAD_TAG;
+    let mut files: Vec<(String, Vec<u8>)> = (0..=broad)
+        .map(|i| {
+            let text = format!("---\ntitle: Projet {i}\ntags: [Partout]\n---\nTexte.\n");
+            (format!("projets/p{i}.md"), text.into_bytes())
+        })
+        .collect();
+    files.push((
+        "competences/c.md".into(),
+        b"---\ntitle: C\ntags: [Partout]\n---\nTexte.\n".to_vec(),
+    ));
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    let site = site_with(&refs);
+    let b = bundle(site.path());
+    assert!(b.page("/competences/c").unwrap().relations.is_empty());
+    // One projet fewer, and the tag is specific enough again.
+    std::fs::remove_file(site.path().join("content/projets/p0.md")).unwrap();
+    let b = bundle(site.path());
+    assert_eq!(b.page("/competences/c").unwrap().relations.len(), broad);
+}

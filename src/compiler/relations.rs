@@ -75,7 +75,11 @@ fn opposite(kind: Kind) -> Option<Kind> {
     }
 }
 
-/// Every compétence and projet carrying the same tag.
+/// A tag on more compétences or more projets than this is too broad to say
+/// that any one of them goes with another (a large generated site, a tag on everything).
+pub const BROAD_TAG: usize = 30;
+
+/// Every compétence and projet carrying the same tag, unless the tag is broad.
 fn shared_tags(docs: &[Doc], pairs: &mut BTreeMap<(usize, usize), Evidence>) {
     let mut by_tag: BTreeMap<&str, (&TagRef, [Vec<usize>; 2])> = BTreeMap::new();
     for (i, doc) in docs.iter().enumerate() {
@@ -89,6 +93,9 @@ fn shared_tags(docs: &[Doc], pairs: &mut BTreeMap<(usize, usize), Evidence>) {
         }
     }
     for (tag, [competences, projets]) in by_tag.values() {
+        if competences.len() > BROAD_TAG || projets.len() > BROAD_TAG {
+            continue;
+        }
         for &c in competences {
             for &p in projets {
                 pairs.entry((c, p)).or_default().tags.push((*tag).clone());
