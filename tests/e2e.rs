@@ -105,7 +105,7 @@ async fn failed_data_fetch_shows_the_error_view_and_retry_recovers() {
     let missing = data_dir(site.path()).join("projets/gecy.json");
     let kept = std::fs::read(&missing).unwrap();
     std::fs::remove_file(&missing).unwrap();
-    b.goto(&server.url("/")).await;
+    b.goto(&server.url("/projets")).await;
     b.click("main a[href='projets/gecy']").await;
     b.wait_text(".error-message", "introuvables sur le serveur").await;
     std::fs::write(&missing, kept).unwrap();

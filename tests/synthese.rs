@@ -86,9 +86,11 @@ async fn the_table_shows_every_relation_with_totals_and_gaps() {
     );
     // The CSV is linked and served.
     let csv = b
-        .js("return fetch(document.querySelector('a.csv').href).then(r => r.text())")
+        .js("return fetch(document.querySelector('a.csv').href).then(r => r.arrayBuffer()).then(b => [
+                 [...new Uint8Array(b).slice(0, 3)], new TextDecoder().decode(b)])")
         .await;
-    assert!(csv.as_str().unwrap().starts_with("\u{feff}Compétences;"), "{csv}");
+    assert_eq!(csv[0], serde_json::json!([0xef, 0xbb, 0xbf]), "no byte order mark");
+    assert!(csv[1].as_str().unwrap().starts_with("Compétences;"), "{csv}");
     b.close().await;
 }
 
