@@ -86,8 +86,10 @@ async fn the_table_shows_every_relation_with_totals_and_gaps() {
     );
     // The CSV is linked and served.
     let csv = b
-        .js("return fetch(document.querySelector('a.csv').href).then(r => r.arrayBuffer()).then(b => [
-                 [...new Uint8Array(b).slice(0, 3)], new TextDecoder().decode(b)])")
+        .js(
+            "return fetch(document.querySelector('a.csv').href).then(r => r.arrayBuffer()).then(b => [
+                 [...new Uint8Array(b).slice(0, 3)], new TextDecoder().decode(b)])",
+        )
         .await;
     assert_eq!(csv[0], serde_json::json!([0xef, 0xbb, 0xbf]), "no byte order mark");
     assert!(csv[1].as_str().unwrap().starts_with("Compétences;"), "{csv}");
@@ -163,6 +165,8 @@ async fn the_table_is_keyboard_reachable_accessible_and_scrolls_inside_on_a_phon
     b.wait_until("document.querySelector('.table-scroll').scrollLeft > 0")
         .await;
 
+    b.js("scrollTo(0, 0); document.querySelector('.table-scroll').scrollLeft = 0; document.activeElement.blur();")
+        .await;
     let mut failures = Vec::new();
     for theme in ["light", "dark"] {
         b.js(&format!(
