@@ -12,7 +12,7 @@ port=8790
 python3 scripts/serve-gzip.py dist "$port" & server=$!
 trap 'kill $server' EXIT
 sleep 1
-for path in "" "competences/autonomie-professionnelle/" "competences/conduire-un-projet/" "veille/images-legeres-pour-le-web/"; do
+for path in "" "competences/autonomie-professionnelle/" "competences/conduire-un-projet/" "veille/images-legeres-pour-le-web/" "synthese/"; do
   out=$(mktemp)
   CHROME_PATH=/usr/bin/chromium "$LH" "http://127.0.0.1:$port/$path" --quiet --output=json --output-path="$out" \
     --only-categories=performance,accessibility,best-practices,seo \
