@@ -19,6 +19,7 @@ pub fn compute(docs: &[Doc]) -> (Relations, Vec<Diagnostic>) {
     // (compétence index, projet index) → evidence, in `docs` indices.
     let mut pairs: BTreeMap<(usize, usize), Evidence> = BTreeMap::new();
     let index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect();
+    let names = [Kind::Competence, Kind::Projet].map(|kind| Names::of(docs, kind));
     let pair = |a: usize, b: usize| match docs[a].file.kind {
         Kind::Competence => (a, b),
         _ => (b, a),
@@ -33,7 +34,8 @@ pub fn compute(docs: &[Doc]) -> (Relations, Vec<Diagnostic>) {
                 }
                 continue;
             }
-            match find(&declared.target, docs, declared.kind) {
+            let names = &names[usize::from(declared.kind == Kind::Projet)];
+            match names.find(&declared.target) {
                 Ok(j) => pairs.entry(pair(i, j)).or_default().declared = true,
                 Err(hint) => diagnostics.push(unknown(doc, declared, hint)),
             }
@@ -104,29 +106,40 @@ fn shared_tags(docs: &[Doc], pairs: &mut BTreeMap<(usize, usize), Evidence>) {
     }
 }
 
-/// The page of `kind` an entry names: its slug, its title, its file path or its route.
-fn find(target: &str, docs: &[Doc], kind: Kind) -> Result<usize, Option<String>> {
-    let wanted = normalise(target);
-    let slug = slugify(&wanted);
-    let candidates = || docs.iter().enumerate().filter(|(_, d)| d.file.kind == kind);
-    let found = candidates().find(|(_, d)| {
-        let rel = d
-            .file
-            .rel
-            .rsplit_once('.')
-            .map_or(d.file.rel.as_str(), |(stem, _)| stem);
-        let rel = rel.strip_suffix("/index").unwrap_or(rel);
-        let below_section = rel.split_once('/').map_or(rel, |(_, rest)| rest);
-        d.slug == wanted
-            || d.slug == slug
-            || below_section == wanted
-            || rel == wanted
-            || slugify(&d.meta.title) == slug
-            || d.route.trim_start_matches('/') == wanted
-    });
-    match found {
-        Some((i, _)) => Ok(i),
-        None => Err(nearest(&slug, candidates().map(|(_, d)| d.slug.as_str())).map(str::to_string)),
+/// The pages of one kind by every name an entry may use: slug, path below
+/// the section or the content folder, route, and title (as a slug).
+struct Names(HashMap<String, usize>);
+
+impl Names {
+    fn of(docs: &[Doc], kind: Kind) -> Names {
+        let mut names = HashMap::new();
+        // Titles first, so a page's own slug or path wins over another page's title.
+        for (i, d) in docs.iter().enumerate().filter(|(_, d)| d.file.kind == kind) {
+            names.insert(slugify(&d.meta.title), i);
+        }
+        for (i, d) in docs.iter().enumerate().filter(|(_, d)| d.file.kind == kind) {
+            let rel = d
+                .file
+                .rel
+                .rsplit_once('.')
+                .map_or(d.file.rel.as_str(), |(stem, _)| stem);
+            let rel = rel.strip_suffix("/index").unwrap_or(rel);
+            let below_section = rel.split_once('/').map_or(rel, |(_, rest)| rest);
+            for name in [rel, below_section, d.route.trim_start_matches('/'), d.slug.as_str()] {
+                names.insert(name.to_string(), i);
+            }
+        }
+        Names(names)
+    }
+
+    /// The page an entry names, or the nearest name as a hint.
+    fn find(&self, target: &str) -> Result<usize, Option<String>> {
+        let wanted = normalise(target);
+        let slug = slugify(&wanted);
+        match self.0.get(&wanted).or_else(|| self.0.get(&slug)) {
+            Some(&i) => Ok(i),
+            None => Err(nearest(&slug, self.0.keys().map(String::as_str)).map(str::to_string)),
+        }
     }
 }
 
