@@ -187,3 +187,16 @@ fn a_tag_on_most_of_a_large_site_relates_nothing() {
     let b = bundle(site.path());
     assert_eq!(b.page("/competences/c").unwrap().relations.len(), broad);
 }
+
+#[test]
+fn other_tools_skills_lists_are_kept_as_they_are() {
+    // Astro and Hugo portfolios list technologies as `skills`: not compétences, no error.
+    let site = site_with(&[(
+        "projets/api.md",
+        b"---\ntitle: API\nskills: [Rust, Docker]\n---\nTexte.\n" as &[u8],
+    )]);
+    let b = bundle(site.path());
+    let page = b.page("/projets/api").unwrap();
+    assert!(page.relations.is_empty());
+    assert_eq!(page.extra["skills"], serde_json::json!(["Rust", "Docker"]));
+}

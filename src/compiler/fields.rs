@@ -193,14 +193,14 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// The relation lists: `competences` (also `compétences`, `skills`) and `projets` (`projects`).
+    /// The relation lists: `competences` (also `compétences`) and `projets`.
+    /// Not `skills` or `projects`: other tools' sites use those for
+    /// technologies (`skills: [Rust, Docker]`), kept as they are in `extra`.
     fn declared(&mut self, map: &mut Map<String, Value>) -> Vec<Declared> {
-        const KEYS: [(&str, Kind); 5] = [
+        const KEYS: [(&str, Kind); 3] = [
             ("competences", Kind::Competence),
             ("compétences", Kind::Competence),
-            ("skills", Kind::Competence),
             ("projets", Kind::Projet),
-            ("projects", Kind::Projet),
         ];
         let mut out = Vec::new();
         for (key, kind) in KEYS {

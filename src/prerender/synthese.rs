@@ -10,7 +10,7 @@ pub const ROUTE: &str = "/synthese";
 pub const CSV_FILE: &str = "synthese.csv";
 
 /// Rows and columns shown at most: a jury reads tens, not thousands.
-pub const MAX_AXIS: usize = 60;
+pub const MAX_AXIS: usize = 40;
 
 /// Tag filters offered: the projets' most used tags.
 const FILTERS: usize = 20;
