@@ -71,6 +71,10 @@ pub struct Text {
     pub evidence_linked: &'static str,
     pub evidence_tag: &'static str,
     pub synthese_filter: &'static str,
+    pub competence_one: &'static str,
+    pub competence_many: &'static str,
+    pub projet_one: &'static str,
+    pub projet_many: &'static str,
 }
 
 pub const FR: Text = Text {
@@ -143,7 +147,21 @@ pub const FR: Text = Text {
     evidence_linked: "lien dans le texte",
     evidence_tag: "tag commun",
     synthese_filter: "Filtrer les projets par tag",
+    competence_one: "compétence",
+    competence_many: "compétences",
+    projet_one: "projet",
+    projet_many: "projets",
 };
+
+/// `10 compétences × 12 projets`, `1 compétence × 1 projet`.
+pub fn reach(competences: usize, projets: usize) -> String {
+    let word = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{} × {}",
+        word(competences, FR.competence_one, FR.competence_many),
+        word(projets, FR.projet_one, FR.projet_many)
+    )
+}
 
 /// `2023-04-11` → `11 avril 2023`.
 pub fn format_date(date: &str) -> String {

@@ -200,3 +200,22 @@ fn other_tools_skills_lists_are_kept_as_they_are() {
     assert!(page.relations.is_empty());
     assert_eq!(page.extra["skills"], serde_json::json!(["Rust", "Docker"]));
 }
+
+#[test]
+fn a_large_site_shows_the_first_rows_and_says_so() {
+    let max = vitrine::prerender::synthese::MAX_AXIS;
+    let files: Vec<(String, Vec<u8>)> = (0..=max)
+        .map(|i| {
+            let text = format!("---\ntitle: Compétence {i:02}\n---\nTexte.\n");
+            (format!("competences/c{i:02}.md"), text.into_bytes())
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    let site = site_with(&refs);
+    let b = bundle(site.path());
+    let (route, table) = &vitrine::prerender::synthese::views(&b)[0];
+    assert_eq!(route, "/synthese");
+    assert_eq!(table.rows.len(), max);
+    // The base fixture's compétence is one more.
+    assert_eq!(table.omitted.map(|c| c.competences), Some(max + 2));
+}

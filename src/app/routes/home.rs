@@ -54,7 +54,7 @@ fn section(s: &HomeSection) -> impl IntoView {
 
 /// The synthesis table's reach, and a link to it.
 fn synthese(c: Coverage) -> impl IntoView {
-    let reach = format!("{} compétences × {} projets", c.competences, c.projets);
+    let reach = crate::text::reach(c.competences, c.projets);
     let gaps = (c.gaps > 0).then(|| format!(" · {} {}", c.gaps, T.synthese_gap));
     view! {
         <section class="synthese-cta" aria-labelledby="accueil-synthese">

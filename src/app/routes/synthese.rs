@@ -25,7 +25,7 @@ pub fn view(table: &Synthese) -> impl IntoView {
             <p class="lead">{T.synthese_intro}</p>
             {(!table.tags.is_empty()).then(|| filter("synthese", &table.tags, table.tag.as_deref(), T.synthese_filter))}
             {table.omitted.map(|c| {
-                view! { <p class="note">{format!("{} {} compétences, {} projets.", T.synthese_omitted, c.competences, c.projets)}</p> }
+                view! { <p class="note">{format!("{} {}.", T.synthese_omitted, crate::text::reach(c.competences, c.projets))}</p> }
             })}
             <div class="table-scroll" role="region" tabindex="0" aria-labelledby="synthese-legende">
                 <table class="matrix">
