@@ -219,3 +219,22 @@ fn a_large_site_shows_the_first_rows_and_says_so() {
     // The base fixture's compétence is one more.
     assert_eq!(table.omitted.map(|c| c.competences), Some(max + 2));
 }
+
+#[test]
+fn a_hugo_taxonomy_named_competences_holds_terms_not_pages() {
+    // `[taxonomies] competence = "competences"`: Hugo makes term pages of these
+    // lists; they name no page here, and the site must build as it is.
+    let site = site_with(&[(
+        "projets/api.md",
+        "---\ntitle: API\ncompetences: [SQL, Git]\n---\nTexte.\n".as_bytes(),
+    )]);
+    std::fs::write(
+        site.path().join("config.toml"),
+        "title = 'Portfolio'\n[taxonomies]\ntag = 'tags'\ncompetence = 'competences'\n",
+    )
+    .unwrap();
+    let b = bundle(site.path());
+    let page = b.page("/projets/api").unwrap();
+    assert!(page.relations.is_empty());
+    assert_eq!(page.extra["competences"], serde_json::json!(["SQL", "Git"]));
+}

@@ -205,7 +205,12 @@ impl Reader<'_, '_> {
         let mut out = Vec::new();
         for (key, kind) in KEYS {
             let line = key_span(self.split, key);
-            for target in self.list(map, key) {
+            // Kept in `extra` too: on a site where it is a taxonomy, these are terms.
+            let mut own = Map::new();
+            if let Some(value) = map.get(key) {
+                own.insert(key.to_string(), value.clone());
+            }
+            for target in self.list(&mut own, key) {
                 // The entry itself when it is on the key's line or below it.
                 let from = line.start - self.split.matter_offset;
                 let span = self.split.matter[from..]

@@ -108,7 +108,7 @@ pub fn compile(options: &Options) -> Outcome {
     let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
     diagnostics.extend(link_check::check(&intro_docs, &routes));
     let tags = taxonomies::collect(&mut docs);
-    let (relations, found) = relations::compute(&docs);
+    let (relations, found) = relations::compute(&docs, &tool.taxonomies);
     diagnostics.extend(found);
     let (images, image_uses, found) = images::front_matter_images(&docs, &folders, &copies);
     diagnostics.extend(found);

@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, HashMap};
 /// Relations by page route, each list in the other section's display order.
 pub type Relations = HashMap<String, Vec<Relation>>;
 
-pub fn compute(docs: &[Doc]) -> (Relations, Vec<Diagnostic>) {
+/// `taxonomies`: the site's own taxonomy keys (Hugo), whose lists are terms, not pages.
+pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     // (compétence index, projet index) → evidence, in `docs` indices.
     let mut pairs: BTreeMap<(usize, usize), Evidence> = BTreeMap::new();
@@ -27,6 +28,9 @@ pub fn compute(docs: &[Doc]) -> (Relations, Vec<Diagnostic>) {
     for (i, doc) in docs.iter().enumerate() {
         let other = opposite(doc.file.kind);
         for declared in &doc.meta.declared {
+            if taxonomies.contains(&declared.key) {
+                continue;
+            }
             if Some(declared.kind) != other {
                 // One warning per list, not per entry.
                 if doc.meta.declared.iter().find(|d| d.key == declared.key) == Some(declared) {

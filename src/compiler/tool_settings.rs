@@ -20,6 +20,9 @@ pub struct ToolSettings {
     pub base_path: Option<String>,
     /// The main menu as the settings write it (Hugo `menus.main`, Zola themes' `extra.menu`).
     pub menu: Vec<MenuEntry>,
+    /// Hugo's taxonomies (`[taxonomies] competence = "competences"`): front matter
+    /// keys that hold terms, not relations to pages.
+    pub taxonomies: Vec<String>,
 }
 
 /// One menu entry as Hugo or a Zola theme writes it.
@@ -149,6 +152,11 @@ fn from_value(value: &Value) -> ToolSettings {
             .map(|u| u.trim_end_matches('/').to_string()),
         base_path: None,
         menu: menu(value),
+        taxonomies: value
+            .get("taxonomies")
+            .and_then(Value::as_object)
+            .map(|t| t.values().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default(),
     }
 }
 
