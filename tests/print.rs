@@ -63,13 +63,30 @@ const CHROME: [&str; 5] = [
     "Télécharger le tableau",
 ];
 
+/// Neither the screen's surroundings nor the site title (in the header) are on paper.
+fn assert_no_chrome(text: &str, site_title: &str) {
+    for chrome in CHROME.iter().chain(&[site_title]) {
+        assert!(!text.contains(chrome), "`{chrome}` printed:\n{text}");
+    }
+}
+
+/// The first sheet as a picture in `target/screenshots/<name>.png`, to look at.
+fn keep_first_page(pdf: &Path, name: &str) {
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let png = shots.join(name);
+    let args = ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"];
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend([pdf.to_str().unwrap(), png.to_str().unwrap()]);
+    run("pdftoppm", &all);
+    assert!(png.with_extension("png").is_file(), "{name}.png not written");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_synthesis_and_a_competence_print_as_a_jury_reads_them() {
     let lib = library();
     let server = Server::start(&dist(), Host::SpaFallback).await;
     let dir = tempfile::tempdir().unwrap();
-    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
 
     let pdf = dir.path().join("synthese.pdf");
     print(&server.url("/synthese"), &pdf);
@@ -85,31 +102,13 @@ async fn the_synthesis_and_a_competence_print_as_a_jury_reads_them() {
         );
     }
     assert!(text.contains("Total"), "{text}");
-    for chrome in CHROME.iter().chain(&[lib.site.title.as_str()]) {
-        assert!(!text.contains(chrome), "`{chrome}` printed:\n{text}");
-    }
+    assert_no_chrome(&text, &lib.site.title);
     let (w, h) = page_size(&pdf);
     assert!(
         w > h && (w - 842.0).abs() < 2.0,
         "/synthese is not on A4 landscape: {w} × {h}"
     );
-    let png = shots.join("print-synthese");
-    run(
-        "pdftoppm",
-        &[
-            "-png",
-            "-r",
-            "60",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            png.to_str().unwrap(),
-        ],
-    );
-    assert!(shots.join("print-synthese.png").is_file());
+    keep_first_page(&pdf, "print-synthese");
 
     let page = lib.section(Kind::Competence).find(|p| !p.relations.is_empty()).unwrap();
     let pdf = dir.path().join("competence.pdf");
@@ -120,25 +119,8 @@ async fn the_synthesis_and_a_competence_print_as_a_jury_reads_them() {
     let first_words: String = page.summary.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
     assert!(squeezed.contains(&first_words), "`{first_words}` missing:\n{text}");
     assert!(squeezed.contains("Projets liés"), "{text}");
-    for chrome in CHROME.iter().chain(&[lib.site.title.as_str()]) {
-        assert!(!squeezed.contains(chrome), "`{chrome}` printed:\n{text}");
-    }
+    assert_no_chrome(&squeezed, &lib.site.title);
     let (w, h) = page_size(&pdf);
     assert!(h > w, "a compétence page is printed in portrait: {w} × {h}");
-    let png = shots.join("print-competence");
-    run(
-        "pdftoppm",
-        &[
-            "-png",
-            "-r",
-            "60",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            png.to_str().unwrap(),
-        ],
-    );
+    keep_first_page(&pdf, "print-competence");
 }

@@ -37,9 +37,14 @@ fn site() -> tempfile::TempDir {
 
 fn bundle(site: &std::path::Path) -> Bundle {
     let outcome = compile(site);
-    outcome
-        .bundle
-        .unwrap_or_else(|| panic!("{}", printed(&compile(site), site)))
+    let text = printed(&outcome, site);
+    outcome.bundle.unwrap_or_else(|| panic!("{text}"))
+}
+
+/// A site with generated pages (path, text) beside the base fixture.
+fn site_of(files: &[(String, String)]) -> tempfile::TempDir {
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (p.as_str(), t.as_bytes())).collect();
+    site_with(&refs)
 }
 
 /// The evidence `from` has for `to`, if they are related.
@@ -123,7 +128,7 @@ fn a_list_on_a_page_of_another_section_is_named_in_a_warning() {
 fn the_csv_opens_in_a_french_spreadsheet() {
     let site = site();
     let b = bundle(site.path());
-    let bytes = vitrine::prerender::synthese::csv(&b).unwrap();
+    let bytes = vitrine::prerender::synthese::csv(&b).unwrap().expect("no CSV");
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "no byte order mark");
     let text = std::str::from_utf8(&bytes[3..]).expect("not UTF-8");
     let mut reader = csv::ReaderBuilder::new()
@@ -168,18 +173,17 @@ fn a_site_without_both_kinds_has_no_synthesis_table() {
 #[test]
 fn a_tag_on_most_of_a_large_site_relates_nothing() {
     let broad = vitrine::compiler::relations::BROAD_TAG;
-    let mut files: Vec<(String, Vec<u8>)> = (0..=broad)
+    let mut files: Vec<(String, String)> = (0..=broad)
         .map(|i| {
             let text = format!("---\ntitle: Projet {i}\ntags: [Partout]\n---\nTexte.\n");
-            (format!("projets/p{i}.md"), text.into_bytes())
+            (format!("projets/p{i}.md"), text)
         })
         .collect();
     files.push((
         "competences/c.md".into(),
-        b"---\ntitle: C\ntags: [Partout]\n---\nTexte.\n".to_vec(),
+        "---\ntitle: C\ntags: [Partout]\n---\nTexte.\n".into(),
     ));
-    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
-    let site = site_with(&refs);
+    let site = site_of(&files);
     let b = bundle(site.path());
     assert!(b.page("/competences/c").unwrap().relations.is_empty());
     // One projet fewer, and the tag is specific enough again.
@@ -204,14 +208,15 @@ fn other_tools_skills_lists_are_kept_as_they_are() {
 #[test]
 fn a_large_site_shows_the_first_rows_and_says_so() {
     let max = vitrine::prerender::synthese::MAX_AXIS;
-    let files: Vec<(String, Vec<u8>)> = (0..=max)
+    let files: Vec<(String, String)> = (0..=max)
         .map(|i| {
-            let text = format!("---\ntitle: Compétence {i:02}\n---\nTexte.\n");
-            (format!("competences/c{i:02}.md"), text.into_bytes())
+            (
+                format!("competences/c{i:02}.md"),
+                format!("---\ntitle: Compétence {i:02}\n---\nTexte.\n"),
+            )
         })
         .collect();
-    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
-    let site = site_with(&refs);
+    let site = site_of(&files);
     let b = bundle(site.path());
     let (route, table) = &vitrine::prerender::synthese::views(&b)[0];
     assert_eq!(route, "/synthese");

@@ -95,7 +95,7 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> (Meta, V
             map.insert("taxonomies".into(), Value::Object(taxonomies));
         }
     }
-    meta.declared = r.declared(&mut map);
+    meta.declared = r.declared(&map);
     meta.image = r.image(&mut map);
     // Zola themes keep the page image among the `[extra]` fields.
     if meta.image.is_none() {
@@ -167,11 +167,16 @@ impl Reader<'_, '_> {
 
     /// A list of strings; a single string is a list of one; empty or absent is empty.
     fn list(&mut self, map: &mut Map<String, Value>, key: &str) -> Vec<String> {
-        match map.remove(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::String(s)) if s.trim().is_empty() => Vec::new(),
-            Some(Value::String(s)) => vec![s.trim().to_string()],
-            Some(Value::Array(items)) => {
+        map.remove(key).map_or_else(Vec::new, |value| self.items(key, value))
+    }
+
+    /// `value` as `key`'s list of strings (see [`Self::list`]).
+    fn items(&mut self, key: &str, value: Value) -> Vec<String> {
+        match value {
+            Value::Null => Vec::new(),
+            Value::String(s) if s.trim().is_empty() => Vec::new(),
+            Value::String(s) => vec![s.trim().to_string()],
+            Value::Array(items) => {
                 let mut out = Vec::new();
                 for item in items {
                     match item {
@@ -186,7 +191,7 @@ impl Reader<'_, '_> {
                 }
                 out
             }
-            Some(other) => {
+            other => {
                 self.wrong_type(key, "a list of text", &other);
                 Vec::new()
             }
@@ -196,7 +201,8 @@ impl Reader<'_, '_> {
     /// The relation lists: `competences` (also `compétences`) and `projets`.
     /// Not `skills` or `projects`: other tools' sites use those for
     /// technologies (`skills: [Rust, Docker]`), kept as they are in `extra`.
-    fn declared(&mut self, map: &mut Map<String, Value>) -> Vec<Declared> {
+    /// These stay in `extra` too: on a site where they are a taxonomy, they are terms.
+    fn declared(&mut self, map: &Map<String, Value>) -> Vec<Declared> {
         const KEYS: [(&str, Kind); 3] = [
             ("competences", Kind::Competence),
             ("compétences", Kind::Competence),
@@ -204,16 +210,12 @@ impl Reader<'_, '_> {
         ];
         let mut out = Vec::new();
         for (key, kind) in KEYS {
+            let Some(value) = map.get(key).cloned() else { continue };
             let line = key_span(self.split, key);
-            // Kept in `extra` too: on a site where it is a taxonomy, these are terms.
-            let mut own = Map::new();
-            if let Some(value) = map.get(key) {
-                own.insert(key.to_string(), value.clone());
-            }
-            for target in self.list(&mut own, key) {
-                // The entry itself when it is on the key's line or below it.
-                let from = line.start - self.split.matter_offset;
-                let span = self.split.matter[from..]
+            // Each entry's own span, searched from the key's line on.
+            let after_key = &self.split.matter[line.start - self.split.matter_offset..];
+            for target in self.items(key, value) {
+                let span = after_key
                     .find(target.as_str())
                     .map_or(line.clone(), |at| line.start + at..line.start + at + target.len());
                 out.push(Declared {

@@ -95,8 +95,8 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> 
         (search_file, search),
         ("robots.txt".into(), feeds::robots(bundle).into_bytes()),
     ];
-    if synthese::coverage(bundle).is_some() {
-        extra.push((synthese::CSV_FILE.into(), synthese::csv(bundle)?));
+    if let Some(csv) = synthese::csv(bundle)? {
+        extra.push((synthese::CSV_FILE.into(), csv));
     }
     extra.extend(aliases(bundle, &template, &pages, &mut warnings));
     if bundle.site.base_url.is_empty() {

@@ -145,10 +145,11 @@ pub fn words(evidence: &Evidence) -> String {
 }
 
 /// The unfiltered table as CSV for a French spreadsheet: UTF-8 with a BOM,
-/// `;` between fields, each cell's evidence in words, totals last.
-pub fn csv(bundle: &Bundle) -> Result<Vec<u8>, String> {
+/// `;` between fields, each cell's evidence in words, totals last. `None`
+/// on a site without both kinds.
+pub fn csv(bundle: &Bundle) -> Result<Option<Vec<u8>>, String> {
     let Some(coverage) = coverage(bundle) else {
-        return Ok(Vec::new());
+        return Ok(None);
     };
     let table = table(bundle, coverage, &[], None);
     let mut out = csv::WriterBuilder::new()
@@ -173,5 +174,5 @@ pub fn csv(bundle: &Bundle) -> Result<Vec<u8>, String> {
     totals.extend(table.column_totals.iter().map(usize::to_string));
     totals.push(table.total.to_string());
     out.write_record(&totals).map_err(error)?;
-    out.into_inner().map_err(|e| format!("{CSV_FILE}: {e}"))
+    out.into_inner().map(Some).map_err(|e| format!("{CSV_FILE}: {e}"))
 }
