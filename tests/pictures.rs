@@ -91,7 +91,10 @@ async fn the_lightbox_opens_steps_and_closes_with_the_keyboard() {
     b.press(RIGHT).await;
     b.wait_text(".lightbox-count", "2 / 2").await;
     assert_eq!(b.texts(".lightbox figcaption span").await[0], alts[1].as_str().unwrap());
-    // The dialog shows a variant, large (not the original).
+    // The dialog shows a variant, large (not the original). The browser picks
+    // it from `srcset` after the step, so wait for the choice.
+    b.wait_until("document.querySelector('.lightbox img').currentSrc !== ''")
+        .await;
     let src = b.js("return document.querySelector('.lightbox img').currentSrc").await;
     assert!(src.as_str().unwrap().ends_with(".webp"), "{src}");
 
