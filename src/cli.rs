@@ -157,17 +157,24 @@ fn write_site(
 ) -> Result<String, String> {
     let shell = crate::prerender::shell(out);
     let cannot = |e: std::io::Error| format!("cannot write to `{}`: {e}", out.display());
-    let search = write::write(out, bundle, &options.public, &outcome.content_files, shell.is_none()).map_err(cannot)?;
+    write::copy_static(out, &options.public, &outcome.content_files).map_err(cannot)?;
     outcome.pictures.write(out).map_err(cannot)?;
-    clock.lap("static files and search index");
+    clock.lap("static files");
     let Some(index) = shell else {
+        write::library(out, bundle).map_err(cannot)?;
         return Ok(format!(" → {}", out.join(BUNDLE_FILE).display()));
     };
-    let done = crate::prerender::prerender(out, &index, bundle, search)?;
+    // The search index is built while the routes are rendered.
+    let (search, done) = rayon::join(
+        || write::search_json(bundle),
+        || crate::prerender::prerender(out, &index, bundle),
+    );
+    let done = done?;
+    std::fs::write(out.join(&done.search_file), search.map_err(cannot)?).map_err(cannot)?;
     for warning in &done.warnings {
         eprintln!("warning: {warning}");
     }
-    Ok(format!(" → {} files in {}", done.files, out.display()))
+    Ok(format!(" → {} files in {}", done.files + 1, out.display()))
 }
 
 /// `, 3 images (1 resized, 2 from the cache; 9.4 MB → 412 KB at 800 px)`.

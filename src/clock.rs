@@ -12,8 +12,22 @@ impl Clock {
 
     pub fn lap(&self, phase: &str) {
         if let Some(last) = &self.0 {
-            eprintln!("  {phase}: {} ms", last.get().elapsed().as_millis());
+            eprintln!("  {phase}: {} ms{}", last.get().elapsed().as_millis(), memory());
             last.set(Instant::now());
         }
+    }
+}
+
+/// `, 412 MB in use (peak 530)` on Linux: what the phase left allocated.
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let mb = |key: &str| {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        let kb: u64 = line[key.len()..].trim().trim_end_matches("kB").trim().parse().ok()?;
+        Some(kb / 1024)
+    };
+    match (mb("VmRSS:"), mb("VmHWM:")) {
+        (Some(now), Some(peak)) => format!(", {now} MB in use (peak {peak})"),
+        _ => String::new(),
     }
 }

@@ -148,3 +148,49 @@ fn content_without_any_page_is_an_error_not_an_empty_site() {
     assert!(stderr.contains("the page `index.md` is left out"), "{stderr}");
     assert!(!out.exists(), "something was written");
 }
+
+/// Builds `content` the way Trunk's hook does (into a folder holding the app's
+/// page) and returns the data folder and search index names the pages give.
+fn prerendered_names(content: &std::path::Path, out: &std::path::Path) -> (String, String) {
+    std::fs::create_dir_all(out).unwrap();
+    let shell = std::fs::read_to_string(fixture("../index.html"))
+        .unwrap()
+        .replace("<base data-trunk-public-url>", r#"<base href="/">"#);
+    std::fs::write(out.join("index.html"), shell).unwrap();
+    let (ok, stderr) = build(content, out, &[]);
+    assert!(ok, "{stderr}");
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let meta = |name: &str| {
+        let marker = format!(r#"<meta name="{name}" content=""#);
+        let start = index.find(&marker).unwrap() + marker.len();
+        index[start..start + index[start..].find('"').unwrap()].to_string()
+    };
+    let (data, search) = (meta("vitrine-data"), meta("vitrine-search"));
+    assert!(out.join(&data).join("routes.json").is_file(), "{data}");
+    assert!(out.join(&search).is_file(), "{search}");
+    (data, search)
+}
+
+#[test]
+fn a_rebuild_keeps_the_data_names_and_a_change_renames_them() {
+    let site = site_with(&[]);
+    let content = site.path().join("content");
+    let first = prerendered_names(&content, &site.path().join("a"));
+    assert!(
+        first.0.starts_with("data/") && first.1.starts_with("search."),
+        "{first:?}"
+    );
+    // Unchanged content: the same names, so browsers keep what they cached.
+    assert_eq!(prerendered_names(&content, &site.path().join("b")), first);
+    // One word changed: new names, so a redeployed page never reads old data.
+    let page = std::fs::read_dir(content.join("projets"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\nUn mot de plus.\n")).unwrap();
+    let changed = prerendered_names(&content, &site.path().join("c"));
+    assert_ne!(changed.0, first.0);
+    assert_ne!(changed.1, first.1);
+}

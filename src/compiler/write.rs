@@ -8,16 +8,12 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-/// Copies the static files and page-bundle files, and returns the search index
-/// as JSON. With `library`, also writes `content.json` (the whole site library)
-/// and `search.json` beside them, for tools and for `vitrine prerender`.
-pub fn write(
+/// Copies the static files and page-bundle files into `out`.
+pub fn copy_static(
     out: &Path,
-    bundle: &Bundle,
     public: &[std::path::PathBuf],
     content_files: &[(std::path::PathBuf, String)],
-    library: bool,
-) -> io::Result<Vec<u8>> {
+) -> io::Result<()> {
     fs::create_dir_all(out)?;
     // In reverse, so the first folder wins when two hold the same file.
     for folder in public.iter().rev().filter(|f| f.is_dir()) {
@@ -26,25 +22,27 @@ pub fn write(
     for (from, rel) in content_files {
         write_atomic(&out.join(rel), &fs::read(from)?)?;
     }
-    // The two files are independent: build and write them side by side.
-    let (index, bundle_json) = rayon::join(
+    Ok(())
+}
+
+/// The search index as JSON.
+pub fn search_json(bundle: &Bundle) -> io::Result<Vec<u8>> {
+    serde_json::to_vec(&search_index(bundle).to_gaps()).map_err(io::Error::other)
+}
+
+/// `content.json` (the whole site library) and `search.json`, for tools and
+/// for `vitrine prerender`, built and written side by side.
+pub fn library(out: &Path, bundle: &Bundle) -> io::Result<()> {
+    let (index, library) = rayon::join(
+        || write_atomic(&out.join(SEARCH_FILE), &search_json(bundle)?),
         || {
-            let index = serde_json::to_vec(&search_index(bundle).to_gaps()).map_err(io::Error::other)?;
-            if library {
-                write_atomic(&out.join(SEARCH_FILE), &index)?;
-            }
-            Ok::<_, io::Error>(index)
-        },
-        || {
-            if library {
-                let json = serde_json::to_vec(bundle).map_err(io::Error::other)?;
-                write_atomic(&out.join(BUNDLE_FILE), &json)?;
-            }
-            Ok::<_, io::Error>(())
+            write_atomic(
+                &out.join(BUNDLE_FILE),
+                &serde_json::to_vec(bundle).map_err(io::Error::other)?,
+            )
         },
     );
-    bundle_json?;
-    index
+    index.and(library)
 }
 
 /// The search index: titles, headings, tags and body text of every page

@@ -25,15 +25,10 @@ pub struct Outcome {
     pub files: usize,
     /// `data/<hash>/`: where this build's route data is.
     pub data_dir: String,
+    /// `search.<hash>.json`: the name the pages give the search index, which
+    /// the caller writes.
+    pub search_file: String,
     pub warnings: Vec<String>,
-}
-
-fn hash(bytes: impl IntoIterator<Item = impl AsRef<[u8]>>) -> String {
-    let mut hasher = Sha256::new();
-    for b in bytes {
-        hasher.update(b.as_ref());
-    }
-    hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Trunk's `index.html` in `dist`, when it is still the bare shell (not yet prerendered).
@@ -51,54 +46,48 @@ pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
     let bundle: Bundle =
         serde_json::from_slice(&read(BUNDLE_FILE)?).map_err(|e| format!("{BUNDLE_FILE} cannot be read: {e}"))?;
     let search = read(SEARCH_FILE)?;
-    let outcome = prerender(dist, &index, &bundle, search)?;
+    let outcome = prerender(dist, &index, &bundle)?;
+    std::fs::write(dist.join(&outcome.search_file), search).map_err(|e| e.to_string())?;
     std::fs::remove_file(dist.join(BUNDLE_FILE)).map_err(|e| e.to_string())?;
     std::fs::remove_file(dist.join(SEARCH_FILE)).map_err(|e| e.to_string())?;
     Ok(outcome)
 }
 
-/// Fills `dist` (holding Trunk's `index.html`, given as `index`) with every route.
-pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> Result<Outcome, String> {
+/// Fills `dist` (holding Trunk's `index.html`, given as `index`) with every
+/// route. Each route is built, rendered and written in one go, in parallel,
+/// so memory does not grow with the site.
+pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, String> {
     let io = |e: std::io::Error| e.to_string();
     let clock = crate::clock::Clock::start();
-
-    let mut all = routes::all(bundle);
-    all.push(routes::not_found(bundle));
-    let json: Vec<String> = all
-        .par_iter()
-        .map(|d| serde_json::to_string(d).map_err(|e| e.to_string()))
-        .collect::<Result<_, _>>()?;
+    let pages = routes::index(bundle);
+    let mut collections = routes::collections(bundle, &pages);
+    collections.push(routes::not_found(bundle));
     // Every file of a build lives under a name no other build uses, so a page
     // of one deploy never reads the data of another.
-    let data_dir = format!("data/{}/", hash(json.iter().chain([&DATA_VERSION.to_string()])));
-    let search_file = format!("search.{}.json", hash([&search]));
+    // The search index follows from the same inputs: it is named by the same hash.
+    let data_hash = data_hash(bundle)?;
+    let data_dir = format!("data/{data_hash}/");
+    let search_file = format!("search.{data_hash}.json");
     let template = Template::new(index, &data_dir, &search_file)?;
-    clock.lap("route data");
+    clock.lap("lists and data folder name");
 
-    let files: Vec<(String, Vec<u8>)> = all
+    let emit = |data: RouteData| route_files(dist, &template, bundle, &data_dir, data);
+    let written: Vec<(usize, Option<String>)> = collections
         .into_par_iter()
-        .zip(json)
-        .map(|(data, json)| route_files(&template, bundle, &data_dir, data, json))
-        .collect::<Result<Vec<_>, String>>()?
-        .into_iter()
-        .flatten()
-        .collect();
-    clock.lap("route pages rendered");
+        .map(emit)
+        .chain(bundle.pages.par_iter().map(|p| emit(routes::page(bundle, &pages, p))))
+        .collect::<Result<_, String>>()?;
+    clock.lap("routes rendered and written");
     let mut warnings = Vec::new();
-    let pages: Vec<String> = files
-        .iter()
-        .filter_map(|(rel, _)| rel.strip_suffix("index.html"))
-        .map(|dir| format!("/{}", dir.trim_end_matches('/')))
-        .collect();
+    let routes: Vec<String> = written.iter().filter_map(|(_, route)| route.clone()).collect();
     let mut extra: Vec<(String, Vec<u8>)> = vec![
         (format!("{data_dir}routes.json"), routes_json(bundle)?),
-        (search_file, search),
         ("robots.txt".into(), feeds::robots(bundle).into_bytes()),
     ];
     if let Some(csv) = synthese::csv(bundle)? {
         extra.push((synthese::CSV_FILE.into(), csv));
     }
-    extra.extend(aliases(bundle, &template, &pages, &mut warnings));
+    extra.extend(aliases(bundle, &template, &routes, &mut warnings));
     if bundle.site.base_url.is_empty() {
         warnings.push(
             "no `base_url` in the site settings, so no sitemap.xml, feed.xml or canonical URLs: \
@@ -106,43 +95,77 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle, search: Vec<u8>) -> 
                 .into(),
         );
     } else {
-        let listed: Vec<String> = pages.iter().filter(|r| *r != "/recherche").cloned().collect();
+        let listed: Vec<String> = routes.iter().filter(|r| *r != "/recherche").cloned().collect();
         extra.push(("sitemap.xml".into(), feeds::sitemap(bundle, &listed).into_bytes()));
         extra.push(("feed.xml".into(), feeds::atom(bundle).into_bytes()));
     }
-    let count = files.len() + extra.len();
-    // Straight writes, no temporary file each: the folder is Trunk's staging
-    // folder, which replaces dist/ only once the whole build succeeded.
-    let folders: std::collections::BTreeSet<_> = files
-        .iter()
-        .chain(&extra)
-        .filter_map(|(rel, _)| dist.join(rel).parent().map(Path::to_path_buf))
-        .collect();
-    folders.iter().try_for_each(std::fs::create_dir_all).map_err(io)?;
-    files
+    let count = written.iter().map(|(files, _)| files).sum::<usize>() + extra.len();
+    extra
         .into_par_iter()
-        .chain(extra)
-        .try_for_each(|(rel, bytes)| std::fs::write(dist.join(rel), bytes))
+        .try_for_each(|(rel, bytes)| write(&dist.join(rel), &bytes))
         .map_err(io)?;
-    clock.lap("files written");
+    clock.lap("other files written");
     Ok(Outcome {
         files: count,
         data_dir,
+        search_file,
         warnings,
     })
 }
 
-/// The files of one route: its data, and its HTML page when it has an address of its own.
+/// The name of this build's data folder: a hash of all that decides the data
+/// files (the site library, the data format, this very program), so that an
+/// unchanged site keeps its name and browsers their cache, and any change
+/// gets a new one.
+fn data_hash(bundle: &Bundle) -> Result<String, String> {
+    // Each page hashed on its own, in parallel: a 10,000-page library is 40 MB of JSON.
+    let pages: Vec<[u8; 32]> = bundle.pages.par_iter().map(digest).collect::<Result<_, _>>()?;
+    let mut hasher = Sha256::new();
+    hasher.update(bundle.version.to_le_bytes());
+    hasher.update(DATA_VERSION.to_le_bytes());
+    match std::env::current_exe().and_then(std::fs::read) {
+        Ok(program) => hasher.update(program),
+        // Without its own bytes, the build is told apart by its time.
+        Err(_) => hasher.update(format!("{:?}", std::time::SystemTime::now())),
+    }
+    for part in [digest(&bundle.site)?, digest(&bundle.tags)?, digest(&bundle.intros)?]
+        .iter()
+        .chain(&pages)
+    {
+        hasher.update(part);
+    }
+    Ok(hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect())
+}
+
+/// SHA-256 of a value's JSON, streamed (nothing kept).
+fn digest<T: serde::Serialize>(value: &T) -> Result<[u8; 32], String> {
+    let mut hasher = Sha256::new();
+    serde_json::to_writer(&mut hasher, value).map_err(|e| e.to_string())?;
+    Ok(hasher.finalize().into())
+}
+
+/// Straight writes, no temporary file each: the folder is Trunk's staging
+/// folder, which replaces dist/ only once the whole build succeeded.
+fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    std::fs::write(path, bytes)
+}
+
+/// Writes one route's files: its data, and its HTML page when it has an
+/// address of its own. Returns how many files, and the page's route.
 fn route_files(
+    dist: &Path,
     template: &Template,
     bundle: &Bundle,
     data_dir: &str,
     data: RouteData,
-    json: String,
-) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let site = &bundle.site;
-    let mut out = Vec::new();
+) -> Result<(usize, Option<String>), String> {
+    let failed = |e: std::io::Error| e.to_string();
+    let json = serde_json::to_string(&data).map_err(|e| e.to_string())?;
     let key = data.route.clone();
+    let mut files = 0;
     let html_file = if key == "/404" {
         Some("404.html".to_string())
     } else if key == "/" {
@@ -152,24 +175,27 @@ fn route_files(
     } else {
         Some(format!("{}/index.html", &key[1..]))
     };
-    if let Some(html_file) = html_file {
+    if let Some(html_file) = &html_file {
         let not_found = matches!(data.view, View::NotFound(_));
         let head = make_head(bundle, &data, not_found);
         let body = render::render(data);
         let page = Page {
             body: &body,
             json: &json,
-            lang: &site.lang,
+            lang: &bundle.site.lang,
             // 404.html answers any address: the app renders it afresh for the one asked.
             hydrate: !not_found,
         };
-        out.push((html_file, template.fill(&head, &page).into_bytes()));
+        write(&dist.join(html_file), template.fill(&head, &page).as_bytes()).map_err(failed)?;
+        files += 1;
     }
     if key != "/404" {
         let file = data::file(&key).ok_or_else(|| format!("route {key} has no data file name"))?;
-        out.push((format!("{data_dir}{file}"), json.into_bytes()));
+        write(&dist.join(format!("{data_dir}{file}")), json.as_bytes()).map_err(failed)?;
+        files += 1;
     }
-    Ok(out)
+    let page = html_file.filter(|f| f.ends_with("index.html")).map(|_| key);
+    Ok((files, page))
 }
 
 fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool) -> Head<'a> {

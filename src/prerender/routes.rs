@@ -7,15 +7,27 @@ use crate::text::FR as T;
 use std::collections::HashMap;
 
 /// Pages by route, so each lookup is constant time on large sites.
-type Index<'a> = HashMap<&'a str, &'a Page>;
+pub type Index<'a> = HashMap<&'a str, &'a Page>;
+
+pub fn index(bundle: &Bundle) -> Index<'_> {
+    bundle.pages.iter().map(|p| (p.route.as_str(), p)).collect()
+}
 
 const HOME_LATEST: usize = 3;
 const HOME_TAGS: usize = 8;
 
-/// Every route's data: home, lists (every page, every tag filter), tags, pages, search.
-pub fn all(bundle: &Bundle) -> Vec<RouteData> {
-    let site = &bundle.site;
-    let index: Index = bundle.pages.iter().map(|p| (p.route.as_str(), p)).collect();
+fn wrap(bundle: &Bundle, route: String, view: View) -> RouteData {
+    RouteData {
+        version: DATA_VERSION,
+        route,
+        site: bundle.site.clone(),
+        view,
+    }
+}
+
+/// Every route's data but the pages' (see [`page`]): home, lists (every
+/// page, every tag filter), tags, search, synthesis.
+pub fn collections(bundle: &Bundle, index: &Index) -> Vec<RouteData> {
     // Tag lists group pages by section, top-level pages last.
     let mut groups = bundle.site.sections.clone();
     groups.push(Section {
@@ -23,37 +35,29 @@ pub fn all(bundle: &Bundle) -> Vec<RouteData> {
         title: crate::text::FR.pages_title.into(),
         kind: Kind::Other,
     });
-    let wrap = |route: String, view: View| RouteData {
-        version: DATA_VERSION,
-        route,
-        site: site.clone(),
-        view,
-    };
-    let mut out = vec![wrap("/".into(), View::Home(home(bundle)))];
+    let mut out = vec![wrap(bundle, "/".into(), View::Home(home(bundle)))];
     for section in &bundle.site.sections {
         for (route, list) in lists(bundle, section) {
-            out.push(wrap(route, View::List(list)));
+            out.push(wrap(bundle, route, View::List(list)));
         }
     }
-    out.push(wrap(
-        "/tags".into(),
-        View::Tags(TagsView {
-            tags: bundle.tags.iter().map(count).collect(),
-        }),
-    ));
-    out.push(wrap("/recherche".into(), View::Search));
+    let tags = bundle.tags.iter().map(count).collect();
+    out.push(wrap(bundle, "/tags".into(), View::Tags(TagsView { tags })));
+    out.push(wrap(bundle, "/recherche".into(), View::Search));
     for (route, table) in super::synthese::views(bundle) {
-        out.push(wrap(route, View::Synthese(Box::new(table))));
+        out.push(wrap(bundle, route, View::Synthese(Box::new(table))));
     }
     for tag in &bundle.tags {
-        for (route, view) in tag_pages(&index, &groups, tag) {
-            out.push(wrap(route, View::Tag(view)));
+        for (route, view) in tag_pages(index, &groups, tag) {
+            out.push(wrap(bundle, route, View::Tag(view)));
         }
     }
-    for page in &bundle.pages {
-        out.push(wrap(page.route.clone(), View::Page(Box::new(page_view(&index, page)))));
-    }
     out
+}
+
+/// One page's route data.
+pub fn page(bundle: &Bundle, index: &Index, page: &Page) -> RouteData {
+    wrap(bundle, page.route.clone(), View::Page(Box::new(page_view(index, page))))
 }
 
 /// The not-found view, for `404.html`.
