@@ -128,8 +128,44 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The text of an HTML fragment, tags removed and common entities decoded, in one pass.
+/// The text of an HTML fragment, tags removed and common entities decoded,
+/// white space collapsed to single spaces.
 pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    // Whether `out` ends with a space (or is empty): no second one then.
+    let mut space = true;
+    for (i, piece) in html.split('<').enumerate() {
+        // Every piece but the first starts inside a tag, which reads as a space.
+        let text = match i {
+            0 => piece,
+            _ => match piece.find('>') {
+                Some(end) => {
+                    push_space(&mut out, &mut space);
+                    &piece[end + 1..]
+                }
+                None => continue,
+            },
+        };
+        for (j, word) in text.split(char::is_whitespace).enumerate() {
+            if j > 0 {
+                push_space(&mut out, &mut space);
+            }
+            push_word(&mut out, word, &mut space);
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+fn push_space(out: &mut String, space: &mut bool) {
+    if !*space {
+        out.push(' ');
+        *space = true;
+    }
+}
+
+/// A run without white space; entities decoded (the rare case).
+fn push_word(out: &mut String, word: &str, space: &mut bool) {
     const ENTITIES: [(&str, char); 6] = [
         ("&lt;", '<'),
         ("&gt;", '>'),
@@ -138,57 +174,41 @@ pub fn plain_text(html: &str) -> String {
         ("&nbsp;", ' '),
         ("&amp;", '&'),
     ];
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    let mut space = true;
-    let mut rest = html;
-    while let Some(c) = rest.chars().next() {
-        let mut step = c.len_utf8();
-        let mut emit = None;
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                emit = Some(' ');
-            }
-            _ if in_tag => {}
-            '&' => match ENTITIES.iter().find(|(name, _)| rest.starts_with(name)) {
-                Some((name, decoded)) => {
-                    step = name.len();
-                    emit = Some(*decoded);
-                }
-                None => emit = Some('&'),
-            },
-            c => emit = Some(c),
+    let mut rest = word;
+    while let Some(at) = rest.find('&') {
+        if at > 0 {
+            out.push_str(&rest[..at]);
+            *space = false;
         }
-        if let Some(c) = emit {
-            if c.is_whitespace() {
-                if !space {
-                    out.push(' ');
-                    space = true;
-                }
-            } else {
-                out.push(c);
-                space = false;
-            }
+        rest = &rest[at..];
+        let (decoded, len) = ENTITIES
+            .iter()
+            .find(|(name, _)| rest.starts_with(name))
+            .map_or(('&', 1), |(name, c)| (*c, name.len()));
+        if decoded == ' ' {
+            push_space(out, space);
+        } else {
+            out.push(decoded);
+            *space = false;
         }
-        rest = &rest[step..];
+        rest = &rest[len..];
     }
-    out.truncate(out.trim_end().len());
-    out
+    if !rest.is_empty() {
+        out.push_str(rest);
+        *space = false;
+    }
 }
 
 /// The distinct words of each field of a page: title, headings, tags, body.
 pub fn document_words(doc: &Document) -> [Vec<String>; 4] {
     let distinct = |text: &str| {
         let normalized = normalize(text);
-        let mut list: Vec<&str> = normalized
+        // A set, not a sort: the index orders its words once, at the end.
+        let set: rustc_hash::FxHashSet<&str> = normalized
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 2)
+            .filter(|w| w.chars().nth(1).is_some())
             .collect();
-        list.sort_unstable();
-        list.dedup();
-        list.into_iter().map(str::to_string).collect::<Vec<String>>()
+        set.into_iter().map(str::to_string).collect::<Vec<String>>()
     };
     [
         distinct(doc.title),

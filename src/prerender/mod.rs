@@ -145,12 +145,18 @@ fn digest<T: serde::Serialize>(value: &T) -> Result<[u8; 32], String> {
 }
 
 /// Straight writes, no temporary file each: the folder is Trunk's staging
-/// folder, which replaces dist/ only once the whole build succeeded.
+/// folder, which replaces dist/ only once the whole build succeeded. The
+/// folder is made only when missing (most files go where others already are).
 fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder)?;
+    match std::fs::write(path, bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder)?;
+            }
+            std::fs::write(path, bytes)
+        }
+        done => done,
     }
-    std::fs::write(path, bytes)
 }
 
 /// Writes one route's files: its data, and its HTML page when it has an
