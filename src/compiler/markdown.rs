@@ -485,9 +485,17 @@ fn plain_text(events: &[(Event, Range<usize>)]) -> String {
 }
 
 fn count_words(text: &str) -> usize {
-    text.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    // Runs between white space and apostrophes that hold a letter or digit, in one pass.
+    let (mut count, mut word) = (0, false);
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\'' || c == '’' {
+            count += usize::from(word);
+            word = false;
+        } else if !word && c.is_alphanumeric() {
+            word = true;
+        }
+    }
+    count + usize::from(word)
 }
 
 /// First paragraph as plain text, cut at a word boundary.

@@ -57,6 +57,9 @@ pub fn expand(body: &str) -> String {
 
 /// `{{/* name() */}}` → `{{ name() }}`, `{%/* name() */%}` → `{% name() %}`.
 fn zola_escapes(body: &str) -> String {
+    if !body.contains("/*") {
+        return body.to_string();
+    }
     body.replace("{{/*", "{{")
         .replace("*/}}", "}}")
         .replace("{%/*", "{%")

@@ -68,7 +68,7 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
     let data_hash = data_hash(bundle)?;
     let data_dir = format!("data/{data_hash}/");
     let search_file = format!("search.{data_hash}.json");
-    let template = Template::new(index, &data_dir, &search_file)?;
+    let template = Template::new(index, &data_dir, &search_file, &bundle.site.lang)?;
     clock.lap("lists and data folder name");
 
     let emit = |data: RouteData| route_files(dist, &template, bundle, &data_dir, data);
@@ -188,7 +188,6 @@ fn route_files(
         let page = Page {
             body: &body,
             json: &json,
-            lang: &bundle.site.lang,
             // 404.html answers any address: the app renders it afresh for the one asked.
             hydrate: !not_found,
         };

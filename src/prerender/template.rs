@@ -8,7 +8,6 @@ use crate::data::EMBED_ID;
 pub struct Page<'a> {
     pub body: &'a str,
     pub json: &'a str,
-    pub lang: &'a str,
     pub hydrate: bool,
 }
 
@@ -24,14 +23,15 @@ pub struct Template {
 const APP_OPEN: &str = r#"<div id="app">"#;
 
 impl Template {
-    /// `data_dir`: the build's data folder (`data/<hash>/`); `search_file`: the search index's hashed name.
-    pub fn new(index: &str, data_dir: &str, search_file: &str) -> Result<Template, String> {
+    /// `data_dir`: the build's data folder (`data/<hash>/`); `search_file`: the
+    /// search index's hashed name; `lang`: the site's language.
+    pub fn new(index: &str, data_dir: &str, search_file: &str, lang: &str) -> Result<Template, String> {
         let missing = |what: &str| format!("index.html has no {what}; keep Trunk's template as shipped");
         let base_href = between(index, "<base href=\"", "\"")
             .ok_or_else(|| missing("<base href>"))?
             .to_string();
         // Drop the description meta (written per page) and put the bundle name in.
-        let mut html = index.to_string();
+        let mut html = index.replacen("<html lang=\"fr\">", &format!("<html lang=\"{}\">", escape(lang)), 1);
         if let Some(start) = html.find("<meta name=\"description\"") {
             let end = start
                 + html[start..]
@@ -74,14 +74,10 @@ impl Template {
     /// point (`data-hydrate` when the app may hydrate it as it is), and the
     /// route's data as JSON that no browser executes.
     pub fn fill(&self, head: &Head, page: &Page) -> String {
-        let before = self.before_title.replacen(
-            "<html lang=\"fr\">",
-            &format!("<html lang=\"{}\">", escape(page.lang)),
-            1,
-        );
         let hydrate = if page.hydrate { " data-hydrate" } else { "" };
         format!(
-            r#"{before}<title>{}</title><meta name="description" content="{}">{}{}<div id="app"{hydrate}>{}</div><script type="application/json" id="{EMBED_ID}">{}</script>{}"#,
+            r#"{}<title>{}</title><meta name="description" content="{}">{}{}<div id="app"{hydrate}>{}</div><script type="application/json" id="{EMBED_ID}">{}</script>{}"#,
+            self.before_title,
             escape(&head.title),
             escape(&head.description),
             head.tags(),
