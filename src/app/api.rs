@@ -240,8 +240,10 @@ mod fetch {
             Err(Failure::Missing) => return Err(T.site_updated.to_string()),
             Err(Failure::Other(e)) => return Err(e),
         };
-        let routes: Arc<Vec<LinkRef>> =
-            Arc::new(serde_json::from_str(&text).map_err(|_| format!("{file} n'est pas un fichier JSON valide."))?);
+        let routes: Arc<Vec<LinkRef>> = Arc::new(
+            serde_wasm_bindgen::from_value(json(&text, &file)?)
+                .map_err(|_| format!("{file} n'est pas un fichier JSON valide."))?,
+        );
         ROUTES.with(|r| *r.borrow_mut() = Some(routes.clone()));
         Ok(routes)
     }
