@@ -4,6 +4,7 @@
 
 pub mod api;
 mod document;
+mod fresh;
 mod layout;
 #[cfg(target_arch = "wasm32")]
 mod lightbox;
@@ -77,16 +78,18 @@ fn RouteView() -> impl IntoView {
             document::set_meta(&data);
         }
     });
-    move || match current.get() {
-        None => {
-            store.request(&key.get_untracked());
-            EitherOf3::A(view! { <Loading/> })
-        }
-        Some(Loaded::Failed(message)) => {
-            let retry = move || store.retry(&key.get_untracked());
-            EitherOf3::B(view! { <ErrorView message retry/> })
-        }
-        Some(Loaded::Ready(data)) => EitherOf3::C(routes::view(data)),
+    move || {
+        fresh::Fresh(match current.get() {
+            None => {
+                store.request(&key.get_untracked());
+                EitherOf3::A(view! { <Loading/> })
+            }
+            Some(Loaded::Failed(message)) => {
+                let retry = move || store.retry(&key.get_untracked());
+                EitherOf3::B(view! { <ErrorView message retry/> })
+            }
+            Some(Loaded::Ready(data)) => EitherOf3::C(routes::view(data)),
+        })
     }
 }
 
