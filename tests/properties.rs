@@ -106,3 +106,27 @@ proptest! {
         prop_assert!(expanded.matches('\n').count() <= text.matches('\n').count() + 2);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// What search shows and indexes of a page: its visible words, in order,
+    /// one space apart, markup and entities gone.
+    #[test]
+    fn plain_text_keeps_every_visible_word_one_space_apart(
+        words in prop::collection::vec("[a-zA-Zéà0-9]{1,8}", 0..12),
+        seps in prop::collection::vec(prop::sample::select(vec![" ", "\n\t", "<b>", "</p><p>", "&nbsp;", " <br/> ", "<a href=\"x\">"]), 12),
+    ) {
+        let html: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+        let text = vitrine::search::plain_text(&html);
+        prop_assert!(!text.contains("  ") && !text.starts_with(' ') && !text.ends_with(' '), "{:?}", text);
+        prop_assert!(!text.contains('<') && !text.contains('&'), "{:?}", text);
+        // A tag between two words may join nothing: every word is there, in order.
+        let mut rest = text.as_str();
+        for w in &words {
+            let at = rest.find(w.as_str());
+            prop_assert!(at.is_some(), "{:?} lost from {:?}", w, text);
+            rest = &rest[at.unwrap() + w.len()..];
+        }
+    }
+}
