@@ -204,10 +204,13 @@ pub fn document_words(doc: &Document) -> [Vec<String>; 4] {
     let distinct = |text: &str| {
         let normalized = normalize(text);
         // A set, not a sort: the index orders its words once, at the end.
-        let set: rustc_hash::FxHashSet<&str> = normalized
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().nth(1).is_some())
-            .collect();
+        // Sized for the text up front (growing it cost a fifth of the time).
+        let mut set = rustc_hash::FxHashSet::with_capacity_and_hasher(normalized.len() / 6, Default::default());
+        set.extend(
+            normalized
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().nth(1).is_some()),
+        );
         set.into_iter().map(str::to_string).collect::<Vec<String>>()
     };
     [
