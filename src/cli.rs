@@ -174,6 +174,7 @@ fn write_site(
     for warning in &done.warnings {
         eprintln!("warning: {warning}");
     }
+    // The routes' files, and the search index written here.
     Ok(format!(" → {} files in {}", done.files + 1, out.display()))
 }
 
