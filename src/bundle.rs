@@ -156,7 +156,7 @@ pub struct Image {
     pub width: Option<u32>,
     pub height: Option<u32>,
     /// A JPEG, PNG or WebP file's resized variants.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub resized: Option<Resized>,
 }
 

@@ -166,7 +166,7 @@ fn write_site(
     };
     // The search index is built while the routes are rendered.
     let (search, done) = rayon::join(
-        || write::search_json(bundle),
+        || write::search_file(bundle),
         || crate::prerender::prerender(out, &index, bundle),
     );
     let done = done?;

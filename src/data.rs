@@ -1,13 +1,17 @@
-//! The data the app reads: one small file per route (`data/<build>/<route>.json`),
+//! The data the app reads: one small file per route (`data/<build>/<route>.bin`),
 //! also embedded in that route's prerendered HTML for hydration. Defined once,
 //! compiled by the prerenderer and by the app, so the two cannot drift.
+//!
+//! The files are postcard (serde's fields in order, without names) after the
+//! format's version: the app then needs no JSON reader and no field-name
+//! matching, 14 KB (brotli) less wasm than JSON read through serde-wasm-bindgen.
 
 use crate::bundle::{Image, Kind, Site, TagRef, TocEntry};
 use crate::text::FR as T;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape below changes in a way an older app cannot read.
-pub const DATA_VERSION: u32 = 4;
+pub const DATA_VERSION: u32 = 5;
 
 /// Cards per list page (`/projets`, `/projets/page/2`, `/tags/web/page/2`).
 pub const PAGE_SIZE: usize = 24;
@@ -15,13 +19,12 @@ pub const PAGE_SIZE: usize = 24;
 /// Compétences shown on the home page before "Tout voir".
 pub const HOME_COMPETENCES: usize = 12;
 
-/// `id` of the `<script type="application/json">` that carries a page's data.
+/// `id` of the `<script type="application/octet-stream">` that carries a page's data ([`embed_text`]).
 pub const EMBED_ID: &str = "vitrine-data";
 
 /// What one route needs: the site settings and its view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RouteData {
-    pub version: u32,
     /// The data key ([`key`]) this file answers.
     pub route: String,
     pub site: Site,
@@ -298,8 +301,8 @@ pub fn key(path: &str, tag: Option<&str>, page: Option<usize>) -> String {
 }
 
 /// The file holding a key's data, below the build's data folder:
-/// `/` → `index.json`, `/projets/citi` → `projets/citi.json`,
-/// `/projets?tag=web&page=2` → `projets/_tag/web/2.json`. `None` for a key
+/// `/` → `index.bin`, `/projets/citi` → `projets/citi.bin`,
+/// `/projets?tag=web&page=2` → `projets/_tag/web/2.bin`. `None` for a key
 /// no file can answer (characters a route never has).
 pub fn file(key: &str) -> Option<String> {
     let (route, query) = key.split_once('?').unwrap_or((key, ""));
@@ -331,7 +334,7 @@ pub fn file(key: &str) -> Option<String> {
             out.push_str(&format!("/{page}"));
         }
     }
-    Some(format!("{out}.json"))
+    Some(format!("{out}.bin"))
 }
 
 /// The route of page `page` of a paginated list (`/projets`, `/projets/page/2`).
@@ -344,9 +347,70 @@ pub fn page_route(first: &str, tag: Option<&str>, page: usize) -> String {
     }
 }
 
-/// JSON safe to put inside `<script type="application/json">`.
-pub fn embed_json(json: &str) -> String {
-    json.replace('<', "\\u003c")
+/// Why a data file cannot be read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Written for another data format (`None`: not even a version).
+    Version(Option<u32>),
+    /// The right version, but cut short or damaged.
+    Damaged,
+}
+
+/// A data file's bytes: [`DATA_VERSION`], then the value.
+pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
+    postcard::to_allocvec(&(DATA_VERSION, value)).map_err(|e| e.to_string())
+}
+
+/// The private-use characters U+E000–U+E0FF stand for single bytes in [`embed_text`].
+const BYTE_CHARS: u32 = 0xE000;
+
+fn byte_char(byte: u8) -> char {
+    char::from_u32(BYTE_CHARS + u32::from(byte)).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// A data file's bytes as text an HTML `<script>` block keeps as written. Its
+/// UTF-8 stays as it is, so the page's words compress against the page's HTML
+/// (base64 made pages a third bigger under brotli). Any other byte becomes
+/// U+E000 + byte. So do NUL and CR (the HTML parser changes them), `/` and `!`
+/// after `<` (which could end the block), and those characters themselves.
+pub fn embed_text(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 16);
+    let mut after_lt = false;
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            let special = matches!(c, '\0' | '\r' | '\u{E000}'..='\u{E0FF}') || (after_lt && matches!(c, '/' | '!'));
+            if special {
+                c.encode_utf8(&mut [0; 4]).bytes().for_each(|b| out.push(byte_char(b)));
+            } else {
+                out.push(c);
+            }
+            after_lt = c == '<';
+        }
+        chunk.invalid().iter().for_each(|&b| out.push(byte_char(b)));
+        after_lt &= chunk.invalid().is_empty();
+    }
+    out
+}
+
+/// The bytes back from [`embed_text`]'s text.
+pub fn embedded_bytes(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match u32::from(c).checked_sub(BYTE_CHARS) {
+            Some(byte @ 0..=0xFF) => out.push(byte as u8),
+            _ => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
+    out
+}
+
+/// A value back from [`encode`]'s bytes, if they are of this format's version.
+pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Unreadable> {
+    match postcard::take_from_bytes::<u32>(bytes) {
+        Ok((DATA_VERSION, rest)) => postcard::from_bytes(rest).map_err(|_| Unreadable::Damaged),
+        Ok((other, _)) => Err(Unreadable::Version(Some(other))),
+        Err(_) => Err(Unreadable::Version(None)),
+    }
 }
 
 #[cfg(test)]
@@ -358,14 +422,32 @@ mod tests {
         assert_eq!(key("/projets/citi/", None, None), "/projets/citi");
         assert_eq!(key("", Some("web"), None), "/");
         assert_eq!(key("/projets", Some("web"), Some(2)), "/projets?tag=web&page=2");
-        assert_eq!(file("/").as_deref(), Some("index.json"));
-        assert_eq!(file("/projets/citi").as_deref(), Some("projets/citi.json"));
-        assert_eq!(file("/projets?tag=web").as_deref(), Some("projets/_tag/web.json"));
+        assert_eq!(file("/").as_deref(), Some("index.bin"));
+        assert_eq!(file("/projets/citi").as_deref(), Some("projets/citi.bin"));
+        assert_eq!(file("/projets?tag=web").as_deref(), Some("projets/_tag/web.bin"));
         assert_eq!(
             file("/projets?tag=web&page=2").as_deref(),
-            Some("projets/_tag/web/2.json")
+            Some("projets/_tag/web/2.bin")
         );
         assert_eq!(file("/projets/../secret"), None);
         assert_eq!(file("/projets?tag=../x"), None);
+    }
+
+    #[test]
+    fn data_reads_back_and_tells_versions_from_damage() {
+        let routes = vec![LinkRef {
+            route: "/projets/citi".into(),
+            title: "Citi — « refonte »".into(),
+        }];
+        let bytes = encode(&routes).unwrap();
+        assert_eq!(decode::<Vec<LinkRef>>(&bytes), Ok(routes));
+        let mut older = bytes.clone();
+        older[0] = 3;
+        assert_eq!(decode::<Vec<LinkRef>>(&older), Err(Unreadable::Version(Some(3))));
+        assert_eq!(
+            decode::<Vec<LinkRef>>(&bytes[..bytes.len() - 4]),
+            Err(Unreadable::Damaged)
+        );
+        assert_eq!(decode::<Vec<LinkRef>>(&[]), Err(Unreadable::Version(None)));
     }
 }

@@ -86,23 +86,24 @@ async fn unknown_routes_and_slugs_show_the_not_found_view() {
 #[tokio::test(flavor = "multi_thread")]
 async fn failed_data_fetch_shows_the_error_view_and_retry_recovers() {
     let site = copy_site(&dist());
-    let chunk = data_dir(site.path()).join("projets/citi.json");
+    let chunk = data_dir(site.path()).join("projets/citi.bin");
     let good = std::fs::read(&chunk).unwrap();
-    std::fs::write(&chunk, "{ pas du JSON").unwrap();
+    // Cut short, as by an interrupted upload.
+    std::fs::write(&chunk, &good[..good.len() / 2]).unwrap();
     let server = Server::start(site.path(), Host::SpaFallback).await;
     let b = Browser::start().await;
     b.goto(&server.url("/competences/autonomie-professionnelle")).await;
     // The page itself came with its data: it works; the broken file shows when asked for.
     b.click(".prose a[href='projets/citi']").await;
     b.wait_text("h1", "Le portfolio n'a pas pu être chargé").await;
-    b.wait_text(".error-message", "n'est pas un fichier JSON valide").await;
+    b.wait_text(".error-message", "est incomplet ou abîmé").await;
     // Repair the file and retry: the page appears without reloading.
     std::fs::write(&chunk, &good).unwrap();
     b.click(".error-view button").await;
     b.wait_text("h1", "Transition 4.0").await;
 
     // A page whose data file is missing (a partial upload) is an error with Retry, not "not found".
-    let missing = data_dir(site.path()).join("projets/gecy.json");
+    let missing = data_dir(site.path()).join("projets/gecy.bin");
     let kept = std::fs::read(&missing).unwrap();
     std::fs::remove_file(&missing).unwrap();
     b.goto(&server.url("/projets")).await;

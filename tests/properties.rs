@@ -130,3 +130,33 @@ proptest! {
         }
     }
 }
+
+fn data_bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..300),
+        // Mostly text, as real data files are: HTML, accents, the escape characters themselves.
+        proptest::collection::vec(
+            prop_oneof![
+                "[a-z <>/!é\r\n\t]{0,20}".prop_map(String::into_bytes),
+                "\u{E000}|\u{E0FF}|\u{E100}|</script>|<!--".prop_map(String::into_bytes),
+                proptest::collection::vec(any::<u8>(), 0..4),
+            ],
+            0..30
+        )
+        .prop_map(|parts| parts.concat()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// A page's data survives its `<script>` block: the bytes come back, and
+    /// nothing in the text could end the block or be changed by the HTML parser.
+    #[test]
+    fn embedded_data_comes_back_byte_for_byte_and_cannot_end_its_script(bytes in data_bytes()) {
+        let text = vitrine::data::embed_text(&bytes);
+        prop_assert_eq!(vitrine::data::embedded_bytes(&text), bytes);
+        prop_assert!(!text.contains(['\0', '\r']), "{:?}", text);
+        prop_assert!(!text.contains("</") && !text.contains("<!"), "{:?}", text);
+    }
+}

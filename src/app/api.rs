@@ -125,7 +125,7 @@ pub use fetch::{embedded, fetch_search_index};
 mod fetch {
     use super::Loaded;
     use crate::bundle::Site;
-    use crate::data::{self, LinkRef, NotFound, RouteData, View, DATA_VERSION, EMBED_ID};
+    use crate::data::{self, LinkRef, NotFound, RouteData, Unreadable, View, DATA_VERSION, EMBED_ID};
     use crate::search::{SearchIndex, SEARCH_FILE};
     use crate::text::FR as T;
     use gloo_net::http::Request;
@@ -141,31 +141,24 @@ mod fetch {
             .and_then(|m| m.get_attribute("content"))
     }
 
-    /// The data embedded in the page (`<script type="application/json">`), if any.
+    /// The data embedded in the page (a script block), if any.
     pub fn embedded() -> Option<Result<RouteData, String>> {
         let text = leptos::prelude::document()
             .get_element_by_id(EMBED_ID)?
             .text_content()?;
-        Some(parse(&text, "la page"))
+        Some(parse(&data::embedded_bytes(&text), "la page"))
     }
 
-    /// JSON text as JS values, by the browser's own parser.
-    fn json(text: &str, file: &str) -> Result<wasm_bindgen::JsValue, String> {
-        js_sys::JSON::parse(text).map_err(|_| format!("{file} n'est pas un fichier JSON valide."))
-    }
-
-    fn parse(text: &str, file: &str) -> Result<RouteData, String> {
-        let value = json(text, file)?;
-        let version = js_sys::Reflect::get(&value, &"version".into())
-            .ok()
-            .and_then(|v| v.as_f64());
-        if version != Some(f64::from(DATA_VERSION)) {
-            let found = version.map_or("inconnue".to_string(), |v| (v as i64).to_string());
-            return Err(format!(
-                "Le contenu a été produit par une autre version de Vitrine (version {found}, attendue {DATA_VERSION})."
-            ));
-        }
-        serde_wasm_bindgen::from_value(value).map_err(|e| format!("Le contenu de {file} est incomplet ({e})."))
+    fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8], file: &str) -> Result<T, String> {
+        data::decode(bytes).map_err(|e| match e {
+            Unreadable::Version(found) => {
+                let found = found.map_or("inconnue".to_string(), |v| v.to_string());
+                format!(
+                    "Le contenu a été produit par une autre version de Vitrine (version {found}, attendue {DATA_VERSION})."
+                )
+            }
+            Unreadable::Damaged => format!("Le contenu de {file} est incomplet ou abîmé."),
+        })
     }
 
     enum Failure {
@@ -173,7 +166,7 @@ mod fetch {
         Other(String),
     }
 
-    async fn get(file: &str, fresh: bool) -> Result<String, Failure> {
+    async fn get(file: &str, fresh: bool) -> Result<Vec<u8>, Failure> {
         let cache = if fresh {
             web_sys::RequestCache::Reload
         } else {
@@ -200,7 +193,7 @@ mod fetch {
                 response.status()
             ))),
             _ => response
-                .text()
+                .binary()
                 .await
                 .map_err(|_| Failure::Other(format!("La réponse pour {file} n'a pas pu être lue."))),
         }
@@ -216,7 +209,7 @@ mod fetch {
             return not_found(key, site).await;
         };
         match get(&file, fresh).await {
-            Ok(text) => match parse(&text, &file) {
+            Ok(bytes) => match parse(&bytes, &file) {
                 Ok(data) => Loaded::Ready(Arc::new(data)),
                 Err(e) => Loaded::Failed(e),
             },
@@ -229,21 +222,18 @@ mod fetch {
         static ROUTES: RefCell<Option<Arc<Vec<LinkRef>>>> = const { RefCell::new(None) };
     }
 
-    /// Every page's route and title (`routes.json`), fetched the first time an address is not found.
+    /// Every page's route and title (`routes.bin`), fetched the first time an address is not found.
     async fn routes() -> Result<Arc<Vec<LinkRef>>, String> {
         if let Some(routes) = ROUTES.with(|r| r.borrow().clone()) {
             return Ok(routes);
         }
-        let file = format!("{}routes.json", folder());
-        let text = match get(&file, false).await {
-            Ok(text) => text,
+        let file = format!("{}routes.bin", folder());
+        let bytes = match get(&file, false).await {
+            Ok(bytes) => bytes,
             Err(Failure::Missing) => return Err(T.site_updated.to_string()),
             Err(Failure::Other(e)) => return Err(e),
         };
-        let routes: Arc<Vec<LinkRef>> = Arc::new(
-            serde_wasm_bindgen::from_value(json(&text, &file)?)
-                .map_err(|_| format!("{file} n'est pas un fichier JSON valide."))?,
-        );
+        let routes: Arc<Vec<LinkRef>> = Arc::new(parse(&bytes, &file)?);
         ROUTES.with(|r| *r.borrow_mut() = Some(routes.clone()));
         Ok(routes)
     }
@@ -262,7 +252,6 @@ mod fetch {
             return Loaded::Failed(T.site_updated.to_string());
         };
         Loaded::Ready(Arc::new(RouteData {
-            version: DATA_VERSION,
             route: key.to_string(),
             site: (*site).clone(),
             view: View::NotFound(NotFound {
@@ -274,14 +263,12 @@ mod fetch {
     /// The search index, fetched the first time a visitor searches.
     pub async fn fetch_search_index() -> Result<Arc<SearchIndex>, String> {
         let file = meta("vitrine-search").unwrap_or_else(|| SEARCH_FILE.into());
-        let text = get(&file, false).await.map_err(|e| match e {
+        let bytes = get(&file, false).await.map_err(|e| match e {
             Failure::Missing => "Recherche indisponible (404).".to_string(),
             Failure::Other(e) => format!("Recherche indisponible ({e})."),
         })?;
-        json(&text, &file)
-            .ok()
-            .and_then(|v| serde_wasm_bindgen::from_value::<SearchIndex>(v).ok())
+        parse::<SearchIndex>(&bytes, &file)
             .map(|index| Arc::new(index.from_gaps()))
-            .ok_or_else(|| "Recherche indisponible.".to_string())
+            .map_err(|e| format!("Recherche indisponible ({e})."))
     }
 }

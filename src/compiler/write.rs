@@ -25,16 +25,16 @@ pub fn copy_static(
     Ok(())
 }
 
-/// The search index as JSON.
-pub fn search_json(bundle: &Bundle) -> io::Result<Vec<u8>> {
-    serde_json::to_vec(&search_index(bundle).to_gaps()).map_err(io::Error::other)
+/// The search index as the app reads it (`crate::data`'s format).
+pub fn search_file(bundle: &Bundle) -> io::Result<Vec<u8>> {
+    crate::data::encode(&search_index(bundle).to_gaps()).map_err(io::Error::other)
 }
 
-/// `content.json` (the whole site library) and `search.json`, for tools and
+/// `content.json` (the whole site library) and `search.bin`, for tools and
 /// for `vitrine prerender`, built and written side by side.
 pub fn library(out: &Path, bundle: &Bundle) -> io::Result<()> {
     let (index, library) = rayon::join(
-        || write_atomic(&out.join(SEARCH_FILE), &search_json(bundle)?),
+        || write_atomic(&out.join(SEARCH_FILE), &search_file(bundle)?),
         || {
             write_atomic(
                 &out.join(BUNDLE_FILE),

@@ -1,7 +1,7 @@
 //! After Trunk has built `index.html`: every route rendered by the app's own
 //! components into a real HTML file (title, description, canonical URL, social
 //! tags, readable content, and the route's data for hydration), each route's
-//! data as a small JSON file under `data/<build hash>/`, plus `404.html`,
+//! data as a small file under `data/<build hash>/` (see `crate::data`), plus `404.html`,
 //! `sitemap.xml`, `robots.txt`, `feed.xml`, the search index under a hashed
 //! name, and a Content-Security-Policy.
 
@@ -25,7 +25,7 @@ pub struct Outcome {
     pub files: usize,
     /// `data/<hash>/`: where this build's route data is.
     pub data_dir: String,
-    /// `search.<hash>.json`: the name the pages give the search index, which
+    /// `search.<hash>.bin`: the name the pages give the search index, which
     /// the caller writes.
     pub search_file: String,
     pub warnings: Vec<String>,
@@ -37,7 +37,7 @@ pub fn shell(dist: &Path) -> Option<String> {
     index.contains(r#"<div id="app">"#).then_some(index)
 }
 
-/// `vitrine prerender`: from the `content.json` and `search.json` that `vitrine build` wrote.
+/// `vitrine prerender`: from the `content.json` and `search.bin` that `vitrine build` wrote.
 pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
     let read = |name: &str| {
         std::fs::read(dist.join(name)).map_err(|e| format!("cannot read {}: {e}", dist.join(name).display()))
@@ -67,7 +67,7 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
     // The search index follows from the same inputs: it is named by the same hash.
     let data_hash = data_hash(bundle)?;
     let data_dir = format!("data/{data_hash}/");
-    let search_file = format!("search.{data_hash}.json");
+    let search_file = format!("search.{data_hash}.bin");
     let template = Template::new(index, &data_dir, &search_file, &bundle.site.lang)?;
     clock.lap("lists and data folder name");
 
@@ -81,7 +81,7 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
     let mut warnings = Vec::new();
     let routes: Vec<String> = written.iter().filter_map(|(_, route)| route.clone()).collect();
     let mut extra: Vec<(String, Vec<u8>)> = vec![
-        (format!("{data_dir}routes.json"), routes_json(bundle)?),
+        (format!("{data_dir}routes.bin"), routes_file(bundle)?),
         ("robots.txt".into(), feeds::robots(bundle).into_bytes()),
     ];
     if let Some(csv) = synthese::csv(bundle)? {
@@ -174,7 +174,7 @@ fn route_files(
     data: RouteData,
 ) -> Result<(usize, Option<String>), String> {
     let failed = |e: std::io::Error| e.to_string();
-    let json = serde_json::to_string(&data).map_err(|e| e.to_string())?;
+    let bytes = data::encode(&data)?;
     let key = data.route.clone();
     let mut files = 0;
     let html_file = if key == "/404" {
@@ -192,7 +192,7 @@ fn route_files(
         let body = render::render(data);
         let page = Page {
             body: &body,
-            json: &json,
+            data: &data::embed_text(&bytes),
             // 404.html answers any address: the app renders it afresh for the one asked.
             hydrate: !not_found,
         };
@@ -201,7 +201,7 @@ fn route_files(
     }
     if key != "/404" {
         let file = data::file(&key).ok_or_else(|| format!("route {key} has no data file name"))?;
-        write(&dist.join(format!("{data_dir}{file}")), json.as_bytes()).map_err(failed)?;
+        write(&dist.join(format!("{data_dir}{file}")), &bytes).map_err(failed)?;
         files += 1;
     }
     let page = html_file.filter(|f| f.ends_with("index.html")).map(|_| key);
@@ -237,7 +237,7 @@ fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool) -> Head<
 
 /// Every page's route and title: what the app reads to tell a mistyped address
 /// (with a suggestion) from a page whose data file is missing.
-fn routes_json(bundle: &Bundle) -> Result<Vec<u8>, String> {
+fn routes_file(bundle: &Bundle) -> Result<Vec<u8>, String> {
     let routes: Vec<LinkRef> = bundle
         .pages
         .iter()
@@ -246,7 +246,7 @@ fn routes_json(bundle: &Bundle) -> Result<Vec<u8>, String> {
             title: p.title.clone(),
         })
         .collect();
-    serde_json::to_vec(&routes).map_err(|e| e.to_string())
+    data::encode(&routes)
 }
 
 /// A redirecting page for each alias that is not already a route.

@@ -18,7 +18,6 @@ const HOME_TAGS: usize = 8;
 
 fn wrap(bundle: &Bundle, route: String, view: View) -> RouteData {
     RouteData {
-        version: DATA_VERSION,
         route,
         site: bundle.site.clone(),
         view,
@@ -63,7 +62,6 @@ pub fn page(bundle: &Bundle, index: &Index, page: &Page) -> RouteData {
 /// The not-found view, for `404.html`.
 pub fn not_found(bundle: &Bundle) -> RouteData {
     RouteData {
-        version: DATA_VERSION,
         route: "/404".into(),
         site: bundle.site.clone(),
         view: View::NotFound(NotFound::default()),

@@ -7,7 +7,8 @@ use crate::data::EMBED_ID;
 /// What goes in the `<body>` of one route's file.
 pub struct Page<'a> {
     pub body: &'a str,
-    pub json: &'a str,
+    /// The route's data file, as `crate::data::embed_text`.
+    pub data: &'a str,
     pub hydrate: bool,
 }
 
@@ -72,18 +73,18 @@ impl Template {
 
     /// The page for one route: its head tags, the app's HTML inside the mount
     /// point (`data-hydrate` when the app may hydrate it as it is), and the
-    /// route's data as JSON that no browser executes.
+    /// route's data (in a script block no browser executes).
     pub fn fill(&self, head: &Head, page: &Page) -> String {
         let hydrate = if page.hydrate { " data-hydrate" } else { "" };
         format!(
-            r#"{}<title>{}</title><meta name="description" content="{}">{}{}<div id="app"{hydrate}>{}</div><script type="application/json" id="{EMBED_ID}">{}</script>{}"#,
+            r#"{}<title>{}</title><meta name="description" content="{}">{}{}<div id="app"{hydrate}>{}</div><script type="application/octet-stream" id="{EMBED_ID}">{}</script>{}"#,
             self.before_title,
             escape(&head.title),
             escape(&head.description),
             head.tags(),
             self.between_title_and_app,
             page.body,
-            crate::data::embed_json(page.json),
+            page.data,
             self.after_app
         )
     }
