@@ -375,21 +375,48 @@ fn byte_char(byte: u8) -> char {
 /// after `<` (which could end the block), and those characters themselves.
 pub fn embed_text(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 16);
-    let mut after_lt = false;
     for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            let special = matches!(c, '\0' | '\r' | '\u{E000}'..='\u{E0FF}') || (after_lt && matches!(c, '/' | '!'));
-            if special {
-                c.encode_utf8(&mut [0; 4]).bytes().for_each(|b| out.push(byte_char(b)));
-            } else {
-                out.push(c);
-            }
-            after_lt = c == '<';
-        }
+        push_valid(&mut out, chunk.valid());
         chunk.invalid().iter().for_each(|&b| out.push(byte_char(b)));
-        after_lt &= chunk.invalid().is_empty();
     }
     out
+}
+
+/// Valid UTF-8 into [`embed_text`]'s text: copied in runs between the
+/// characters that need a stand-in.
+fn push_valid(out: &mut String, text: &str) {
+    // Bytes that may start something to replace; most bytes are none of them.
+    const MAYBE: [bool; 256] = {
+        let mut table = [false; 256];
+        table[0] = true;
+        table[b'\r' as usize] = true;
+        table[b'<' as usize] = true;
+        table[0xEE] = true;
+        table
+    };
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !MAYBE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        let (at, len) = match (bytes[i], bytes.get(i + 1)) {
+            (0 | b'\r', _) => (i, 1),
+            (b'<', Some(b'/' | b'!')) => (i + 1, 1),
+            // U+E000–U+E0FF: EE 80 80 to EE 83 BF.
+            (0xEE, Some(0x80..=0x83)) => (i, 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[run..at]);
+        bytes[at..at + len].iter().for_each(|&b| out.push(byte_char(b)));
+        i = at + len;
+        run = i;
+    }
+    out.push_str(&text[run..]);
 }
 
 /// The bytes back from [`embed_text`]'s text.

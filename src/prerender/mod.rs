@@ -142,11 +142,30 @@ fn data_hash(bundle: &Bundle) -> Result<String, String> {
     Ok(hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect())
 }
 
-/// SHA-256 of a value's JSON, streamed (nothing kept).
+/// SHA-256 of a value in the data files' format, streamed (nothing kept).
 fn digest<T: serde::Serialize>(value: &T) -> Result<[u8; 32], String> {
-    let mut hasher = Sha256::new();
-    serde_json::to_writer(&mut hasher, value).map_err(|e| e.to_string())?;
-    Ok(hasher.finalize().into())
+    postcard::serialize_with_flavor(value, Hashing(Sha256::new())).map_err(|e| e.to_string())
+}
+
+/// postcard's output fed straight into a hasher.
+struct Hashing(Sha256);
+
+impl postcard::ser_flavors::Flavor for Hashing {
+    type Output = [u8; 32];
+
+    fn try_push(&mut self, byte: u8) -> postcard::Result<()> {
+        self.0.update([byte]);
+        Ok(())
+    }
+
+    fn try_extend(&mut self, bytes: &[u8]) -> postcard::Result<()> {
+        self.0.update(bytes);
+        Ok(())
+    }
+
+    fn finalize(self) -> postcard::Result<[u8; 32]> {
+        Ok(self.0.finalize().into())
+    }
 }
 
 /// Straight writes, no temporary file each: the folder is Trunk's staging
