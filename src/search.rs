@@ -199,8 +199,10 @@ fn push_word(out: &mut String, word: &str, space: &mut bool) {
     }
 }
 
-/// The distinct words of each field of a page: title, headings, tags, body.
-pub fn document_words(doc: &Document) -> [Vec<String>; 4] {
+/// The distinct words of each field of a page (title, headings, tags, body),
+/// each field's words in one string, one space apart: one allocation per
+/// field instead of one per word.
+pub fn document_words(doc: &Document) -> [String; 4] {
     let distinct = |text: &str| {
         let normalized = normalize(text);
         // A set, not a sort: the index orders its words once, at the end.
@@ -211,7 +213,14 @@ pub fn document_words(doc: &Document) -> [Vec<String>; 4] {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.chars().nth(1).is_some()),
         );
-        set.into_iter().map(str::to_string).collect::<Vec<String>>()
+        let mut words = String::with_capacity(normalized.len());
+        for word in set {
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(word);
+        }
+        words
     };
     [
         distinct(doc.title),
@@ -222,26 +231,26 @@ pub fn document_words(doc: &Document) -> [Vec<String>; 4] {
 }
 
 pub fn build(documents: &[Document]) -> SearchIndex {
-    let words: Vec<[Vec<String>; 4]> = documents.iter().map(document_words).collect();
-    build_from_words(documents.iter().map(|d| d.route.to_string()).collect(), words)
+    let words: Vec<[String; 4]> = documents.iter().map(document_words).collect();
+    build_from_words(documents.iter().map(|d| d.route.to_string()).collect(), &words)
 }
 
 /// The index from each page's [`document_words`] (computed in parallel by the compiler).
-pub fn build_from_words(docs: Vec<String>, words: Vec<[Vec<String>; 4]>) -> SearchIndex {
+pub fn build_from_words(docs: Vec<String>, words: &[[String; 4]]) -> SearchIndex {
     // A fast hash: the keys are the site's own words, not an attacker's.
-    let mut postings: rustc_hash::FxHashMap<String, Vec<u32>> = rustc_hash::FxHashMap::default();
-    for (n, fields) in words.into_iter().enumerate() {
+    let mut postings: rustc_hash::FxHashMap<&str, Vec<u32>> = rustc_hash::FxHashMap::default();
+    for (n, fields) in words.iter().enumerate() {
         for (field, list) in Field::ALL.into_iter().zip(fields) {
             // Documents in order, fields in order: each list stays sorted without sorting.
             let code = n as u32 * 4 + field as u32;
-            for word in list {
+            for word in list.split(' ').filter(|w| !w.is_empty()) {
                 postings.entry(word).or_default().push(code);
             }
         }
     }
-    let mut entries: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let (words, postings) = entries.into_iter().unzip();
+    let mut entries: Vec<(&str, Vec<u32>)> = postings.into_iter().collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let (words, postings) = entries.into_iter().map(|(w, p)| (w.to_string(), p)).unzip();
     SearchIndex {
         docs,
         words,

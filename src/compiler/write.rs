@@ -78,7 +78,7 @@ pub fn search_index(bundle: &Bundle) -> SearchIndex {
             (words, shown)
         })
         .unzip();
-    let mut index = search::build_from_words(bundle.pages.iter().map(|p| p.route.clone()).collect(), words);
+    let mut index = search::build_from_words(bundle.pages.iter().map(|p| p.route.clone()).collect(), &words);
     index.shown = shown;
     index
 }
