@@ -560,6 +560,19 @@ fn image_html(found: &Located, alt: &str, title: &str, in_link: bool) -> String 
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The byte-wise count agrees with the plain definition, char by char.
+        #[test]
+        fn count_words_counts_runs_holding_a_letter(text in "[a-zA-Z0-9é’'\u{a0}\u{2003} \t\n.,;!«»-]{0,60}") {
+            let expected = text
+                .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                .filter(|run| run.chars().any(char::is_alphanumeric))
+                .count();
+            prop_assert_eq!(super::count_words(&text), expected);
+        }
+    }
     use super::*;
 
     fn html(body: &str) -> String {
