@@ -161,7 +161,12 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                     found,
                 });
             }
-            Event::End(TagEnd::Heading(_)) => html_events.push(Event::End(TagEnd::Heading(heading_level))),
+            Event::End(TagEnd::Heading(_)) => {
+                // Closed at the level it was opened at (not the one written).
+                html_events.push(Event::End(TagEnd::Heading(heading_level)));
+                i += 1;
+                continue;
+            }
             Event::End(TagEnd::Link) => {
                 in_link = false;
                 html_events.push(Event::InlineHtml("</a>".into()));
@@ -582,6 +587,15 @@ mod tests {
             base: "",
         };
         render(body, 0, &from, &BTreeSet::new(), &|_| None).html
+    }
+
+    #[test]
+    fn a_heading_moved_up_a_level_is_closed_once_at_that_level() {
+        let out = html("Texte.\n\n### Trois\n\nx\n\n##### Cinq {#c5}\n\ny");
+        assert!(out.contains(r#"<h2 id="trois">Trois</h2>"#), "{out}");
+        assert!(out.contains(r#"<h3 id="c5">Cinq</h3>"#), "{out}");
+        assert!(!out.contains("</h5>") && !out.contains("</h4>"), "{out}");
+        assert_eq!(out.matches("</h").count(), 2, "{out}");
     }
 
     #[test]
