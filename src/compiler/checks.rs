@@ -17,14 +17,7 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
                     .hint("write the page's text below the closing `---`"),
             );
         }
-        if let Some((at, len)) = super::shortcodes::first_unhandled(&doc.body) {
-            let start = doc.body_offset + at;
-            out.push(
-                Diagnostic::warning(id, start..start + len, "shortcode shown as written")
-                    .label("Vitrine does not run Hugo or Zola shortcodes")
-                    .hint("Vitrine reads youtube, vimeo, figure, gist, x, tweet, highlight, ref and relref; replace the others with Markdown (a link, an image)"),
-            );
-        }
+        out.extend(shortcodes(doc));
         if let Some(date) = &doc.meta.date {
             if date.as_str() > today {
                 out.push(
@@ -49,4 +42,36 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// One warning per shortcode name a page leaves as written, at its first use.
+fn shortcodes(doc: &Doc) -> Vec<Diagnostic> {
+    let calls = super::shortcodes::unhandled(&doc.body);
+    let mut names: Vec<&str> = calls.iter().map(|(_, _, name)| *name).collect();
+    names.sort_unstable();
+    names.dedup();
+    let known = super::shortcodes::HANDLED.join(", ");
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let (at, len, _) = calls.iter().find(|(_, _, n)| *n == name)?;
+            let count = calls.iter().filter(|(_, _, n)| *n == name).count();
+            let start = doc.body_offset + at;
+            let label = match count {
+                1 => "Vitrine does not run this Hugo or Zola shortcode".to_string(),
+                n => format!("Vitrine does not run this Hugo or Zola shortcode ({n} uses in this page)"),
+            };
+            Some(
+                Diagnostic::warning(
+                    doc.file.id,
+                    start..start + len,
+                    format!("shortcode `{name}` shown as written"),
+                )
+                .label(label)
+                .hint(format!(
+                    "Vitrine reads {known}; replace the others with Markdown (a link, an image)"
+                )),
+            )
+        })
+        .collect()
 }

@@ -59,14 +59,16 @@ pub fn front_matter_images(
             );
             continue;
         };
-        let Some(alt) = image.alt.clone() else {
+        // Without alt text the image is shown as decorative (`alt=""`), and the
+        // author is told: a site moved from another tool builds as it is.
+        let alt = image.alt.clone().unwrap_or_else(|| {
             diagnostics.push(
-                Diagnostic::error(id, image.span.clone(), "image without alt text")
+                Diagnostic::warning(id, image.span.clone(), "image without alt text")
                     .label("visitors using a screen reader will not know what it shows")
                     .hint("add `img_alt: \"Ce que montre l'image\"` (or `alt`, `image_alt`) to the front matter"),
             );
-            continue;
-        };
+            String::new()
+        });
         let (width, height) = found.size.map_or((None, None), |(w, h)| (Some(w), Some(h)));
         uses.push((id, image.span.clone(), found.path));
         images.insert(

@@ -65,7 +65,7 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>) -> Vec<Diagnostic> {
             }
             if image.alt.is_empty() && !image.raw {
                 out.push(
-                    Diagnostic::error(id, image.span.clone(), "image without alt text")
+                    Diagnostic::warning(id, image.span.clone(), "image without alt text")
                         .label("visitors using a screen reader will not know what it shows")
                         .hint(format!("describe the image: ![Ce que montre l'image]({})", image.src)),
                 );

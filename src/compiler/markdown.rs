@@ -300,7 +300,9 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
     out.html = if needs_sanitizer { sanitize(&html) } else { html };
-    out.summary = summarize(first_paragraph.as_deref().unwrap_or(""));
+    out.summary = summarize(&super::shortcodes::without_unhandled(
+        first_paragraph.as_deref().unwrap_or(""),
+    ));
     out
 }
 

@@ -5,7 +5,7 @@
 //! are kept where they were, so diagnostics still point at the right line.
 
 /// Shortcode names turned into Markdown here (`ref`/`relref` are links, in markdown.rs).
-const HANDLED: [&str; 9] = [
+pub const HANDLED: [&str; 9] = [
     "youtube",
     "vimeo",
     "figure",
@@ -36,18 +36,43 @@ impl Call<'_> {
     }
 }
 
+/// What the scanner finds at a `{`: a call, or an escape that prints literally.
+enum Found<'a> {
+    Call(Call<'a>),
+    /// Hugo's `{{</* x */>}}` or Zola's `{{/* x() */}}`: the text it stands for.
+    Literal {
+        start: usize,
+        end: usize,
+        text: String,
+    },
+    /// Zola's `{% name() %}…{% end %}` (a body shortcode): never expanded here.
+    Block {
+        start: usize,
+        end: usize,
+        name: &'a str,
+    },
+}
+
 /// The body with every handled shortcode replaced.
 pub fn expand(body: &str) -> String {
-    let body = zola_escapes(body);
     let mut out = String::with_capacity(body.len());
-    let mut rest = body.as_str();
-    while let Some(call) = next_call(rest) {
-        out.push_str(&rest[..call.start]);
-        let written = &rest[call.start..call.end];
-        let (replacement, consumed) = match call.name {
-            "highlight" => highlight(&call, rest),
-            _ => (replace(&call).unwrap_or_else(|| written.to_string()), call.end),
+    let mut rest = body;
+    while let Some(found) = next(rest) {
+        let (start, replacement, consumed) = match found {
+            Found::Call(call) => {
+                let (replacement, consumed) = match call.name {
+                    "highlight" => highlight(&call, rest),
+                    _ => (
+                        replace(&call).unwrap_or_else(|| rest[call.start..call.end].to_string()),
+                        call.end,
+                    ),
+                };
+                (call.start, replacement, consumed)
+            }
+            Found::Literal { start, end, text } => (start, text, end),
+            Found::Block { start, end, .. } => (start, rest[start..end].to_string(), end),
         };
+        out.push_str(&rest[..start]);
         out.push_str(&replacement);
         rest = &rest[consumed..];
     }
@@ -55,41 +80,183 @@ pub fn expand(body: &str) -> String {
     out
 }
 
-/// `{{/* name() */}}` → `{{ name() }}`, `{%/* name() */%}` → `{% name() %}`.
-fn zola_escapes(body: &str) -> String {
-    if !body.contains("/*") {
-        return body.to_string();
+/// Every shortcode in a body that [`expand`] leaves as written: its offset,
+/// the length of its opening, and its name (closing tags left out).
+pub fn unhandled(body: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = next(&body[from..]) {
+        let (start, end, name, open) = match found {
+            Found::Call(call) => {
+                let handled = match call.name {
+                    "highlight" => true,
+                    "ref" | "relref" => true,
+                    _ => replace(&call).is_some(),
+                };
+                let open = if body[from + call.start..].starts_with("{{ ") {
+                    2
+                } else {
+                    3
+                };
+                let name = if handled || call.name.starts_with('/') {
+                    ""
+                } else {
+                    call.name
+                };
+                (call.start, call.end, name, open)
+            }
+            Found::Literal { start, end, .. } => (start, end, "", 0),
+            Found::Block { start, end, name } => (start, end, name, 2),
+        };
+        if !name.is_empty() {
+            out.push((from + start, open.min(end - start), name));
+        }
+        from += end;
     }
-    body.replace("{{/*", "{{")
-        .replace("*/}}", "}}")
-        .replace("{%/*", "{%")
-        .replace("*/%}", "%}")
+    out
 }
 
-fn next_call(text: &str) -> Option<Call<'_>> {
-    let mut from = 0;
-    while let Some(start) = text[from..].find("{{").map(|i| from + i) {
-        let open = text[start + 2..].chars().next();
-        let close = match open {
-            Some('<') => ">}}",
-            Some('%') => "%}}",
-            _ => {
-                from = start + 2;
-                continue;
-            }
-        };
-        let inner_start = start + 3;
-        let end = text[inner_start..].find(close)? + inner_start;
-        let inner = text[inner_start..end].trim();
-        let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
-        return Some(Call {
-            start,
-            end: end + 3,
-            name,
-            args: arguments(args),
+/// The text with the shortcodes [`expand`] left as written taken out (for summaries).
+pub fn without_unhandled(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, _, _) in unhandled(text) {
+        if start < at {
+            continue;
+        }
+        out.push_str(&text[at..start]);
+        at = next(&text[start..]).map_or(text.len(), |found| {
+            start
+                + match found {
+                    Found::Call(call) => call.end,
+                    Found::Literal { end, .. } | Found::Block { end, .. } => end,
+                }
         });
     }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// The first call or escape in `text`.
+fn next(text: &str) -> Option<Found<'_>> {
+    let mut from = 0;
+    while let Some(start) = text[from..].find('{').map(|i| from + i) {
+        let found = escape(text, start)
+            .or_else(|| hugo_call(text, start))
+            .or_else(|| zola_call(text, start));
+        if found.is_some() {
+            return found;
+        }
+        from = start + 1;
+    }
     None
+}
+
+/// `{{</* x */>}}` → `{{< x >}}`, `{{/* x() */}}` → `{{ x() }}`, and the `%` forms.
+fn escape(text: &str, start: usize) -> Option<Found<'_>> {
+    const ESCAPES: [(&str, &str, &str, &str); 4] = [
+        ("{{</*", "*/>}}", "{{<", ">}}"),
+        ("{{%/*", "*/%}}", "{{%", "%}}"),
+        ("{{/*", "*/}}", "{{", "}}"),
+        ("{%/*", "*/%}", "{%", "%}"),
+    ];
+    let rest = &text[start..];
+    ESCAPES.iter().find_map(|(open, close, shown_open, shown_close)| {
+        let inner = rest.strip_prefix(open)?;
+        let len = inner.find(close)?;
+        Some(Found::Literal {
+            start,
+            end: start + open.len() + len + close.len(),
+            text: format!("{shown_open}{}{shown_close}", &inner[..len]),
+        })
+    })
+}
+
+/// Hugo's `{{< name args >}}` or `{{% name args %}}`.
+fn hugo_call(text: &str, start: usize) -> Option<Found<'_>> {
+    let close = match text[start..].get(..3)? {
+        "{{<" => ">}}",
+        "{{%" => "%}}",
+        _ => return None,
+    };
+    let inner_start = start + 3;
+    let end = text[inner_start..].find(close)? + inner_start;
+    let inner = text[inner_start..end].trim();
+    let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    Some(Found::Call(Call {
+        start,
+        end: end + 3,
+        name,
+        args: arguments(args),
+    }))
+}
+
+/// Zola's `{{ name(key="value", n=1) }}`, or the opening of `{% name(…) %}…{% end %}`.
+fn zola_call(text: &str, start: usize) -> Option<Found<'_>> {
+    let rest = &text[start..];
+    let (block, after) = match rest.get(..2)? {
+        "{{" => (false, &rest[2..]),
+        "{%" => (true, &rest[2..]),
+        _ => return None,
+    };
+    let trimmed = after.trim_start();
+    let name_len = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
+    let name = &trimmed[..name_len];
+    let args_text = trimmed[name_len..].strip_prefix('(')?;
+    let args_len = closing_paren(args_text)?;
+    let tail = args_text[args_len + 1..].trim_start();
+    let close = if block { "%}" } else { "}}" };
+    if name.is_empty() || name == "end" || !tail.starts_with(close) {
+        return None;
+    }
+    let end = text.len() - tail.len() + close.len();
+    if block {
+        return Some(Found::Block { start, end, name });
+    }
+    Some(Found::Call(Call {
+        start,
+        end,
+        name,
+        args: zola_arguments(&args_text[..args_len]),
+    }))
+}
+
+/// Where the `)` that closes a Zola call is, quotes skipped.
+fn closing_paren(text: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'' | '`') => quote = Some(c),
+            (None, ')') => return Some(i),
+            (None, '\n') => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `id="x", width=80` → `[(Some("id"), "x"), (Some("width"), "80")]`.
+fn zola_arguments(text: &str) -> Vec<(Option<&str>, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text.trim_start();
+    while let Some((key, after)) = rest.split_once('=') {
+        let value_start = after.trim_start();
+        let (value, after) = match value_start.chars().next() {
+            Some(q @ ('"' | '\'' | '`')) => {
+                let end = value_start[1..].find(q).map_or(value_start.len(), |i| i + 1);
+                (&value_start[1..end], value_start.get(end + 1..).unwrap_or(""))
+            }
+            _ => {
+                let end = value_start.find([',', ' ']).unwrap_or(value_start.len());
+                (&value_start[..end], &value_start[end..])
+            }
+        };
+        out.push((Some(key.trim()), value));
+        rest = after.trim_start().trim_start_matches(',').trim_start();
+    }
+    out
 }
 
 /// `abc key="v w" other='x' plain` → `[(None, "abc"), (Some("key"), "v w"), …]`.
@@ -130,6 +297,8 @@ fn replace(call: &Call) -> Option<String> {
             let title = call.arg("title", 99).unwrap_or("Vidéo Vimeo");
             link(format!("▶ {title}"), format!("https://vimeo.com/{id}"))
         }
+        // Zola's `gist(url="https://gist.github.com/…")`.
+        "gist" if call.arg("url", 99).is_some() => link("Gist".into(), call.arg("url", 99)?.into()),
         "gist" => {
             let (user, id) = (call.arg("user", 0)?, call.arg("id", 1)?);
             link(
@@ -146,13 +315,21 @@ fn replace(call: &Call) -> Option<String> {
         }
         "figure" => {
             let src = call.arg("src", 0)?;
-            let alt = call.arg("alt", 99).or(call.arg("caption", 99)).unwrap_or("");
-            let image = match call.arg("title", 99) {
-                Some(title) => format!("![{alt}]({src} \"{}\")", title.replace('"', "'")),
-                None => format!("![{alt}]({src})"),
+            // Hugo shows the title and the caption under the image.
+            let (title, caption) = (call.arg("title", 99), call.arg("caption", 99));
+            let alt = call.arg("alt", 99).or(caption).or(title).unwrap_or("");
+            let shown: Vec<&str> = [title, caption].into_iter().flatten().collect();
+            let shown = if shown.is_empty() {
+                String::new()
+            } else {
+                format!(" *{}*", shown.join(" — "))
             };
-            let caption = call.arg("caption", 99).map(|c| format!(" *{c}*")).unwrap_or_default();
-            Some(format!("{image}{caption}"))
+            let src = if src.contains(' ') {
+                format!("<{src}>")
+            } else {
+                src.to_string()
+            };
+            Some(format!("![{alt}]({src}){shown}"))
         }
         _ => None,
     }
@@ -171,45 +348,9 @@ fn highlight(call: &Call, text: &str) -> (String, usize) {
     (format!("```{lang}\n{code}\n```"), call.end + at + len)
 }
 
-/// The first Hugo (`{{< x >}}`, `{{% x %}}`) or Zola (`{{ x(...) }}`, `{% x() %}`)
-/// shortcode in a body that `expand` leaves as written: its offset and the length of its opening.
-pub fn first_unhandled(body: &str) -> Option<(usize, usize)> {
-    let mut from = 0;
-    while let Some(i) = body[from..].find('{').map(|i| from + i) {
-        let rest = &body[i..];
-        if rest.starts_with("{{<") || rest.starts_with("{{%") {
-            // The common ones are turned into Markdown by `expand`.
-            let name: String = rest[3..]
-                .trim_start()
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if !HANDLED.contains(&name.as_str()) {
-                return Some((i, 3));
-            }
-        }
-        for open in ["{{", "{%"] {
-            if let Some(after) = rest.strip_prefix(open) {
-                let name: String = after
-                    .trim_start()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                let next = after.trim_start()[name.len()..].chars().next();
-                if !name.is_empty() && next == Some('(') {
-                    return Some((i, 2));
-                }
-            }
-        }
-        from = i + 1;
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
-    use super::expand;
+    use super::{expand, unhandled, without_unhandled};
 
     #[test]
     fn videos_posts_and_gists_become_links() {
@@ -247,5 +388,34 @@ mod tests {
         // Unknown ones stay as written (and are warned about elsewhere).
         assert_eq!(expand("{{< instagram x >}}"), "{{< instagram x >}}");
         assert_eq!(expand("{{< youtube >}} {{ not a call"), "{{< youtube >}} {{ not a call");
+        assert_eq!(expand("{{</* youtube x */>}}"), "{{< youtube x >}}");
+    }
+
+    #[test]
+    fn zola_calls_expand_and_their_escapes_print_as_written() {
+        assert_eq!(
+            expand(r#"Voir {{ youtube(id="ym3y13nA3ew", width=80) }}."#),
+            "Voir [▶ Vidéo YouTube](https://www.youtube.com/watch?v=ym3y13nA3ew)."
+        );
+        assert_eq!(
+            expand(r#"{{ gist(url="https://gist.github.com/Keats/e5fb6aad409f28721c0ba14161644c57", class="g") }}"#),
+            "[Gist](https://gist.github.com/Keats/e5fb6aad409f28721c0ba14161644c57)"
+        );
+        assert_eq!(expand(r#"{{/* youtube(id="x") */}}"#), r#"{{ youtube(id="x") }}"#);
+        assert_eq!(
+            expand("{{ page.title }} {{ x(a=\"(\") }}"),
+            "{{ page.title }} {{ x(a=\"(\") }}"
+        );
+    }
+
+    #[test]
+    fn every_shortcode_left_as_written_is_found_and_kept_out_of_summaries() {
+        let body = "A {{< alert >}}x{{< /alert >}} B {{% notice tip %}} C {{ note(a=1) }}\n{% quote(by=\"K\") %}q{% end %} {{< youtube abc >}} {{/* z() */}}";
+        let names: Vec<&str> = unhandled(body).iter().map(|(_, _, n)| *n).collect();
+        assert_eq!(names, ["alert", "notice", "note", "quote"]);
+        assert_eq!(
+            without_unhandled("Intro {{< inTextImg url=\"a.png\" >}} et {{ note() }} fin"),
+            "Intro  et  fin"
+        );
     }
 }
