@@ -595,3 +595,78 @@ fn menus_order_and_label_the_navigation_and_index_bodies_are_shown() {
     assert!(outcome.bundle.is_none(), "{text}");
     assert!(text.contains("posts/_index.md:5:"), "{text}");
 }
+
+#[test]
+fn the_astro_blog_starter_builds_with_its_assets_dates_and_mdx() {
+    // As in Astro's blog starter: `heroImage: '../../assets/x.jpg'` (in `src/assets/`),
+    // `pubDate: 'Jul 08 2022'`, and an `.mdx` post with imports and a component.
+    let astro = tempfile::tempdir().unwrap();
+    let content = astro.path().join("src/content");
+    std::fs::create_dir_all(content.join("blog")).unwrap();
+    std::fs::create_dir_all(astro.path().join("src/assets")).unwrap();
+    let jpg = std::fs::read(support::content::fixture("fixtures/photo.jpg")).unwrap();
+    std::fs::write(astro.path().join("src/assets/blog-placeholder-3.jpg"), &jpg).unwrap();
+    std::fs::write(
+        content.join("blog/first-post.md"),
+        "---\ntitle: 'First post'\npubDate: 'Jul 08 2022'\nheroImage: '../../assets/blog-placeholder-3.jpg'\n---\nHello.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("blog/using-mdx.mdx"),
+        "---\ntitle: 'Using MDX'\npubDate: 'Jun 01 2024'\n---\nimport HeaderLink from '../../components/HeaderLink.astro';\n\nSome *Markdown*, then <HeaderLink href=\"#\">a component</HeaderLink>.\n",
+    )
+    .unwrap();
+    let options = vitrine::compiler::Options {
+        content,
+        public: vec![astro.path().join("public")],
+        drafts: false,
+        today: "2026-11-23".into(),
+        image_cache: support::image_cache(),
+    };
+    let outcome = vitrine::compiler::compile(&options);
+    let text = outcome.sources.render(&outcome.diagnostics);
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let first = page(&b, "/blog/first-post");
+    assert_eq!(first.date.as_deref(), Some("2022-07-08"));
+    let image = first.image.as_ref().expect("the hero image");
+    assert_eq!(image.src, "/_files/assets/blog-placeholder-3.jpg");
+    assert!(text.contains("image without alt text"), "{text}");
+    let mdx = page(&b, "/blog/using-mdx");
+    assert!(
+        mdx.html.contains("<em>Markdown</em>") && mdx.html.contains("a component"),
+        "{}",
+        mdx.html
+    );
+    assert!(
+        !mdx.html.contains("import") && !mdx.html.contains("HeaderLink"),
+        "{}",
+        mdx.html
+    );
+    assert!(
+        text.contains("using-mdx.mdx:5:1") && text.contains("MDX imports and components are left out"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_folder_with_only_an_index_md_is_a_top_level_page() {
+    // Hugo's leaf bundle `about/index.md` (with its image beside it) is `/about`;
+    // `projets/index.md` beside other projets is said to be left out.
+    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let site = site_with(&[
+        (
+            "about/index.md",
+            b"---\ntitle: \xc3\x80 propos\nmenu: main\n---\n![Moi](moi.png)\n",
+        ),
+        ("about/moi.png", &png),
+        ("projets/index.md", b"---\ntitle: Mes projets\n---\nIntro.\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let about = page(&b, "/about");
+    assert!(about.html.contains(r#"alt="Moi""#), "{}", about.html);
+    assert!(b.site.menu.iter().any(|l| l.url == "about"), "{:?}", b.site.menu);
+    assert!(text.contains("`projets/index.md` is left out"), "{text}");
+    assert!(b.page("/projets/index").is_none() && b.page("/projets").is_none());
+}

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
-pub const ACCEPTED: &str = "accepted forms: `2020-03-02`, `2020-03-02 00:00:00`, `2020-03-02T00:00:00`, `2020-03-02T00:00:00+01:00` or `2020-03-02T00:00:00Z`";
+pub const ACCEPTED: &str = "accepted forms: `2020-03-02`, `2020-03-02 00:00:00`, `2020-03-02T00:00:00`, `2020-03-02T00:00:00+01:00`, `2020-03-02T00:00:00Z` or, as Astro's starters write them, `Mar 02 2020`";
 
 /// The calendar date of `text` as written (no time zone conversion), or `None`.
 pub fn parse(text: &str) -> Option<String> {
@@ -33,6 +33,20 @@ pub fn parse(text: &str) -> Option<String> {
                 .iter()
                 .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
                 .map(|d| d.date())
+        })
+        .or_else(|| {
+            // What JavaScript's `new Date()` reads (Astro's `z.coerce.date()`):
+            // English month names, abbreviated or not.
+            const ENGLISH: [&str; 7] = [
+                "%b %d %Y",
+                "%b %d, %Y",
+                "%B %d %Y",
+                "%B %d, %Y",
+                "%d %b %Y",
+                "%d %B %Y",
+                "%a %b %d %Y",
+            ];
+            ENGLISH.iter().find_map(|f| NaiveDate::parse_from_str(text, f).ok())
         })?;
     Some(date.format("%Y-%m-%d").to_string())
 }
@@ -51,6 +65,10 @@ mod tests {
             "2020-03-02T23:30:00+01:00",
             "2020-03-02T10:30:00.123Z",
             "2020-03-02 10:30:00 +01:00",
+            "Mar 02 2020",
+            "March 2, 2020",
+            "2 Mar 2020",
+            "Mon Mar 02 2020",
         ] {
             assert_eq!(parse(text).as_deref(), Some("2020-03-02"), "{text}");
         }

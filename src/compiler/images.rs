@@ -43,9 +43,10 @@ pub fn front_matter_images(
         let candidates = if image.src.starts_with('/') {
             vec![super::links::strip_base(&image.src, folders.base_path).to_string()]
         } else {
+            // Relative to the page (Astro writes `../../assets/x.jpg`), then to the site.
             vec![
-                format!("/{dir}/{}", image.src.trim_start_matches("./")),
-                format!("/{}", image.src),
+                super::links::normalize(&format!("/{dir}/"), &image.src),
+                super::links::normalize("/", &image.src),
             ]
         };
         let Some(found) = locate(&candidates, folders, copies) else {

@@ -128,11 +128,11 @@ fn has_scheme(href: &str) -> bool {
 
 fn is_markdown(path: &str) -> bool {
     let path = path.trim_end_matches('/');
-    path.ends_with(".md") || path.ends_with(".markdown")
+    path.ends_with(".md") || path.ends_with(".mdx") || path.ends_with(".markdown")
 }
 
 /// Joins `path` onto the folder `base` (ending in `/`) and folds `.` and `..`.
-fn normalize(base: &str, path: &str) -> String {
+pub fn normalize(base: &str, path: &str) -> String {
     let joined = if path.starts_with('/') {
         path.to_string()
     } else {
@@ -155,7 +155,7 @@ fn normalize(base: &str, path: &str) -> String {
 fn to_route(path: &str) -> String {
     let mut parts: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
     if let Some(last) = parts.last_mut() {
-        for ext in [".md", ".markdown", ".html"] {
+        for ext in [".md", ".mdx", ".markdown", ".html"] {
             if let Some(stem) = last.strip_suffix(ext) {
                 *last = stem.to_string();
             }

@@ -56,10 +56,14 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "markdown"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "md" || e == "markdown" || e == "mdx")
+        })
         .collect();
     paths.sort();
     let reads: Vec<std::io::Result<Vec<u8>>> = paths.par_iter().map(std::fs::read).collect();
+    let sections = folders_with_pages(content, &paths);
 
     for (path, read) in paths.into_iter().zip(reads) {
         let rel_path = path.strip_prefix(content).unwrap_or(&path);
@@ -95,9 +99,31 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
                 continue;
             }
         }
-        let stem = stem.to_string();
-        // A top-level page (`about.md` → `/about`) is a page of no section.
-        let top = segments.len() < 2;
+        // `about/index.md` alone in its folder is a page (Hugo's leaf bundle, `/about`);
+        // beside other pages it would be the folder's introduction, which is `_index.md`.
+        let leaf = segments.len() == 2 && stem == "index";
+        if leaf && sections.contains(segments[0]) {
+            let id = sources.add(display, String::new());
+            diagnostics.push(
+                Diagnostic::warning(id, 0..0, format!("`{rel}` is left out"))
+                    .label(format!(
+                        "`{}/` holds other pages, so this is no page of its own",
+                        segments[0]
+                    ))
+                    .hint(format!(
+                        "rename it `{}/_index.md` to make it the section's introduction",
+                        segments[0]
+                    )),
+            );
+            continue;
+        }
+        let stem = if leaf {
+            segments[0].to_string()
+        } else {
+            stem.to_string()
+        };
+        // A top-level page (`about.md`, `about/index.md` → `/about`) is a page of no section.
+        let top = segments.len() < 2 || leaf;
         let kind = if RESERVED.contains(&slugify(if top { &stem } else { segments[0] }).as_str())
             || (top && stem == "index")
         {
@@ -191,6 +217,19 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
         })
         .collect();
     (files, diagnostics)
+}
+
+/// The top folders holding a page other than their own `index.md`: sections.
+fn folders_with_pages(content: &Path, paths: &[PathBuf]) -> std::collections::HashSet<String> {
+    paths
+        .iter()
+        .filter_map(|path| {
+            let rel = path.strip_prefix(content).ok()?.to_string_lossy().replace('\\', "/");
+            let (folder, rest) = rel.split_once('/')?;
+            let stem = rest.rsplit('/').next()?.split('.').next()?;
+            (rest.contains('/') || (stem != "index" && !stem.starts_with('_'))).then(|| folder.to_string())
+        })
+        .collect()
 }
 
 /// `page.fr` → (`page`, `Some("fr")`); `page` → (`page`, `None`).

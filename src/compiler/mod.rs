@@ -20,6 +20,7 @@ pub mod link_check;
 pub mod links;
 pub mod load;
 pub mod markdown;
+pub mod mdx;
 pub mod order;
 pub mod parse;
 pub mod pictures;

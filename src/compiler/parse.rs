@@ -48,8 +48,23 @@ fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
     } else {
         format!("/{}/{}", file.section, slug)
     };
+    let mut errors = errors;
+    let body = if file.rel.ends_with(".mdx") {
+        let (body, left_out) = super::mdx::as_markdown(split.body);
+        if let Some(span) = left_out {
+            let span = split.body_offset + span.start..split.body_offset + span.end;
+            errors.push(
+                Diagnostic::warning(file.id, span, "MDX imports and components are left out")
+                    .label("Vitrine reads MDX as Markdown")
+                    .hint("the Markdown around them is kept; write what a component showed as Markdown or HTML"),
+            );
+        }
+        body
+    } else {
+        split.body.to_string()
+    };
     let doc = Doc {
-        body: split.body.to_string(),
+        body,
         body_offset: split.body_offset,
         close: split.close.clone(),
         file,

@@ -77,6 +77,33 @@ fn encode_path(rel: &str) -> String {
     out
 }
 
+/// A site path's file: in a public folder, in the content folder (copied to
+/// the same path), or beside the content folder (Astro's `src/assets/`,
+/// copied under `_files/`). The file and its path in the output.
+fn find_file(rel: &str, folders: &Folders, copies: &Mutex<ContentFiles>) -> Option<(PathBuf, String)> {
+    if let Some(in_public) = folders.public.iter().map(|p| p.join(rel)).find(|p| p.is_file()) {
+        return Some((in_public, rel.to_string()));
+    }
+    if rel.ends_with(".md") || rel.split('/').any(|s| s.starts_with('.')) {
+        return None;
+    }
+    let (path, out) = [(folders.content.join(rel), rel.to_string())]
+        .into_iter()
+        .chain(
+            folders
+                .content
+                .parent()
+                .filter(|_| !rel.ends_with(".html"))
+                .map(|up| (up.join(rel), format!("_files/{rel}"))),
+        )
+        .find(|(path, _)| path.is_file())?;
+    copies
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert((path.clone(), out.clone()));
+    Some((path, out))
+}
+
 /// Each candidate is also tried percent-decoded
 /// (`/assets/Capture%20d'%C3%A9cran.png` → `assets/Capture d'écran.png`).
 pub fn locate(candidates: &[String], folders: &Folders, copies: &Mutex<ContentFiles>) -> Option<Located> {
@@ -92,19 +119,10 @@ pub fn locate(candidates: &[String], folders: &Folders, copies: &Mutex<ContentFi
         if rel.is_empty() || rel.split('/').any(|s| s == "..") {
             continue;
         }
-        let in_public = folders.public.iter().map(|p| p.join(rel)).find(|p| p.is_file());
-        let in_content = folders.content.join(rel);
-        let path = if let Some(in_public) = in_public {
-            in_public
-        } else if in_content.is_file() && !rel.ends_with(".md") {
-            copies
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert((in_content.clone(), rel.to_string()));
-            in_content
-        } else {
+        let Some((path, rel)) = find_file(rel, folders, copies) else {
             continue;
         };
+        let rel = rel.as_str();
         let picture = folders.pictures.plan(&path).filter(|p| !p.variants.is_empty());
         let size = match &picture {
             Some(p) => Some((p.width, p.height)),
