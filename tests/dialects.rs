@@ -670,3 +670,34 @@ fn a_folder_with_only_an_index_md_is_a_top_level_page() {
     assert!(text.contains("`projets/index.md` is left out"), "{text}");
     assert!(b.page("/projets/index").is_none() && b.page("/projets").is_none());
 }
+
+#[test]
+fn a_section_written_as_its_index_alone_is_kept_with_its_title() {
+    // A Hugo portfolio whose skills page is `competences/_index.md` (no page in
+    // the folder), and a `veille/_index.md` waiting for its first post.
+    let site = site_with(&[
+        (
+            "competences/_index.md",
+            b"---\ntitle: Skills\n---\n## Programming\n\n- Python\n- SQL\n",
+        ),
+        (
+            "veille/_index.md",
+            b"---\ntitle: Veille technologique\n---\nBient\xc3\xb4t.\n",
+        ),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let competences = b.site.sections.iter().find(|s| s.slug == "competences").unwrap();
+    assert_eq!(competences.title, "Skills");
+    assert!(b.intros["competences"].contains("<li>Python</li>"), "{:?}", b.intros);
+    let veille = b
+        .site
+        .sections
+        .iter()
+        .find(|s| s.slug == "veille")
+        .expect("veille kept");
+    assert_eq!(veille.title, "Veille technologique");
+    assert!(b.site.menu.iter().any(|l| l.url == "veille"), "{:?}", b.site.menu);
+    assert!(!text.contains("menu entry"), "{text}");
+}

@@ -118,5 +118,6 @@ pub fn filter(base: &str, tags: &[TagRef], current: Option<&str>, label: &'stati
         })
         .collect_view();
     let all = chip(base.to_string(), T.all_tags.into(), current.is_none());
-    view! { <ul class="chips filter" aria-label=label>{all}{each}</ul> }
+    // No tag, nothing to filter by.
+    (!tags.is_empty()).then(|| view! { <ul class="chips filter" aria-label=label>{all}{each}</ul> })
 }

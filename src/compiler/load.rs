@@ -32,7 +32,7 @@ pub fn section_of(folder: &str) -> Option<Kind> {
     }
 }
 
-fn section_slug(kind: Kind, folder: &str) -> String {
+pub fn section_slug(kind: Kind, folder: &str) -> String {
     match kind {
         Kind::Other => slugify(folder),
         known => known.section().to_string(),
@@ -40,7 +40,7 @@ fn section_slug(kind: Kind, folder: &str) -> String {
 }
 
 /// Folder names that would collide with the app's own routes.
-const RESERVED: [&str; 5] = ["tags", "recherche", "data", "page", "synthese"];
+pub const RESERVED: [&str; 5] = ["tags", "recherche", "data", "page", "synthese"];
 
 /// Reads the pages; `lang` is the site's language: `page.fr.md` is the French
 /// version of `page.md` (Hugo's translations by file name), used instead of it on a

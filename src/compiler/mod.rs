@@ -104,7 +104,8 @@ pub fn compile(options: &Options) -> Outcome {
     order::sort(&mut docs);
     let copies = Mutex::new(render::ContentFiles::new());
     let mut docs = render::render(docs, &routes, &folders, &copies);
-    let (intro_docs, index_fields, found) = intros::load(&options.content, &folders_of(&docs), &mut sources);
+    let (intro_docs, index_fields, found) =
+        intros::load(&options.content, &folders_of(&docs, &options.content), &mut sources);
     diagnostics.extend(found);
     let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
     diagnostics.extend(link_check::check(&intro_docs, &routes));
@@ -126,12 +127,12 @@ pub fn compile(options: &Options) -> Outcome {
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let bundle = match site {
         Some(mut site) if !has_errors => {
-            site.sections = sections::list(&docs, &index_fields);
-            // Only sections with pages in the menu (a blog has no compétences).
+            site.sections = sections::list(&docs, &index_fields, &intro_docs);
+            // Only sections with pages or an introduction in the menu (a blog has no compétences).
             let used: Vec<_> = site
                 .sections
                 .iter()
-                .filter(|s| docs.iter().any(|d| d.file.section == s.slug))
+                .filter(|s| docs.iter().chain(&intro_docs).any(|d| d.file.section == s.slug))
                 .cloned()
                 .collect();
             let mut menu_pages = sections::pages(&docs);
@@ -160,12 +161,26 @@ pub fn compile(options: &Options) -> Outcome {
     }
 }
 
-/// Each section's route (`posts`, `documentation/templates`) and folder, once.
-fn folders_of(docs: &[Doc]) -> Vec<(String, String)> {
+/// Each section's route (`posts`, `documentation/templates`) and folder, once:
+/// the folders with pages, then the top folders with only an `_index.md`
+/// (a skills page written as the section's introduction).
+fn folders_of(docs: &[Doc], content: &std::path::Path) -> Vec<(String, String)> {
     let mut seen = BTreeSet::new();
+    let intro_only = std::fs::read_dir(content)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("_index.md").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|folder| !folder.starts_with('.') && !load::RESERVED.contains(&slugs::slugify(folder).as_str()))
+        .map(|folder| {
+            let kind = load::section_of(&folder).unwrap_or(Kind::Other);
+            (load::section_slug(kind, &folder), folder)
+        });
     docs.iter()
         .filter(|d| !d.file.section.is_empty())
         .flat_map(|d| std::iter::once((d.file.section.clone(), d.file.folder.clone())).chain(sections::nested_of(d)))
+        .chain(intro_only)
         .filter(|(route, _)| seen.insert(route.clone()))
         .collect()
 }

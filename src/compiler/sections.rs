@@ -9,26 +9,37 @@ use crate::text::FR as T;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-/// `fields`: each folder's `_index.md` title and weight ([`super::intros::load`]).
-pub fn list(docs: &[Doc], fields: &Fields) -> Vec<Section> {
+/// `fields`: each folder's `_index.md` title and weight ([`super::intros::load`]);
+/// `intros`: the `_index.md` bodies (a folder with one and no page is a section too).
+pub fn list(docs: &[Doc], fields: &Fields, intros: &[Doc]) -> Vec<Section> {
+    // The two kinds' titles are the portfolio's own, unless their `_index.md` has one.
+    let titled = |kind: Kind, default: &str| {
+        fields
+            .iter()
+            .filter(|(folder, _)| !folder.contains('/') && super::load::section_of(folder) == Some(kind))
+            .find_map(|(_, (title, _))| title.clone())
+            .unwrap_or_else(|| default.to_string())
+    };
     let mut sections = vec![
         Section {
             slug: Kind::Competence.section().into(),
-            title: T.competences_title.into(),
+            title: titled(Kind::Competence, T.competences_title),
             kind: Kind::Competence,
         },
         Section {
             slug: Kind::Projet.section().into(),
-            title: T.projets_title.into(),
+            title: titled(Kind::Projet, T.projets_title),
             kind: Kind::Projet,
         },
     ];
     let mut others: Vec<(Option<i64>, Section)> = Vec::new();
     for doc in docs
         .iter()
-        .filter(|d| d.file.kind == Kind::Other && !d.file.section.is_empty())
+        .chain(intros)
+        .filter(|d| d.file.kind == Kind::Other && !d.file.section.is_empty() && !d.file.folder.contains('/'))
     {
-        if !others.iter().any(|(_, s)| s.slug == doc.file.section) {
+        let known = sections.iter().chain(others.iter().map(|(_, s)| s));
+        if !known.into_iter().any(|s| s.slug == doc.file.section) {
             let (title, weight) = fields.get(&doc.file.folder).cloned().unwrap_or_default();
             let section = Section {
                 slug: doc.file.section.clone(),

@@ -16,7 +16,8 @@ pub struct ToolSettings {
     pub lang: Option<String>,
     /// `https://example.org/portfolio`, without a trailing slash.
     pub base_url: Option<String>,
-    /// Astro's `base` (`/portfolio`): the prefix its authors write before links and images.
+    /// The path of the site's address (Astro's `base`, the end of Hugo's
+    /// `baseURL`: `/portfolio`): the prefix its authors may write before links and images.
     pub base_path: Option<String>,
     /// The main menu as the settings write it (Hugo `menus.main`, Zola themes' `extra.menu`).
     pub menu: Vec<MenuEntry>,
@@ -137,6 +138,10 @@ fn from_value(value: &Value) -> ToolSettings {
         .or_else(|| text(at(&["author"])))
         .or_else(|| text(at(&["author", "name"])))
         .or_else(|| text(at(&["extra", "author"])));
+    let base_url = text(at(&["baseURL"]))
+        .or_else(|| text(at(&["baseurl"])))
+        .or_else(|| text(at(&["base_url"])))
+        .map(|u| u.trim_end_matches('/').to_string());
     ToolSettings {
         title: text(at(&["title"])),
         author,
@@ -146,11 +151,8 @@ fn from_value(value: &Value) -> ToolSettings {
             .or_else(|| text(at(&["default_language"])))
             .or_else(|| first_language(value).map(|(code, _)| code))
             .map(|l| l.split(['-', '_']).next().unwrap_or(&l).to_lowercase()),
-        base_url: text(at(&["baseURL"]))
-            .or_else(|| text(at(&["baseurl"])))
-            .or_else(|| text(at(&["base_url"])))
-            .map(|u| u.trim_end_matches('/').to_string()),
-        base_path: None,
+        base_path: base_url.as_deref().and_then(url_path),
+        base_url,
         menu: menu(value),
         taxonomies: value
             .get("taxonomies")
@@ -202,6 +204,13 @@ fn menu_in(value: &Value) -> Vec<MenuEntry> {
         .filter_map(|entry| serde_json::from_value::<MenuEntry>(entry.clone()).ok())
         .filter(|entry| entry.parent.is_none())
         .collect()
+}
+
+/// `/portfolio` from `https://x.github.io/portfolio`; `None` at the root of a host.
+fn url_path(url: &str) -> Option<String> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.split_once('/').map(|(_, path)| path.trim_matches('/'))?;
+    (!path.is_empty()).then(|| format!("/{path}"))
 }
 
 /// `site: 'https://x.github.io'` and `base: '/repo'` from an Astro config, read as text.
@@ -263,6 +272,9 @@ mod tests {
         assert_eq!(s.lang.as_deref(), Some("fr"));
         assert_eq!(s.author.as_deref(), Some("Camille"));
         assert_eq!(s.description.as_deref(), Some("BTS SIO"));
+        assert_eq!(s.base_path, None);
+        let project: Value = serde_json::json!({ "baseURL": "https://flo.github.io/portfolio-website/" });
+        assert_eq!(from_value(&project).base_path.as_deref(), Some("/portfolio-website"));
         let menus: Value = toml::from_str(
             "[[menus.main]]\nname = 'Articles'\npageRef = '/posts'\nweight = 2\n[[menus.main]]\nname = 'À propos'\nurl = '/about/'\nweight = 1\n",
         )

@@ -190,7 +190,12 @@ fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
                     kind: section.kind,
                     section: section.slug.clone(),
                     title: section.title.clone(),
-                    intro: section_intro(section.kind).to_string(),
+                    // The portfolio's own lead, unless the section's `_index.md` has its own text.
+                    intro: if bundle.intros.contains_key(&section.slug) {
+                        String::new()
+                    } else {
+                        section_intro(section.kind).to_string()
+                    },
                     intro_html: if tag.is_none() && pager.page == 1 {
                         bundle.intros.get(&section.slug).cloned().unwrap_or_default()
                     } else {

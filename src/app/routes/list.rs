@@ -9,10 +9,13 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 pub fn view(list: &List) -> impl IntoView {
-    let body = if list.cards.is_empty() {
-        Either::Left(view! { <p class="empty">{T.no_result}</p> })
+    // A section made of its introduction alone (no page yet) says nothing more.
+    let body = if !list.cards.is_empty() {
+        Some(Either::Right(cards(&list.cards, list.kind != Kind::Competence, 2)))
+    } else if list.intro_html.is_empty() || list.tag.is_some() {
+        Some(Either::Left(view! { <p class="empty">{T.no_result}</p> }))
     } else {
-        Either::Right(cards(&list.cards, list.kind != Kind::Competence, 2))
+        None
     };
     let first = format!("/{}", list.section);
     let tag = list.tag.clone();
