@@ -52,7 +52,7 @@ fn errors_exit_1_and_leave_the_previous_output_untouched() {
     std::fs::write(content.join("projets/broken.md"), "---\ntitle: [\n---\n").unwrap();
     std::fs::write(
         content.join("projets/nolink.md"),
-        "---\ntitle: X\n---\n[a](../inconnu)\n",
+        "---\ntitle: X\n---\n[a](@/projets/inconnu.md)\n",
     )
     .unwrap();
     let (ok, stderr) = run();

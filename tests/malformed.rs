@@ -41,7 +41,7 @@ fn every_error_of_a_run_is_reported_at_once() {
         ("competences/a.md", b"---\ndescription: x\n---\nCorps.\n"),
         (
             "competences/b.md",
-            b"---\ntitle: B\ndate: 2020-02-30\n---\n[x](../../projets/nope)\n",
+            b"---\ntitle: B\ndate: 2020-02-30\n---\n[x](@/projets/nope.md)\n",
         ),
         ("projets/c.md", b"pas de front matter\n"),
     ]);

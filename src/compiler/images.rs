@@ -49,9 +49,10 @@ pub fn front_matter_images(
                 super::links::normalize("/", &image.src),
             ]
         };
+        // Without its file the page is shown without an image, and the author told.
         let Some(found) = locate(&candidates, folders, copies) else {
             diagnostics.push(
-                Diagnostic::error(id, image.span.clone(), "image not found")
+                Diagnostic::warning(id, image.span.clone(), "image not found")
                     .label(format!(
                         "`{}` is neither in the public folder nor beside the page",
                         image.src

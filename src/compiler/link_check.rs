@@ -1,4 +1,7 @@
-//! Step 7: every link, anchor and image must point at something that exists.
+//! Step 7: every link, anchor and image should point at something that exists.
+//! A Zola `@/` link that does not is an error, as in Zola; other broken links
+//! and images are warnings: Hugo, Zola and Astro build such pages, and a site
+//! moved over builds as it did, with each one named.
 
 use super::diagnostics::Diagnostic;
 use super::document::Doc;
@@ -12,9 +15,16 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>) -> Vec<Diagnostic> {
         let id = doc.file.id;
         for link in &doc.rendered.links {
             let span = link.span.clone();
+            let report = |span: std::ops::Range<usize>, message: &str| {
+                if link.href.starts_with("@/") {
+                    Diagnostic::error(id, span, message)
+                } else {
+                    Diagnostic::warning(id, span, message)
+                }
+            };
             match &link.target {
                 Target::Missing { guess, .. } => {
-                    let mut d = Diagnostic::error(id, span, "link to a page that does not exist")
+                    let mut d = report(span, "link to a page that does not exist")
                         .label(format!("`{}` would be `{guess}`, which no file produces", link.href));
                     if let Some(near) = nearest(guess, routes.iter().map(String::as_str)) {
                         d = d.hint(format!("did you mean `{near}`?"));
@@ -27,16 +37,17 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>) -> Vec<Diagnostic> {
                 } => {
                     if let Some(known) = anchors.get(route.as_str()) {
                         if !known.contains(anchor) {
-                            out.push(missing_anchor(id, span, route, anchor, known));
+                            out.push(missing_anchor(report(span, ""), route, anchor, known));
                         }
                     }
                 }
                 Target::SamePage { anchor } if !anchor.is_empty() && !doc.rendered.anchors.contains(anchor) => {
-                    out.push(missing_anchor(id, span, &doc.route, anchor, &doc.rendered.anchors));
+                    let d = report(span, "");
+                    out.push(missing_anchor(d, &doc.route, anchor, &doc.rendered.anchors));
                 }
                 Target::File { .. } if !link.found => {
                     out.push(
-                        Diagnostic::error(id, span, "link to a file that does not exist")
+                        report(span, "link to a file that does not exist")
                             .label(format!(
                                 "`{}` is neither in the public folder nor beside the page",
                                 link.href
@@ -55,7 +66,7 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>) -> Vec<Diagnostic> {
         for image in &doc.rendered.images {
             if !image.found {
                 out.push(
-                    Diagnostic::error(id, image.span.clone(), "image not found")
+                    Diagnostic::warning(id, image.span.clone(), "image not found")
                         .label(format!(
                             "`{}` is neither in the public folder nor beside the page",
                             image.src
@@ -75,9 +86,10 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>) -> Vec<Diagnostic> {
     out
 }
 
-fn missing_anchor(id: usize, span: std::ops::Range<usize>, route: &str, anchor: &str, known: &[String]) -> Diagnostic {
-    let mut d = Diagnostic::error(id, span, format!("link to an anchor that does not exist in `{route}`"))
-        .label(format!("no heading has the id `{anchor}`"));
+/// `d`, an error or a warning at the link, said to be an anchor that does not exist.
+fn missing_anchor(mut d: Diagnostic, route: &str, anchor: &str, known: &[String]) -> Diagnostic {
+    d.message = format!("link to an anchor that does not exist in `{route}`");
+    let mut d = d.label(format!("no heading has the id `{anchor}`"));
     if let Some(near) = nearest(anchor, known.iter().map(String::as_str)) {
         d = d.hint(format!("did you mean `#{near}`?"));
     } else if known.is_empty() {

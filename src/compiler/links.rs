@@ -71,7 +71,8 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         let by_file = normalize(&format!("/{}/", from.dir), path);
         let by_url = normalize(&format!("{}/", from.route), path);
         if is_markdown(path) {
-            candidates.extend([by_file, by_url]);
+            // Then from the content root, as Hugo's `ref` reads `projets/citi.md`.
+            candidates.extend([by_file, by_url, normalize("/", path)]);
         } else {
             candidates.extend([by_url, by_file]);
         }

@@ -211,6 +211,8 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 needs_sanitizer = true;
+                // `<div id="1">` is an anchor too (the sanitiser keeps ids).
+                out.anchors.extend(html_ids(raw));
                 let inline = matches!(event, Event::InlineHtml(_));
                 let rewritten = raw_html(raw, span.clone(), from, routes, locate, &mut out.links, &mut out.images);
                 html_events.push(if inline {
@@ -448,12 +450,14 @@ fn hugo_refs(body: &str) -> String {
             .strip_prefix("relref")
             .or_else(|| inner.strip_prefix("ref"))
             .map(|rest| rest.trim().trim_matches(|c| c == '"' || c == '\''))
-            .filter(|t| !t.is_empty() && !t.contains(char::is_whitespace));
+            .filter(|t| !t.is_empty() && !t.contains(['\n', '"', '\'']));
         if let Some(target) = target {
+            // Hugo looks beside the page first, then from the content root
+            // (`links::resolve` does the same for a relative `.md` path).
+            let target = target.replace(' ', "%20");
             let link = match target.strip_prefix('/') {
                 Some(root) => format!("@/{root}"),
-                None if target.contains('/') => format!("@/{target}"),
-                None => target.to_string(),
+                None => target.clone(),
             };
             if link.len() <= len {
                 let padded = format!("{link:<len$}");
@@ -463,6 +467,22 @@ fn hugo_refs(body: &str) -> String {
         from = start + len;
     }
     out
+}
+
+/// The `id` attributes in raw HTML.
+fn html_ids(html: &str) -> Vec<String> {
+    html.match_indices("id=")
+        .filter(|(at, _)| html[..*at].ends_with(char::is_whitespace))
+        .filter_map(|(at, _)| {
+            let value = &html[at + 3..];
+            let (quote, rest) = match value.chars().next()? {
+                q @ ('"' | '\'') => (q, &value[1..]),
+                _ => (' ', value),
+            };
+            let end = rest.find(|c: char| c == quote || (quote == ' ' && (c == '>' || c.is_whitespace())))?;
+            Some(rest[..end].to_string()).filter(|id| !id.is_empty())
+        })
+        .collect()
 }
 
 fn with_anchor(route: &str, anchor: Option<&str>) -> String {
@@ -589,6 +609,14 @@ mod tests {
             base: "",
         };
         render(body, 0, &from, &BTreeSet::new(), &|_| None).html
+    }
+
+    #[test]
+    fn ids_in_raw_html_are_anchors() {
+        assert_eq!(
+            super::html_ids(r#"<div id="1"></div><a class="x" id='note-b'>b</a><span data-id="no" id=bare>"#),
+            ["1", "note-b", "bare"]
+        );
     }
 
     #[test]
