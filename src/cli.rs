@@ -156,6 +156,13 @@ fn write_site(
     clock: &crate::clock::Clock,
 ) -> Result<String, String> {
     let shell = crate::prerender::shell(out);
+    // Pages of an earlier build would stay beside a library of this one.
+    if shell.is_none() && crate::prerender::built(out) {
+        return Err(format!(
+            "`{}` holds a site Vitrine built already, no longer Trunk's page to fill: build into an empty folder, or run `make build`",
+            out.display()
+        ));
+    }
     let cannot = |e: std::io::Error| format!("cannot write to `{}`: {e}", out.display());
     write::copy_static(out, &options.public, &outcome.content_files).map_err(cannot)?;
     outcome.pictures.write(out).map_err(cannot)?;

@@ -194,3 +194,17 @@ fn a_rebuild_keeps_the_data_names_and_a_change_renames_them() {
     assert_ne!(changed.0, first.0);
     assert_ne!(changed.1, first.1);
 }
+
+#[test]
+fn a_folder_built_already_is_not_built_into_again() {
+    // The prerendered index.html is no longer Trunk's page: a second build into the
+    // same folder must say so, not write a library beside the old pages.
+    let site = site_with(&[]);
+    let content = site.path().join("content");
+    let out = site.path().join("out");
+    prerendered_names(&content, &out);
+    let (ok, stderr) = build(&content, &out, &[]);
+    assert!(!ok, "{stderr}");
+    assert!(stderr.contains("holds a site Vitrine built already"), "{stderr}");
+    assert!(!out.join("content.json").exists());
+}

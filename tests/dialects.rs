@@ -527,14 +527,14 @@ fn raw_html_links_and_images_are_resolved_and_checked_like_markdown() {
     assert!(html.contains(r#"-480.webp 480w"#) && html.contains("sizes="), "{html}");
     assert!(html.contains(r#"src="projets/schema.svg""#), "{html}");
     assert_eq!(page(&b, "/projets/autre").backlinks, ["/projets/html"]);
-    // A raw link to a page that does not exist is an error, as in Markdown.
+    // A raw link to a page that does not exist is named, as in Markdown.
     let site = site_with(&[(
         "projets/casse.md",
         b"---\ntitle: Casse\n---\n<a href=\"../../projets/inconnu\">x</a>\n",
     )]);
     let outcome = compile(site.path());
     let text = printed(&outcome, site.path());
-    assert!(outcome.bundle.is_none(), "{text}");
+    assert!(text.contains("warning: link to a page that does not exist"), "{text}");
     assert!(text.contains("content/projets/casse.md:4:"), "{text}");
 }
 
@@ -584,7 +584,7 @@ fn menus_order_and_label_the_navigation_and_index_bodies_are_shown() {
     assert!(b.intros["posts"].contains("<em>notes</em>"), "{:?}", b.intros);
     assert!(!b.intros.contains_key("docs"), "an empty body is no intro");
 
-    // A broken link in an `_index.md` body is an error with its line, like in a page.
+    // A broken link in an `_index.md` body is named with its line, like in a page.
     std::fs::write(
         site.path().join("content/posts/_index.md"),
         "---\ntitle: B\n---\n\nVoir [rien](../rien).\n",
@@ -592,7 +592,7 @@ fn menus_order_and_label_the_navigation_and_index_bodies_are_shown() {
     .unwrap();
     let outcome = compile(site.path());
     let text = printed(&outcome, site.path());
-    assert!(outcome.bundle.is_none(), "{text}");
+    assert!(text.contains("warning: link to a page that does not exist"), "{text}");
     assert!(text.contains("posts/_index.md:5:"), "{text}");
 }
 
@@ -700,4 +700,17 @@ fn a_section_written_as_its_index_alone_is_kept_with_its_title() {
     assert_eq!(veille.title, "Veille technologique");
     assert!(b.site.menu.iter().any(|l| l.url == "veille"), "{:?}", b.site.menu);
     assert!(!text.contains("menu entry"), "{text}");
+}
+
+#[test]
+fn a_link_to_a_draft_says_it_is_a_draft() {
+    let site = site_with(&[
+        ("posts/faq.md", b"---\ntitle: FAQ\ndraft: true\n---\nF.\n"),
+        ("posts/guide.md", b"---\ntitle: Guide\n---\nVoir [la FAQ](../faq/).\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(outcome.bundle.is_some(), "{text}");
+    assert!(text.contains("warning: link to a draft"), "{text}");
+    assert!(text.contains("`/posts/faq` is a draft"), "{text}");
 }

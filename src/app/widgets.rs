@@ -38,10 +38,12 @@ pub fn page_meta(date: Option<&str>, reading_minutes: usize, draft: bool) -> imp
         let d = d.to_string();
         view! { <time datetime=d>{text}</time> }
     });
-    let reading = format!("{reading_minutes} {}", T.reading_time);
+    // A page without text (front matter only) has no reading time.
+    let reading =
+        (reading_minutes > 0).then(|| view! { <span>{format!("{reading_minutes} {}", T.reading_time)}</span> });
     let draft = draft.then(|| view! { <span class="badge">{T.draft}</span> });
     view! {
-        <p class="meta">{date}<span>{reading}</span>{draft}</p>
+        <p class="meta">{date}{reading}{draft}</p>
     }
 }
 

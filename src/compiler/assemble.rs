@@ -41,7 +41,7 @@ pub fn assemble(
                 tags: doc.tags,
                 html: r.html,
                 toc: r.toc,
-                reading_minutes: r.word_count.div_ceil(WORDS_PER_MINUTE).max(1),
+                reading_minutes: r.word_count.div_ceil(WORDS_PER_MINUTE),
                 word_count: r.word_count,
                 summary: r.summary,
                 links,

@@ -8,7 +8,8 @@ use super::document::Doc;
 use super::links::Target;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub fn check(docs: &[Doc], routes: &BTreeSet<String>) -> Vec<Diagnostic> {
+/// `drafts`: the routes of the drafts left out of this build.
+pub fn check(docs: &[Doc], routes: &BTreeSet<String>, drafts: &[String]) -> Vec<Diagnostic> {
     let anchors: BTreeMap<&str, &Vec<String>> = docs.iter().map(|d| (d.route.as_str(), &d.rendered.anchors)).collect();
     let mut out = Vec::new();
     for doc in docs {
@@ -23,6 +24,11 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>) -> Vec<Diagnostic> {
                 }
             };
             match &link.target {
+                Target::Missing { guess, .. } if drafts.contains(guess) => out.push(
+                    report(span, "link to a draft")
+                        .label(format!("`{guess}` is a draft (`draft: true`), left out of this build"))
+                        .hint("publish it (`draft: false`), or build with `--drafts` to see it"),
+                ),
                 Target::Missing { guess, .. } => {
                     let mut d = report(span, "link to a page that does not exist")
                         .label(format!("`{}` would be `{guess}`, which no file produces", link.href));

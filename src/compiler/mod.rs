@@ -88,7 +88,7 @@ pub fn compile(options: &Options) -> Outcome {
     let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
     let (files, found) = load::load(&options.content, lang, &mut sources);
     diagnostics.extend(found);
-    let (docs, found) = parse::parse(files, &sources, options.drafts);
+    let (docs, found, drafts) = parse::parse(files, &sources, options.drafts);
     diagnostics.extend(found);
     let (mut docs, found) = collisions::reject(docs, &sources);
     diagnostics.extend(found);
@@ -108,7 +108,7 @@ pub fn compile(options: &Options) -> Outcome {
         intros::load(&options.content, &folders_of(&docs, &options.content), &mut sources);
     diagnostics.extend(found);
     let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
-    diagnostics.extend(link_check::check(&intro_docs, &routes));
+    diagnostics.extend(link_check::check(&intro_docs, &routes, &drafts));
     let tags = taxonomies::collect(&mut docs);
     let (relations, found) = relations::compute(&docs, &tool.taxonomies);
     diagnostics.extend(found);
@@ -117,7 +117,7 @@ pub fn compile(options: &Options) -> Outcome {
     let (pictures_summary, failures) = pictures.encode();
     let with_images: Vec<&Doc> = docs.iter().chain(&intro_docs).collect();
     diagnostics.extend(images::unreadable(&failures, &pictures, &with_images, &image_uses));
-    diagnostics.extend(link_check::check(&docs, &routes));
+    diagnostics.extend(link_check::check(&docs, &routes, &drafts));
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
 
     if docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {

@@ -8,18 +8,24 @@ use super::slugs::slugify;
 use super::{fields, front_matter};
 use rayon::prelude::*;
 
-pub fn parse(files: Vec<SourceFile>, sources: &Sources, drafts: bool) -> (Vec<Doc>, Vec<Diagnostic>) {
+/// The pages, the problems found, and the routes of the drafts left out.
+pub fn parse(files: Vec<SourceFile>, sources: &Sources, drafts: bool) -> (Vec<Doc>, Vec<Diagnostic>, Vec<String>) {
     let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = files
         .into_par_iter()
         .map(|file| parse_one(sources.text(file.id), file))
         .collect();
     let mut docs = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
+    let mut left_out = Vec::new();
     for (doc, found) in results {
         diagnostics.extend(found);
-        docs.extend(doc.filter(|d| drafts || !d.meta.draft));
+        match doc {
+            Some(doc) if doc.meta.draft && !drafts => left_out.push(doc.route),
+            Some(doc) => docs.push(doc),
+            None => {}
+        }
     }
-    (docs, diagnostics)
+    (docs, diagnostics, left_out)
 }
 
 /// One page: its front matter read and its route known, with the problems found.

@@ -37,6 +37,11 @@ pub fn shell(dist: &Path) -> Option<String> {
     index.contains(r#"<div id="app">"#).then_some(index)
 }
 
+/// Whether `dist` holds pages Vitrine has prerendered (its `index.html` names a data folder).
+pub fn built(dist: &Path) -> bool {
+    std::fs::read_to_string(dist.join("index.html")).is_ok_and(|index| index.contains(r#"<meta name="vitrine-data""#))
+}
+
 /// `vitrine prerender`: from the `content.json` and `search.bin` that `vitrine build` wrote.
 pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
     let read = |name: &str| {
