@@ -714,3 +714,34 @@ fn a_link_to_a_draft_says_it_is_a_draft() {
     assert!(text.contains("warning: link to a draft"), "{text}");
     assert!(text.contains("`/posts/faq` is a draft"), "{text}");
 }
+
+#[test]
+fn a_hugo_site_with_a_content_folder_per_language_is_built_in_its_language() {
+    // Hugo's `[languages.en] contentDir = "content/en"`, as in the Ananke theme's example site.
+    let site = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("content/en/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+        ("content/en/post/one.md", "---\ntitle: One\n---\nText.\n"),
+        ("content/en/about/index.md", "---\ntitle: About\nmenu: main\n---\nMe.\n"),
+        ("content/fr/post/un.md", "---\ntitle: Un\n---\nTexte.\n"),
+    ] {
+        let path = site.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    std::fs::write(
+        site.path().join("config.toml"),
+        "title = 'Ananke'\ndefaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\nweight = 1\n[languages.fr]\ncontentDir = 'content/fr'\nweight = 2\n",
+    )
+    .unwrap();
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(b.page("/post/one").is_some() && b.page("/about").is_some(), "{text}");
+    assert!(b
+        .pages
+        .iter()
+        .all(|p| !p.route.starts_with("/fr") && !p.route.starts_with("/en")));
+    assert!(text.contains("pages in `content/fr` are left out"), "{text}");
+    assert!(b.intros[""].contains("Welcome"), "{:?}", b.intros);
+}

@@ -82,6 +82,27 @@ pub fn compile(options: &Options) -> Outcome {
 
     let (tool, found) = tool_settings::read(&options.content, &mut sources);
     diagnostics.extend(found);
+    // A Hugo site with a content folder per language is built in the site's language.
+    let by_language = tool.language_content().map(|(own, others)| {
+        for (code, dir) in others {
+            let id = sources.add(dir.display().to_string(), String::new());
+            diagnostics.push(
+                Diagnostic::warning(id, 0..0, format!("pages in `{}` are left out", dir.display()))
+                    .label(format!(
+                        "they are the `{code}` version; the site is built in its own language"
+                    ))
+                    .hint(format!("build them on their own with `--content {}`", dir.display())),
+            );
+        }
+        Options {
+            content: own,
+            public: options.public.clone(),
+            drafts: options.drafts,
+            today: options.today.clone(),
+            image_cache: options.image_cache.clone(),
+        }
+    });
+    let options = by_language.as_ref().unwrap_or(options);
     let site = site::read(&options.content, &tool, &mut sources)
         .map_err(|e| diagnostics.push(e))
         .ok();

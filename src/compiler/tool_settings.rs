@@ -24,6 +24,28 @@ pub struct ToolSettings {
     /// Hugo's taxonomies (`[taxonomies] competence = "competences"`): front matter
     /// keys that hold terms, not relations to pages.
     pub taxonomies: Vec<String>,
+    /// Hugo's `languages.<code>.contentDir`: each language's content folder,
+    /// relative to `root`.
+    pub content_dirs: Vec<(String, String)>,
+    /// The folder holding the settings file.
+    pub root: Option<PathBuf>,
+}
+
+impl ToolSettings {
+    /// On a Hugo site with a content folder per language: the site language's
+    /// folder, and the other languages' folders (left out).
+    pub fn language_content(&self) -> Option<(PathBuf, Vec<(String, PathBuf)>)> {
+        let root = self.root.as_ref()?;
+        let lang = self.lang.as_deref().unwrap_or("fr");
+        let (own, others): (Vec<_>, Vec<_>) = self
+            .content_dirs
+            .iter()
+            .map(|(code, dir)| (code.clone(), root.join(dir)))
+            .filter(|(_, dir)| dir.is_dir())
+            .partition(|(code, _)| code.split(['-', '_']).next() == Some(lang));
+        let (_, own) = own.into_iter().next()?;
+        Some((own, others))
+    }
 }
 
 /// One menu entry as Hugo or a Zola theme writes it.
@@ -83,7 +105,9 @@ pub fn read(content: &Path, sources: &mut Sources) -> (ToolSettings, Vec<Diagnos
         for name in DATA_FILES {
             let path = root.join(name);
             if let Ok(text) = std::fs::read_to_string(&path) {
-                return from_data(&path, text, sources);
+                let (mut settings, found) = from_data(&path, text, sources);
+                settings.root = Some(root.clone());
+                return (settings, found);
             }
         }
         for name in ASTRO_FILES {
@@ -159,6 +183,14 @@ fn from_value(value: &Value) -> ToolSettings {
             .and_then(Value::as_object)
             .map(|t| t.values().filter_map(Value::as_str).map(str::to_string).collect())
             .unwrap_or_default(),
+        content_dirs: value
+            .get("languages")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter_map(|(code, l)| Some((code.to_lowercase(), l.get("contentDir")?.as_str()?.to_string())))
+            .collect(),
+        root: None,
     }
 }
 
