@@ -102,13 +102,26 @@ const ASTRO_FILES: [&str; 4] = [
 pub fn read(content: &Path, sources: &mut Sources) -> (ToolSettings, Vec<Diagnostic>) {
     let roots: Vec<PathBuf> = content.ancestors().skip(1).take(2).map(Path::to_path_buf).collect();
     for root in &roots {
-        for name in DATA_FILES {
-            let path = root.join(name);
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                let (mut settings, found) = from_data(&path, text, sources);
-                settings.root = Some(root.clone());
-                return (settings, found);
-            }
+        // Hugo also keeps its settings in `config/_default/` (`hugo.toml`,
+        // `params.toml`, `menus.fr.toml`…), merged under the main file.
+        let dir = root.join("config").join("_default");
+        let main = [root.as_path(), dir.as_path()]
+            .iter()
+            .flat_map(|folder| DATA_FILES.iter().map(move |name| folder.join(name)))
+            .find(|path| path.is_file());
+        if main.is_some() || dir.is_dir() {
+            let mut found = Vec::new();
+            let mut value = match &main {
+                Some(path) => match parse_file(path, sources) {
+                    Ok(value) => value,
+                    Err(warning) => return (ToolSettings::default(), vec![warning]),
+                },
+                None => Value::Object(Default::default()),
+            };
+            merge_config_dir(&dir, main.as_deref(), &mut value, sources, &mut found);
+            let mut settings = from_value(&value);
+            settings.root = Some(root.clone());
+            return (settings, found);
         }
         for name in ASTRO_FILES {
             if let Ok(text) = std::fs::read_to_string(root.join(name)) {
@@ -129,6 +142,85 @@ pub fn read_text(name: &str, text: String, sources: &mut Sources) -> (ToolSettin
 }
 
 fn from_data(path: &Path, text: String, sources: &mut Sources) -> (ToolSettings, Vec<Diagnostic>) {
+    match parse_data(path, text, sources) {
+        Ok(value) => (from_value(&value), Vec::new()),
+        Err(warning) => (ToolSettings::default(), vec![warning]),
+    }
+}
+
+fn parse_file(path: &Path, sources: &mut Sources) -> Result<Value, Diagnostic> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    parse_data(path, text, sources)
+}
+
+/// The files of Hugo's `config/_default/` beside the main one, each under its key
+/// (`params.toml` → `params`, `menus.fr.toml` → `menus`, `languages.fr.toml` →
+/// the site's own fields); what the main file says wins.
+fn merge_config_dir(
+    dir: &Path,
+    main: Option<&Path>,
+    value: &mut Value,
+    sources: &mut Sources,
+    found: &mut Vec<Diagnostic>,
+) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths.iter().filter(|p| Some(p.as_path()) != main) {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let key = match stem.split('.').next().unwrap_or("") {
+            "params" => Some("params"),
+            "menus" | "menu" => Some("menus"),
+            "taxonomies" => Some("taxonomies"),
+            "languages" if stem == "languages" => Some("languages"),
+            "languages" => None,
+            _ => continue,
+        };
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !["toml", "yaml", "yml", "json"].contains(&extension) {
+            continue;
+        }
+        let part = match parse_file(path, sources) {
+            Ok(part) => part,
+            Err(warning) => {
+                found.push(warning);
+                continue;
+            }
+        };
+        match key {
+            Some(key) => {
+                let slot = value.as_object_mut().map(|o| o.entry(key).or_insert(Value::Null));
+                if let Some(slot) = slot {
+                    merge_absent(slot, part);
+                }
+            }
+            None => merge_absent(value, part),
+        }
+    }
+}
+
+/// `from`'s fields into `into` where `into` has none.
+fn merge_absent(into: &mut Value, from: Value) {
+    match (into, from) {
+        (Value::Object(into), Value::Object(from)) => {
+            for (key, value) in from {
+                match into.get_mut(&key) {
+                    Some(existing) => merge_absent(existing, value),
+                    None => {
+                        into.insert(key, value);
+                    }
+                }
+            }
+        }
+        (into @ Value::Null, from) => *into = from,
+        _ => {}
+    }
+}
+
+fn parse_data(path: &Path, text: String, sources: &mut Sources) -> Result<Value, Diagnostic> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let parsed: Result<Value, (Option<std::ops::Range<usize>>, String)> = match extension {
         "toml" => toml::from_str(&text).map_err(|e: toml::de::Error| (e.span(), e.message().to_string())),
@@ -138,15 +230,11 @@ fn from_data(path: &Path, text: String, sources: &mut Sources) -> (ToolSettings,
         _ => serde_json::from_str(&text).map_err(|e| (None, e.to_string())),
     };
     let id = sources.add(path.display().to_string(), text);
-    match parsed {
-        Ok(value) => (from_value(&value), Vec::new()),
-        Err((span, message)) => {
-            let warning = Diagnostic::warning(id, span.unwrap_or(0..0), "site settings could not be read")
-                .label(message)
-                .hint("the site is built without them; fix the file, or set the fields in content/site.toml");
-            (ToolSettings::default(), vec![warning])
-        }
-    }
+    parsed.map_err(|(span, message)| {
+        Diagnostic::warning(id, span.unwrap_or(0..0), "site settings could not be read")
+            .label(message)
+            .hint("the site is built without them; fix the file, or set the fields in content/site.toml")
+    })
 }
 
 /// Hugo's and Zola's keys, whichever the file uses.
@@ -291,6 +379,37 @@ mod tests {
         assert_eq!(s.base_url.as_deref(), Some("https://camille.github.io/portfolio"));
         assert_eq!(s.base_path.as_deref(), Some("/portfolio"));
         assert_eq!(from_astro("export default {}").base_url, None);
+    }
+
+    #[test]
+    fn hugo_config_folder_is_merged_under_the_main_file() {
+        let site = tempfile::tempdir().unwrap();
+        let dir = site.path().join("config/_default");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(site.path().join("content")).unwrap();
+        std::fs::write(
+            dir.join("hugo.toml"),
+            "baseURL = 'https://n.github.io/'\ntitle = 'Blog'\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("menus.fr.toml"),
+            "[[main]]\nname = 'Articles'\npageRef = 'posts'\nweight = 1\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("languages.fr.toml"),
+            "title = 'Autre'\n[author]\nname = 'Nathan'\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("params.toml"), "description = 'Notes'\n").unwrap();
+        let (s, found) = read(&site.path().join("content"), &mut Sources::default());
+        assert!(found.is_empty());
+        assert_eq!(s.title.as_deref(), Some("Blog"));
+        assert_eq!(s.author.as_deref(), Some("Nathan"));
+        assert_eq!(s.description.as_deref(), Some("Notes"));
+        assert_eq!(s.base_url.as_deref(), Some("https://n.github.io"));
+        assert_eq!(s.menu.iter().map(MenuEntry::label).collect::<Vec<_>>(), ["Articles"]);
     }
 
     #[test]
