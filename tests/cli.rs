@@ -208,3 +208,37 @@ fn a_folder_built_already_is_not_built_into_again() {
     assert!(stderr.contains("holds a site Vitrine built already"), "{stderr}");
     assert!(!out.join("content.json").exists());
 }
+
+#[test]
+fn a_blog_gets_no_empty_portfolio_lists_and_each_address_once_in_the_sitemap() {
+    // A Hugo blog with a nested section whose pages carry tags (PaperMod's `posts/papermod/`).
+    let site = tempfile::tempdir().unwrap();
+    let content = site.path().join("content");
+    for (path, text) in [
+        ("posts/un.md", "---\ntitle: Un\ntags: [a]\n---\nUn.\n"),
+        ("posts/guide/_index.md", "---\ntitle: Guide\n---\n"),
+        ("posts/guide/deux.md", "---\ntitle: Deux\ntags: [a]\n---\nDeux.\n"),
+        ("posts/guide/trois.md", "---\ntitle: Trois\ntags: [b]\n---\nTrois.\n"),
+    ] {
+        let path = content.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    std::fs::write(
+        site.path().join("config.toml"),
+        "baseURL = 'https://blog.example.org/'\n",
+    )
+    .unwrap();
+    let out = site.path().join("out");
+    prerendered_names(&content, &out);
+    assert!(!out.join("competences").exists() && !out.join("projets").exists());
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let locs: Vec<&str> = sitemap.lines().filter(|l| l.contains("<loc>")).collect();
+    let mut unique = locs.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(locs.len(), unique.len(), "{sitemap}");
+    // The nested list is the whole list, not one of its tags' slices.
+    let guide = std::fs::read_to_string(out.join("posts/guide/index.html")).unwrap();
+    assert!(guide.contains("Deux") && guide.contains("Trois"), "{guide}");
+}

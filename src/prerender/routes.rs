@@ -35,7 +35,11 @@ pub fn collections(bundle: &Bundle, index: &Index) -> Vec<RouteData> {
         kind: Kind::Other,
     });
     let mut out = vec![wrap(bundle, "/".into(), View::Home(home(bundle)))];
-    for section in &bundle.site.sections {
+    // A blog has no compétences: no empty list for them (nor in the sitemap).
+    let shown = |s: &&Section| {
+        s.kind == Kind::Other || bundle.section(s.kind).next().is_some() || bundle.intros.contains_key(&s.slug)
+    };
+    for section in bundle.site.sections.iter().filter(shown) {
         for (route, list) in lists(bundle, section) {
             out.push(wrap(bundle, route, View::List(list)));
         }
@@ -157,10 +161,12 @@ fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
     // The section's pages, nested ones included (`/documentation/templates/…`).
     let prefix = format!("{first}/");
     let pages: Vec<&Page> = bundle.pages.iter().filter(|p| p.route.starts_with(&prefix)).collect();
-    // Each tag's pages, in section order, found in one pass.
+    // Each tag's pages, in section order, found in one pass. A nested section's
+    // list (`/posts/papermod`) has no tag filter: its address takes no `?tag=`.
     let mut tags: Vec<&TagRef> = Vec::new();
     let mut tagged: HashMap<&str, Vec<Card>> = HashMap::new();
-    for page in &pages {
+    let filterable = !section.slug.contains('/');
+    for page in pages.iter().filter(|_| filterable) {
         for t in &page.tags {
             let cards = tagged.entry(t.slug.as_str()).or_default();
             if cards.is_empty() {
