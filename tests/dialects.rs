@@ -745,3 +745,21 @@ fn a_hugo_site_with_a_content_folder_per_language_is_built_in_its_language() {
     assert!(text.contains("pages in `content/fr` are left out"), "{text}");
     assert!(b.intros[""].contains("Welcome"), "{:?}", b.intros);
 }
+
+#[test]
+fn a_page_past_its_expiry_date_is_left_out_and_said_so() {
+    // Hugo's `expiryDate`: the page is no longer published after it.
+    let site = site_with(&[
+        ("posts/old.md", b"---\ntitle: Old\nexpiryDate: 2026-05-08\n---\nOld.\n"),
+        (
+            "posts/new.md",
+            b"+++\ntitle = \"New\"\nexpiryDate = 2030-01-01\n+++\nNew.\n",
+        ),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(b.page("/posts/old").is_none() && b.page("/posts/new").is_some());
+    assert!(text.contains("page left out: it has expired"), "{text}");
+    assert!(text.contains("(2026-05-08) is before today"), "{text}");
+}

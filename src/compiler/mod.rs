@@ -109,7 +109,7 @@ pub fn compile(options: &Options) -> Outcome {
     let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
     let (files, found) = load::load(&options.content, lang, &mut sources);
     diagnostics.extend(found);
-    let (docs, found, drafts) = parse::parse(files, &sources, options.drafts);
+    let (docs, found, drafts) = parse::parse(files, &sources, options.drafts, &options.today);
     diagnostics.extend(found);
     let (mut docs, found) = collisions::reject(docs, &sources);
     diagnostics.extend(found);

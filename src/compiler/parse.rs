@@ -9,7 +9,13 @@ use super::{fields, front_matter};
 use rayon::prelude::*;
 
 /// The pages, the problems found, and the routes of the drafts left out.
-pub fn parse(files: Vec<SourceFile>, sources: &Sources, drafts: bool) -> (Vec<Doc>, Vec<Diagnostic>, Vec<String>) {
+/// A page past Hugo's `expiryDate` (before `today`) is left out like a draft, and said so.
+pub fn parse(
+    files: Vec<SourceFile>,
+    sources: &Sources,
+    drafts: bool,
+    today: &str,
+) -> (Vec<Doc>, Vec<Diagnostic>, Vec<String>) {
     let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = files
         .into_par_iter()
         .map(|file| parse_one(sources.text(file.id), file))
@@ -21,11 +27,29 @@ pub fn parse(files: Vec<SourceFile>, sources: &Sources, drafts: bool) -> (Vec<Do
         diagnostics.extend(found);
         match doc {
             Some(doc) if doc.meta.draft && !drafts => left_out.push(doc.route),
+            Some(doc) if expired(&doc, today).is_some() => {
+                let date = expired(&doc, today).unwrap_or_default();
+                diagnostics.push(
+                    Diagnostic::warning(doc.file.id, doc.close.clone(), "page left out: it has expired")
+                        .label(format!("its `expiryDate` ({date}) is before today ({today})"))
+                        .hint("remove `expiryDate` or move it later to publish the page again"),
+                );
+                left_out.push(doc.route);
+            }
             Some(doc) => docs.push(doc),
             None => {}
         }
     }
     (docs, diagnostics, left_out)
+}
+
+/// The expiry date of a page (Hugo's `expiryDate`), when it is before `today`.
+fn expired(doc: &Doc, today: &str) -> Option<String> {
+    let value = ["expiryDate", "expirydate", "expiry_date"]
+        .iter()
+        .find_map(|k| doc.meta.extra.get(*k))?;
+    let date = super::dates::parse(value.as_str()?)?;
+    (date.as_str() < today).then_some(date)
 }
 
 /// One page: its front matter read and its route known, with the problems found.
