@@ -763,3 +763,23 @@ fn a_page_past_its_expiry_date_is_left_out_and_said_so() {
     assert!(text.contains("page left out: it has expired"), "{text}");
     assert!(text.contains("(2026-05-08) is before today"), "{text}");
 }
+
+#[test]
+fn a_bilingual_site_with_projets_and_projects_keeps_both() {
+    // `projets/` holds the French pages, `projects/` the English ones: the
+    // first is the portfolio's projets, the second a section of its own.
+    let site = site_with(&[
+        (
+            "projects/knime.md",
+            b"---\ntitle: KNIME (en)\n---\nSee [the other](../other/).\n",
+        ),
+        ("projects/other.md", b"---\ntitle: Other\n---\nO.\n"),
+        ("projets/knime.md", b"---\ntitle: KNIME\n---\nK.\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(page(&b, "/projets/knime").kind, vitrine::bundle::Kind::Projet);
+    assert_eq!(page(&b, "/projects/knime").kind, vitrine::bundle::Kind::Other);
+    assert_eq!(page(&b, "/projects/knime").links, ["/projects/other"]);
+}

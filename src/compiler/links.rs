@@ -80,7 +80,9 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
 
     let as_routes: Vec<String> = candidates.iter().map(|c| to_route(c)).collect();
     // A page first: `transition-4.0` is a page when one has that name, not a `.0` file.
-    if let Some(route) = as_routes.iter().find(|r| routes.contains(*r)) {
+    // `projects/x` is `/projects/x` on a site that has both `projects/` and `projets/`.
+    let literal = candidates.iter().map(|c| slugified(c));
+    if let Some(route) = literal.chain(as_routes.iter().cloned()).find(|r| routes.contains(r)) {
         return Target::Route {
             route: route.clone(),
             anchor,
@@ -153,6 +155,16 @@ pub fn normalize(base: &str, path: &str) -> String {
 }
 
 /// `/projets/citi.md`, `/projets/gecy/index.md`, `/Projects/Citi/` → `/projets/citi`, …
+/// `to_route` without the kinds' folder names (`/projects/x` stays `/projects/x`).
+fn slugified(path: &str) -> String {
+    let route = to_route(path);
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    match route.trim_start_matches('/').split_once('/') {
+        Some((_, rest)) if section_of(first).is_some() => format!("/{}/{rest}", slugify(first)),
+        _ => route,
+    }
+}
+
 fn to_route(path: &str) -> String {
     let mut parts: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
     if let Some(last) = parts.last_mut() {

@@ -32,6 +32,29 @@ pub fn section_of(folder: &str) -> Option<Kind> {
     }
 }
 
+/// The kind of a top folder of `content`: `skills/` holds compétences, unless
+/// `competences/` is there too (a bilingual site): one folder per kind, the
+/// French name first, and any other is a section of its own.
+pub fn kind_of(content: &Path, folder: &str) -> Kind {
+    let Some(kind) = section_of(folder) else {
+        return Kind::Other;
+    };
+    let mut folders: Vec<String> = std::fs::read_dir(content)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|f| section_of(f) == Some(kind))
+        .collect();
+    folders.sort_by_key(|f| (slugify(f) != kind.section(), f.clone()));
+    if folders.first().is_none_or(|first| first == folder) {
+        kind
+    } else {
+        Kind::Other
+    }
+}
+
 pub fn section_slug(kind: Kind, folder: &str) -> String {
     match kind {
         Kind::Other => slugify(folder),
@@ -64,6 +87,7 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
     paths.sort();
     let reads: Vec<std::io::Result<Vec<u8>>> = paths.par_iter().map(std::fs::read).collect();
     let sections = folders_with_pages(content, &paths);
+    let mut kinds = std::collections::HashMap::new();
 
     for (path, read) in paths.into_iter().zip(reads) {
         let rel_path = path.strip_prefix(content).unwrap_or(&path);
@@ -131,7 +155,11 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
         } else if top {
             Some(Kind::Other)
         } else {
-            Some(section_of(segments[0]).unwrap_or(Kind::Other))
+            Some(
+                *kinds
+                    .entry(segments[0].to_string())
+                    .or_insert_with(|| kind_of(content, segments[0])),
+            )
         };
         let Some(kind) = kind else {
             let folder = if top { String::new() } else { segments[0].to_string() };

@@ -195,7 +195,7 @@ fn folders_of(docs: &[Doc], content: &std::path::Path) -> Vec<(String, String)> 
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|folder| !folder.starts_with('.') && !load::RESERVED.contains(&slugs::slugify(folder).as_str()))
         .map(|folder| {
-            let kind = load::section_of(&folder).unwrap_or(Kind::Other);
+            let kind = load::kind_of(content, &folder);
             (load::section_slug(kind, &folder), folder)
         });
     docs.iter()
