@@ -783,3 +783,43 @@ fn a_bilingual_site_with_projets_and_projects_keeps_both() {
     assert_eq!(page(&b, "/projects/knime").kind, vitrine::bundle::Kind::Other);
     assert_eq!(page(&b, "/projects/knime").links, ["/projects/other"]);
 }
+
+#[test]
+fn pages_without_front_matter_or_title_build_and_translations_with_regions_are_left_out() {
+    // hugo-book writes pages as bare Markdown (`# Buttons`) or with a weight and no title;
+    // Hugo Stack keeps `index.zh-hant-tw.md` beside `index.md`.
+    let site = site_with(&[
+        ("docs/buttons.md", b"# Buttons\n\nButtons are styled links.\n"),
+        ("docs/blog-posts.md", b"---\nweight: 40\n---\nSome posts.\n"),
+        ("posts/shortcodes/index.md", b"---\ntitle: Shortcodes\n---\nEN.\n"),
+        (
+            "posts/shortcodes/index.zh-hant-tw.md",
+            b"---\ntitle: \xe7\x9f\xad\n---\nZH.\n",
+        ),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let buttons = page(&b, "/docs/buttons");
+    assert_eq!(buttons.title, "Buttons");
+    assert!(
+        !buttons.html.contains("<h1") && !buttons.html.contains("Buttons</h"),
+        "{}",
+        buttons.html
+    );
+    assert_eq!(page(&b, "/docs/blog-posts").title, "Blog posts");
+    assert!(
+        text.contains("page has no front matter") && text.contains("from its first heading"),
+        "{text}"
+    );
+    assert!(
+        text.contains("page has no title") && text.contains("from its file name"),
+        "{text}"
+    );
+    assert!(
+        b.pages.iter().all(|p| !p.route.contains("zh")),
+        "{:?}",
+        b.pages.iter().map(|p| &p.route).collect::<Vec<_>>()
+    );
+    assert!(text.contains("(`.zh-hant-tw.md`) are left out"), "{text}");
+}

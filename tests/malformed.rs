@@ -38,21 +38,21 @@ fn each_malformed_file_gets_its_diagnostic() {
 #[test]
 fn every_error_of_a_run_is_reported_at_once() {
     let site = site_with(&[
-        ("competences/a.md", b"---\ndescription: x\n---\nCorps.\n"),
+        ("competences/a.md", b"---\ntitle: [\n---\nCorps.\n"),
         (
             "competences/b.md",
             b"---\ntitle: B\ndate: 2020-02-30\n---\n[x](@/projets/nope.md)\n",
         ),
-        ("projets/c.md", b"pas de front matter\n"),
+        ("projets/c.md", b"+++\ntitle = \"C\"\nweight = \"un\"\n+++\n"),
     ]);
     let outcome = compile(site.path());
     let text = printed(&outcome, site.path());
     assert_eq!(outcome.errors(), 4, "{text}");
     for at in [
-        "content/competences/a.md:1:1",
+        "content/competences/a.md:3:1",
         "content/competences/b.md:3:1",
         "content/competences/b.md:5:1",
-        "content/projets/c.md:1:1",
+        "content/projets/c.md:3:1",
     ] {
         assert!(text.contains(at), "missing {at} in:\n{text}");
     }

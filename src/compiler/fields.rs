@@ -64,11 +64,8 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> (Meta, V
         Some(Value::String(t)) if !t.trim().is_empty() => meta.title = t.trim().to_string(),
         // `title: 2048` is a fine title for a game.
         Some(Value::Number(n)) => meta.title = n.to_string(),
-        Some(Value::String(_)) | Some(Value::Null) | None => r.errors.push(
-            Diagnostic::error(file, r.whole(), "page has no title")
-                .label("`title` is missing or empty")
-                .hint("add a line `title: \"Mon titre\"` to the front matter"),
-        ),
+        // Left empty: the page's first heading or its file name stands in (`parse.rs`).
+        Some(Value::String(_)) | Some(Value::Null) | None => {}
         Some(other) => r.wrong_type("title", "text", &other),
     }
     meta.description = r.text(&mut map, "description").unwrap_or_default();
@@ -118,10 +115,6 @@ struct Reader<'a, 'b> {
 }
 
 impl Reader<'_, '_> {
-    fn whole(&self) -> Range<usize> {
-        self.split.open.clone()
-    }
-
     fn wrong_type(&mut self, key: &str, expected: &str, found: &Value) {
         let found = match found {
             Value::Null => "nothing",

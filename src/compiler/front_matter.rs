@@ -25,6 +25,8 @@ pub struct Split<'a> {
     /// Spans of the opening and closing delimiter lines, for diagnostics about the whole block.
     pub open: Range<usize>,
     pub close: Range<usize>,
+    /// No front matter at all: the whole file is the body (Hugo builds such pages).
+    pub bare: bool,
 }
 
 /// Splits `text` at its front matter delimiters.
@@ -43,9 +45,16 @@ pub fn split(file: usize, text: &str) -> Result<Split<'_>, Diagnostic> {
         "---" => (Format::Yaml, "---"),
         "+++" => (Format::Toml, "+++"),
         _ => {
-            return Err(Diagnostic::error(file, start..first_end, "page has no front matter")
-                .label("expected `---` (YAML) or `+++` (TOML) on the first line")
-                .hint("start the file with a front matter block, for example:\n---\ntitle: \"Mon titre\"\n---"));
+            return Ok(Split {
+                format: Format::Yaml,
+                matter: "",
+                matter_offset: start,
+                body: &text[start..],
+                body_offset: start,
+                open: start..first_end,
+                close: start..first_end,
+                bare: true,
+            });
         }
     };
     let matter_offset = (first_end + 1).min(text.len());
@@ -63,6 +72,7 @@ pub fn split(file: usize, text: &str) -> Result<Split<'_>, Diagnostic> {
                 body_offset,
                 open: start..start + 3,
                 close: line_start..line_start + line.len(),
+                bare: false,
             });
         }
         line_start = line_end + 1;
@@ -218,8 +228,10 @@ mod tests {
     }
 
     #[test]
-    fn missing_and_unterminated_front_matter_are_errors() {
-        assert_eq!(split(0, "# Titre\n").unwrap_err().message, "page has no front matter");
+    fn a_file_without_front_matter_is_all_body_and_an_unclosed_one_an_error() {
+        let bare = split(0, "\n# Titre\nTexte.\n").unwrap();
+        assert!(bare.bare && bare.matter.is_empty());
+        assert_eq!((bare.body, bare.body_offset), ("# Titre\nTexte.\n", 1));
         assert_eq!(
             split(0, "---\ntitle: A\n").unwrap_err().message,
             "front matter is never closed"

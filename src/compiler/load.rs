@@ -261,15 +261,18 @@ fn folders_with_pages(content: &Path, paths: &[PathBuf]) -> std::collections::Ha
 }
 
 /// `page.fr` → (`page`, `Some("fr")`); `page` → (`page`, `None`).
+/// A language code as Hugo reads it in file names: two letters, then optional
+/// region or script subtags (`fr`, `pt-br`, `zh-Hans`, `zh-hant-tw`).
 fn split_language(stem: &str) -> (&str, Option<&str>) {
+    let is_code = |code: &str| {
+        let mut parts = code.split('-');
+        parts
+            .next()
+            .is_some_and(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+            && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    };
     match stem.rsplit_once('.') {
-        Some((base, code))
-            if !base.is_empty()
-                && (code.len() == 2 || (code.len() == 5 && code.as_bytes()[2] == b'-'))
-                && code.chars().all(|c| c.is_ascii_alphabetic() || c == '-') =>
-        {
-            (base, Some(code))
-        }
+        Some((base, code)) if !base.is_empty() && is_code(code) => (base, Some(code)),
         _ => (stem, None),
     }
 }

@@ -43,6 +43,28 @@ pub fn parse(
     (docs, diagnostics, left_out)
 }
 
+/// A title for a page without one: its first line when that is a `# Heading`
+/// (taken out of the body, which keeps its line count), else its file name in
+/// words. Returns it and where it came from.
+fn stand_in_title(body: &mut String, slug: &str) -> (String, &'static str) {
+    let start = body.len() - body.trim_start().len();
+    let line_end = body[start..].find('\n').map_or(body.len(), |i| start + i);
+    if let Some(heading) = body[start..line_end].strip_prefix("# ") {
+        let heading = heading.trim().trim_end_matches('#').trim().to_string();
+        if !heading.is_empty() {
+            body.replace_range(start..line_end, "");
+            return (heading, "its first heading");
+        }
+    }
+    let name = slug.rsplit('/').next().unwrap_or(slug).replace(['-', '_'], " ");
+    let mut chars = name.chars();
+    let name = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    (name, "its file name")
+}
+
 /// The expiry date of a page (Hugo's `expiryDate`), when it is before `today`.
 fn expired(doc: &Doc, today: &str) -> Option<String> {
     let value = ["expiryDate", "expirydate", "expiry_date"]
@@ -79,7 +101,7 @@ fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
         format!("/{}/{}", file.section, slug)
     };
     let mut errors = errors;
-    let body = if file.rel.ends_with(".mdx") {
+    let mut body = if file.rel.ends_with(".mdx") {
         let (body, left_out) = super::mdx::as_markdown(split.body);
         if let Some(span) = left_out {
             let span = split.body_offset + span.start..split.body_offset + span.end;
@@ -93,6 +115,26 @@ fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
     } else {
         split.body.to_string()
     };
+    if meta.title.is_empty() {
+        let (title, from) = stand_in_title(&mut body, &file.slug);
+        let (message, hint) = if split.bare {
+            (
+                "page has no front matter",
+                "start the file with a block such as\n---\ntitle: \"Mon titre\"\n---",
+            )
+        } else {
+            (
+                "page has no title",
+                "add a line `title: \"Mon titre\"` to the front matter",
+            )
+        };
+        errors.push(
+            Diagnostic::warning(file.id, split.open.clone(), message)
+                .label(format!("its title is `{title}`, from {from}"))
+                .hint(hint),
+        );
+        meta.title = title;
+    }
     let doc = Doc {
         body,
         body_offset: split.body_offset,
