@@ -823,3 +823,14 @@ fn pages_without_front_matter_or_title_build_and_translations_with_regions_are_l
     );
     assert!(text.contains("(`.zh-hant-tw.md`) are left out"), "{text}");
 }
+
+#[test]
+fn the_site_title_is_the_settings_one_not_the_home_pages() {
+    // Congo's home page says "Welcome to Congo!"; the site is called "Congo".
+    let site = site_with(&[("_index.md", b"---\ntitle: Welcome to Congo!\n---\nHello.\n")]);
+    std::fs::write(site.path().join("config.toml"), "title = 'Congo'\n").unwrap();
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(b.site.title, "Congo");
+}

@@ -55,10 +55,14 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
         Err(_) => from_index(content, sources)?,
     };
     let d = defaults.clone();
+    // `site.toml` is the site's own; the home page's `title` is only the home
+    // page's (Hugo's "Welcome!"), behind the site title its tool's settings give.
+    let own = path.is_file();
+    let pick = |ours: Option<String>, tools: Option<String>| if own { ours.or(tools) } else { tools.or(ours) };
     let file = SiteFile {
-        title: file.title.or(d.title),
+        title: pick(file.title, d.title),
         author: file.author.or(d.author),
-        tagline: file.tagline.or(d.description),
+        tagline: pick(file.tagline, d.description),
         lang: file.lang.or(d.lang),
         base_url: file.base_url.or(d.base_url),
         links: file.links,

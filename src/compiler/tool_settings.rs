@@ -166,11 +166,21 @@ fn merge_config_dir(
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
+    // `menus.de.toml` beside `menus.en.toml`: only the site language's (when the main file names it).
+    let lang = ["defaultContentLanguage", "languageCode"]
+        .iter()
+        .find_map(|k| value.get(*k).and_then(Value::as_str))
+        .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase());
     for path in paths.iter().filter(|p| Some(p.as_path()) != main) {
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if let (Some(lang), Some((_, code))) = (&lang, stem.split_once('.')) {
+            if code.split(['-', '_']).next().unwrap_or(code).to_lowercase() != *lang {
+                continue;
+            }
+        }
         let key = match stem.split('.').next().unwrap_or("") {
             "params" => Some("params"),
             "menus" | "menu" => Some("menus"),
@@ -389,9 +399,10 @@ mod tests {
         std::fs::create_dir_all(site.path().join("content")).unwrap();
         std::fs::write(
             dir.join("hugo.toml"),
-            "baseURL = 'https://n.github.io/'\ntitle = 'Blog'\n",
+            "baseURL = 'https://n.github.io/'\ntitle = 'Blog'\ndefaultContentLanguage = 'fr'\n",
         )
         .unwrap();
+        std::fs::write(dir.join("menus.de.toml"), "[[main]]\nname = 'Beispiele'\n").unwrap();
         std::fs::write(
             dir.join("menus.fr.toml"),
             "[[main]]\nname = 'Articles'\npageRef = 'posts'\nweight = 1\n",
