@@ -834,3 +834,41 @@ fn the_site_title_is_the_settings_one_not_the_home_pages() {
     let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
     assert_eq!(b.site.title, "Congo");
 }
+
+#[test]
+fn theme_image_keys_alerts_and_a_menu_entry_to_a_page_named_like_a_kind() {
+    // Cactus's `coverImage: {src, alt}`, a portfolio template's `thumbnail`,
+    // GitHub alerts, and hugo-coder's menu entry `projects/` for its `projects.md` page.
+    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let site = site_with(&[
+        (
+            "posts/cover.md",
+            b"---\ntitle: Cover\ncoverImage:\n  src: ./c.png\n  alt: Une couverture\n---\n> [!TIP]\n> Lisez ceci.\n",
+        ),
+        ("posts/c.png", &png),
+        (
+            "posts/thumb/index.md",
+            b"---\ntitle: Thumb\nthumbnail: ./t.png\n---\nT.\n",
+        ),
+        ("posts/thumb/t.png", &png),
+        ("projects.md", b"---\ntitle: Mes projets\nslug: projects\n---\nListe.\n"),
+    ]);
+    std::fs::write(
+        site.path().join("config.toml"),
+        "[[menu.main]]\nname = 'Projects'\nurl = 'projects/'\n",
+    )
+    .unwrap();
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let cover = page(&b, "/posts/cover");
+    assert_eq!(cover.image.as_ref().map(|i| i.alt.as_str()), Some("Une couverture"));
+    assert!(cover.html.contains(r#"class="markdown-alert-tip""#), "{}", cover.html);
+    assert!(page(&b, "/posts/thumb").image.is_some());
+    assert!(
+        b.site.menu.iter().any(|l| l.url == "projects" && l.label == "Projects"),
+        "{:?}",
+        b.site.menu
+    );
+    assert!(!text.contains("menu entry"), "{text}");
+}

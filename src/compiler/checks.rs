@@ -45,7 +45,7 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
 }
 
 /// One warning per shortcode name a page leaves as written, at its first use.
-fn shortcodes(doc: &Doc) -> Vec<Diagnostic> {
+pub fn shortcodes(doc: &Doc) -> Vec<Diagnostic> {
     let calls = super::shortcodes::unhandled(&doc.body);
     let mut names: Vec<&str> = calls.iter().map(|(_, _, name)| *name).collect();
     names.sort_unstable();

@@ -47,7 +47,19 @@ pub struct MetaImage {
 
 const DATE_KEYS: [&str; 4] = ["date", "publishDate", "pubDate", "published"];
 const UPDATED_KEYS: [&str; 4] = ["updated", "lastmod", "updatedDate", "modified"];
-const IMAGE_KEYS: [&str; 4] = ["img", "image", "cover", "heroImage"];
+/// The page image as the tools' themes name it (Astro's starters, PaperMod,
+/// Cactus's `coverImage`, portfolio templates' `thumbnail`, `featured_image`).
+const IMAGE_KEYS: [&str; 9] = [
+    "img",
+    "image",
+    "cover",
+    "heroImage",
+    "coverImage",
+    "thumbnail",
+    "featured_image",
+    "featuredImage",
+    "banner",
+];
 const ALT_KEYS: [&str; 4] = ["img_alt", "image_alt", "imageAlt", "alt"];
 
 /// Reads the known fields. Every problem found is returned, not just the first,

@@ -73,6 +73,8 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        // GitHub's alerts (`> [!NOTE]`), which Hugo themes and Astro sites use.
+        | Options::ENABLE_GFM
 }
 
 pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<String>, locate: Locate) -> Rendered {
@@ -609,6 +611,13 @@ mod tests {
             base: "",
         };
         render(body, 0, &from, &BTreeSet::new(), &|_| None).html
+    }
+
+    #[test]
+    fn github_alerts_are_marked_by_kind() {
+        let out = html("> [!WARNING]\n> Sauvegardez avant.\n");
+        assert!(out.contains(r#"<blockquote class="markdown-alert-warning">"#), "{out}");
+        assert!(!out.contains("[!WARNING]"), "{out}");
     }
 
     #[test]

@@ -140,6 +140,7 @@ pub fn compile(options: &Options) -> Outcome {
     diagnostics.extend(images::unreadable(&failures, &pictures, &with_images, &image_uses));
     diagnostics.extend(link_check::check(&docs, &routes, &drafts));
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
+    diagnostics.extend(intro_docs.iter().flat_map(checks::shortcodes));
 
     if docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.push(no_pages(&options.content, &mut sources));

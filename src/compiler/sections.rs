@@ -138,11 +138,18 @@ pub fn nav(
             nav.push(entry.clone());
             continue;
         }
-        let route = menu_route(&entry.url, base_path);
+        let (literal, route) = menu_route(&entry.url, base_path);
         // The app's own tags page and search box are always there.
         if APP_FEATURES.contains(&route.as_str()) {
             continue;
         }
+        // `projects/` is the page or section `projects` when there is one, else the projets.
+        let known = |url: &str| rest.iter().chain(&named).any(|l| l.url == url);
+        let route = if literal != route && known(&literal) {
+            literal
+        } else {
+            route
+        };
         let found = match rest.iter().position(|l| l.url == route) {
             Some(at) => Some(rest.remove(at)),
             None => named.iter().find(|l| l.url == route).cloned(),
@@ -165,8 +172,9 @@ pub fn nav(
 /// Menu entries for what the app always offers: its tags page, its search box.
 const APP_FEATURES: [&str; 3] = ["tags", "search", "recherche"];
 
-/// `/posts/`, `$BASE_URL/posts`, `posts/_index.md`, `/about.md` → `posts`, `about`.
-fn menu_route(url: &str, base_path: &str) -> String {
+/// `/posts/`, `$BASE_URL/posts`, `posts/_index.md`, `/about.md` → `posts`, `about`;
+/// as written, and with the kinds' folder names (`projects`) read as theirs (`projets`).
+fn menu_route(url: &str, base_path: &str) -> (String, String) {
     let url = url.trim().trim_start_matches("$BASE_URL");
     let url = url.split(['#', '?']).next().unwrap_or("");
     let url = url
@@ -179,11 +187,12 @@ fn menu_route(url: &str, base_path: &str) -> String {
         .strip_suffix("/_index")
         .or_else(|| url.strip_suffix("/index"))
         .unwrap_or(url);
-    if let Some(kind) = super::load::section_of(url) {
-        return kind.section().to_string();
-    }
     let segments: Vec<String> = url.split('/').map(super::slugs::slugify_name).collect();
-    segments.join("/")
+    let literal = segments.join("/");
+    match super::load::section_of(url) {
+        Some(kind) => (literal, kind.section().to_string()),
+        None => (literal.clone(), literal),
+    }
 }
 
 /// A folder's name as words: `veille-techno` → `Veille techno`.

@@ -63,7 +63,7 @@ pub fn expand(body: &str) -> String {
                 let (replacement, consumed) = match call.name {
                     "highlight" => highlight(&call, rest),
                     _ => (
-                        replace(&call).unwrap_or_else(|| rest[call.start..call.end].to_string()),
+                        replace(&call).unwrap_or_else(|| as_text(&rest[call.start..call.end])),
                         call.end,
                     ),
                 };
@@ -78,6 +78,15 @@ pub fn expand(body: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A shortcode left as written, as text: `{{<button …>}}` (no space) would
+/// otherwise read as an HTML `<button>` tag, which the sanitiser drops.
+fn as_text(written: &str) -> String {
+    match written.strip_prefix("{{<") {
+        Some(rest) if rest.starts_with(|c: char| c.is_alphanumeric() || c == '/') => format!("{{{{&lt;{rest}"),
+        _ => written.to_string(),
+    }
 }
 
 /// Every shortcode in a body that [`expand`] leaves as written: its offset,
@@ -389,6 +398,10 @@ mod tests {
         assert_eq!(expand("{{< instagram x >}}"), "{{< instagram x >}}");
         assert_eq!(expand("{{< youtube >}} {{ not a call"), "{{< youtube >}} {{ not a call");
         assert_eq!(expand("{{</* youtube x */>}}"), "{{< youtube x >}}");
+        assert_eq!(
+            expand("{{<button href=\"/x\">}}Go{{</button>}}"),
+            "{{&lt;button href=\"/x\">}}Go{{&lt;/button>}}"
+        );
     }
 
     #[test]
