@@ -101,6 +101,17 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         files.dedup();
         return Target::File { candidates: files };
     }
+    // A bare name (`{{< ref "front-matter" >}}`) is the one page of that name, as Hugo finds it.
+    if !path.contains('/') {
+        let name = as_routes[0].rsplit('/').next().unwrap_or("");
+        let mut named = routes.iter().filter(|r| !name.is_empty() && r.rsplit('/').next() == Some(name));
+        if let (Some(route), None) = (named.next(), named.next()) {
+            return Target::Route {
+                route: route.clone(),
+                anchor,
+            };
+        }
+    }
     Target::Missing {
         guess: as_routes[0].clone(),
         anchor,
@@ -267,6 +278,13 @@ mod tests {
             base: "",
         };
         assert_eq!(resolve("../gecy/", &g, &routes()), route("/projets/gecy", None));
+    }
+
+    #[test]
+    fn a_bare_name_is_the_one_page_of_that_name() {
+        let f = from_competence();
+        assert_eq!(resolve("duvet-genius", &f, &routes()), route("/projets/nested/duvet-genius", None));
+        assert!(matches!(resolve("inconnu", &f, &routes()), Target::Missing { .. }));
     }
 
     #[test]
