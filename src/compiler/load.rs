@@ -63,7 +63,7 @@ pub fn section_slug(kind: Kind, folder: &str) -> String {
 }
 
 /// Folder names that would collide with the app's own routes.
-pub const RESERVED: [&str; 5] = ["tags", "recherche", "data", "page", "synthese"];
+pub const RESERVED: [&str; 4] = ["tags", "recherche", "data", "synthese"];
 
 /// Reads the pages; `lang` is the site's language: `page.fr.md` is the French
 /// version of `page.md` (Hugo's translations by file name), used instead of it on a
@@ -173,7 +173,7 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
                 diagnostics.push(
                     Diagnostic::warning(id, 0..0, what)
                         .label("its address is one of the app's own")
-                        .hint("`tags`, `recherche`, `data` and `page` are the app's own addresses, and `index.md` at the top is not a page: rename the file or folder"),
+                        .hint("`tags`, `recherche`, `synthese` and `data` are the app's own addresses, and `index.md` at the top is not a page: rename the file or folder"),
                 );
             }
             continue;
