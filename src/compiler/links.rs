@@ -104,7 +104,9 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
     // A bare name (`{{< ref "front-matter" >}}`) is the one page of that name, as Hugo finds it.
     if !path.contains('/') {
         let name = as_routes[0].rsplit('/').next().unwrap_or("");
-        let mut named = routes.iter().filter(|r| !name.is_empty() && r.rsplit('/').next() == Some(name));
+        let mut named = routes
+            .iter()
+            .filter(|r| !name.is_empty() && r.rsplit('/').next() == Some(name));
         if let (Some(route), None) = (named.next(), named.next()) {
             return Target::Route {
                 route: route.clone(),
@@ -283,7 +285,10 @@ mod tests {
     #[test]
     fn a_bare_name_is_the_one_page_of_that_name() {
         let f = from_competence();
-        assert_eq!(resolve("duvet-genius", &f, &routes()), route("/projets/nested/duvet-genius", None));
+        assert_eq!(
+            resolve("duvet-genius", &f, &routes()),
+            route("/projets/nested/duvet-genius", None)
+        );
         assert!(matches!(resolve("inconnu", &f, &routes()), Target::Missing { .. }));
     }
 

@@ -79,7 +79,7 @@ pub fn options() -> Options {
 
 pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<String>, locate: Locate) -> Rendered {
     let mut out = Rendered::default();
-    let body = hugo_refs(&super::shortcodes::expand(body));
+    let body = hugo_refs(&super::admonitions::expand(&super::shortcodes::expand(body)));
     let body = body.as_str();
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());

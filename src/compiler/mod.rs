@@ -4,6 +4,7 @@
 //! load → parse → collisions → render → taxonomies → link check → order →
 //! assemble → write.
 
+pub mod admonitions;
 pub mod assemble;
 pub mod backlinks;
 pub mod checks;
