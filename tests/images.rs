@@ -70,7 +70,7 @@ fn body_and_front_matter_images_get_variants_and_a_second_build_encodes_nothing(
 }
 
 #[test]
-fn an_image_that_cannot_be_decoded_is_an_error_at_the_line_using_it() {
+fn an_image_that_cannot_be_decoded_is_served_as_it_is_with_a_warning_at_its_line() {
     let mut truncated = std::fs::read(fixture("fixtures/photo.jpg")).unwrap();
     truncated.truncate(truncated.len() / 2);
     let site = site_with(&[
@@ -87,10 +87,18 @@ fn an_image_that_cannot_be_decoded_is_an_error_at_the_line_using_it() {
     ]);
     let outcome = compile(site.path());
     let text = printed(&outcome, site.path());
-    assert!(outcome.bundle.is_none(), "{text}");
-    assert!(text.contains("image cannot be read"), "{text}");
+    assert!(text.contains("warning: image cannot be read"), "{text}");
     assert!(text.contains("content/projets/casse.md:6:"), "{text}");
     assert!(text.contains("content/projets/faux.md:3:"), "{text}");
+    // The page shows the file itself, not variants that were never made.
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let html = &b.page("/projets/casse").unwrap().html;
+    assert!(
+        html.contains(r#"<img src="projets/casse.jpg""#) && !html.contains("srcset"),
+        "{html}"
+    );
+    let faux = b.page("/projets/faux").unwrap().image.as_ref().unwrap();
+    assert!(faux.resized.is_none() && faux.src == "/projets/faux.jpg", "{faux:?}");
 }
 
 #[test]

@@ -3,8 +3,10 @@
 
 use super::diagnostics::Diagnostic;
 use super::document::Doc;
+use super::markdown::escape;
 use super::pictures::{Failure, Pictures};
 use super::render::{locate, ContentFiles, Folders};
+use crate::bundle::relative_link;
 use crate::bundle::Image;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -87,7 +89,43 @@ pub fn front_matter_images(
     (images, uses, diagnostics)
 }
 
-/// An error at every use of an image that could not be decoded (any path with its bytes).
+/// The images that could not be decoded, served as they are: every page's
+/// `<img>` points at the file itself instead of variants that do not exist.
+pub fn serve_failed_as_is(
+    failures: &[Failure],
+    pictures: &Pictures,
+    folders: &Folders,
+    docs: &mut [Doc],
+    images: &mut BTreeMap<String, Image>,
+) {
+    for failure in failures {
+        let Some(picture) = pictures.plan(&failure.source).filter(|p| !p.variants.is_empty()) else {
+            continue;
+        };
+        let Some(url) = super::render::url_of(&failure.source, folders) else {
+            continue;
+        };
+        let variant = format!("/{}", picture.fallback().file);
+        let resized_src = format!("src=\"{}\"", escape(&relative_link(&variant)));
+        let original_src = format!("src=\"{}\"", escape(&relative_link(&url)));
+        let srcset = format!(" srcset=\"{}\"", escape(&picture.srcset()));
+        for doc in docs.iter_mut().filter(|d| d.rendered.html.contains(&resized_src)) {
+            doc.rendered.html = doc
+                .rendered
+                .html
+                .replace(&resized_src, &original_src)
+                .replace(&srcset, "");
+        }
+        for image in images
+            .values_mut()
+            .filter(|i| i.resized.as_ref().is_some_and(|r| r.src == variant))
+        {
+            image.resized = None;
+        }
+    }
+}
+
+/// A warning at every use of an image that could not be decoded (any path with its bytes).
 pub fn unreadable(failures: &[Failure], pictures: &Pictures, docs: &[&Doc], front: &Uses) -> Vec<Diagnostic> {
     let body = docs.iter().flat_map(|d| {
         d.rendered
@@ -109,7 +147,7 @@ pub fn unreadable(failures: &[Failure], pictures: &Pictures, docs: &[&Doc], fron
                 "open it in an image editor and export it again as JPEG, PNG or WebP"
             };
             out.push(
-                Diagnostic::error(id, span, "image cannot be read")
+                Diagnostic::warning(id, span, "image cannot be read, so it is served as it is, not resized")
                     .label(format!("`{}`: {}", file.display(), failure.message))
                     .hint(hint),
             );

@@ -39,7 +39,7 @@ pub mod write;
 use crate::bundle::{Bundle, Kind};
 use diagnostics::{Diagnostic, Sources};
 use document::Doc;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -134,11 +134,14 @@ pub fn compile(options: &Options) -> Outcome {
     let tags = taxonomies::collect(&mut docs);
     let (relations, found) = relations::compute(&docs, &tool.taxonomies);
     diagnostics.extend(found);
-    let (images, image_uses, found) = images::front_matter_images(&docs, &folders, &copies);
+    let (mut images, image_uses, found) = images::front_matter_images(&docs, &folders, &copies);
     diagnostics.extend(found);
     let (pictures_summary, failures) = pictures.encode();
     let with_images: Vec<&Doc> = docs.iter().chain(&intro_docs).collect();
     diagnostics.extend(images::unreadable(&failures, &pictures, &with_images, &image_uses));
+    let mut intro_docs = intro_docs;
+    images::serve_failed_as_is(&failures, &pictures, &folders, &mut docs, &mut images);
+    images::serve_failed_as_is(&failures, &pictures, &folders, &mut intro_docs, &mut BTreeMap::new());
     diagnostics.extend(link_check::check(&docs, &routes, &drafts));
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
     diagnostics.extend(intro_docs.iter().flat_map(checks::shortcodes));

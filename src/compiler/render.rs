@@ -66,6 +66,22 @@ fn eager_first_image(html: &mut String) {
 
 /// The first candidate that exists in a static folder, then in the content folder.
 /// A file path as it goes in an `src` or `href`: spaces, `%` and non-ASCII characters percent-encoded.
+/// The site path a static file is served at (as [`locate`] gives it), if it is one.
+pub fn url_of(path: &Path, folders: &Folders) -> Option<String> {
+    let rel = |root: &Path| {
+        path.strip_prefix(root)
+            .ok()
+            .map(|r| r.to_string_lossy().replace('\\', "/"))
+    };
+    let rel = folders
+        .public
+        .iter()
+        .find_map(|p| rel(p))
+        .or_else(|| rel(folders.content))
+        .or_else(|| folders.content.parent().and_then(rel).map(|r| format!("_files/{r}")))?;
+    Some(format!("/{}", encode_path(&rel)))
+}
+
 fn encode_path(rel: &str) -> String {
     let mut out = String::with_capacity(rel.len());
     for byte in rel.bytes() {
