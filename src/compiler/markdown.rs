@@ -75,6 +75,8 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
         // GitHub's alerts (`> [!NOTE]`), which Hugo themes and Astro sites use.
         | Options::ENABLE_GFM
+        // `Terme` then `: définition` (Hugo's Goldmark and Zola read them too).
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<String>, locate: Locate) -> Rendered {
@@ -618,6 +620,15 @@ mod tests {
         let out = html("> [!WARNING]\n> Sauvegardez avant.\n");
         assert!(out.contains(r#"<blockquote class="markdown-alert-warning">"#), "{out}");
         assert!(!out.contains("[!WARNING]"), "{out}");
+    }
+
+    #[test]
+    fn definition_lists_are_read() {
+        let out = html("Relief\n: Ce qui dépasse.\n");
+        assert!(
+            out.contains("<dl>") && out.contains("<dt>Relief</dt>") && out.contains("<dd>Ce qui dépasse.</dd>"),
+            "{out}"
+        );
     }
 
     #[test]

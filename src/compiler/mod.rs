@@ -83,27 +83,14 @@ pub fn compile(options: &Options) -> Outcome {
 
     let (tool, found) = tool_settings::read(&options.content, &mut sources);
     diagnostics.extend(found);
-    // A Hugo site with a content folder per language is built in the site's language.
-    let by_language = tool.language_content().map(|(own, others)| {
-        for (code, dir) in others {
-            let id = sources.add(dir.display().to_string(), String::new());
-            diagnostics.push(
-                Diagnostic::warning(id, 0..0, format!("pages in `{}` are left out", dir.display()))
-                    .label(format!(
-                        "they are the `{code}` version; the site is built in its own language"
-                    ))
-                    .hint(format!("build them on their own with `--content {}`", dir.display())),
-            );
-        }
-        Options {
-            content: own,
-            public: options.public.clone(),
-            drafts: options.drafts,
-            today: options.today.clone(),
-            image_cache: options.image_cache.clone(),
-        }
+    let moved = elsewhere(options, &tool, &mut sources, &mut diagnostics).map(|content| Options {
+        content,
+        public: options.public.clone(),
+        drafts: options.drafts,
+        today: options.today.clone(),
+        image_cache: options.image_cache.clone(),
     });
-    let options = by_language.as_ref().unwrap_or(options);
+    let options = moved.as_ref().unwrap_or(options);
     let site = site::read(&options.content, &tool, &mut sources)
         .map_err(|e| diagnostics.push(e))
         .ok();
@@ -185,6 +172,41 @@ pub fn compile(options: &Options) -> Outcome {
         pictures,
         pictures_summary,
     }
+}
+
+/// The folder the pages are really in, when not the content folder given: a
+/// Hugo site's folder for its language (`contentDir`, the others named in a
+/// warning), or where an Astro site's collections are loaded from.
+fn elsewhere(
+    options: &Options,
+    tool: &tool_settings::ToolSettings,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PathBuf> {
+    if let Some((own, others)) = tool.language_content() {
+        for (code, dir) in others {
+            let id = sources.add(dir.display().to_string(), String::new());
+            diagnostics.push(
+                Diagnostic::warning(id, 0..0, format!("pages in `{}` are left out", dir.display()))
+                    .label(format!(
+                        "they are the `{code}` version; the site is built in its own language"
+                    ))
+                    .hint(format!("build them on their own with `--content {}`", dir.display())),
+            );
+        }
+        return Some(own);
+    }
+    let markdown = walkdir::WalkDir::new(&options.content)
+        .into_iter()
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x == "md" || x == "mdx" || x == "markdown")
+        });
+    (!markdown)
+        .then(|| tool_settings::astro_loader_content(&options.content))
+        .flatten()
 }
 
 /// Each section's route (`posts`, `documentation/templates`) and folder, once:

@@ -336,6 +336,36 @@ fn menu_in(value: &Value) -> Vec<MenuEntry> {
         .collect()
 }
 
+/// Where an Astro site's content config (`src/content.config.ts`, or
+/// `src/content/config.ts`) has its collections loaded from, when its content
+/// folder holds none of them: `glob({ base: 'src/data/post' })` → `src/data`.
+pub fn astro_loader_content(content: &Path) -> Option<PathBuf> {
+    let src = content.parent()?;
+    let root = src.parent()?;
+    let config = ["content.config.ts", "content.config.mjs", "content.config.js"]
+        .iter()
+        .map(|name| src.join(name))
+        .chain(
+            ["config.ts", "config.mjs", "config.js"]
+                .iter()
+                .map(|name| content.join(name)),
+        )
+        .find_map(|path| std::fs::read_to_string(path).ok())?;
+    let bases: Vec<PathBuf> = config
+        .match_indices("base:")
+        .filter_map(|(at, _)| {
+            let value = config[at + 5..].trim_start();
+            let quote = value.chars().next().filter(|c| matches!(c, '\'' | '"' | '`'))?;
+            let end = value[1..].find(quote)?;
+            Some(root.join(value[1..1 + end].trim_start_matches("./")))
+        })
+        .filter(|base| base.is_dir())
+        .collect();
+    // The folder above the collections: each collection is then a section.
+    let first = bases.first()?.parent()?.to_path_buf();
+    bases.iter().all(|b| b.starts_with(&first)).then_some(first)
+}
+
 /// `/portfolio` from `https://x.github.io/portfolio`; `None` at the root of a host.
 fn url_path(url: &str) -> Option<String> {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -421,6 +451,23 @@ mod tests {
         assert_eq!(s.description.as_deref(), Some("Notes"));
         assert_eq!(s.base_url.as_deref(), Some("https://n.github.io"));
         assert_eq!(s.menu.iter().map(MenuEntry::label).collect::<Vec<_>>(), ["Articles"]);
+    }
+
+    #[test]
+    fn astro_collections_loaded_from_elsewhere_are_found() {
+        // AstroWind: `src/content/config.ts` loads its posts from `src/data/post`.
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("src/content")).unwrap();
+        std::fs::create_dir_all(site.path().join("src/data/post")).unwrap();
+        std::fs::write(
+            site.path().join("src/content/config.ts"),
+            "const post = defineCollection({\n  loader: glob({ pattern: ['*.md', '*.mdx'], base: 'src/data/post' }),\n});\n",
+        )
+        .unwrap();
+        let content = site.path().join("src/content");
+        assert_eq!(astro_loader_content(&content), Some(site.path().join("src/data")));
+        std::fs::remove_dir(site.path().join("src/data/post")).unwrap();
+        assert_eq!(astro_loader_content(&content), None);
     }
 
     #[test]
