@@ -69,25 +69,7 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>, drafts: &[String]) -> Vec<
                 _ => {}
             }
         }
-        for image in &doc.rendered.images {
-            if !image.found {
-                out.push(
-                    Diagnostic::warning(id, image.span.clone(), "image not found")
-                        .label(format!(
-                            "`{}` is neither in the public folder nor beside the page",
-                            image.src
-                        ))
-                        .hint("put images in `public/assets/` and write `/assets/name.jpg`, or beside an `index.md`"),
-                );
-            }
-            if image.alt.is_empty() && !image.raw {
-                out.push(
-                    Diagnostic::warning(id, image.span.clone(), "image without alt text")
-                        .label("visitors using a screen reader will not know what it shows")
-                        .hint(format!("describe the image: ![Ce que montre l'image]({})", image.src)),
-                );
-            }
-        }
+        out.extend(image_problems(doc));
     }
     out
 }
@@ -114,4 +96,29 @@ pub fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> O
         .filter(|(d, c)| *d <= wanted.len().max(c.len()) / 2)
         .min()
         .map(|(_, c)| c)
+}
+
+/// A body image's file not found, or its alt text missing.
+fn image_problems(doc: &Doc) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for image in &doc.rendered.images {
+        if !image.found {
+            out.push(
+                Diagnostic::warning(doc.file.id, image.span.clone(), "image not found")
+                    .label(format!(
+                        "`{}` is neither in the public folder nor beside the page",
+                        image.src
+                    ))
+                    .hint("put images in `public/assets/` and write `/assets/name.jpg`, or beside an `index.md`"),
+            );
+        }
+        if image.alt.is_empty() && !image.raw {
+            out.push(
+                Diagnostic::warning(doc.file.id, image.span.clone(), "image without alt text")
+                    .label("visitors using a screen reader will not know what it shows")
+                    .hint(format!("describe the image: ![Ce que montre l'image]({})", image.src)),
+            );
+        }
+    }
+    out
 }

@@ -102,21 +102,25 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         return Target::File { candidates: files };
     }
     // A bare name (`{{< ref "front-matter" >}}`) is the one page of that name, as Hugo finds it.
-    if !path.contains('/') {
-        let name = as_routes[0].rsplit('/').next().unwrap_or("");
-        let mut named = routes
-            .iter()
-            .filter(|r| !name.is_empty() && r.rsplit('/').next() == Some(name));
-        if let (Some(route), None) = (named.next(), named.next()) {
-            return Target::Route {
-                route: route.clone(),
-                anchor,
-            };
-        }
+    if let Some(route) = the_page_named(path, &as_routes[0], routes) {
+        return Target::Route { route, anchor };
     }
     Target::Missing {
         guess: as_routes[0].clone(),
         anchor,
+    }
+}
+
+/// The one route ending with `guess`'s last segment, for a bare name (`front-matter`).
+fn the_page_named(path: &str, guess: &str, routes: &BTreeSet<String>) -> Option<String> {
+    let name = guess
+        .rsplit('/')
+        .next()
+        .filter(|n| !n.is_empty() && !path.contains('/'))?;
+    let mut named = routes.iter().filter(|r| r.rsplit('/').next() == Some(name));
+    match (named.next(), named.next()) {
+        (Some(route), None) => Some(route.clone()),
+        _ => None,
     }
 }
 

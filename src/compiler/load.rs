@@ -4,6 +4,7 @@ use super::diagnostics::{Diagnostic, Sources};
 use super::slugs::{slugify, slugify_name};
 use crate::bundle::Kind;
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -71,8 +72,8 @@ pub const RESERVED: [&str; 4] = ["tags", "recherche", "data", "synthese"];
 pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut ignored = std::collections::BTreeSet::new();
-    let mut translated = std::collections::BTreeSet::new();
+    let mut ignored = BTreeSet::new();
+    let mut translated = BTreeSet::new();
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(content)
         .follow_links(true)
         .into_iter()
@@ -102,43 +103,27 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
         }
         let display = display_path(content, &path);
         let (stem, language) = split_language(&stem);
-        if let Some(language) = language {
-            if !same_language(language, lang) {
-                if ignored.insert(format!(".{language}")) {
-                    let text = read
-                        .as_ref()
-                        .map(|b| String::from_utf8_lossy(b).into_owned())
-                        .unwrap_or_default();
-                    let id = sources.add(display, text);
-                    diagnostics.push(
-                        Diagnostic::warning(
-                            id,
-                            0..0,
-                            format!("pages in another language (`.{language}.md`) are left out"),
-                        )
-                        .label(format!("the site's language is `{lang}`"))
-                        .hint("set `lang` in content/site.toml to build the site in that language"),
-                    );
-                }
-                continue;
+        if let Some(language) = language.filter(|l| !same_language(l, lang)) {
+            if ignored.insert(format!(".{language}")) {
+                let id = sources.add(display, String::new());
+                diagnostics.push(
+                    Diagnostic::warning(
+                        id,
+                        0..0,
+                        format!("pages in another language (`.{language}.md`) are left out"),
+                    )
+                    .label(format!("the site's language is `{lang}`"))
+                    .hint("set `lang` in content/site.toml to build the site in that language"),
+                );
             }
+            continue;
         }
         // `about/index.md` alone in its folder is a page (Hugo's leaf bundle, `/about`);
         // beside other pages it would be the folder's introduction, which is `_index.md`.
         let leaf = segments.len() == 2 && stem == "index";
         if leaf && sections.contains(segments[0]) {
             let id = sources.add(display, String::new());
-            diagnostics.push(
-                Diagnostic::warning(id, 0..0, format!("`{rel}` is left out"))
-                    .label(format!(
-                        "`{}/` holds other pages, so this is no page of its own",
-                        segments[0]
-                    ))
-                    .hint(format!(
-                        "rename it `{}/_index.md` to make it the section's introduction",
-                        segments[0]
-                    )),
-            );
+            diagnostics.push(index_beside_pages(id, &rel, segments[0]));
             continue;
         }
         let stem = if leaf {
@@ -165,56 +150,18 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
             let folder = if top { String::new() } else { segments[0].to_string() };
             if ignored.insert(folder.clone()) {
                 let id = sources.add(display, String::new());
-                let what = if folder.is_empty() {
-                    format!("the page `{rel}` is left out")
-                } else {
-                    format!("pages in `{folder}/` are left out")
-                };
-                diagnostics.push(
-                    Diagnostic::warning(id, 0..0, what)
-                        .label("its address is one of the app's own")
-                        .hint("`tags`, `recherche`, `synthese` and `data` are the app's own addresses, and `index.md` at the top is not a page: rename the file or folder"),
-                );
+                diagnostics.push(reserved(id, &rel, &folder));
             }
             continue;
         };
-        let (text, bad_utf8) = match read {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => (text, None),
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
-                }
-            },
-            Err(e) => {
-                let id = sources.add(display, String::new());
-                diagnostics.push(Diagnostic::error(id, 0..0, format!("cannot read file: {e}")));
+        let id = match source(read, display, sources) {
+            Ok(id) => id,
+            Err(error) => {
+                diagnostics.push(error);
                 continue;
             }
         };
-        let id = sources.add(display, text);
-        if let Some(at) = bad_utf8 {
-            diagnostics.push(
-                Diagnostic::error(id, at..at + 1, "file is not valid UTF-8")
-                    .label("this byte is not UTF-8")
-                    .hint("save the file as UTF-8 in your editor"),
-            );
-            continue;
-        }
-        let mut parts: Vec<String> = if top {
-            Vec::new()
-        } else {
-            segments[1..segments.len() - 1].iter().map(|s| slugify(s)).collect()
-        };
-        let bundle = stem == "index";
-        let (date_from_name, name) = if bundle {
-            (None, stem.as_str())
-        } else {
-            split_date_prefix(&stem)
-        };
-        if !bundle {
-            parts.push(slugify_name(name));
-        }
+        let (parts, date_from_name) = slug_parts(&segments, top, &stem);
         if parts.is_empty() {
             continue; // `projets/index.md` is a section page.
         }
@@ -234,17 +181,78 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
             date_from_name,
         });
     }
-    // The site-language version of a page replaces the default one.
-    let files = files
+    (site_language_first(files, &translated), diagnostics)
+}
+
+/// The site-language version of a page (`page.fr.md`) replaces the default one
+/// (`page.md`); `translated` holds the (section, slug) of those versions.
+fn site_language_first(files: Vec<SourceFile>, translated: &BTreeSet<(String, String)>) -> Vec<SourceFile> {
+    files
         .into_iter()
         .filter(|f| {
-            let is_translation = split_language(f.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md"))
-                .1
-                .is_some();
-            is_translation || !translated.contains(&(f.section.clone(), f.slug.clone()))
+            let name = f.rel.rsplit('/').next().unwrap_or("");
+            let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+            split_language(stem).1.is_some() || !translated.contains(&(f.section.clone(), f.slug.clone()))
         })
-        .collect();
-    (files, diagnostics)
+        .collect()
+}
+
+/// The route segments below the section (`nested/duvet-genius`; none for a
+/// section's own `index.md`), and the date a `2020-03-02-titre.md` name gives.
+fn slug_parts(segments: &[&str], top: bool, stem: &str) -> (Vec<String>, Option<String>) {
+    let mut parts: Vec<String> = if top {
+        Vec::new()
+    } else {
+        segments[1..segments.len() - 1].iter().map(|s| slugify(s)).collect()
+    };
+    if stem == "index" {
+        return (parts, None);
+    }
+    let (date, name) = split_date_prefix(stem);
+    parts.push(slugify_name(name));
+    (parts, date)
+}
+
+/// `projets/index.md` beside other projets: left out, and how to keep it.
+fn index_beside_pages(id: usize, rel: &str, folder: &str) -> Diagnostic {
+    Diagnostic::warning(id, 0..0, format!("`{rel}` is left out"))
+        .label(format!("`{folder}/` holds other pages, so this is no page of its own"))
+        .hint(format!(
+            "rename it `{folder}/_index.md` to make it the section's introduction"
+        ))
+}
+
+/// A page or folder whose address is one of the app's own.
+fn reserved(id: usize, rel: &str, folder: &str) -> Diagnostic {
+    let what = if folder.is_empty() {
+        format!("the page `{rel}` is left out")
+    } else {
+        format!("pages in `{folder}/` are left out")
+    };
+    Diagnostic::warning(id, 0..0, what)
+        .label("its address is one of the app's own")
+        .hint("`tags`, `recherche`, `synthese` and `data` are the app's own addresses, and `index.md` at the top is not a page: rename the file or folder")
+}
+
+/// A page's text added to `sources`, or why it cannot be read (not UTF-8: at the first bad byte).
+fn source(read: std::io::Result<Vec<u8>>, display: String, sources: &mut Sources) -> Result<usize, Diagnostic> {
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let id = sources.add(display, String::new());
+            return Err(Diagnostic::error(id, 0..0, format!("cannot read file: {e}")));
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(sources.add(display, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let id = sources.add(display, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            Err(Diagnostic::error(id, at..at + 1, "file is not valid UTF-8")
+                .label("this byte is not UTF-8")
+                .hint("save the file as UTF-8 in your editor"))
+        }
+    }
 }
 
 /// The top folders holding a page other than their own `index.md`: sections.

@@ -141,24 +141,7 @@ pub fn compile(options: &Options) -> Outcome {
     let bundle = match site {
         Some(mut site) if !has_errors => {
             site.sections = sections::list(&docs, &index_fields, &intro_docs);
-            // Only sections with pages or an introduction in the menu (a blog has no compétences).
-            let used: Vec<_> = site
-                .sections
-                .iter()
-                .filter(|s| docs.iter().chain(&intro_docs).any(|d| d.file.section == s.slug))
-                .cloned()
-                .collect();
-            let mut menu_pages = sections::pages(&docs);
-            // The synthesis table, right after the sections, on a site with both kinds.
-            if Kind::ALL.iter().all(|k| docs.iter().any(|d| d.file.kind == *k)) {
-                let link = crate::bundle::SiteLink {
-                    label: crate::text::FR.synthese_nav.into(),
-                    url: "synthese".into(),
-                };
-                menu_pages.insert(0, (link, true));
-            }
-            let (nav, unmatched) = sections::nav(&used, menu_pages, &site.menu, folders.base_path);
-            site.menu = nav;
+            let unmatched = navigation(&mut site, &docs, &intro_docs, folders.base_path);
             diagnostics.extend(unmatched.iter().map(|entry| menu_warning(entry, &sources)));
             Some(assemble::assemble(site, docs, tags, &images, intro_docs, relations))
         }
@@ -231,6 +214,35 @@ fn folders_of(docs: &[Doc], content: &std::path::Path) -> Vec<(String, String)> 
         .chain(intro_only)
         .filter(|(route, _)| seen.insert(route.clone()))
         .collect()
+}
+
+/// The site's menu: its sections with pages or an introduction (a blog has no
+/// compétences), the synthesis table on a site with both kinds, the pages that
+/// ask for an entry, in the order the settings give. Returns the entries that
+/// match nothing.
+fn navigation(
+    site: &mut crate::bundle::Site,
+    docs: &[Doc],
+    intro_docs: &[Doc],
+    base_path: &str,
+) -> Vec<crate::bundle::SiteLink> {
+    let used: Vec<_> = site
+        .sections
+        .iter()
+        .filter(|s| docs.iter().chain(intro_docs).any(|d| d.file.section == s.slug))
+        .cloned()
+        .collect();
+    let mut menu_pages = sections::pages(docs);
+    if Kind::ALL.iter().all(|k| docs.iter().any(|d| d.file.kind == *k)) {
+        let link = crate::bundle::SiteLink {
+            label: crate::text::FR.synthese_nav.into(),
+            url: "synthese".into(),
+        };
+        menu_pages.insert(0, (link, true));
+    }
+    let (nav, unmatched) = sections::nav(&used, menu_pages, &site.menu, base_path);
+    site.menu = nav;
+    unmatched
 }
 
 /// A configured menu entry that points at no section or page.
