@@ -6,7 +6,7 @@ use super::links::{self, From, Target};
 use super::sanitize::sanitize;
 use super::slugs::slugify;
 use crate::bundle::{relative_link, Resized, TocEntry};
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -75,8 +75,6 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
         // GitHub's alerts (`> [!NOTE]`), which Hugo themes and Astro sites use.
         | Options::ENABLE_GFM
-        // `Terme` then `: définition` (Hugo's Goldmark and Zola read them too).
-        | Options::ENABLE_DEFINITION_LIST
 }
 
 pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<String>, locate: Locate) -> Rendered {
@@ -92,9 +90,9 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
     let mut needs_sanitizer = false;
     // An image inside a Markdown link keeps that link (no zoom link around it).
     let mut in_link = false;
-    // Headings never skip a level going down (`###` then `#####` becomes h3, h4):
+    // Headings never skip a level going down (`###` then `#####` becomes h2, h3):
     // screen reader users move by levels. The page title is the h1.
-    let mut last_level = 1u8;
+    let mut open_levels: Vec<(u8, u8)> = Vec::new();
     let mut heading_level = HeadingLevel::H2;
     let mut first_paragraph: Option<String> = None;
     let mut paragraph: Option<String> = None;
@@ -119,8 +117,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 let n = used_ids.entry(base.clone()).or_insert(0);
                 let unique = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
                 *n += 1;
-                let level_num = (*level as u8).min(last_level + 1);
-                last_level = level_num;
+                let level_num = outline_level(&mut open_levels, *level as u8);
                 heading_level = HeadingLevel::try_from(usize::from(level_num)).unwrap_or(*level);
                 if (2..=4).contains(&level_num) {
                     out.toc.push(TocEntry {
@@ -140,8 +137,20 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 i += 1;
                 continue;
             }
-            Event::Start(Tag::Link { dest_url, title, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => {
                 in_link = true;
+                // `<contact@example.org>` is an address to write to.
+                let mailto = format!("mailto:{dest_url}");
+                let dest_url = if *link_type == LinkType::Email && !dest_url.starts_with("mailto:") {
+                    mailto.as_str()
+                } else {
+                    dest_url.as_ref()
+                };
                 let target = links::resolve(dest_url, from, routes);
                 let (href, found) = href_of(&target, dest_url, from, locate);
                 let rel = match target {
@@ -489,6 +498,20 @@ fn html_ids(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// A heading's level in the page: the page title is the h1, so the body's
+/// outline starts at h2 and never skips a level going down, whatever levels the
+/// author wrote (`#`, or `###` then `#####`); headings written at the same
+/// level stay at the same level. `open`: (written, shown) levels of the
+/// headings above, outermost first.
+fn outline_level(open: &mut Vec<(u8, u8)>, written: u8) -> u8 {
+    while open.last().is_some_and(|(w, _)| *w >= written) {
+        open.pop();
+    }
+    let shown = open.last().map_or(2, |(_, s)| s + 1).min(6);
+    open.push((written, shown));
+    shown
+}
+
 fn with_anchor(route: &str, anchor: Option<&str>) -> String {
     match anchor {
         Some(a) => format!("{route}#{a}"),
@@ -623,12 +646,10 @@ mod tests {
     }
 
     #[test]
-    fn definition_lists_are_read() {
-        let out = html("Relief\n: Ce qui dépasse.\n");
-        assert!(
-            out.contains("<dl>") && out.contains("<dt>Relief</dt>") && out.contains("<dd>Ce qui dépasse.</dd>"),
-            "{out}"
-        );
+    fn a_line_starting_with_a_colon_stays_a_paragraph() {
+        // Astro and Zola have no definition lists: no `<dl>` out of a stray colon.
+        let out = html("Voir la source\n:contentReference[oaicite:0]\n");
+        assert!(!out.contains("<dl>"), "{out}");
     }
 
     #[test]
@@ -637,6 +658,19 @@ mod tests {
             super::html_ids(r#"<div id="1"></div><a class="x" id='note-b'>b</a><span data-id="no" id=bare>"#),
             ["1", "note-b", "bare"]
         );
+    }
+
+    #[test]
+    fn an_email_autolink_writes_to_the_address() {
+        let out = html("Écrivez à <contact@example.org>.\n");
+        assert!(out.contains(r#"href="mailto:contact@example.org""#), "{out}");
+    }
+
+    #[test]
+    fn the_outline_starts_at_h2_and_siblings_stay_siblings() {
+        let out = html("# A\n\n### Un\n\n### Deux\n\n# B\n\n## C\n");
+        let levels: Vec<&str> = out.match_indices("<h").map(|(i, _)| &out[i..i + 3]).collect();
+        assert_eq!(levels, ["<h2", "<h3", "<h3", "<h2", "<h3"], "{out}");
     }
 
     #[test]

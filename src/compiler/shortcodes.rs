@@ -163,7 +163,9 @@ fn next(text: &str) -> Option<Found<'_>> {
 
 /// `{{</* x */>}}` → `{{< x >}}`, `{{/* x() */}}` → `{{ x() }}`, and the `%` forms.
 fn escape(text: &str, start: usize) -> Option<Found<'_>> {
-    const ESCAPES: [(&str, &str, &str, &str); 4] = [
+    const ESCAPES: [(&str, &str, &str, &str); 5] = [
+        // Tera's (Zola's) raw block: its text as it is, shortcodes not run.
+        ("{% raw %}", "{% endraw %}", "", ""),
         ("{{</*", "*/>}}", "{{<", ">}}"),
         ("{{%/*", "*/%}}", "{{%", "%}}"),
         ("{{/*", "*/}}", "{{", "}}"),
@@ -239,7 +241,6 @@ fn closing_paren(text: &str) -> Option<usize> {
             (Some(_), _) => {}
             (None, '"' | '\'' | '`') => quote = Some(c),
             (None, ')') => return Some(i),
-            (None, '\n') => return None,
             _ => {}
         }
     }
@@ -415,6 +416,15 @@ mod tests {
             "[Gist](https://gist.github.com/Keats/e5fb6aad409f28721c0ba14161644c57)"
         );
         assert_eq!(expand(r#"{{/* youtube(id="x") */}}"#), r#"{{ youtube(id="x") }}"#);
+        // A call over two lines, and a raw block whose calls are shown, not run.
+        assert_eq!(
+            expand("{{ youtube(id=\"a\",\n  class=\"v\") }}"),
+            "[▶ Vidéo YouTube](https://www.youtube.com/watch?v=a)"
+        );
+        assert_eq!(
+            expand("```\n{% raw %}{{ youtube(id=\"a\") }}{% endraw %}\n```"),
+            "```\n{{ youtube(id=\"a\") }}\n```"
+        );
         assert_eq!(
             expand("{{ page.title }} {{ x(a=\"(\") }}"),
             "{{ page.title }} {{ x(a=\"(\") }}"

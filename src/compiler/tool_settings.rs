@@ -81,8 +81,9 @@ impl MenuEntry {
     }
 }
 
-const DATA_FILES: [&str; 8] = [
+const DATA_FILES: [&str; 9] = [
     "hugo.toml",
+    "zola.toml",
     "hugo.yaml",
     "hugo.yml",
     "hugo.json",
