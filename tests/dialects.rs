@@ -872,3 +872,21 @@ fn theme_image_keys_alerts_and_a_menu_entry_to_a_page_named_like_a_kind() {
     );
     assert!(!text.contains("menu entry"), "{text}");
 }
+
+#[test]
+fn a_link_to_a_file_finds_its_page_wherever_its_slug_put_it() {
+    // A BUT portfolio: `swerc2023.md` sets `slug: "swerc-2023"`; Hugo and Zola
+    // resolve links by the file, so must Vitrine.
+    let site = site_with(&[
+        ("evenements/swerc2023.md", b"---\ntitle: SWERC\nslug: \"swerc-2023\"\n---\nS.\n"),
+        (
+            "evenements/infos.md",
+            b"---\ntitle: Infos\n---\n[a]({{< ref \"/evenements/swerc2023.md\" >}}) [b](@/evenements/swerc2023.md) [c](../swerc2023.md)\n",
+        ),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(page(&b, "/evenements/infos").links, ["/evenements/swerc-2023"]);
+    assert!(!text.contains("does not exist"), "{text}");
+}

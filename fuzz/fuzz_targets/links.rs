@@ -2,7 +2,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeSet;
-use vitrine::compiler::links::{resolve, From};
+use vitrine::compiler::links::{resolve, From, NOTHING_MOVED};
 
 fuzz_target!(|data: (bool, &str)| {
     let (based, href) = data;
@@ -26,6 +26,7 @@ fuzz_target!(|data: (bool, &str)| {
             route,
             dir,
             base: if based { "/portfolio" } else { "" },
+            moved: &NOTHING_MOVED,
         };
         let _ = resolve(href, &from, &routes);
     }

@@ -6,7 +6,7 @@
 
 use super::load::{section_of, split_date_prefix};
 use super::slugs::{slugify, slugify_name};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -32,7 +32,12 @@ pub struct From<'a> {
     pub dir: &'a str,
     /// The prefix the site's tool puts before every address (Astro's `base`, `/portfolio`), or empty.
     pub base: &'a str,
+    /// Pages whose `slug` moved them: the route their file would give → their route.
+    pub moved: &'a BTreeMap<String, String>,
 }
+
+/// For a [`From`] on a site where no `slug` moved a page (tools, tests).
+pub static NOTHING_MOVED: BTreeMap<String, String> = BTreeMap::new();
 
 pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
     let href = href.trim();
@@ -78,7 +83,9 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         }
     }
 
-    let as_routes: Vec<String> = candidates.iter().map(|c| to_route(c)).collect();
+    // `@/evenements/swerc2023.md` is the page that file makes, wherever its `slug` put it.
+    let moved = |route: String| from.moved.get(&route).cloned().unwrap_or(route);
+    let as_routes: Vec<String> = candidates.iter().map(|c| moved(to_route(c))).collect();
     // A page first: `transition-4.0` is a page when one has that name, not a `.0` file.
     // `projects/x` is `/projects/x` on a site that has both `projects/` and `projets/`.
     let literal = candidates.iter().map(|c| slugified(c));
@@ -257,6 +264,7 @@ mod tests {
             route: "/competences/autonomie",
             dir: "competences",
             base: "",
+            moved: &NOTHING_MOVED,
         }
     }
 
@@ -282,6 +290,7 @@ mod tests {
             route: "/projets/citi",
             dir: "projets",
             base: "",
+            moved: &NOTHING_MOVED,
         };
         assert_eq!(resolve("../gecy/", &g, &routes()), route("/projets/gecy", None));
     }

@@ -634,6 +634,7 @@ mod tests {
             route: "/competences/x",
             dir: "competences",
             base: "",
+            moved: &links::NOTHING_MOVED,
         };
         render(body, 0, &from, &BTreeSet::new(), &|_| None).html
     }
@@ -695,6 +696,7 @@ mod tests {
             route: "/competences/x",
             dir: "competences",
             base: "",
+            moved: &links::NOTHING_MOVED,
         };
         let r = render(
             "## Ma Vision de L'Autonomie\n\n## Contexte\n\n### Contexte\n\n#####\tProjet GECY :\n",
@@ -742,6 +744,7 @@ mod tests {
             route: "/competences/x",
             dir: "competences",
             base: "",
+            moved: &links::NOTHING_MOVED,
         };
         let body = r#"Voir [Citi]({{< ref "projets/citi.md" >}}) et [là]({{< relref "/projets/citi.md#contexte" >}})."#;
         let r = render(body, 0, &from, &routes, &|_| None);
@@ -773,6 +776,7 @@ mod tests {
             route: "/competences/x",
             dir: "competences",
             base: "",
+            moved: &links::NOTHING_MOVED,
         };
         let r = render(
             "Premier paragraphe, l'autonomie compte.\n\n```\ncode ignoré ici\n```\n\nSecond.",

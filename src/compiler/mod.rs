@@ -104,11 +104,13 @@ pub fn compile(options: &Options) -> Outcome {
 
     let routes = routes(&docs);
     let pictures = pictures::Pictures::new(options.image_cache.clone());
+    let moved = moved_by_slug(&docs);
     let folders = render::Folders {
         content: &options.content,
         public: &options.public,
         base_path: tool.base_path.as_deref().unwrap_or(""),
         pictures: &pictures,
+        moved: &moved,
     };
     order::sort(&mut docs);
     let copies = Mutex::new(render::ContentFiles::new());
@@ -280,6 +282,20 @@ fn no_pages(content: &std::path::Path, sources: &mut Sources) -> Diagnostic {
 }
 
 /// Every route the app serves: lists, tag pages and pages.
+/// The pages a `slug` moved: the route their file would give → their route.
+fn moved_by_slug(docs: &[Doc]) -> BTreeMap<String, String> {
+    docs.iter()
+        .filter(|d| d.slug != d.file.slug)
+        .map(|d| {
+            let by_file = match d.file.section.as_str() {
+                "" => format!("/{}", d.file.slug),
+                section => format!("/{section}/{}", d.file.slug),
+            };
+            (by_file, d.route.clone())
+        })
+        .collect()
+}
+
 fn routes(docs: &[document::Doc]) -> BTreeSet<String> {
     let mut routes: BTreeSet<String> = ["/", "/tags"].iter().map(|s| s.to_string()).collect();
     for kind in Kind::ALL {

@@ -22,6 +22,8 @@ pub struct Folders<'a> {
     pub base_path: &'a str,
     /// Raster images found, resized later (`pictures.rs`).
     pub pictures: &'a Pictures,
+    /// Pages a `slug` moved: the route their file would give → their route.
+    pub moved: &'a std::collections::BTreeMap<String, String>,
 }
 
 pub fn render(
@@ -37,6 +39,7 @@ pub fn render(
             route: &doc.route,
             dir: &dir,
             base: folders.base_path,
+            moved: folders.moved,
         };
         doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, routes, &locate);
         if doc.meta.image.is_none() {
