@@ -52,7 +52,8 @@ struct Input {
     #[arg(long, default_value = "content")]
     content: PathBuf,
     /// Static files folder. By default: `public/` or `static/` beside the content
-    /// folder or one level up (Astro keeps `public/` beside `src/`; Hugo and Zola use `static/`).
+    /// folder or one level up (Astro keeps `public/` beside `src/`; Hugo and Zola use `static/`),
+    /// then the themes' `static/` folders (`themes/x/static/`).
     #[arg(long)]
     public: Option<PathBuf>,
     /// Include pages marked `draft: true`.
@@ -239,7 +240,7 @@ fn prerender(dist: &std::path::Path, started: Instant) -> ExitCode {
 fn static_folders(content: &std::path::Path) -> Vec<PathBuf> {
     let parent = content.parent().map(PathBuf::from).unwrap_or_default();
     let grandparent = parent.parent().map(PathBuf::from);
-    [Some(&parent), grandparent.as_ref()]
+    let mut folders: Vec<PathBuf> = [Some(&parent), grandparent.as_ref()]
         .into_iter()
         .flatten()
         .filter_map(|dir| {
@@ -247,5 +248,16 @@ fn static_folders(content: &std::path::Path) -> Vec<PathBuf> {
                 .into_iter()
                 .find(|d| d.is_dir())
         })
-        .collect()
+        .collect();
+    // Then the Hugo or Zola themes' own (`themes/x/static/`), as those tools serve them.
+    let mut themes: Vec<PathBuf> = std::fs::read_dir(parent.join("themes"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|theme| theme.path().join("static"))
+        .filter(|d| d.is_dir())
+        .collect();
+    themes.sort();
+    folders.extend(themes);
+    folders
 }

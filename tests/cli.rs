@@ -242,3 +242,28 @@ fn a_blog_gets_no_empty_portfolio_lists_and_each_address_once_in_the_sitemap() {
     let guide = std::fs::read_to_string(out.join("posts/guide/index.html")).unwrap();
     assert!(guide.contains("Deux") && guide.contains("Trois"), "{guide}");
 }
+
+#[test]
+fn a_hugo_themes_static_files_are_served_like_the_sites_own() {
+    // A BUT portfolio keeps its images in `themes/iutdelens/static/`, as Hugo allows.
+    let site = tempfile::tempdir().unwrap();
+    let content = site.path().join("content");
+    std::fs::create_dir_all(content.join("projets")).unwrap();
+    std::fs::write(
+        content.join("projets/a.md"),
+        "---\ntitle: A\n---\n![Logo](/img/logo.png)\n",
+    )
+    .unwrap();
+    let theme = site.path().join("themes/iutdelens/static/img");
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::copy(
+        fixture("fixtures/base/public/assets/present.png"),
+        theme.join("logo.png"),
+    )
+    .unwrap();
+    let out = site.path().join("out");
+    let (ok, stderr) = build(&content, &out, &[]);
+    assert!(ok, "{stderr}");
+    assert!(!stderr.contains("image not found"), "{stderr}");
+    assert!(out.join("img/logo.png").is_file());
+}

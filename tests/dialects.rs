@@ -890,3 +890,16 @@ fn a_link_to_a_file_finds_its_page_wherever_its_slug_put_it() {
     assert_eq!(page(&b, "/evenements/infos").links, ["/evenements/swerc-2023"]);
     assert!(!text.contains("does not exist"), "{text}");
 }
+
+#[test]
+fn hugo_categories_are_tags_too() {
+    let site = site_with(&[(
+        "posts/veille.md",
+        b"---\ntitle: Veille\ncategories: [Cybers\xc3\xa9curit\xc3\xa9]\ntags: [R\xc3\xa9seau, cybers\xc3\xa9curit\xc3\xa9]\n---\nV.\n",
+    )]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let names: Vec<&str> = page(&b, "/posts/veille").tags.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Réseau", "cybersécurité"]);
+}

@@ -95,15 +95,24 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> (Meta, V
     (meta.updated, _) = r.date(&mut map, &UPDATED_KEYS);
     meta.aliases = r.list(&mut map, "aliases");
 
+    // Hugo's and Zola's other default taxonomy, `categories`, is read as tags too
+    // (a portfolio has one way to group its pages).
     meta.tags_span = key_span(split, "tags");
+    if meta.tags_span.is_empty() {
+        meta.tags_span = key_span(split, "categories");
+    }
     meta.tags = r.list(&mut map, "tags");
+    meta.tags.extend(r.list(&mut map, "categories"));
     if let Some(Value::Object(mut taxonomies)) = map.remove("taxonomies") {
         meta.tags_span = key_span(split, "tags");
         meta.tags.extend(r.list(&mut taxonomies, "tags"));
+        meta.tags.extend(r.list(&mut taxonomies, "categories"));
         if !taxonomies.is_empty() {
             map.insert("taxonomies".into(), Value::Object(taxonomies));
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    meta.tags.retain(|t| seen.insert(t.to_lowercase()));
     meta.declared = r.declared(&map);
     meta.image = r.image(&mut map);
     // Zola themes keep the page image among the `[extra]` fields.

@@ -255,7 +255,7 @@ fn from_value(value: &Value) -> ToolSettings {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
     };
-    let at = |path: &[&str]| path.iter().try_fold(value, |v, key| v.get(key));
+    let at = |path: &[&str]| path.iter().try_fold(value, |v, key| field(v, key));
     let author = text(at(&["params", "author"]))
         .or_else(|| text(at(&["params", "author", "name"])))
         .or_else(|| text(at(&["author"])))
@@ -317,6 +317,17 @@ fn menu(value: &Value) -> Vec<MenuEntry> {
     first_language(value).map(|(_, l)| menu_in(l)).unwrap_or_default()
 }
 
+/// A settings field by name, in any case (Hugo reads `Menus:` as `menus`).
+fn field<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    value.get(key).or_else(|| {
+        value
+            .as_object()?
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
+    })
+}
+
 fn menu_in(value: &Value) -> Vec<MenuEntry> {
     let places: [&[&str]; 5] = [
         &["menus", "main"],
@@ -327,7 +338,7 @@ fn menu_in(value: &Value) -> Vec<MenuEntry> {
     ];
     let list = places
         .iter()
-        .find_map(|path| path.iter().try_fold(value, |v, key| v.get(key)))
+        .find_map(|path| path.iter().try_fold(value, |v, key| field(v, key)))
         .and_then(Value::as_array);
     // Entry by entry: one odd entry does not cost the others.
     list.into_iter()
@@ -483,6 +494,11 @@ mod tests {
         assert_eq!(s.author.as_deref(), Some("Camille"));
         assert_eq!(s.description.as_deref(), Some("BTS SIO"));
         assert_eq!(s.base_path, None);
+        let capitals: Value =
+            serde_json::json!({ "Title": "Profil", "Menus": { "main": [{ "name": "Blog", "url": "/blog" }] } });
+        let s = from_value(&capitals);
+        assert_eq!(s.title.as_deref(), Some("Profil"));
+        assert_eq!(s.menu.iter().map(MenuEntry::label).collect::<Vec<_>>(), ["Blog"]);
         let project: Value = serde_json::json!({ "baseURL": "https://flo.github.io/portfolio-website/" });
         assert_eq!(from_value(&project).base_path.as_deref(), Some("/portfolio-website"));
         let menus: Value = toml::from_str(
