@@ -181,6 +181,8 @@ fn elsewhere(
         }
         return Some(own);
     }
+    // Only a site whose content config names other folders pays for the walk.
+    let loaded_from = tool_settings::astro_loader_content(&options.content)?;
     let markdown = walkdir::WalkDir::new(&options.content)
         .into_iter()
         .filter_map(Result::ok)
@@ -189,9 +191,7 @@ fn elsewhere(
                 .extension()
                 .is_some_and(|x| x == "md" || x == "mdx" || x == "markdown")
         });
-    (!markdown)
-        .then(|| tool_settings::astro_loader_content(&options.content))
-        .flatten()
+    (!markdown).then_some(loaded_from)
 }
 
 /// Each section's route (`posts`, `documentation/templates`) and folder, once:

@@ -25,10 +25,10 @@ pub fn parse(
     let mut left_out = Vec::new();
     for (doc, found) in results {
         diagnostics.extend(found);
-        match doc {
-            Some(doc) if doc.meta.draft && !drafts => left_out.push(doc.route),
-            Some(doc) if expired(&doc, today).is_some() => {
-                let date = expired(&doc, today).unwrap_or_default();
+        let expiry = doc.as_ref().and_then(|d| expired(d, today));
+        match (doc, expiry) {
+            (Some(doc), _) if doc.meta.draft && !drafts => left_out.push(doc.route),
+            (Some(doc), Some(date)) => {
                 diagnostics.push(
                     Diagnostic::warning(doc.file.id, doc.close.clone(), "page left out: it has expired")
                         .label(format!("its `expiryDate` ({date}) is before today ({today})"))
@@ -36,8 +36,8 @@ pub fn parse(
                 );
                 left_out.push(doc.route);
             }
-            Some(doc) => docs.push(doc),
-            None => {}
+            (Some(doc), None) => docs.push(doc),
+            (None, _) => {}
         }
     }
     (docs, diagnostics, left_out)
