@@ -4,7 +4,7 @@
 mod support;
 
 use std::process::Command;
-use support::content::{fixture, site_with};
+use support::content::{fixture, site_with, write_tree};
 
 /// `vitrine build --content CONTENT --out OUT [extra…]`.
 fn build(content: &std::path::Path, out: &std::path::Path, extra: &[&str]) -> (bool, String) {
@@ -214,16 +214,15 @@ fn a_blog_gets_no_empty_portfolio_lists_and_each_address_once_in_the_sitemap() {
     // A Hugo blog with a nested section whose pages carry tags (PaperMod's `posts/papermod/`).
     let site = tempfile::tempdir().unwrap();
     let content = site.path().join("content");
-    for (path, text) in [
-        ("posts/un.md", "---\ntitle: Un\ntags: [a]\n---\nUn.\n"),
-        ("posts/guide/_index.md", "---\ntitle: Guide\n---\n"),
-        ("posts/guide/deux.md", "---\ntitle: Deux\ntags: [a]\n---\nDeux.\n"),
-        ("posts/guide/trois.md", "---\ntitle: Trois\ntags: [b]\n---\nTrois.\n"),
-    ] {
-        let path = content.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
+    write_tree(
+        &content,
+        &[
+            ("posts/un.md", "---\ntitle: Un\ntags: [a]\n---\nUn.\n"),
+            ("posts/guide/_index.md", "---\ntitle: Guide\n---\n"),
+            ("posts/guide/deux.md", "---\ntitle: Deux\ntags: [a]\n---\nDeux.\n"),
+            ("posts/guide/trois.md", "---\ntitle: Trois\ntags: [b]\n---\nTrois.\n"),
+        ],
+    );
     std::fs::write(
         site.path().join("config.toml"),
         "baseURL = 'https://blog.example.org/'\n",

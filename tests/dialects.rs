@@ -2,7 +2,7 @@
 
 mod support;
 
-use support::content::{compile, printed, site_with};
+use support::content::{compile, png, printed, site_with, write_tree};
 use vitrine::bundle::{Bundle, Page};
 
 fn build(files: &[(&str, &[u8])]) -> Bundle {
@@ -75,7 +75,7 @@ Lien vers [citi](../citi.md) et [nested](../nested/duvet-genius/).
 ";
 
 fn dialects() -> Bundle {
-    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let png = png();
     build(&[
         ("competences/hugo.md", HUGO.as_bytes()),
         ("projets/nested/duvet-genius.md", ZOLA.as_bytes()),
@@ -444,7 +444,7 @@ fn astro_base_prefix_and_percent_encoded_file_names_resolve_to_the_files() {
     let public = astro.path().join("public");
     std::fs::create_dir_all(content.join("projets")).unwrap();
     std::fs::create_dir_all(public.join("assets")).unwrap();
-    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let png = png();
     std::fs::write(public.join("assets/Capture d'écran.png"), &png).unwrap();
     std::fs::write(public.join("assets/schema.png"), &png).unwrap();
     std::fs::write(
@@ -479,7 +479,7 @@ fn astro_base_prefix_and_percent_encoded_file_names_resolve_to_the_files() {
 
 #[test]
 fn hugo_shortcodes_render_as_links_images_and_code_and_zola_escapes_print_as_written() {
-    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let png = png();
     let b = build(&[
         (
             "projets/video.md",
@@ -652,7 +652,7 @@ fn the_astro_blog_starter_builds_with_its_assets_dates_and_mdx() {
 fn a_folder_with_only_an_index_md_is_a_top_level_page() {
     // Hugo's leaf bundle `about/index.md` (with its image beside it) is `/about`;
     // `projets/index.md` beside other projets is said to be left out.
-    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let png = png();
     let site = site_with(&[
         (
             "about/index.md",
@@ -719,16 +719,15 @@ fn a_link_to_a_draft_says_it_is_a_draft() {
 fn a_hugo_site_with_a_content_folder_per_language_is_built_in_its_language() {
     // Hugo's `[languages.en] contentDir = "content/en"`, as in the Ananke theme's example site.
     let site = tempfile::tempdir().unwrap();
-    for (path, text) in [
-        ("content/en/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
-        ("content/en/post/one.md", "---\ntitle: One\n---\nText.\n"),
-        ("content/en/about/index.md", "---\ntitle: About\nmenu: main\n---\nMe.\n"),
-        ("content/fr/post/un.md", "---\ntitle: Un\n---\nTexte.\n"),
-    ] {
-        let path = site.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
+    write_tree(
+        site.path(),
+        &[
+            ("content/en/_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+            ("content/en/post/one.md", "---\ntitle: One\n---\nText.\n"),
+            ("content/en/about/index.md", "---\ntitle: About\nmenu: main\n---\nMe.\n"),
+            ("content/fr/post/un.md", "---\ntitle: Un\n---\nTexte.\n"),
+        ],
+    );
     std::fs::write(
         site.path().join("config.toml"),
         "title = 'Ananke'\ndefaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\nweight = 1\n[languages.fr]\ncontentDir = 'content/fr'\nweight = 2\n",
@@ -839,7 +838,7 @@ fn the_site_title_is_the_settings_one_not_the_home_pages() {
 fn theme_image_keys_alerts_and_a_menu_entry_to_a_page_named_like_a_kind() {
     // Cactus's `coverImage: {src, alt}`, a portfolio template's `thumbnail`,
     // GitHub alerts, and hugo-coder's menu entry `projects/` for its `projects.md` page.
-    let png = std::fs::read(support::content::fixture("fixtures/base/public/assets/present.png")).unwrap();
+    let png = png();
     let site = site_with(&[
         (
             "posts/cover.md",

@@ -12,12 +12,22 @@ pub fn fixture(name: &str) -> PathBuf {
 /// A temporary site: the base fixture (`content/`, `public/`) with extra files written into `content/`.
 pub fn site_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = super::copy_site(&fixture("fixtures/base"));
+    write_tree(&dir.path().join("content"), files);
+    dir
+}
+
+/// Writes each file under `root`, making its folders.
+pub fn write_tree<B: AsRef<[u8]>>(root: &Path, files: &[(&str, B)]) {
     for (rel, bytes) in files {
-        let path = dir.path().join("content").join(rel);
+        let path = root.join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, bytes).unwrap();
     }
-    dir
+}
+
+/// The fixture's PNG (960×540), for pages that need a real image.
+pub fn png() -> Vec<u8> {
+    std::fs::read(fixture("fixtures/base/public/assets/present.png")).unwrap()
 }
 
 pub fn compile(site: &Path) -> Outcome {
