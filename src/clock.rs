@@ -3,17 +3,20 @@
 use std::time::Instant;
 
 /// `VITRINE_TIMINGS=1`: how long each phase of a build took, on stderr.
-pub struct Clock(Option<std::cell::Cell<Instant>>);
+pub struct Clock(Option<std::cell::Cell<(Instant, u64)>>);
 
 impl Clock {
     pub fn start() -> Clock {
-        Clock(std::env::var_os("VITRINE_TIMINGS").map(|_| std::cell::Cell::new(Instant::now())))
+        Clock(std::env::var_os("VITRINE_TIMINGS").map(|_| std::cell::Cell::new((Instant::now(), cpu_ms()))))
     }
 
     pub fn lap(&self, phase: &str) {
         if let Some(last) = &self.0 {
-            eprintln!("  {phase}: {} ms{}", last.get().elapsed().as_millis(), memory());
-            last.set(Instant::now());
+            let (wall, cpu) = last.get();
+            let now = cpu_ms();
+            let ms = wall.elapsed().as_millis();
+            eprintln!("  {phase}: {ms} ms (cpu {} ms){}", now.saturating_sub(cpu), memory());
+            last.set((Instant::now(), now));
         }
     }
 }
@@ -30,4 +33,13 @@ fn memory() -> String {
         (Some(now), Some(peak)) => format!(", {now} MB in use (peak {peak})"),
         _ => String::new(),
     }
+}
+
+/// The process's CPU time so far (user + system, all threads), from `/proc/self/stat`.
+fn cpu_ms() -> u64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 = after.split_whitespace().skip(11).take(2).filter_map(|t| t.parse::<u64>().ok()).sum();
+    ticks * 10
 }

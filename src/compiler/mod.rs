@@ -80,6 +80,7 @@ impl Outcome {
 pub fn compile(options: &Options) -> Outcome {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
+    let clock = crate::clock::Clock::start();
 
     let (tool, found) = tool_settings::read(&options.content, &mut sources);
     diagnostics.extend(found);
@@ -97,11 +98,13 @@ pub fn compile(options: &Options) -> Outcome {
     let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
     let (files, found) = load::load(&options.content, lang, &mut sources);
     diagnostics.extend(found);
+    clock.lap("· files read");
     let (docs, found, drafts) = parse::parse(files, &sources, options.drafts, &options.today);
     diagnostics.extend(found);
     let (mut docs, found) = collisions::reject(docs, &sources);
     diagnostics.extend(found);
 
+    clock.lap("· front matter parsed");
     let routes = routes(&docs);
     let pictures = pictures::Pictures::new(options.image_cache.clone());
     let moved = moved_by_slug(&docs);
@@ -115,16 +118,19 @@ pub fn compile(options: &Options) -> Outcome {
     order::sort(&mut docs);
     let copies = Mutex::new(render::ContentFiles::new());
     let mut docs = render::render(docs, &routes, &folders, &copies);
+    clock.lap("· Markdown rendered");
     let (intro_docs, index_fields, found) =
         intros::load(&options.content, &folders_of(&docs, &options.content), &mut sources);
     diagnostics.extend(found);
     let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
     diagnostics.extend(link_check::check(&intro_docs, &routes, &drafts));
+    clock.lap("· introductions");
     let tags = taxonomies::collect(&mut docs);
     let (relations, found) = relations::compute(&docs, &tool.taxonomies);
     diagnostics.extend(found);
     let (mut images, image_uses, found) = images::front_matter_images(&docs, &folders, &copies);
     diagnostics.extend(found);
+    clock.lap("· tags, relations, images");
     let (pictures_summary, failures) = pictures.encode();
     let with_images: Vec<&Doc> = docs.iter().chain(&intro_docs).collect();
     diagnostics.extend(images::unreadable(&failures, &pictures, &with_images, &image_uses));
@@ -135,6 +141,7 @@ pub fn compile(options: &Options) -> Outcome {
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
     diagnostics.extend(intro_docs.iter().flat_map(checks::shortcodes));
 
+    clock.lap("· links and checks");
     if docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.push(no_pages(&options.content, &mut sources));
     }
@@ -149,6 +156,7 @@ pub fn compile(options: &Options) -> Outcome {
         }
         _ => None,
     };
+    clock.lap("· bundle assembled");
     Outcome {
         sources,
         diagnostics,
