@@ -4,7 +4,12 @@
 # rendered by the app's views, one data file per route, search index, sitemap,
 # feed), on generated portfolios of 1,000 and 10,000 pages, side by side with
 # `hugo` (Debian's package, installed if missing) building the same pages with
-# its usual outputs. Figures only: nothing here asserts a time.
+# its usual outputs, twice: with the least template that shows them (`bare`:
+# title, table of contents, content, tag links; lists of links) and with a
+# theme that writes what Vitrine writes for each page (`full`: description,
+# Open Graph, canonical, menu, reading time, related pages, previous/next,
+# cards with summaries, a JSON search index of every page's text, as PaperMod
+# does). Both ratios are printed. Figures only: nothing here asserts a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -46,21 +51,25 @@ best_of() { # setup command, timed command… → best wall time in seconds over
 # Trunk's staging folder as the prerenderer finds it: only the app's page.
 fresh_out() { rm -rf "$out" && mkdir -p "$out" && cp "$work/shell.html" "$out/index.html"; }
 fresh_hugo_out() { rm -rf "$hugo_out"; }
+hugo_build() { # theme → best time; leaves that theme's output in $hugo_out
+  best_of fresh_hugo_out hugo --source "$dir" --destination "$hugo_out" --theme "$1" --quiet
+}
 
-printf "%-7s %9s %10s %8s %9s %10s %10s %7s\n" pages vitrine_s pages/s files data_MB hugo_s hugo_files ratio
+printf "%-7s %9s %9s %7s %8s %9s %8s %7s %8s %7s\n" pages vitrine_s pages/s files out_MB hugo_bare bare_x hugo_full files full_x
 for n in 1000 10000; do
   dir="$work/site-$n"
   python3 scripts/gen-corpus.py "$n" "$dir"
   out="$dir/out" hugo_out="$dir/hugo-out"
   t=$(best_of fresh_out "$VITRINE" build --content "$dir/content" --out "$out")
   files=$(find "$dir/out" -type f | wc -l)
-  data=$(du -sm "$dir/out/data" | cut -f1)
-  hugo_t="-"; hugo_files="-"; ratio="-"
+  bytes=$(find "$dir/out" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s / 1e6 }')
+  bare="-" bare_x="-" full="-" full_files="-" full_x="-"
   if command -v hugo >/dev/null; then
-    hugo_t=$(best_of fresh_hugo_out hugo --source "$dir" --destination "$hugo_out" --quiet)
-    hugo_files=$(find "$dir/hugo-out" -type f | wc -l)
-    ratio=$(printf "%.1fx" "$(calc "$hugo_t / $t")")
-    hugo_t=$(printf "%.3f" "$hugo_t")
+    bare=$(hugo_build bare)
+    full=$(hugo_build full)
+    full_files=$(find "$hugo_out" -type f | wc -l)
+    bare_x=$(printf "%.1fx" "$(calc "$bare / $t")") full_x=$(printf "%.1fx" "$(calc "$full / $t")")
+    bare=$(printf "%.3f" "$bare") full=$(printf "%.3f" "$full")
   fi
-  printf "%-7s %9.3f %10.0f %8s %9s %10s %10s %7s\n" "$n" "$t" "$(calc "$n / $t")" "$files" "$data" "$hugo_t" "$hugo_files" "$ratio"
+  printf "%-7s %9.3f %9.0f %7s %8s %9s %8s %7s %8s %7s\n" "$n" "$t" "$(calc "$n / $t")" "$files" "$bytes" "$bare" "$bare_x" "$full" "$full_files" "$full_x"
 done

@@ -67,16 +67,58 @@ def main():
     with open(f"{out}/content/site.toml", "w") as f:
         f.write('title = "Bench"\nauthor = "Bench"\nbase_url = "http://127.0.0.1"\n')
     os.makedirs(f"{out}/public", exist_ok=True)
-    os.makedirs(f"{out}/layouts/_default", exist_ok=True)
     with open(f"{out}/hugo.toml", "w") as f:
-        # Hugo writes its usual outputs (pages, lists, taxonomies, RSS, sitemap), as Vitrine does.
-        f.write('baseURL = "http://127.0.0.1/"\ntitle = "Bench"\n')
-    with open(f"{out}/layouts/_default/single.html", "w") as f:
-        f.write("<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>"
-                "{{ .TableOfContents }}{{ .Content }}{{ range .Params.tags }}<a href=\"/tags/{{ . | urlize }}\">{{ . }}</a>{{ end }}</body></html>\n")
-    with open(f"{out}/layouts/_default/list.html", "w") as f:
-        f.write("<!DOCTYPE html><html><body>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</body></html>\n")
+        # Hugo writes its usual outputs (pages, lists, taxonomies, RSS, sitemap), as Vitrine does;
+        # the home page's JSON output is the `full` theme's search index (unused by `bare`).
+        f.write('baseURL = "http://127.0.0.1/"\ntitle = "Bench"\nlanguageCode = "fr"\n'
+                '[outputs]\nhome = ["HTML", "RSS", "JSON"]\n'
+                '[[menu.main]]\nname = "Compétences"\nurl = "/competences/"\nweight = 1\n'
+                '[[menu.main]]\nname = "Projets"\nurl = "/projets/"\nweight = 2\n')
+    for theme, files in (("bare", BARE), ("full", FULL)):
+        for name, text in files.items():
+            os.makedirs(os.path.dirname(f"{out}/themes/{theme}/layouts/{name}"), exist_ok=True)
+            with open(f"{out}/themes/{theme}/layouts/{name}", "w") as f:
+                f.write(text)
 
+
+# `hugo --theme bare`: the least Hugo can write for these pages.
+BARE = {
+    "_default/single.html": "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>"
+    "{{ .TableOfContents }}{{ .Content }}{{ range .Params.tags }}<a href=\"/tags/{{ . | urlize }}\">{{ . }}</a>{{ end }}</body></html>\n",
+    "_default/list.html": "<!DOCTYPE html><html><body>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</body></html>\n",
+}
+
+# `hugo --theme full`: what Vitrine writes for each page, as a blog theme such as
+# PaperMod writes it: description, Open Graph and canonical in the head, the menu,
+# reading time, table of contents, tags, related pages, previous/next in the
+# section, cards with summaries on lists, and a JSON search index of every
+# page's plain text.
+FULL = {
+    "partials/head.html": """<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} — {{ .Site.Title }}</title>
+{{ with .Description }}<meta name="description" content="{{ . }}"><meta property="og:description" content="{{ . }}">{{ end }}
+<meta property="og:title" content="{{ .Title }}"><meta property="og:type" content="{{ if .IsPage }}article{{ else }}website{{ end }}">
+<meta property="og:url" content="{{ .Permalink }}"><meta name="twitter:card" content="summary"><link rel="canonical" href="{{ .Permalink }}">
+<link rel="stylesheet" href="/style.css"></head>
+<body><header><a href="/">{{ .Site.Title }}</a><nav>{{ $here := . }}{{ range .Site.Menus.main }}<a href="{{ .URL }}"{{ if $here.IsMenuCurrent "main" . }} aria-current="page"{{ end }}>{{ .Name }}</a>{{ end }}</nav></header>
+""",
+    "partials/card.html": """<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary | plainify | truncate 160 }}</p>
+<p>{{ .Date.Format "2 January 2006" }} · {{ .ReadingTime }} min{{ range .Params.tags }} <a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a>{{ end }}</p></article>
+""",
+    "_default/single.html": """<!DOCTYPE html><html lang="fr">{{ partial "head.html" . }}<main><article><h1>{{ .Title }}</h1>
+<p>{{ .Date.Format "2 January 2006" }} · {{ .ReadingTime }} min de lecture</p>
+<nav aria-label="Sommaire">{{ .TableOfContents }}</nav>{{ .Content }}
+<ul>{{ range .Params.tags }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul></article>
+{{ with .Site.RegularPages.Related . | first 3 }}<aside><h2>Voir aussi</h2>{{ range . }}{{ partial "card.html" . }}{{ end }}</aside>{{ end }}
+<nav>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
+</main></body></html>
+""",
+    "_default/list.html": """<!DOCTYPE html><html lang="fr">{{ partial "head.html" . }}<main><h1>{{ .Title }}</h1>
+{{ range .Pages }}{{ partial "card.html" . }}{{ end }}</main></body></html>
+""",
+    "index.json": """{{- $pages := slice -}}{{- range .Site.RegularPages -}}{{- $pages = $pages | append (dict "title" .Title "permalink" .RelPermalink "section" .Section "tags" .Params.tags "content" .Plain) -}}{{- end -}}{{- $pages | jsonify -}}
+""",
+}
 
 if __name__ == "__main__":
     main()
