@@ -902,3 +902,26 @@ fn hugo_categories_are_tags_too() {
     let names: Vec<&str> = page(&b, "/posts/veille").tags.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Réseau", "cybersécurité"]);
 }
+
+#[test]
+fn hugo_url_and_zola_path_set_a_pages_address() {
+    let site = site_with(&[
+        ("cv.md", b"---\ntitle: CV\nurl: /mon-cv/\nmenu: main\n---\nC.\n"),
+        ("apropos.md", b"+++\ntitle = \"\xc3\x80 propos\"\npath = \"a-propos\"\n+++\nA.\n"),
+        ("posts/a.md", b"---\ntitle: Bonjour\nurl: /posts/2024/bonjour/\n---\n[cv](/mon-cv/) [b](@/posts/b.md)\n"),
+        ("posts/b.md", b"---\ntitle: Ailleurs\nurl: /ailleurs/\n---\n[a](@/posts/a.md)\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    page(&b, "/mon-cv");
+    page(&b, "/a-propos");
+    assert_eq!(page(&b, "/posts/2024/bonjour").links, ["/posts/b"]);
+    // Outside its section the page stays there, and the address asked for redirects.
+    assert_eq!(page(&b, "/posts/b").aliases, ["/ailleurs/"]);
+    assert_eq!(page(&b, "/posts/b").links, ["/posts/2024/bonjour"]);
+    assert!(text.contains("address `/ailleurs/` is outside the page's section"), "{text}");
+    assert!(text.contains("posts/b.md:3"), "{text}");
+    assert!(b.site.menu.iter().any(|l| l.url.trim_matches('/') == "mon-cv"), "{:?}", b.site.menu);
+    assert!(!text.contains("does not exist"), "{text}");
+}

@@ -5,6 +5,7 @@ use super::diagnostics::{Diagnostic, Sources};
 use super::document::Doc;
 use super::load::SourceFile;
 use super::slugs::slugify;
+use super::fields::Meta;
 use super::{fields, front_matter};
 use rayon::prelude::*;
 
@@ -88,19 +89,27 @@ fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
     if meta.date.is_none() {
         meta.date = file.date_from_name.clone();
     }
-    let slug = match &meta.slug {
-        Some(custom) => match file.slug.rsplit_once('/') {
-            Some((dir, _)) => format!("{dir}/{}", slugify(custom)),
-            None => slugify(custom),
-        },
-        None => file.slug.clone(),
+    let mut errors = errors;
+    let slug = match address_override(&mut meta, &file) {
+        Some(Ok(slug)) => slug,
+        moved => {
+            if let Some(Err(asked)) = moved {
+                errors.push(outside_section(file.id, &split, &asked, &file.section));
+            }
+            match &meta.slug {
+                Some(custom) => match file.slug.rsplit_once('/') {
+                    Some((dir, _)) => format!("{dir}/{}", slugify(custom)),
+                    None => slugify(custom),
+                },
+                None => file.slug.clone(),
+            }
+        }
     };
     let route = if file.section.is_empty() {
         format!("/{slug}")
     } else {
         format!("/{}/{}", file.section, slug)
     };
-    let mut errors = errors;
     let mut body = if file.rel.ends_with(".mdx") {
         let (body, left_out) = super::mdx::as_markdown(split.body);
         if let Some(span) = left_out {
@@ -147,4 +156,52 @@ fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
         tags: Vec::new(),
     };
     (Some(doc), errors)
+}
+
+/// Hugo's `url:` and Zola's `path =`: the page's whole address. Inside the
+/// page's section (or anywhere, for a top-level page) it is the page's slug;
+/// elsewhere the page keeps its section's address and the one asked for
+/// redirects there (`Err` holds it, and it joins the aliases).
+fn address_override(meta: &mut Meta, file: &SourceFile) -> Option<Result<String, String>> {
+    let asked = ["url", "path"].iter().find_map(|k| match meta.extra.get(*k) {
+        Some(serde_json::Value::String(s)) if s.starts_with('/') || !s.contains(':') => {
+            Some((k.to_string(), s.clone()))
+        }
+        _ => None,
+    })?;
+    let trimmed = asked.1.trim_matches('/').to_string();
+    if trimmed.is_empty() {
+        return None;
+    }
+    meta.extra.remove(&asked.0);
+    let rest = if file.section.is_empty() {
+        Some(trimmed.as_str())
+    } else {
+        trimmed
+            .split_once('/')
+            .filter(|(first, _)| slugify(first) == file.section)
+            .map(|(_, rest)| rest)
+    };
+    let slug: Vec<String> = rest
+        .unwrap_or_default()
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(slugify)
+        .collect();
+    if slug.is_empty() {
+        meta.aliases.push(format!("/{trimmed}/"));
+        return Some(Err(asked.1));
+    }
+    Some(Ok(slug.join("/")))
+}
+
+fn outside_section(file: usize, split: &front_matter::Split, asked: &str, section: &str) -> Diagnostic {
+    let span = ["url", "path"]
+        .iter()
+        .map(|k| front_matter::key_span(split, k))
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| split.open.clone());
+    Diagnostic::warning(file, span, format!("address `{asked}` is outside the page's section"))
+        .label(format!("the page is served under /{section}/, and `{asked}` redirects there"))
+        .hint(format!("start the address with /{section}/ to keep the page in its section"))
 }
