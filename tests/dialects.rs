@@ -907,9 +907,18 @@ fn hugo_categories_are_tags_too() {
 fn hugo_url_and_zola_path_set_a_pages_address() {
     let site = site_with(&[
         ("cv.md", b"---\ntitle: CV\nurl: /mon-cv/\nmenu: main\n---\nC.\n"),
-        ("apropos.md", b"+++\ntitle = \"\xc3\x80 propos\"\npath = \"a-propos\"\n+++\nA.\n"),
-        ("posts/a.md", b"---\ntitle: Bonjour\nurl: /posts/2024/bonjour/\n---\n[cv](/mon-cv/) [b](@/posts/b.md)\n"),
-        ("posts/b.md", b"---\ntitle: Ailleurs\nurl: /ailleurs/\n---\n[a](@/posts/a.md)\n"),
+        (
+            "apropos.md",
+            b"+++\ntitle = \"\xc3\x80 propos\"\npath = \"a-propos\"\n+++\nA.\n",
+        ),
+        (
+            "posts/a.md",
+            b"---\ntitle: Bonjour\nurl: /posts/2024/bonjour/\n---\n[cv](/mon-cv/) [b](@/posts/b.md)\n",
+        ),
+        (
+            "posts/b.md",
+            b"---\ntitle: Ailleurs\nurl: /ailleurs/\n---\n[a](@/posts/a.md)\n",
+        ),
     ]);
     let outcome = compile(site.path());
     let text = printed(&outcome, site.path());
@@ -920,8 +929,50 @@ fn hugo_url_and_zola_path_set_a_pages_address() {
     // Outside its section the page stays there, and the address asked for redirects.
     assert_eq!(page(&b, "/posts/b").aliases, ["/ailleurs/"]);
     assert_eq!(page(&b, "/posts/b").links, ["/posts/2024/bonjour"]);
-    assert!(text.contains("address `/ailleurs/` is outside the page's section"), "{text}");
+    assert!(
+        text.contains("address `/ailleurs/` is outside the page's section"),
+        "{text}"
+    );
     assert!(text.contains("posts/b.md:3"), "{text}");
-    assert!(b.site.menu.iter().any(|l| l.url.trim_matches('/') == "mon-cv"), "{:?}", b.site.menu);
+    assert!(
+        b.site.menu.iter().any(|l| l.url.trim_matches('/') == "mon-cv"),
+        "{:?}",
+        b.site.menu
+    );
     assert!(!text.contains("does not exist"), "{text}");
+}
+
+#[test]
+fn pages_asking_not_to_be_rendered_are_left_out_and_said_so() {
+    let site = site_with(&[
+        ("posts/a.md", b"---\ntitle: A\n---\nVoir [le pied](../pied/).\n"),
+        ("posts/pied.md", b"+++\ntitle = \"Pied\"\nrender = false\n+++\nP.\n"),
+        (
+            "posts/cache.md",
+            b"---\ntitle: Cache\n_build:\n  render: never\n---\nC.\n",
+        ),
+        ("posts/tete.md", b"---\ntitle: T\nheadless: true\n---\nT.\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let routes: Vec<&str> = b
+        .pages
+        .iter()
+        .map(|p| p.route.as_str())
+        .filter(|r| r.starts_with("/posts"))
+        .collect();
+    assert_eq!(routes, ["/posts/a"]);
+    assert_eq!(
+        text.matches("page left out: it asks not to be rendered").count(),
+        3,
+        "{text}"
+    );
+    for asked in ["render = false", "build: {render: never}", "headless: true"] {
+        assert!(text.contains(asked), "{asked}: {text}");
+    }
+    assert!(
+        text.contains("`/posts/pied` is left out: its front matter has `render = false`"),
+        "{text}"
+    );
 }

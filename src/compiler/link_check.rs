@@ -8,8 +8,9 @@ use super::document::Doc;
 use super::links::Target;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// `drafts`: the routes of the drafts left out of this build.
-pub fn check(docs: &[Doc], routes: &BTreeSet<String>, drafts: &[String]) -> Vec<Diagnostic> {
+/// `left_out`: the routes of the pages left out of this build, each with why
+/// (`None` for a draft).
+pub fn check(docs: &[Doc], routes: &BTreeSet<String>, left_out: &[(String, Option<String>)]) -> Vec<Diagnostic> {
     let anchors: BTreeMap<&str, &Vec<String>> = docs.iter().map(|d| (d.route.as_str(), &d.rendered.anchors)).collect();
     let mut out = Vec::new();
     for doc in docs {
@@ -24,11 +25,16 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>, drafts: &[String]) -> Vec<
                 }
             };
             match &link.target {
-                Target::Missing { guess, .. } if drafts.contains(guess) => out.push(
-                    report(span, "link to a draft")
-                        .label(format!("`{guess}` is a draft (`draft: true`), left out of this build"))
-                        .hint("publish it (`draft: false`), or build with `--drafts` to see it"),
-                ),
+                Target::Missing { guess, .. } if left_out.iter().any(|(r, _)| r == guess) => {
+                    out.push(match left_out.iter().find(|(r, _)| r == guess) {
+                        Some((_, Some(why))) => report(span, "link to a page left out of this build")
+                            .label(format!("`{guess}` is left out: {why}"))
+                            .hint("see the warning on that page"),
+                        _ => report(span, "link to a draft")
+                            .label(format!("`{guess}` is a draft (`draft: true`), left out of this build"))
+                            .hint("publish it (`draft: false`), or build with `--drafts` to see it"),
+                    })
+                }
                 Target::Missing { guess, .. } => {
                     let mut d = report(span, "link to a page that does not exist")
                         .label(format!("`{}` would be `{guess}`, which no file produces", link.href));

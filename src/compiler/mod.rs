@@ -99,7 +99,7 @@ pub fn compile(options: &Options) -> Outcome {
     let (files, found) = load::load(&options.content, lang, &mut sources);
     diagnostics.extend(found);
     clock.lap("· files read");
-    let (docs, found, drafts) = parse::parse(files, &sources, options.drafts, &options.today);
+    let (docs, found, left_out) = parse::parse(files, &sources, options.drafts, &options.today);
     diagnostics.extend(found);
     let (mut docs, found) = collisions::reject(docs, &sources);
     diagnostics.extend(found);
@@ -123,7 +123,7 @@ pub fn compile(options: &Options) -> Outcome {
         intros::load(&options.content, &folders_of(&docs, &options.content), &mut sources);
     diagnostics.extend(found);
     let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
-    diagnostics.extend(link_check::check(&intro_docs, &routes, &drafts));
+    diagnostics.extend(link_check::check(&intro_docs, &routes, &left_out));
     clock.lap("· introductions");
     let tags = taxonomies::collect(&mut docs);
     let (relations, found) = relations::compute(&docs, &tool.taxonomies);
@@ -137,7 +137,7 @@ pub fn compile(options: &Options) -> Outcome {
     let mut intro_docs = intro_docs;
     images::serve_failed_as_is(&failures, &pictures, &folders, &mut docs, &mut images);
     images::serve_failed_as_is(&failures, &pictures, &folders, &mut intro_docs, &mut BTreeMap::new());
-    diagnostics.extend(link_check::check(&docs, &routes, &drafts));
+    diagnostics.extend(link_check::check(&docs, &routes, &left_out));
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
     diagnostics.extend(intro_docs.iter().flat_map(checks::shortcodes));
 

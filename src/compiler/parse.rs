@@ -3,20 +3,21 @@
 
 use super::diagnostics::{Diagnostic, Sources};
 use super::document::Doc;
+use super::fields::Meta;
 use super::load::SourceFile;
 use super::slugs::slugify;
-use super::fields::Meta;
 use super::{fields, front_matter};
 use rayon::prelude::*;
 
-/// The pages, the problems found, and the routes of the drafts left out.
+/// The pages, the problems found, and the routes of the pages left out, with
+/// why when it is not a draft.
 /// A page past Hugo's `expiryDate` (before `today`) is left out like a draft, and said so.
 pub fn parse(
     files: Vec<SourceFile>,
     sources: &Sources,
     drafts: bool,
     today: &str,
-) -> (Vec<Doc>, Vec<Diagnostic>, Vec<String>) {
+) -> (Vec<Doc>, Vec<Diagnostic>, Vec<(String, Option<String>)>) {
     let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = files
         .into_par_iter()
         .map(|file| parse_one(sources.text(file.id), file))
@@ -28,16 +29,30 @@ pub fn parse(
         diagnostics.extend(found);
         let expiry = doc.as_ref().and_then(|d| expired(d, today));
         match (doc, expiry) {
-            (Some(doc), _) if doc.meta.draft && !drafts => left_out.push(doc.route),
+            (Some(doc), _) if doc.meta.draft && !drafts => left_out.push((doc.route, None)),
             (Some(doc), Some(date)) => {
                 diagnostics.push(
                     Diagnostic::warning(doc.file.id, doc.close.clone(), "page left out: it has expired")
                         .label(format!("its `expiryDate` ({date}) is before today ({today})"))
                         .hint("remove `expiryDate` or move it later to publish the page again"),
                 );
-                left_out.push(doc.route);
+                left_out.push((doc.route, Some(format!("it expired on {date}"))));
             }
-            (Some(doc), None) => docs.push(doc),
+            (Some(doc), None) => match not_rendered(&doc) {
+                Some(asked) => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            doc.file.id,
+                            doc.close.clone(),
+                            "page left out: it asks not to be rendered",
+                        )
+                        .label(format!("its front matter has `{asked}`"))
+                        .hint("remove it to publish the page"),
+                    );
+                    left_out.push((doc.route, Some(format!("its front matter has `{asked}`"))));
+                }
+                None => docs.push(doc),
+            },
             (None, _) => {}
         }
     }
@@ -64,6 +79,27 @@ fn stand_in_title(body: &mut String, slug: &str) -> (String, &'static str) {
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
     (name, "its file name")
+}
+
+/// How a page asks not to be written: Zola's `render = false`, Hugo's
+/// `headless: true` and `build: {render: never}` (also `_build`, `false`).
+fn not_rendered(doc: &Doc) -> Option<&'static str> {
+    use serde_json::Value;
+    let extra = &doc.meta.extra;
+    if extra.get("render") == Some(&Value::Bool(false)) {
+        return Some("render = false");
+    }
+    if extra.get("headless") == Some(&Value::Bool(true)) {
+        return Some("headless: true");
+    }
+    ["build", "_build"].iter().find_map(|key| {
+        let render = extra.get(*key)?.get("render")?;
+        let never = matches!(render, Value::Bool(false))
+            || render
+                .as_str()
+                .is_some_and(|s| s.eq_ignore_ascii_case("never") || s == "false");
+        never.then_some("build: {render: never}")
+    })
 }
 
 /// The expiry date of a page (Hugo's `expiryDate`), when it is before `today`.
@@ -202,6 +238,10 @@ fn outside_section(file: usize, split: &front_matter::Split, asked: &str, sectio
         .find(|s| !s.is_empty())
         .unwrap_or_else(|| split.open.clone());
     Diagnostic::warning(file, span, format!("address `{asked}` is outside the page's section"))
-        .label(format!("the page is served under /{section}/, and `{asked}` redirects there"))
-        .hint(format!("start the address with /{section}/ to keep the page in its section"))
+        .label(format!(
+            "the page is served under /{section}/, and `{asked}` redirects there"
+        ))
+        .hint(format!(
+            "start the address with /{section}/ to keep the page in its section"
+        ))
 }
