@@ -976,3 +976,27 @@ fn pages_asking_not_to_be_rendered_are_left_out_and_said_so() {
         "{text}"
     );
 }
+
+#[test]
+fn top_level_pages_the_menu_does_not_name_are_listed_on_the_home_page() {
+    // A Zola blog keeps its posts at the root of `content/`.
+    let b = build(&[
+        ("_index.md", b"+++\nsort_by = \"date\"\n+++\n"),
+        ("premier.md", b"+++\ntitle = \"Premier\"\ndate = 2024-01-02\n+++\nP.\n"),
+        ("second.md", b"+++\ntitle = \"Second\"\ndate = 2024-03-04\n+++\nS.\n"),
+        ("about.md", b"---\ntitle: \xc3\x80 propos\nmenu: main\n---\nA.\n"),
+    ]);
+    let index = vitrine::prerender::routes::index(&b);
+    let routes = vitrine::prerender::routes::collections(&b, &index);
+    let home = routes.iter().find(|r| r.route == "/").expect("home");
+    let vitrine::data::View::Home(home) = &home.view else {
+        panic!("not a home view")
+    };
+    let pages = home
+        .sections
+        .iter()
+        .find(|s| s.section.is_empty())
+        .expect("no block of top-level pages");
+    let titles: Vec<&str> = pages.cards.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["Second", "Premier"]);
+}

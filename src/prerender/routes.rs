@@ -112,13 +112,15 @@ fn home(bundle: &Bundle) -> Home {
         Kind::Competence => 1,
         Kind::Other => 2,
     });
+    let mut sections: Vec<HomeSection> = sections
+        .into_iter()
+        .map(|s| home_section(bundle, s))
+        .filter(|s| s.total > 0)
+        .collect();
+    sections.extend(other_pages(bundle));
     Home {
         intro: bundle.intros.get("").cloned().unwrap_or_default(),
-        sections: sections
-            .into_iter()
-            .map(|s| home_section(bundle, s))
-            .filter(|s| s.total > 0)
-            .collect(),
+        sections,
         tags: bundle.tags.iter().take(HOME_TAGS).map(count).collect(),
         synthese: super::synthese::coverage(bundle),
     }
@@ -142,6 +144,31 @@ fn home_section(bundle: &Bundle, section: &Section) -> HomeSection {
         total: pages.len(),
         cards: pages.into_iter().take(shown).map(card).collect(),
     }
+}
+
+/// The top-level pages the menu does not name (`content/notes.md`, a Zola blog
+/// kept at the root), newest first, all shown: they have no list of their own.
+fn other_pages(bundle: &Bundle) -> Option<HomeSection> {
+    let in_menu = |p: &Page| {
+        bundle
+            .site
+            .menu
+            .iter()
+            .any(|l| l.url == p.route.trim_start_matches('/'))
+    };
+    let mut pages: Vec<&Page> = bundle
+        .pages
+        .iter()
+        .filter(|p| p.section.is_empty() && !in_menu(p))
+        .collect();
+    pages.sort_by(|a, b| b.date.cmp(&a.date));
+    (!pages.is_empty()).then(|| HomeSection {
+        section: String::new(),
+        title: T.pages_title.to_string(),
+        images: true,
+        total: pages.len(),
+        cards: pages.into_iter().map(card).collect(),
+    })
 }
 
 /// A list cut in pages of [`PAGE_SIZE`]: (page number from 1, its items). Always at least one page.

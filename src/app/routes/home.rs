@@ -38,14 +38,18 @@ pub fn view(site: &Site, home: &Home) -> impl IntoView {
     }
 }
 
+/// A section's latest cards and a link to its list; the top-level pages
+/// (`section` empty) have no list, and all their cards are shown.
 fn section(s: &HomeSection) -> impl IntoView {
-    let id = format!("accueil-{}", s.section);
+    let id = format!("accueil-{}", if s.section.is_empty() { "pages" } else { &s.section });
     let label = id.clone();
+    let all = (!s.section.is_empty())
+        .then(|| view! { <a href=s.section.clone()>{format!("{} ({})", T.see_all, s.total)}</a> });
     view! {
         <section aria-labelledby=label>
             <div class="section-head">
                 <h2 id=id>{s.title.clone()}</h2>
-                <a href=s.section.clone()>{format!("{} ({})", T.see_all, s.total)}</a>
+                {all}
             </div>
             {cards(&s.cards, s.images, 3)}
         </section>
