@@ -113,6 +113,8 @@ pub struct Page {
     pub prev: Option<String>,
     pub next: Option<String>,
     pub aliases: Vec<String>,
+    /// Links the front matter gives (`github:`, `demo:`), labelled.
+    pub external: Vec<SiteLink>,
     /// Front matter fields Vitrine does not know, kept as written.
     pub extra: BTreeMap<String, serde_json::Value>,
 }

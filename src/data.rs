@@ -6,12 +6,12 @@
 //! format's version: the app then needs no JSON reader and no field-name
 //! matching, 14 KB (brotli) less wasm than JSON read through serde-wasm-bindgen.
 
-use crate::bundle::{Image, Kind, Site, TagRef, TocEntry};
+use crate::bundle::{Image, Kind, Site, SiteLink, TagRef, TocEntry};
 use crate::text::FR as T;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape below changes in a way an older app cannot read.
-pub const DATA_VERSION: u32 = 5;
+pub const DATA_VERSION: u32 = 6;
 
 /// Cards per list page (`/projets`, `/projets/page/2`, `/tags/web/page/2`).
 pub const PAGE_SIZE: usize = 24;
@@ -145,6 +145,8 @@ pub struct PageView {
     /// Sanitised HTML of the body.
     pub html: String,
     pub toc: Vec<TocEntry>,
+    /// Links the front matter gives (`github:`, `demo:`), labelled.
+    pub external: Vec<SiteLink>,
     /// "Projets liés" or "Compétences mobilisées", with why each holds.
     pub related: Vec<Related>,
     pub prev: Option<LinkRef>,

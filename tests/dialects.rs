@@ -1000,3 +1000,27 @@ fn top_level_pages_the_menu_does_not_name_are_listed_on_the_home_page() {
     let titles: Vec<&str> = pages.cards.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(titles, ["Second", "Premier"]);
 }
+
+#[test]
+fn link_fields_in_front_matter_are_shown_on_the_page() {
+    // Astro and Hugo portfolio themes give a project's code and demo as fields.
+    let b = build(&[
+        (
+            "projets/app.md",
+            b"---\ntitle: App\ngithub: https://github.com/moi/app\ndemoUrl: https://moi.example/app\nlayout: projet\n---\nA.\n",
+        ),
+        ("projets/jeu.md", b"+++\ntitle = \"Jeu\"\n[extra]\nrepo = \"https://codeberg.org/moi/jeu\"\n+++\nJ.\n"),
+    ]);
+    let index = vitrine::prerender::routes::index(&b);
+    let html =
+        vitrine::prerender::render::render(vitrine::prerender::routes::page(&b, &index, page(&b, "/projets/app")));
+    assert!(html.contains(r#"href="https://github.com/moi/app""#), "{html}");
+    assert!(html.contains("Code source"), "{html}");
+    assert!(html.contains("moi.example/app"), "{html}");
+    let urls: Vec<&str> = page(&b, "/projets/jeu")
+        .external
+        .iter()
+        .map(|l| l.url.as_str())
+        .collect();
+    assert_eq!(urls, ["https://codeberg.org/moi/jeu"]);
+}

@@ -48,6 +48,7 @@ pub fn assemble(
                 prev,
                 next,
                 aliases: doc.meta.aliases,
+                external: super::external_links::read(&doc.meta.extra),
                 extra: doc.meta.extra,
             }
         })

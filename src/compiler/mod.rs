@@ -12,6 +12,7 @@ pub mod collisions;
 pub mod dates;
 pub mod diagnostics;
 pub mod document;
+pub mod external_links;
 pub mod fields;
 pub mod front_matter;
 pub mod highlight;

@@ -7,7 +7,7 @@
 
 mod feeds;
 mod head;
-mod render;
+pub mod render;
 pub mod routes;
 pub mod synthese;
 mod template;

@@ -331,6 +331,7 @@ fn page_view(index: &Index, page: &Page) -> PageView {
         image: page.image.clone(),
         html: page.html.clone(),
         toc: page.toc.clone(),
+        external: page.external.clone(),
         related,
         prev: neighbour(&page.prev),
         next: neighbour(&page.next),

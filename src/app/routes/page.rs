@@ -41,6 +41,7 @@ pub fn view(page: &PageView) -> impl IntoView {
                 {description}
                 {page_meta(page.date.as_deref(), page.reading_minutes, page.draft)}
                 {tag_chips(&page.tags)}
+                {external(page)}
             </header>
             {hero}
             <div class="page-layout">
@@ -51,6 +52,21 @@ pub fn view(page: &PageView) -> impl IntoView {
             {neighbours(page)}
         </article>
     }
+}
+
+/// The links the front matter gives (code, demo, site), with their address shown.
+fn external(page: &PageView) -> Option<impl IntoView> {
+    let items = page
+        .external
+        .iter()
+        .map(|l| {
+            let shown = l.url.split_once("://").map_or(l.url.as_str(), |(_, rest)| rest.trim_end_matches('/'));
+            view! {
+                <li><a href=l.url.clone() rel="noopener noreferrer">{l.label.clone()}" "<span>{shown.to_string()}</span></a></li>
+            }
+        })
+        .collect_view();
+    (!page.external.is_empty()).then(|| view! { <ul class="page-links" aria-label=T.page_links>{items}</ul> })
 }
 
 /// "Projets liés" on a compétence, "Compétences mobilisées" on a projet, each with why.
