@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// `left_out`: the routes of the pages left out of this build, each with why
 /// (`None` for a draft).
-pub fn check(docs: &[Doc], routes: &BTreeSet<String>, left_out: &[(String, Option<String>)]) -> Vec<Diagnostic> {
+pub fn check(docs: &[Doc], routes: &BTreeSet<String>, left_out: &[super::parse::LeftOut]) -> Vec<Diagnostic> {
     let anchors: BTreeMap<&str, &Vec<String>> = docs.iter().map(|d| (d.route.as_str(), &d.rendered.anchors)).collect();
     let mut out = Vec::new();
     for doc in docs {

@@ -9,6 +9,9 @@ use super::slugs::slugify;
 use super::{fields, front_matter};
 use rayon::prelude::*;
 
+/// A page's route left out of the build, and why when it is not a draft.
+pub type LeftOut = (String, Option<String>);
+
 /// The pages, the problems found, and the routes of the pages left out, with
 /// why when it is not a draft.
 /// A page past Hugo's `expiryDate` (before `today`) is left out like a draft, and said so.
@@ -17,7 +20,7 @@ pub fn parse(
     sources: &Sources,
     drafts: bool,
     today: &str,
-) -> (Vec<Doc>, Vec<Diagnostic>, Vec<(String, Option<String>)>) {
+) -> (Vec<Doc>, Vec<Diagnostic>, Vec<LeftOut>) {
     let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = files
         .into_par_iter()
         .map(|file| parse_one(sources.text(file.id), file))
