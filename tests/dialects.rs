@@ -1024,3 +1024,70 @@ fn link_fields_in_front_matter_are_shown_on_the_page() {
         .collect();
     assert_eq!(urls, ["https://codeberg.org/moi/jeu"]);
 }
+
+/// An Astro site written under `root`, compiled from its `src/content`.
+fn compile_astro(root: &std::path::Path) -> vitrine::compiler::Outcome {
+    vitrine::compiler::compile(&vitrine::compiler::Options {
+        content: root.join("src/content"),
+        public: vec![root.join("public")],
+        drafts: false,
+        today: "2026-12-03".into(),
+        image_cache: support::image_cache(),
+    })
+}
+
+#[test]
+fn a_starlight_site_has_its_docs_at_the_root_and_its_splash_page_as_home() {
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            (
+                "astro.config.mjs",
+                "export default defineConfig({\n  integrations: [\n    starlight({\n      title: 'Docs Vitrine',\n      sidebar: [{ label: 'Guides', autogenerate: { directory: 'guides' } }],\n    }),\n  ],\n});\n",
+            ),
+            (
+                "src/content/docs/index.mdx",
+                "---\ntitle: Bienvenue\ntemplate: splash\nhero:\n  tagline: Une documentation\n---\nimport { Card, CardGrid } from '@astrojs/starlight/components';\n\nPremiers pas avec **Vitrine**.\n\n<CardGrid>\n  <Card title=\"Lire\">Les guides.</Card>\n</CardGrid>\n",
+            ),
+            ("src/content/docs/guides/exemple.md", "---\ntitle: Exemple\n---\nUn guide.\n"),
+            ("src/content/docs/reference/exemple.md", "---\ntitle: Référence\n---\nUne référence.\n"),
+        ],
+    );
+    let outcome = compile_astro(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    page(&b, "/guides/exemple");
+    page(&b, "/reference/exemple");
+    assert_eq!(b.site.title, "Docs Vitrine");
+    let home = b.intros.get("").expect("the splash page's body is the home's");
+    assert!(home.contains("Premiers pas avec <strong>Vitrine</strong>"), "{home}");
+    assert!(!home.contains("import"), "{home}");
+    assert!(!text.contains("index.mdx"), "{text}");
+}
+
+#[test]
+fn a_starlight_site_is_built_in_its_default_locale_and_the_others_are_named() {
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            (
+                "astro.config.mjs",
+                "starlight({ title: 'Docs', defaultLocale: 'fr', locales: { fr: { label: 'Français' }, en: { label: 'English' } } })\n",
+            ),
+            ("src/content/docs/fr/guides/a.md", "---\ntitle: Guide\n---\nG.\n"),
+            ("src/content/docs/en/guides/a.md", "---\ntitle: Guide EN\n---\nG.\n"),
+        ],
+    );
+    let outcome = compile_astro(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(page(&b, "/guides/a").title, "Guide");
+    assert_eq!(b.pages.len(), 1);
+    assert!(text.contains("pages in `src/content/docs/en` are left out"), "{text}");
+    assert!(
+        text.contains("they are the `en` version; the site is built in `fr`"),
+        "{text}"
+    );
+}

@@ -14,6 +14,15 @@ use std::path::Path;
 /// Each section folder's `_index.md` `title` and `weight`, by folder (`posts`, `documentation/templates`).
 pub type Fields = BTreeMap<String, (Option<String>, Option<i64>)>;
 
+/// The home page's file: `_index.md` (Hugo, Zola), else `index.md` or
+/// `index.mdx` at the top (Astro, Starlight's home).
+pub fn home_file(content: &Path) -> Option<std::path::PathBuf> {
+    ["_index.md", "index.md", "index.mdx"]
+        .iter()
+        .map(|name| content.join(name))
+        .find(|path| path.is_file())
+}
+
 /// A `Doc` for each `_index.md` with a body: `content/_index.md` (route `/`) and
 /// `content/<section folder>/_index.md` (route `/<section>`), for `sections` as
 /// (route segment, folder); and each section's fields. The home page's front
@@ -29,7 +38,13 @@ pub fn load(
     let root = (String::new(), String::new());
     for (section, folder) in std::iter::once(&root).chain(sections) {
         let dir = content.join(folder);
-        let path = dir.join("_index.md");
+        let Some(path) = (if folder.is_empty() {
+            home_file(content)
+        } else {
+            Some(dir.join("_index.md"))
+        }) else {
+            continue;
+        };
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
@@ -54,13 +69,20 @@ pub fn load(
         if split.body.trim().is_empty() {
             continue;
         }
+        let name = path.file_name().map_or("_index.md".into(), |n| n.to_string_lossy());
         let rel = if folder.is_empty() {
-            "_index.md".to_string()
+            name.to_string()
         } else {
-            format!("{folder}/_index.md")
+            format!("{folder}/{name}")
+        };
+        // Starlight's home is `index.mdx`: its imports and components are left out.
+        let body = if name.ends_with(".mdx") {
+            super::mdx::as_markdown(split.body).0
+        } else {
+            split.body.to_string()
         };
         docs.push(Doc {
-            body: split.body.to_string(),
+            body,
             body_offset: split.body_offset,
             close: split.close.clone(),
             file: SourceFile {

@@ -89,6 +89,7 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
     let reads: Vec<std::io::Result<Vec<u8>>> = paths.par_iter().map(std::fs::read).collect();
     let sections = folders_with_pages(content, &paths);
     let mut kinds = std::collections::HashMap::new();
+    let home = super::intros::home_file(content);
 
     for (path, read) in paths.into_iter().zip(reads) {
         let rel_path = path.strip_prefix(content).unwrap_or(&path);
@@ -98,7 +99,7 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if stem.starts_with('_') {
+        if stem.starts_with('_') || home.as_ref() == Some(&path) {
             continue; // site settings (`_index.md`) and section pages are not pages.
         }
         let display = display_path(content, &path);

@@ -179,16 +179,12 @@ fn elsewhere(
 ) -> Option<PathBuf> {
     if let Some((own, others)) = tool.language_content() {
         for (code, dir) in others {
-            let id = sources.add(dir.display().to_string(), String::new());
-            diagnostics.push(
-                Diagnostic::warning(id, 0..0, format!("pages in `{}` are left out", dir.display()))
-                    .label(format!(
-                        "they are the `{code}` version; the site is built in its own language"
-                    ))
-                    .hint(format!("build them on their own with `--content {}`", dir.display())),
-            );
+            diagnostics.push(other_language(&dir, &code, "its own language", sources));
         }
         return Some(own);
+    }
+    if let Some(starlight) = &tool.starlight {
+        return starlight_content(&options.content, starlight, sources, diagnostics);
     }
     // Only a site whose content config names other folders pays for the walk.
     let loaded_from = tool_settings::astro_loader_content(&options.content)?;
@@ -201,6 +197,56 @@ fn elsewhere(
                 .is_some_and(|x| x == "md" || x == "mdx" || x == "markdown")
         });
     (!markdown).then_some(loaded_from)
+}
+
+/// A Starlight site's pages: `docs/` (its default locale's folder when that is
+/// not the root), at the root of the site; the other locales' folders are left out, said once each.
+fn starlight_content(
+    content: &std::path::Path,
+    starlight: &tool_settings::Starlight,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PathBuf> {
+    let docs = content.join("docs");
+    if !docs.is_dir() {
+        return None;
+    }
+    let own = docs.join(&starlight.default_locale);
+    let own = if starlight.default_locale != "root" && own.is_dir() {
+        own
+    } else {
+        return Some(docs);
+    };
+    for code in starlight.locales.iter().filter(|c| **c != starlight.default_locale) {
+        let dir = if code == "root" { docs.clone() } else { docs.join(code) };
+        if dir.is_dir() && (code != "root" || has_pages(&dir)) {
+            let own = format!("`{}`", starlight.default_locale);
+            diagnostics.push(other_language(&dir, code, &own, sources));
+        }
+    }
+    Some(own)
+}
+
+/// The warning for another language's folder, left out.
+fn other_language(dir: &std::path::Path, code: &str, built_in: &str, sources: &mut Sources) -> Diagnostic {
+    let id = sources.add(dir.display().to_string(), String::new());
+    Diagnostic::warning(id, 0..0, format!("pages in `{}` are left out", dir.display()))
+        .label(format!(
+            "they are the `{code}` version; the site is built in {built_in}"
+        ))
+        .hint(format!("build them on their own with `--content {}`", dir.display()))
+}
+
+/// Whether a folder holds Markdown files of its own (not in its subfolders).
+fn has_pages(dir: &std::path::Path) -> bool {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .any(|e| {
+            let path = e.path();
+            path.is_file() && path.extension().is_some_and(|x| x == "md" || x == "mdx")
+        })
 }
 
 /// Each section's route (`posts`, `documentation/templates`) and folder, once:

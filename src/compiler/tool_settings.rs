@@ -29,6 +29,16 @@ pub struct ToolSettings {
     pub content_dirs: Vec<(String, String)>,
     /// The folder holding the settings file.
     pub root: Option<PathBuf>,
+    /// An Astro Starlight site: its pages are the `docs` collection, at the root.
+    pub starlight: Option<Starlight>,
+}
+
+/// What Vitrine reads of a Starlight config: which locale is the site's own
+/// (`defaultLocale`, `root` for the top of `docs/`) and the others' codes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Starlight {
+    pub default_locale: String,
+    pub locales: Vec<String>,
 }
 
 impl ToolSettings {
@@ -290,6 +300,7 @@ fn from_value(value: &Value) -> ToolSettings {
             .filter_map(|(code, l)| Some((code.to_lowercase(), l.get("contentDir")?.as_str()?.to_string())))
             .collect(),
         root: None,
+        starlight: None,
     }
 }
 
@@ -392,11 +403,59 @@ fn from_astro(text: &str) -> ToolSettings {
         .map(|b| format!("/{}", b.trim_matches('/')))
         .filter(|b| b != "/");
     let base_url = site.map(|s| format!("{}{}", s.trim_end_matches('/'), base.as_deref().unwrap_or("")));
+    let starlight = text.contains("starlight(").then(|| {
+        let locales = object_keys(text, "locales");
+        let default_locale = string_field(text, "defaultLocale")
+            .or_else(|| locales.iter().find(|l| *l == "root").cloned())
+            .or_else(|| locales.first().cloned())
+            .unwrap_or_else(|| "root".into());
+        Starlight {
+            default_locale,
+            locales,
+        }
+    });
     ToolSettings {
         base_url,
         base_path: base,
+        // Starlight's `title` is the site's; a plain Astro config has none.
+        title: starlight.as_ref().and_then(|_| string_field(text, "title")),
+        lang: starlight
+            .as_ref()
+            .map(|s| s.default_locale.clone())
+            .filter(|l| l != "root"),
+        starlight,
         ..ToolSettings::default()
     }
+}
+
+/// The keys of the object literal after `name:` in JavaScript source
+/// (`locales: { root: {…}, 'pt-br': {…} }` → `root`, `pt-br`).
+fn object_keys(text: &str, name: &str) -> Vec<String> {
+    let Some(at) = text.find(&format!("{name}:")) else {
+        return Vec::new();
+    };
+    let rest = text[at + name.len() + 1..].trim_start();
+    let Some(body) = rest.strip_prefix('{') else {
+        return Vec::new();
+    };
+    let (mut depth, mut keys, mut start) = (0usize, Vec::new(), 0usize);
+    for (i, c) in body.char_indices() {
+        match c {
+            '{' | '[' => depth += 1,
+            '}' | ']' if depth == 0 => break,
+            '}' | ']' => depth -= 1,
+            ',' if depth == 0 => start = i + 1,
+            ':' if depth == 0 => {
+                let key = body[start..i].trim().trim_matches(['\'', '"', '`']);
+                if !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+                    keys.push(key.to_string());
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    keys
 }
 
 /// The string value of `name: '…'` (or `"…"`, `` `…` ``) in JavaScript source.
@@ -431,6 +490,20 @@ mod tests {
         assert_eq!(s.base_url.as_deref(), Some("https://camille.github.io/portfolio"));
         assert_eq!(s.base_path.as_deref(), Some("/portfolio"));
         assert_eq!(from_astro("export default {}").base_url, None);
+        assert_eq!(s.starlight, None);
+    }
+
+    #[test]
+    fn a_starlight_config_gives_the_title_and_locales() {
+        let config = "export default defineConfig({\n  integrations: [\n    starlight({\n      title: 'Mes docs',\n      defaultLocale: 'root',\n      locales: {\n        root: { label: 'Français', lang: 'fr' },\n        'en': { label: 'English' },\n      },\n      sidebar: [{ label: 'Guides', items: [] }],\n    }),\n  ],\n});\n";
+        let s = from_astro(config);
+        assert_eq!(s.title.as_deref(), Some("Mes docs"));
+        let star = s.starlight.expect("a Starlight site");
+        assert_eq!(star.default_locale, "root");
+        assert_eq!(star.locales, ["root", "en"]);
+        assert_eq!(s.lang, None);
+        let s = from_astro("starlight({ title: 'D', defaultLocale: 'fr', locales: { fr: {}, en: {} } })");
+        assert_eq!(s.lang.as_deref(), Some("fr"));
     }
 
     #[test]
