@@ -1091,3 +1091,23 @@ fn a_starlight_site_is_built_in_its_default_locale_and_the_others_are_named() {
         "{text}"
     );
 }
+
+#[test]
+fn emoji_shortcodes_render_when_the_site_turns_them_on() {
+    let body: &[u8] =
+        "---\ntitle: Fusée\n---\nLancé :rocket: à 10:30.\n\n```\n:rocket: reste du code\n```\n".as_bytes();
+    let site = site_with(&[("posts/a.md", body)]);
+    let off = build_at(site.path());
+    assert!(page(&off, "/posts/a").html.contains("Lancé :rocket: à 10:30."));
+    write_tree(site.path(), &[("hugo.toml", "title = \"Blog\"\nenableEmoji = true\n")]);
+    let on = build_at(site.path());
+    let html = &page(&on, "/posts/a").html;
+    assert!(html.contains("Lancé 🚀 à 10:30."), "{html}");
+    assert!(html.contains(":rocket: reste du code"), "{html}");
+}
+
+fn build_at(site: &std::path::Path) -> Bundle {
+    let outcome = compile(site);
+    let text = printed(&outcome, site);
+    outcome.bundle.unwrap_or_else(|| panic!("build failed:\n{text}"))
+}

@@ -27,6 +27,7 @@ fuzz_target!(|data: (bool, &str)| {
             dir,
             base: if based { "/portfolio" } else { "" },
             moved: &NOTHING_MOVED,
+            emoji: false,
         };
         let _ = resolve(href, &from, &routes);
     }

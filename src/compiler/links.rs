@@ -34,6 +34,8 @@ pub struct From<'a> {
     pub base: &'a str,
     /// Pages whose `slug` moved them: the route their file would give → their route.
     pub moved: &'a BTreeMap<String, String>,
+    /// The site turns emoji shortcodes on (Hugo's `enableEmoji`, Zola's `render_emoji`).
+    pub emoji: bool,
 }
 
 /// For a [`From`] on a site where no `slug` moved a page (tools, tests).
@@ -265,6 +267,7 @@ mod tests {
             dir: "competences",
             base: "",
             moved: &NOTHING_MOVED,
+            emoji: false,
         }
     }
 
@@ -291,6 +294,7 @@ mod tests {
             dir: "projets",
             base: "",
             moved: &NOTHING_MOVED,
+            emoji: false,
         };
         assert_eq!(resolve("../gecy/", &g, &routes()), route("/projets/gecy", None));
     }

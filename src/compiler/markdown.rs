@@ -81,7 +81,10 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
     let mut out = Rendered::default();
     let body = hugo_refs(&super::admonitions::expand(&super::shortcodes::expand(body)));
     let body = body.as_str();
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    if from.emoji {
+        super::emoji::replace(&mut events);
+    }
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     let mut footnotes: HashMap<String, usize> = HashMap::new();
@@ -635,6 +638,7 @@ mod tests {
             dir: "competences",
             base: "",
             moved: &links::NOTHING_MOVED,
+            emoji: false,
         };
         render(body, 0, &from, &BTreeSet::new(), &|_| None).html
     }
@@ -697,6 +701,7 @@ mod tests {
             dir: "competences",
             base: "",
             moved: &links::NOTHING_MOVED,
+            emoji: false,
         };
         let r = render(
             "## Ma Vision de L'Autonomie\n\n## Contexte\n\n### Contexte\n\n#####\tProjet GECY :\n",
@@ -745,6 +750,7 @@ mod tests {
             dir: "competences",
             base: "",
             moved: &links::NOTHING_MOVED,
+            emoji: false,
         };
         let body = r#"Voir [Citi]({{< ref "projets/citi.md" >}}) et [là]({{< relref "/projets/citi.md#contexte" >}})."#;
         let r = render(body, 0, &from, &routes, &|_| None);
@@ -777,6 +783,7 @@ mod tests {
             dir: "competences",
             base: "",
             moved: &links::NOTHING_MOVED,
+            emoji: false,
         };
         let r = render(
             "Premier paragraphe, l'autonomie compte.\n\n```\ncode ignoré ici\n```\n\nSecond.",

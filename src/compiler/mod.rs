@@ -12,6 +12,7 @@ pub mod collisions;
 pub mod dates;
 pub mod diagnostics;
 pub mod document;
+pub mod emoji;
 pub mod external_links;
 pub mod fields;
 pub mod front_matter;
@@ -115,6 +116,7 @@ pub fn compile(options: &Options) -> Outcome {
         base_path: tool.base_path.as_deref().unwrap_or(""),
         pictures: &pictures,
         moved: &moved,
+        emoji: tool.emoji,
     };
     order::sort(&mut docs);
     let copies = Mutex::new(render::ContentFiles::new());

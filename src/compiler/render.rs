@@ -24,6 +24,8 @@ pub struct Folders<'a> {
     pub pictures: &'a Pictures,
     /// Pages a `slug` moved: the route their file would give → their route.
     pub moved: &'a std::collections::BTreeMap<String, String>,
+    /// Emoji shortcodes turned on by the site's settings.
+    pub emoji: bool,
 }
 
 pub fn render(
@@ -40,6 +42,7 @@ pub fn render(
             dir: &dir,
             base: folders.base_path,
             moved: folders.moved,
+            emoji: folders.emoji,
         };
         doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, routes, &locate);
         if doc.meta.image.is_none() {

@@ -31,6 +31,8 @@ pub struct ToolSettings {
     pub root: Option<PathBuf>,
     /// An Astro Starlight site: its pages are the `docs` collection, at the root.
     pub starlight: Option<Starlight>,
+    /// Emoji shortcodes turned on: Hugo's `enableEmoji`, Zola's `[markdown] render_emoji`.
+    pub emoji: bool,
 }
 
 /// What Vitrine reads of a Starlight config: which locale is the site's own
@@ -301,6 +303,9 @@ fn from_value(value: &Value) -> ToolSettings {
             .collect(),
         root: None,
         starlight: None,
+        emoji: [&["enableEmoji"][..], &["markdown", "render_emoji"]]
+            .iter()
+            .any(|path| at(path).and_then(Value::as_bool) == Some(true)),
     }
 }
 
@@ -491,6 +496,16 @@ mod tests {
         assert_eq!(s.base_path.as_deref(), Some("/portfolio"));
         assert_eq!(from_astro("export default {}").base_url, None);
         assert_eq!(s.starlight, None);
+    }
+
+    #[test]
+    fn emoji_are_on_when_hugo_or_zola_turn_them_on() {
+        let on = |json: serde_json::Value| from_value(&json).emoji;
+        assert!(on(serde_json::json!({ "enableEmoji": true })));
+        assert!(on(serde_json::json!({ "enableemoji": true })));
+        assert!(on(serde_json::json!({ "markdown": { "render_emoji": true } })));
+        assert!(!on(serde_json::json!({ "enableEmoji": false })));
+        assert!(!on(serde_json::json!({})));
     }
 
     #[test]
