@@ -132,7 +132,7 @@ fn missing_content_folder_is_a_clear_error() {
 
 #[test]
 fn content_without_any_page_is_an_error_not_an_empty_site() {
-    // Only a top-level `index.md` (not a page) and an empty folder.
+    // Only a top-level `index.md` (the home's introduction, as in Astro, not a page) and an empty folder.
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     std::fs::create_dir_all(content.join("static-notes")).unwrap();
@@ -142,10 +142,9 @@ fn content_without_any_page_is_an_error_not_an_empty_site() {
     assert!(!ok, "{stderr}");
     assert!(stderr.contains("error: no page to build"), "{stderr}");
     assert!(
-        stderr.contains("1 Markdown file(s) found, in the folders `static-notes/`"),
+        stderr.contains("1 Markdown file(s) found (`index.md` is the home page's introduction); at the top: the folders `static-notes/`"),
         "{stderr}"
     );
-    assert!(stderr.contains("the page `index.md` is left out"), "{stderr}");
     assert!(!out.exists(), "something was written");
 }
 

@@ -319,7 +319,10 @@ fn no_pages(content: &std::path::Path, sources: &mut Sources) -> Diagnostic {
     let mut folders = BTreeSet::new();
     for entry in walkdir::WalkDir::new(content).into_iter().filter_map(Result::ok) {
         let path = entry.path();
-        if path.extension().is_some_and(|e| e == "md" || e == "markdown") {
+        if path
+            .extension()
+            .is_some_and(|e| e == "md" || e == "mdx" || e == "markdown")
+        {
             markdown += 1;
         }
         if entry.depth() == 1 && entry.file_type().is_dir() {
@@ -332,9 +335,15 @@ fn no_pages(content: &std::path::Path, sources: &mut Sources) -> Diagnostic {
         let list: Vec<String> = folders.iter().map(|f| format!("`{f}/`")).collect();
         format!("the folders {}", list.join(", "))
     };
+    let home = intros::home_file(content)
+        .and_then(|p| {
+            p.file_name()
+                .map(|n| format!(" (`{}` is the home page's introduction)", n.to_string_lossy()))
+        })
+        .unwrap_or_default();
     let id = sources.add(content.display().to_string(), String::new());
     Diagnostic::error(id, 0..0, "no page to build")
-        .label(format!("{markdown} Markdown file(s) found, in {found}"))
+        .label(format!("{markdown} Markdown file(s) found{home}; at the top: {found}"))
         .hint("pages go in section folders: `competences/`, `projets/` (also read: `projects/`, `work/`, `portfolio/`, `skills/`, `competencies/`) or any other (`posts/`, `veille/`), one Markdown file each with a `title`")
 }
 
