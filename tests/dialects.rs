@@ -1111,3 +1111,12 @@ fn build_at(site: &std::path::Path) -> Bundle {
     let text = printed(&outcome, site);
     outcome.bundle.unwrap_or_else(|| panic!("build failed:\n{text}"))
 }
+
+#[test]
+fn warnings_in_mdx_pages_name_the_line_they_are_on() {
+    let body: &[u8] = b"---\ntitle: Guide\n---\nimport { Tabs, TabItem } from '@astrojs/starlight/components';\nimport Card from '../../components/Card.astro';\n\n<Tabs>\n  <TabItem label=\"npm\">Texte</TabItem>\n</Tabs>\n\nVoir [ailleurs](#nulle-part).\n";
+    let site = site_with(&[("posts/guide.mdx", body)]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(text.contains("posts/guide.mdx:11:"), "{text}");
+}

@@ -1,6 +1,6 @@
 //! Astro's MDX pages read as Markdown: `import` and `export` statements become
-//! blank lines (diagnostics keep their line numbers), JSX components are left
-//! to the sanitiser, which drops the tags and keeps their text.
+//! blank lines of the same length (diagnostics keep their lines and columns),
+//! JSX components are left to the sanitiser, which drops the tags and keeps their text.
 
 use std::ops::Range;
 
@@ -26,7 +26,9 @@ pub fn as_markdown(body: &str) -> (String, Option<Range<usize>>) {
             // A statement over several lines (`import {\n  A,\n} from "x";`) ends where its braces close.
             depth += line.matches('{').count() as i64 - line.matches('}').count() as i64;
             depth = depth.max(0);
-            out.push_str(if line.ends_with('\n') { "\n" } else { "" });
+            let content = line.trim_end_matches(['\n', '\r']);
+            out.extend(std::iter::repeat_n(' ', content.len()));
+            out.push_str(&line[content.len()..]);
             continue;
         } else if first.is_none() {
             if let Some(at) = component(line) {
@@ -53,13 +55,22 @@ mod tests {
     fn statements_become_blank_lines_and_code_is_kept() {
         let body = "import Card from '../components/Card.astro';\nimport {\n  A,\n} from \"x\";\n\n# Titre\n\n<Card title=\"x\">Texte</Card>\n\n```js\nimport y from 'y';\n```\nexport const meta = 1;\n";
         let (markdown, first) = as_markdown(body);
+        let blank = |n: usize| " ".repeat(n);
         assert_eq!(
             markdown,
-            "\n\n\n\n\n# Titre\n\n<Card title=\"x\">Texte</Card>\n\n```js\nimport y from 'y';\n```\n\n"
+            format!(
+                "{}\n{}\n{}\n{}\n\n# Titre\n\n<Card title=\"x\">Texte</Card>\n\n```js\nimport y from 'y';\n```\n{}\n",
+                blank(44),
+                blank(8),
+                blank(4),
+                blank(11),
+                blank(22)
+            )
         );
+        assert_eq!(markdown.len(), body.len(), "offsets are kept");
         assert_eq!(first, Some(0..44));
         let (markdown, _) = as_markdown("export const x = 1\nTexte\n");
-        assert_eq!(markdown, "\nTexte\n");
+        assert_eq!(markdown, format!("{}\nTexte\n", blank(18)));
         let (_, component) = as_markdown("Texte\n\nVoir <Image src={x} />\n");
         assert_eq!(component, Some(12..29));
         assert_eq!(as_markdown("Juste du *Markdown* <b>gras</b>.\n").1, None);
