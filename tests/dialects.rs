@@ -1120,3 +1120,50 @@ fn warnings_in_mdx_pages_name_the_line_they_are_on() {
     let text = printed(&outcome, site.path());
     assert!(text.contains("posts/guide.mdx:11:"), "{text}");
 }
+
+#[test]
+fn heading_ids_and_slugs_follow_the_sites_tool() {
+    let page_md: &[u8] =
+        "---\ntitle: Émotions\n---\n## Smileys & Emotion\n\n## Über uns\n\n[a](#smileys--emotion) [b](#über-uns)\n"
+            .as_bytes();
+    // Hugo (GitHub's ids): accents and doubled hyphens kept.
+    let site = site_with(&[("posts/e.md", page_md)]);
+    write_tree(site.path(), &[("hugo.toml", "title = \"Blog\"\n")]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let html = &page(outcome.bundle.as_ref().unwrap(), "/posts/e").html;
+    assert!(
+        html.contains(r#"id="smileys--emotion""#) && html.contains(r#"id="über-uns""#),
+        "{html}"
+    );
+    assert!(!text.contains("no heading has the id"), "{text}");
+    // Zola (its slugify): folded.
+    let site = site_with(&[("posts/e.md", page_md)]);
+    write_tree(site.path(), &[("config.toml", "base_url = \"https://z.example\"\n")]);
+    let html = page(&build_at(site.path()), "/posts/e").html.clone();
+    assert!(
+        html.contains(r#"id="smileys-emotion""#) && html.contains(r#"id="uber-uns""#),
+        "{html}"
+    );
+    // Astro: a `slug` is the page's whole path in its collection.
+    let astro = tempfile::tempdir().unwrap();
+    write_tree(
+        astro.path(),
+        &[
+            ("astro.config.mjs", "export default defineConfig({});\n"),
+            (
+                "src/content/projets/serie/02-promotion.md",
+                "---\ntitle: Promotion\nslug: \"promotion-domaine\"\n---\nP.\n",
+            ),
+            (
+                "src/content/projets/a.md",
+                "---\ntitle: A\n---\n[promotion](/projets/promotion-domaine)\n",
+            ),
+        ],
+    );
+    let outcome = compile_astro(astro.path());
+    let text = printed(&outcome, astro.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    page(&b, "/projets/promotion-domaine");
+    assert!(!text.contains("does not exist"), "{text}");
+}

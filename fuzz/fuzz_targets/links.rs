@@ -28,6 +28,7 @@ fuzz_target!(|data: (bool, &str)| {
             base: if based { "/portfolio" } else { "" },
             moved: &NOTHING_MOVED,
             emoji: false,
+            github_ids: false,
         };
         let _ = resolve(href, &from, &routes);
     }

@@ -36,6 +36,8 @@ pub struct From<'a> {
     pub moved: &'a BTreeMap<String, String>,
     /// The site turns emoji shortcodes on (Hugo's `enableEmoji`, Zola's `render_emoji`).
     pub emoji: bool,
+    /// Heading ids made as GitHub makes them (Hugo, Astro), not folded (Zola, Vitrine).
+    pub github_ids: bool,
 }
 
 /// For a [`From`] on a site where no `slug` moved a page (tools, tests).
@@ -268,6 +270,7 @@ mod tests {
             base: "",
             moved: &NOTHING_MOVED,
             emoji: false,
+            github_ids: false,
         }
     }
 
@@ -295,6 +298,7 @@ mod tests {
             base: "",
             moved: &NOTHING_MOVED,
             emoji: false,
+            github_ids: false,
         };
         assert_eq!(resolve("../gecy/", &g, &routes()), route("/projets/gecy", None));
     }

@@ -4,7 +4,7 @@
 
 use super::links::{self, From, Target};
 use super::sanitize::sanitize;
-use super::slugs::slugify;
+use super::slugs::{github_id, slugify};
 use crate::bundle::{relative_link, Resized, TocEntry};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap};
@@ -115,7 +115,14 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 let end = find_end(&events, i, |e| matches!(e, TagEnd::Heading(_)));
                 let text = plain_text(&events[i + 1..end]);
                 out.word_count += count_words(&text);
-                let base = id.as_ref().map(|s| s.to_string()).unwrap_or_else(|| slugify(&text));
+                let made = || {
+                    if from.github_ids {
+                        github_id(&text)
+                    } else {
+                        slugify(&text)
+                    }
+                };
+                let base = id.as_ref().map(|s| s.to_string()).unwrap_or_else(made);
                 let base = if base.is_empty() { "section".to_string() } else { base };
                 let n = used_ids.entry(base.clone()).or_insert(0);
                 let unique = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
@@ -639,6 +646,7 @@ mod tests {
             base: "",
             moved: &links::NOTHING_MOVED,
             emoji: false,
+            github_ids: false,
         };
         render(body, 0, &from, &BTreeSet::new(), &|_| None).html
     }
@@ -702,6 +710,7 @@ mod tests {
             base: "",
             moved: &links::NOTHING_MOVED,
             emoji: false,
+            github_ids: false,
         };
         let r = render(
             "## Ma Vision de L'Autonomie\n\n## Contexte\n\n### Contexte\n\n#####\tProjet GECY :\n",
@@ -751,6 +760,7 @@ mod tests {
             base: "",
             moved: &links::NOTHING_MOVED,
             emoji: false,
+            github_ids: false,
         };
         let body = r#"Voir [Citi]({{< ref "projets/citi.md" >}}) et [là]({{< relref "/projets/citi.md#contexte" >}})."#;
         let r = render(body, 0, &from, &routes, &|_| None);
@@ -784,6 +794,7 @@ mod tests {
             base: "",
             moved: &links::NOTHING_MOVED,
             emoji: false,
+            github_ids: false,
         };
         let r = render(
             "Premier paragraphe, l'autonomie compte.\n\n```\ncode ignoré ici\n```\n\nSecond.",

@@ -101,7 +101,7 @@ pub fn compile(options: &Options) -> Outcome {
     let (files, found) = load::load(&options.content, lang, &mut sources);
     diagnostics.extend(found);
     clock.lap("· files read");
-    let (docs, found, left_out) = parse::parse(files, &sources, options.drafts, &options.today);
+    let (docs, found, left_out) = parse::parse(files, &sources, options.drafts, &options.today, tool.dialect);
     diagnostics.extend(found);
     let (mut docs, found) = collisions::reject(docs, &sources);
     diagnostics.extend(found);
@@ -117,6 +117,7 @@ pub fn compile(options: &Options) -> Outcome {
         pictures: &pictures,
         moved: &moved,
         emoji: tool.emoji,
+        github_ids: tool.dialect.github_ids(),
     };
     order::sort(&mut docs);
     let copies = Mutex::new(render::ContentFiles::new());

@@ -6,6 +6,7 @@ use super::document::Doc;
 use super::fields::Meta;
 use super::load::SourceFile;
 use super::slugs::slugify;
+use super::tool_settings::Dialect;
 use super::{fields, front_matter};
 use rayon::prelude::*;
 
@@ -20,10 +21,11 @@ pub fn parse(
     sources: &Sources,
     drafts: bool,
     today: &str,
+    dialect: Dialect,
 ) -> (Vec<Doc>, Vec<Diagnostic>, Vec<LeftOut>) {
     let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = files
         .into_par_iter()
-        .map(|file| parse_one(sources.text(file.id), file))
+        .map(|file| parse_one(sources.text(file.id), file, dialect))
         .collect();
     let mut docs = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
@@ -115,7 +117,7 @@ fn expired(doc: &Doc, today: &str) -> Option<String> {
 }
 
 /// One page: its front matter read and its route known, with the problems found.
-fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
+fn parse_one(text: &str, file: SourceFile, dialect: Dialect) -> (Option<Doc>, Vec<Diagnostic>) {
     let split = match front_matter::split(file.id, text) {
         Ok(split) => split,
         Err(e) => return (None, vec![e]),
@@ -135,13 +137,7 @@ fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
             if let Some(Err(asked)) = moved {
                 errors.push(outside_section(file.id, &split, &asked, &file.section));
             }
-            match &meta.slug {
-                Some(custom) => match file.slug.rsplit_once('/') {
-                    Some((dir, _)) => format!("{dir}/{}", slugify(custom)),
-                    None => slugify(custom),
-                },
-                None => file.slug.clone(),
-            }
+            custom_slug(meta.slug.as_deref(), &file.slug, dialect)
         }
     };
     let route = if file.section.is_empty() {
@@ -195,6 +191,26 @@ fn parse_one(text: &str, file: SourceFile) -> (Option<Doc>, Vec<Diagnostic>) {
         tags: Vec::new(),
     };
     (Some(doc), errors)
+}
+
+/// The slug a `slug` field gives: Astro's is the page's whole path in its
+/// collection; Hugo's and Zola's replaces the last part of the file's.
+fn custom_slug(custom: Option<&str>, by_file: &str, dialect: Dialect) -> String {
+    match custom {
+        Some(custom) if dialect == Dialect::Astro => {
+            let parts: Vec<String> = custom.split('/').map(slugify).filter(|p| !p.is_empty()).collect();
+            if parts.is_empty() {
+                by_file.to_string()
+            } else {
+                parts.join("/")
+            }
+        }
+        Some(custom) => match by_file.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/{}", slugify(custom)),
+            None => slugify(custom),
+        },
+        None => by_file.to_string(),
+    }
 }
 
 /// Hugo's `url:` and Zola's `path =`: the page's whole address. Inside the

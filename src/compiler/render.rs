@@ -26,6 +26,8 @@ pub struct Folders<'a> {
     pub moved: &'a std::collections::BTreeMap<String, String>,
     /// Emoji shortcodes turned on by the site's settings.
     pub emoji: bool,
+    /// Heading ids made as GitHub makes them (Hugo and Astro sites).
+    pub github_ids: bool,
 }
 
 pub fn render(
@@ -43,6 +45,7 @@ pub fn render(
             base: folders.base_path,
             moved: folders.moved,
             emoji: folders.emoji,
+            github_ids: folders.github_ids,
         };
         doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, routes, &locate);
         if doc.meta.image.is_none() {

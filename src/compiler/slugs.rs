@@ -6,6 +6,21 @@ pub fn slugify(text: &str) -> String {
     slug::slugify(without_apostrophes)
 }
 
+/// A heading id as GitHub, Hugo and Astro make it: lower case, letters and
+/// digits kept with their accents, each space a hyphen, other punctuation
+/// dropped (`Smileys & Emotion` → `smileys--emotion`).
+pub fn github_id(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_whitespace() => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A file or page name as a route segment: like [`slugify`], but the dots
 /// stay, as Hugo and Zola keep them (`transition-4.0` → `/projets/transition-4.0`).
 pub fn slugify_name(name: &str) -> String {
@@ -18,7 +33,15 @@ pub fn slugify_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{slugify, slugify_name};
+    use super::{github_id, slugify, slugify_name};
+
+    #[test]
+    fn github_ids_keep_accents_and_hyphens() {
+        assert_eq!(github_id("Smileys & Emotion"), "smileys--emotion");
+        assert_eq!(github_id("Starlights UI übersetzen"), "starlights-ui-übersetzen");
+        assert_eq!(github_id("Ma Vision de L'Autonomie"), "ma-vision-de-lautonomie");
+        assert_eq!(github_id("TRANSITION 4.0"), "transition-40");
+    }
 
     #[test]
     fn file_names_keep_their_dots() {

@@ -33,6 +33,28 @@ pub struct ToolSettings {
     pub starlight: Option<Starlight>,
     /// Emoji shortcodes turned on: Hugo's `enableEmoji`, Zola's `[markdown] render_emoji`.
     pub emoji: bool,
+    /// Which tool the site was written for, when its settings say.
+    pub dialect: Dialect,
+}
+
+/// The tool a site was written for: where its ways differ (a `slug`'s reach,
+/// heading ids), Vitrine follows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// Vitrine's own content, or no settings file found.
+    #[default]
+    Own,
+    Hugo,
+    Zola,
+    Astro,
+}
+
+impl Dialect {
+    /// Heading ids as GitHub makes them (Hugo's default, Astro's github-slugger):
+    /// accents and repeated hyphens kept. Zola and Vitrine fold them.
+    pub fn github_ids(self) -> bool {
+        matches!(self, Dialect::Hugo | Dialect::Astro)
+    }
 }
 
 /// What Vitrine reads of a Starlight config: which locale is the site's own
@@ -133,6 +155,9 @@ pub fn read(content: &Path, sources: &mut Sources) -> (ToolSettings, Vec<Diagnos
             };
             merge_config_dir(&dir, main.as_deref(), &mut value, sources, &mut found);
             let mut settings = from_value(&value);
+            if main.as_ref().is_some_and(|p| p.ends_with("zola.toml")) {
+                settings.dialect = Dialect::Zola;
+            }
             settings.root = Some(root.clone());
             return (settings, found);
         }
@@ -306,6 +331,12 @@ fn from_value(value: &Value) -> ToolSettings {
         emoji: [&["enableEmoji"][..], &["markdown", "render_emoji"]]
             .iter()
             .any(|path| at(path).and_then(Value::as_bool) == Some(true)),
+        // Zola requires `base_url`; Hugo writes `baseURL`.
+        dialect: if value.get("base_url").is_some() || value.get("compile_sass").is_some() {
+            Dialect::Zola
+        } else {
+            Dialect::Hugo
+        },
     }
 }
 
@@ -429,6 +460,7 @@ fn from_astro(text: &str) -> ToolSettings {
             .map(|s| s.default_locale.clone())
             .filter(|l| l != "root"),
         starlight,
+        dialect: Dialect::Astro,
         ..ToolSettings::default()
     }
 }
