@@ -1167,3 +1167,27 @@ fn heading_ids_and_slugs_follow_the_sites_tool() {
     page(&b, "/projets/promotion-domaine");
     assert!(!text.contains("does not exist"), "{text}");
 }
+
+#[test]
+fn a_starlight_site_with_its_default_locale_at_the_root_leaves_the_others_out() {
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            (
+                "astro.config.mjs",
+                "starlight({ title: 'Docs', defaultLocale: 'root', locales: { root: { label: 'English', lang: 'en' }, de: { label: 'Deutsch' } } })\n",
+            ),
+            ("src/content/docs/guides/a.md", "---\ntitle: Guide\n---\nG.\n"),
+            ("src/content/docs/de/guides/a.md", "---\ntitle: Anleitung\n---\nG.\n"),
+        ],
+    );
+    let outcome = compile_astro(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let routes: Vec<&str> = b.pages.iter().map(|p| p.route.as_str()).collect();
+    assert_eq!(routes, ["/guides/a"]);
+    assert_eq!(b.site.lang, "en");
+    assert!(text.contains("pages in `src/content/docs/de` are left out"), "{text}");
+    assert!(!b.site.sections.iter().any(|s| s.slug == "de"), "{:?}", b.site.sections);
+}

@@ -69,7 +69,8 @@ pub const RESERVED: [&str; 4] = ["tags", "recherche", "data", "synthese"];
 /// Reads the pages; `lang` is the site's language: `page.fr.md` is the French
 /// version of `page.md` (Hugo's translations by file name), used instead of it on a
 /// French site, and versions in other languages are left out.
-pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+/// `skip`: folders left out (and said so) by the caller.
+pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
     let mut ignored = BTreeSet::new();
@@ -80,6 +81,7 @@ pub fn load(content: &Path, lang: &str, sources: &mut Sources) -> (Vec<SourceFil
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
+        .filter(|p| !skip.iter().any(|dir| p.starts_with(dir)))
         .filter(|p| {
             p.extension()
                 .is_some_and(|e| e == "md" || e == "markdown" || e == "mdx")

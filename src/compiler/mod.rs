@@ -98,7 +98,15 @@ pub fn compile(options: &Options) -> Outcome {
         .map_err(|e| diagnostics.push(e))
         .ok();
     let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
-    let (files, found) = load::load(&options.content, lang, &mut sources);
+    // A Starlight site built from `docs/` leaves its other locales' folders out.
+    let skip: Vec<PathBuf> = match &tool.starlight {
+        Some(starlight) => other_locales(&options.content, starlight)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect(),
+        None => Vec::new(),
+    };
+    let (files, found) = load::load(&options.content, lang, &skip, &mut sources);
     diagnostics.extend(found);
     clock.lap("· files read");
     let (docs, found, left_out) = parse::parse(files, &sources, options.drafts, &options.today, tool.dialect);
@@ -203,7 +211,8 @@ fn elsewhere(
 }
 
 /// A Starlight site's pages: `docs/` (its default locale's folder when that is
-/// not the root), at the root of the site; the other locales' folders are left out, said once each.
+/// not the root), at the root of the site; the other locales' folders are
+/// left out (see [`other_locales`]), said once each.
 fn starlight_content(
     content: &std::path::Path,
     starlight: &tool_settings::Starlight,
@@ -215,19 +224,26 @@ fn starlight_content(
         return None;
     }
     let own = docs.join(&starlight.default_locale);
-    let own = if starlight.default_locale != "root" && own.is_dir() {
-        own
-    } else {
-        return Some(docs);
-    };
-    for code in starlight.locales.iter().filter(|c| **c != starlight.default_locale) {
-        let dir = if code == "root" { docs.clone() } else { docs.join(code) };
-        if dir.is_dir() && (code != "root" || has_pages(&dir)) {
-            let own = format!("`{}`", starlight.default_locale);
-            diagnostics.push(other_language(&dir, code, &own, sources));
-        }
+    let built_in = format!("`{}`", starlight.default_locale);
+    for (code, dir) in other_locales(&docs, starlight) {
+        diagnostics.push(other_language(&dir, &code, &built_in, sources));
     }
-    Some(own)
+    let at_root = starlight.default_locale == "root" || !own.is_dir();
+    if !at_root && has_pages(&docs) {
+        diagnostics.push(other_language(&docs, "root", &built_in, sources));
+    }
+    Some(if at_root { docs } else { own })
+}
+
+/// The folders of a Starlight site's locales other than its default one (`docs/en/`).
+fn other_locales(docs: &std::path::Path, starlight: &tool_settings::Starlight) -> Vec<(String, PathBuf)> {
+    starlight
+        .locales
+        .iter()
+        .filter(|code| **code != starlight.default_locale && *code != "root")
+        .map(|code| (code.clone(), docs.join(code)))
+        .filter(|(_, dir)| dir.is_dir())
+        .collect()
 }
 
 /// The warning for another language's folder, left out.

@@ -455,14 +455,23 @@ fn from_astro(text: &str) -> ToolSettings {
         base_path: base,
         // Starlight's `title` is the site's; a plain Astro config has none.
         title: starlight.as_ref().and_then(|_| string_field(text, "title")),
-        lang: starlight
-            .as_ref()
-            .map(|s| s.default_locale.clone())
-            .filter(|l| l != "root"),
+        lang: starlight.as_ref().and_then(|s| match s.default_locale.as_str() {
+            // `locales: { root: { label: 'English', lang: 'en' } }`
+            "root" => root_locale_lang(text),
+            code => Some(code.split(['-', '_']).next().unwrap_or(code).to_lowercase()),
+        }),
         starlight,
         dialect: Dialect::Astro,
         ..ToolSettings::default()
     }
+}
+
+/// The `lang` of a Starlight config's `root` locale.
+fn root_locale_lang(text: &str) -> Option<String> {
+    let locales = &text[text.find("locales:")?..];
+    let root = &locales[locales.find("root:")?..];
+    let entry = &root[..root.find('}').unwrap_or(root.len())];
+    string_field(entry, "lang").map(|l| l.split(['-', '_']).next().unwrap_or(&l).to_lowercase())
 }
 
 /// The keys of the object literal after `name:` in JavaScript source
@@ -548,7 +557,7 @@ mod tests {
         let star = s.starlight.expect("a Starlight site");
         assert_eq!(star.default_locale, "root");
         assert_eq!(star.locales, ["root", "en"]);
-        assert_eq!(s.lang, None);
+        assert_eq!(s.lang.as_deref(), Some("fr"));
         let s = from_astro("starlight({ title: 'D', defaultLocale: 'fr', locales: { fr: {}, en: {} } })");
         assert_eq!(s.lang.as_deref(), Some("fr"));
     }
