@@ -1191,3 +1191,18 @@ fn a_starlight_site_with_its_default_locale_at_the_root_leaves_the_others_out() 
     assert!(text.contains("pages in `src/content/docs/de` are left out"), "{text}");
     assert!(!b.site.sections.iter().any(|s| s.slug == "de"), "{:?}", b.site.sections);
 }
+
+#[test]
+fn raw_html_the_page_cannot_keep_is_named_and_code_examples_are_not() {
+    let body: &[u8] = b"---\ntitle: Grille\n---\n<style>.g{display:grid}</style>\n\n<div class=\"g\">x</div>\n\n<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>\n\n```html\n<script>alert(1)</script>\n```\n\n<style>.h{}</style>\n";
+    let site = site_with(&[("posts/g.md", body)]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert_eq!(text.matches("warning: `<style>` left out").count(), 1, "{text}");
+    assert!(text.contains("posts/g.md:4:"), "{text}");
+    assert!(text.contains("warning: `<iframe>` left out"), "{text}");
+    assert!(text.contains("{{< youtube ID >}}"), "{text}");
+    assert!(!text.contains("`<script>` left out"), "{text}");
+    let b = outcome.bundle.unwrap();
+    assert!(page(&b, "/posts/g").html.contains("alert"), "the code example is kept");
+}

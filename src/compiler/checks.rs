@@ -75,3 +75,30 @@ pub fn shortcodes(doc: &Doc) -> Vec<Diagnostic> {
         })
         .collect()
 }
+
+/// One warning per kind of raw HTML element a page loses (`<style>`, `<iframe>`…), at its first use.
+pub fn removed_html(doc: &Doc) -> Vec<Diagnostic> {
+    doc.rendered
+        .removed
+        .iter()
+        .map(|(tag, span)| {
+            let (label, hint) = match *tag {
+                "style" => (
+                    "the site's Content-Security-Policy allows no inline style",
+                    "the theme styles the page; keep the content in Markdown and drop the rules",
+                ),
+                "iframe" | "object" | "embed" => (
+                    "pages load nothing from other sites before a click",
+                    "for a video, write {{< youtube ID >}} or {{< vimeo ID >}}; otherwise a link to the page",
+                ),
+                _ => (
+                    "pages run no script of their own and hold no form",
+                    "remove it, or link to a page that offers it",
+                ),
+            };
+            Diagnostic::warning(doc.file.id, span.clone(), format!("`<{tag}>` left out"))
+                .label(label)
+                .hint(hint)
+        })
+        .collect()
+}

@@ -63,9 +63,32 @@ pub struct Rendered {
     pub summary: String,
     pub links: Vec<LinkUse>,
     pub images: Vec<ImageUse>,
+    /// Raw HTML elements the sanitiser removes (`style`, `script`, `iframe`…),
+    /// each at its first use, to say so.
+    pub removed: Vec<(&'static str, Range<usize>)>,
 }
 
+/// Elements of raw HTML that never reach the page (the sanitiser drops them).
+const REMOVED: [&str; 6] = ["style", "script", "iframe", "object", "embed", "form"];
+
 const SUMMARY_CHARS: usize = 220;
+
+/// Records the first use of each element in [`REMOVED`] that `raw` opens.
+fn note_removed(raw: &str, span: &Range<usize>, removed: &mut Vec<(&'static str, Range<usize>)>) {
+    if !raw.contains('<') {
+        return;
+    }
+    let lower = raw.to_ascii_lowercase();
+    for tag in REMOVED {
+        let opens = lower.match_indices('<').any(|(at, _)| {
+            lower[at + 1..].starts_with(tag)
+                && !lower[at + 1 + tag.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        });
+        if opens && !removed.iter().any(|(t, _)| *t == tag) {
+            removed.push((tag, span.clone()));
+        }
+    }
+}
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -234,6 +257,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 needs_sanitizer = true;
+                note_removed(raw, &span, &mut out.removed);
                 // `<div id="1">` is an anchor too (the sanitiser keeps ids).
                 out.anchors.extend(html_ids(raw));
                 let inline = matches!(event, Event::InlineHtml(_));

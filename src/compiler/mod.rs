@@ -152,6 +152,7 @@ pub fn compile(options: &Options) -> Outcome {
     diagnostics.extend(link_check::check(&docs, &routes, &left_out));
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
     diagnostics.extend(intro_docs.iter().flat_map(checks::shortcodes));
+    diagnostics.extend(docs.iter().chain(&intro_docs).flat_map(checks::removed_html));
 
     clock.lap("· links and checks");
     if docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
