@@ -1194,7 +1194,7 @@ fn a_starlight_site_with_its_default_locale_at_the_root_leaves_the_others_out() 
 
 #[test]
 fn raw_html_the_page_cannot_keep_is_named_and_code_examples_are_not() {
-    let body: &[u8] = b"---\ntitle: Grille\n---\n<style>.g{display:grid}</style>\n\n<div class=\"g\">x</div>\n\n<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>\n\n```html\n<script>alert(1)</script>\n```\n\n<style>.h{}</style>\n";
+    let body: &[u8] = b"---\ntitle: Grille\n---\n<style>.g{display:grid}</style>\n\n<div class=\"g\">x</div>\n\n<iframe src=\"https://www.youtube.com/embed/abc\" title=\"D\xc3\xa9mo\"></iframe>\n\n<iframe src=\"https://maps.example/x\"></iframe>\n\n```html\n<script>alert(1)</script>\n```\n\n<style>.h{}</style>\n";
     let site = site_with(&[("posts/g.md", body)]);
     let outcome = compile(site.path());
     let text = printed(&outcome, site.path());
@@ -1204,5 +1204,13 @@ fn raw_html_the_page_cannot_keep_is_named_and_code_examples_are_not() {
     assert!(text.contains("{{< youtube ID >}}"), "{text}");
     assert!(!text.contains("`<script>` left out"), "{text}");
     let b = outcome.bundle.unwrap();
-    assert!(page(&b, "/posts/g").html.contains("alert"), "the code example is kept");
+    let html = &page(&b, "/posts/g").html;
+    assert!(html.contains("alert"), "the code example is kept");
+    // A YouTube player becomes a link to the video.
+    assert!(
+        html.contains(r#"href="https://www.youtube.com/watch?v=abc""#) && html.contains("▶ Démo"),
+        "{html}"
+    );
+    assert_eq!(text.matches("`<iframe>` left out").count(), 1, "{text}");
+    assert!(text.contains("posts/g.md:10:"), "the maps one: {text}");
 }

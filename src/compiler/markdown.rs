@@ -257,6 +257,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 needs_sanitizer = true;
+                let raw = &super::embeds::as_links(raw);
                 note_removed(raw, &span, &mut out.removed);
                 // `<div id="1">` is an anchor too (the sanitiser keeps ids).
                 out.anchors.extend(html_ids(raw));

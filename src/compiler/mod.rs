@@ -12,6 +12,7 @@ pub mod collisions;
 pub mod dates;
 pub mod diagnostics;
 pub mod document;
+pub mod embeds;
 pub mod emoji;
 pub mod external_links;
 pub mod fields;
