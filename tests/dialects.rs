@@ -1214,3 +1214,41 @@ fn raw_html_the_page_cannot_keep_is_named_and_code_examples_are_not() {
     assert_eq!(text.matches("`<iframe>` left out").count(), 1, "{text}");
     assert!(text.contains("posts/g.md:10:"), "the maps one: {text}");
 }
+
+#[test]
+fn a_themes_search_and_archives_pages_are_left_out_and_said_so() {
+    // PaperMod's example site: empty pages its templates fill, linked from the menu.
+    let site = site_with(&[
+        ("search.md", b"---\ntitle: Search\nlayout: search\n---\n"),
+        ("archives.md", b"---\ntitle: Archives\nlayout: archives\n---\n"),
+        ("posts/a.md", b"---\ntitle: A\n---\nA.\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(b.page("/search").is_none() && b.page("/archives").is_none());
+    assert_eq!(text.matches("page left out: the theme wrote it").count(), 2, "{text}");
+    assert!(text.contains("`layout: search` with no text"), "{text}");
+    assert!(!text.contains("page has no body"), "{text}");
+}
+
+#[test]
+fn pages_of_a_folder_read_as_a_kind_keep_their_old_address_as_a_redirect() {
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        &site.path().join("content"),
+        &[
+            ("Projects/app.md", "---\ntitle: App\n---\nA.\n"),
+            ("skills/rust.md", "---\ntitle: Rust\n---\nR.\n"),
+            ("projets/jeu.md", "---\ntitle: Jeu\n---\nJ.\n"),
+        ],
+    );
+    let b = build_at(site.path());
+    assert_eq!(page(&b, "/competences/rust").aliases, ["/skills/rust/"]);
+    assert!(
+        page(&b, "/projets/jeu").aliases.is_empty(),
+        "projets/ is the kind's own folder"
+    );
+    // Beside `projets/`, `Projects/` is a section of its own, at its own address.
+    assert!(page(&b, "/projects/app").aliases.is_empty());
+}

@@ -56,7 +56,17 @@ pub fn parse(
                     );
                     left_out.push((doc.route, Some(format!("its front matter has `{asked}`"))));
                 }
-                None => docs.push(doc),
+                None => match theme_page(&doc) {
+                    Some(layout) => {
+                        diagnostics.push(
+                            Diagnostic::warning(doc.file.id, doc.close.clone(), "page left out: the theme wrote it")
+                                .label(format!("`{layout}` with no text: a page the theme's template fills"))
+                                .hint("Vitrine has its own search box, tag pages and lists by date; a menu entry to it is left out too"),
+                        );
+                        left_out.push((doc.route, Some(format!("it is the theme's `{layout}` page"))));
+                    }
+                    None => docs.push(doc),
+                },
             },
             (None, _) => {}
         }
@@ -107,6 +117,20 @@ fn not_rendered(doc: &Doc) -> Option<&'static str> {
     })
 }
 
+/// A page with no text that a theme's template fills (PaperMod's
+/// `layout: search` and `layout: archives`): Vitrine has its own.
+fn theme_page(doc: &Doc) -> Option<String> {
+    const FILLED: [&str; 6] = ["search", "archives", "archive", "tags", "terms", "categories"];
+    if !doc.body.trim().is_empty() {
+        return None;
+    }
+    ["layout", "template", "type"].iter().find_map(|key| {
+        let value = doc.meta.extra.get(*key)?.as_str()?;
+        let name = value.trim_end_matches(".html").to_lowercase();
+        FILLED.contains(&name.as_str()).then(|| format!("{key}: {value}"))
+    })
+}
+
 /// The expiry date of a page (Hugo's `expiryDate`), when it is before `today`.
 fn expired(doc: &Doc, today: &str) -> Option<String> {
     let value = ["expiryDate", "expirydate", "expiry_date"]
@@ -145,6 +169,12 @@ fn parse_one(text: &str, file: SourceFile, dialect: Dialect) -> (Option<Doc>, Ve
     } else {
         format!("/{}/{}", file.section, slug)
     };
+    // `projects/x.md` is served at `/projets/x`: its old address redirects there.
+    let top = slugify(file.folder.split('/').next().unwrap_or_default());
+    if !file.section.is_empty() && !top.is_empty() && top != file.section {
+        meta.aliases
+            .push(format!("/{top}{}/", &route[1 + file.section.len()..]));
+    }
     let mut body = if file.rel.ends_with(".mdx") {
         let (body, left_out) = super::mdx::as_markdown(split.body);
         if let Some(span) = left_out {
