@@ -466,9 +466,19 @@ fn from_astro(text: &str) -> ToolSettings {
     }
 }
 
+/// The text after the `{` of the object literal given as `name: {` or
+/// `name = {` (`export const locales = {…}`, then `locales,` in the config).
+fn object_body<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    text.match_indices(name).find_map(|(at, _)| {
+        let rest = text[at + name.len()..].trim_start();
+        let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
+        value.trim_start().strip_prefix('{')
+    })
+}
+
 /// The `lang` of a Starlight config's `root` locale.
 fn root_locale_lang(text: &str) -> Option<String> {
-    let locales = &text[text.find("locales:")?..];
+    let locales = object_body(text, "locales")?;
     let root = &locales[locales.find("root:")?..];
     let entry = &root[..root.find('}').unwrap_or(root.len())];
     string_field(entry, "lang").map(|l| l.split(['-', '_']).next().unwrap_or(&l).to_lowercase())
@@ -477,11 +487,7 @@ fn root_locale_lang(text: &str) -> Option<String> {
 /// The keys of the object literal after `name:` in JavaScript source
 /// (`locales: { root: {…}, 'pt-br': {…} }` → `root`, `pt-br`).
 fn object_keys(text: &str, name: &str) -> Vec<String> {
-    let Some(at) = text.find(&format!("{name}:")) else {
-        return Vec::new();
-    };
-    let rest = text[at + name.len() + 1..].trim_start();
-    let Some(body) = rest.strip_prefix('{') else {
+    let Some(body) = object_body(text, name) else {
         return Vec::new();
     };
     let (mut depth, mut keys, mut start) = (0usize, Vec::new(), 0usize);
@@ -560,6 +566,10 @@ mod tests {
         assert_eq!(s.lang.as_deref(), Some("fr"));
         let s = from_astro("starlight({ title: 'D', defaultLocale: 'fr', locales: { fr: {}, en: {} } })");
         assert_eq!(s.lang.as_deref(), Some("fr"));
+        // Starlight's own docs: the locales in a constant, passed by name.
+        let s = from_astro("export const locales = {\n\troot: { label: 'English', lang: 'en' },\n\t'zh-cn': { label: 'x', lang: 'zh-CN' },\n};\nexport default defineConfig({ integrations: [starlight({ title: 'S', defaultLocale: 'root', locales })] });\n");
+        assert_eq!(s.starlight.unwrap().locales, ["root", "zh-cn"]);
+        assert_eq!(s.lang.as_deref(), Some("en"));
     }
 
     #[test]
