@@ -1252,3 +1252,13 @@ fn pages_of_a_folder_read_as_a_kind_keep_their_old_address_as_a_redirect() {
     // Beside `projets/`, `Projects/` is a section of its own, at its own address.
     assert!(page(&b, "/projects/app").aliases.is_empty());
 }
+
+#[test]
+fn a_404_page_of_the_source_tool_gives_way_to_vitrines_own() {
+    let site = site_with(&[("404.md", b"---\ntitle: Not found\ntemplate: splash\n---\n")]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(b.page("/404").is_none());
+    assert!(text.contains("the page `404.md` is left out"), "{text}");
+}

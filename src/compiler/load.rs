@@ -64,7 +64,7 @@ pub fn section_slug(kind: Kind, folder: &str) -> String {
 }
 
 /// Folder names that would collide with the app's own routes.
-pub const RESERVED: [&str; 4] = ["tags", "recherche", "data", "synthese"];
+pub const RESERVED: [&str; 5] = ["tags", "recherche", "data", "synthese", "404"];
 
 /// Reads the pages; `lang` is the site's language: `page.fr.md` is the French
 /// version of `page.md` (Hugo's translations by file name), used instead of it on a
@@ -234,7 +234,7 @@ fn reserved(id: usize, rel: &str, folder: &str) -> Diagnostic {
     };
     Diagnostic::warning(id, 0..0, what)
         .label("its address is one of the app's own")
-        .hint("`tags`, `recherche`, `synthese` and `data` are the app's own addresses, and `index.md` at the top is not a page: rename the file or folder")
+        .hint("`tags`, `recherche`, `synthese`, `data` and `404` (Vitrine writes the not-found page) are the app's own addresses: rename the file or folder")
 }
 
 /// A page's text added to `sources`, or why it cannot be read (not UTF-8: at the first bad byte).
