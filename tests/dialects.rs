@@ -1262,3 +1262,17 @@ fn a_404_page_of_the_source_tool_gives_way_to_vitrines_own() {
     assert!(b.page("/404").is_none());
     assert!(text.contains("the page `404.md` is left out"), "{text}");
 }
+
+#[test]
+fn warnings_after_shortcodes_and_callouts_name_the_line_they_are_on() {
+    let body: &[u8] = b"---\ntitle: Vid\xc3\xa9o\n---\n{{< youtube dQw4w9WgXcQ >}}\n\n{{< highlight go >}}\nfmt.Println(1)\n{{< /highlight >}}\n\n:::tip[Astuce]\nLire.\n:::\n\nVoir [la FAQ](../faq-absente/) et <style>p{}</style>.\n";
+    let site = site_with(&[("posts/v.md", body)]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(text.contains("posts/v.md:14:6"), "the link: {text}");
+    assert!(text.contains("posts/v.md:14:"), "{text}");
+    assert!(
+        !text.contains("posts/v.md:4:") && !text.contains("posts/v.md:8:"),
+        "{text}"
+    );
+}

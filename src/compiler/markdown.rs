@@ -102,6 +102,7 @@ pub fn options() -> Options {
 
 pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<String>, locate: Locate) -> Rendered {
     let mut out = Rendered::default();
+    let written = body;
     let body = hugo_refs(&super::admonitions::expand(&super::shortcodes::expand(body)));
     let body = body.as_str();
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
@@ -353,6 +354,14 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
     out.summary = summarize(&super::shortcodes::without_unhandled(
         first_paragraph.as_deref().unwrap_or(""),
     ));
+    if body != written {
+        let remap = super::offsets::Remap::new(body, written, body_offset);
+        let spans = out.links.iter_mut().map(|l| &mut l.span);
+        let spans = spans.chain(out.images.iter_mut().map(|i| &mut i.span));
+        spans
+            .chain(out.removed.iter_mut().map(|(_, s)| s))
+            .for_each(|s| remap.span(s));
+    }
     out
 }
 

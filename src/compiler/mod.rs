@@ -25,6 +25,7 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod mdx;
+pub mod offsets;
 pub mod order;
 pub mod parse;
 pub mod pictures;
