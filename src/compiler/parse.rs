@@ -32,43 +32,14 @@ pub fn parse(
     let mut left_out = Vec::new();
     for (doc, found) in results {
         diagnostics.extend(found);
-        let expiry = doc.as_ref().and_then(|d| expired(d, today));
-        match (doc, expiry) {
-            (Some(doc), _) if doc.meta.draft && !drafts => left_out.push((doc.route, None)),
-            (Some(doc), Some(date)) => {
-                diagnostics.push(
-                    Diagnostic::warning(doc.file.id, doc.close.clone(), "page left out: it has expired")
-                        .label(format!("its `expiryDate` ({date}) is before today ({today})"))
-                        .hint("remove `expiryDate` or move it later to publish the page again"),
-                );
-                left_out.push((doc.route, Some(format!("it expired on {date}"))));
-            }
-            (Some(doc), None) => match not_rendered(&doc) {
-                Some(asked) => {
-                    diagnostics.push(
-                        Diagnostic::warning(
-                            doc.file.id,
-                            doc.close.clone(),
-                            "page left out: it asks not to be rendered",
-                        )
-                        .label(format!("its front matter has `{asked}`"))
-                        .hint("remove it to publish the page"),
-                    );
-                    left_out.push((doc.route, Some(format!("its front matter has `{asked}`"))));
-                }
-                None => match theme_page(&doc) {
-                    Some(layout) => {
-                        diagnostics.push(
-                            Diagnostic::warning(doc.file.id, doc.close.clone(), "page left out: the theme wrote it")
-                                .label(format!("`{layout}` with no text: a page the theme's template fills"))
-                                .hint("Vitrine has its own search box, tag pages and lists by date; a menu entry to it is left out too"),
-                        );
-                        left_out.push((doc.route, Some(format!("it is the theme's `{layout}` page"))));
-                    }
-                    None => docs.push(doc),
-                },
-            },
-            (None, _) => {}
+        let Some(doc) = doc else { continue };
+        if doc.meta.draft && !drafts {
+            left_out.push((doc.route, None));
+        } else if let Some((warning, why)) = left_out_why(&doc, today) {
+            diagnostics.push(warning);
+            left_out.push((doc.route, Some(why)));
+        } else {
+            docs.push(doc);
         }
     }
     (docs, diagnostics, left_out)
@@ -94,6 +65,30 @@ fn stand_in_title(body: &mut String, slug: &str) -> (String, &'static str) {
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
     (name, "its file name")
+}
+
+/// Why a page that is not a draft is left out, if it is: past its expiry
+/// date, asking not to be rendered, or a theme's empty page. The warning to
+/// give, and the reason a link to it is told.
+fn left_out_why(doc: &Doc, today: &str) -> Option<(Diagnostic, String)> {
+    let warning = |message: &str| Diagnostic::warning(doc.file.id, doc.close.clone(), message.to_string());
+    if let Some(date) = expired(doc, today) {
+        let d = warning("page left out: it has expired")
+            .label(format!("its `expiryDate` ({date}) is before today ({today})"))
+            .hint("remove `expiryDate` or move it later to publish the page again");
+        return Some((d, format!("it expired on {date}")));
+    }
+    if let Some(asked) = not_rendered(doc) {
+        let d = warning("page left out: it asks not to be rendered")
+            .label(format!("its front matter has `{asked}`"))
+            .hint("remove it to publish the page");
+        return Some((d, format!("its front matter has `{asked}`")));
+    }
+    let layout = theme_page(doc)?;
+    let d = warning("page left out: the theme wrote it")
+        .label(format!("`{layout}` with no text: a page the theme's template fills"))
+        .hint("Vitrine has its own search box, tag pages and lists by date; a menu entry to it is left out too");
+    Some((d, format!("it is the theme's `{layout}` page")))
 }
 
 /// How a page asks not to be written: Zola's `render = false`, Hugo's
