@@ -6,10 +6,7 @@ use support::content::{compile, png, printed, site_with, write_tree};
 use vitrine::bundle::{Bundle, Page};
 
 fn build(files: &[(&str, &[u8])]) -> Bundle {
-    let site = site_with(files);
-    let outcome = compile(site.path());
-    let text = printed(&outcome, site.path());
-    outcome.bundle.unwrap_or_else(|| panic!("build failed:\n{text}"))
+    build_at(site_with(files).path())
 }
 
 fn page<'a>(b: &'a Bundle, route: &str) -> &'a Page {

@@ -57,7 +57,7 @@ fn video_link(tag: &str) -> Option<String> {
     let title = attribute(tag, "title")
         .filter(|t| !t.trim().is_empty())
         .unwrap_or(default_title.into());
-    Some(format!(r#"<a href="{url}">▶ {}</a>"#, escape(&title)))
+    Some(format!(r#"<a href="{url}">▶ {}</a>"#, super::markdown::escape(&title)))
 }
 
 /// The value of `name="…"` (or `'…'`) in a tag.
@@ -72,10 +72,6 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     let quote = tag[at..].chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let end = tag[at + 1..].find(quote)?;
     Some(tag[at + 1..at + 1 + end].to_string())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]
