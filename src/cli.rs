@@ -95,7 +95,7 @@ pub fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let clock = crate::clock::Clock::start();
-    let outcome = compiler::compile(&options);
+    let mut outcome = compiler::compile(&options);
     clock.lap("content compiled");
     let color = if std::io::stderr().is_terminal() {
         ColorChoice::Auto
@@ -104,6 +104,8 @@ pub fn main() -> ExitCode {
     };
     let mut stderr = StandardStream::stderr(color);
     outcome.sources.emit(&mut stderr, &outcome.diagnostics);
+    // The files' text is not needed once told: the pages' HTML reuses its memory.
+    drop(std::mem::take(&mut outcome.sources));
 
     let Some(bundle) = &outcome.bundle else {
         eprintln!(

@@ -583,15 +583,49 @@ fn plain_text(events: &[(Event, Range<usize>)]) -> String {
 }
 
 fn count_words(text: &str) -> usize {
-    // Runs between white space and apostrophes that hold a letter or digit, in one pass.
-    let (mut count, mut word) = (0, false);
-    for c in text.chars() {
-        if c.is_whitespace() || c == '\'' || c == '’' {
-            count += usize::from(word);
-            word = false;
-        } else if !word && c.is_alphanumeric() {
-            word = true;
+    // Runs between white space and apostrophes that hold a letter or digit, in
+    // one pass; ASCII bytes by table (most text), other characters decoded.
+    const ASCII: [u8; 128] = {
+        let mut table = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            table[b] = if c.is_ascii_whitespace() || c == 0x0b || c == b'\'' {
+                1
+            } else if c.is_ascii_alphanumeric() {
+                2
+            } else {
+                0
+            };
+            b += 1;
         }
+        table
+    };
+    let (mut count, mut word) = (0, false);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (class, len) = match bytes[i] {
+            b if b < 0x80 => (ASCII[usize::from(b)], 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let class = if c.is_whitespace() || c == '’' {
+                    1
+                } else {
+                    2 * u8::from(c.is_alphanumeric())
+                };
+                (class, c.len_utf8())
+            }
+        };
+        match class {
+            1 => {
+                count += usize::from(word);
+                word = false;
+            }
+            2 => word = true,
+            _ => {}
+        }
+        i += len;
     }
     count + usize::from(word)
 }

@@ -123,21 +123,13 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
 /// unchanged site keeps its name and browsers their cache, and any change
 /// gets a new one.
 fn data_hash(bundle: &Bundle) -> Result<String, String> {
-    // Each page hashed on its own, in parallel (a 10,000-page library is 40 MB
-    // of JSON), beside the program's own bytes.
-    let (pages, program) = rayon::join(
-        || bundle.pages.par_iter().map(digest).collect::<Result<Vec<_>, _>>(),
-        || match std::env::current_exe().and_then(std::fs::read) {
-            Ok(program) => Sha256::digest(program),
-            // Without its own bytes, the build is told apart by its time.
-            Err(_) => Sha256::digest(format!("{:?}", std::time::SystemTime::now())),
-        },
-    );
-    let pages = pages?;
+    // Each page hashed on its own, in parallel (a 10,000-page library is 40 MB of JSON).
+    let pages = bundle.pages.par_iter().map(digest).collect::<Result<Vec<_>, _>>()?;
     let mut hasher = Sha256::new();
     hasher.update(bundle.version.to_le_bytes());
     hasher.update(DATA_VERSION.to_le_bytes());
-    hasher.update(program);
+    // This program, named by its sources at compile time (build.rs).
+    hasher.update(env!("VITRINE_PROGRAM_ID"));
     for part in [digest(&bundle.site)?, digest(&bundle.tags)?, digest(&bundle.intros)?]
         .iter()
         .chain(&pages)
@@ -220,7 +212,12 @@ fn route_files(
             // 404.html answers any address: the app renders it afresh for the one asked.
             hydrate: !not_found,
         };
-        write(&dist.join(html_file), template.fill(&head, &page).as_bytes()).map_err(failed)?;
+        let path = dist.join(html_file);
+        // A page's own folder is new: made first, without a failed write before it.
+        if let Some(folder) = path.parent().filter(|_| html_file.ends_with("/index.html")) {
+            let _ = std::fs::create_dir(folder);
+        }
+        write(&path, template.fill(&head, &page).as_bytes()).map_err(failed)?;
         files += 1;
     }
     if key != "/404" {
