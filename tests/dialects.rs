@@ -1273,3 +1273,92 @@ fn warnings_after_shortcodes_and_callouts_name_the_line_they_are_on() {
         "{text}"
     );
 }
+
+#[test]
+fn a_hugo_site_mounting_its_content_from_another_folder_is_built_from_there() {
+    // The Hugo docs: `[[module.mounts]] source = "content/en" target = "content"`.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("content/en/getting-started/quick-start.md", "---\ntitle: Quick start\n---\nGo.\n"),
+            ("content/en/about/_index.md", "---\ntitle: About\n---\nHugo.\n"),
+            ("content/en/about/license.md", "---\ntitle: License\n---\nApache.\n"),
+            (
+                "hugo.toml",
+                "title = 'Docs'\nlanguageCode = 'en-us'\n[module]\n[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n[[module.mounts]]\nsource = 'assets'\ntarget = 'assets'\n",
+            ),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(b.page("/getting-started/quick-start").is_some(), "{text}");
+    assert!(b.page("/about/license").is_some(), "{text}");
+    assert!(b.pages.iter().all(|p| !p.route.starts_with("/en")), "{text}");
+}
+
+#[test]
+fn a_hugo_cascade_hands_its_front_matter_down_to_the_pages_below() {
+    // `cascade` in an `_index.md`: a folder's pages take its keys unless they set
+    // them; `_build: {render: never}` there leaves the folder's pages out, said.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("hugo.toml", "title = 'Blog'\n"),
+            ("content/_index.md", "---\ncascade:\n  tags: [veille]\n---\n"),
+            ("content/posts/_index.md", "---\ntitle: Billets\ncascade:\n  author: Léa\n---\n"),
+            ("content/posts/one.md", "---\ntitle: One\n---\nText.\n"),
+            ("content/posts/two.md", "---\ntitle: Two\ntags: [rust]\n---\nText.\n"),
+            (
+                "content/notes/_index.md",
+                "+++\n[[cascade]]\n[cascade._build]\nrender = 'never'\n[cascade._target]\npath = '/notes/private/**'\n+++\n",
+            ),
+            ("content/notes/public.md", "---\ntitle: Public\n---\nOpen.\n"),
+            ("content/notes/private/secret.md", "---\ntitle: Secret\n---\nHidden.\n"),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let tags = |route: &str| page(&b, route).tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>();
+    assert_eq!(tags("/posts/one"), ["veille"]);
+    assert_eq!(tags("/posts/two"), ["rust"], "the page's own tags win");
+    assert!(b.page("/notes/public").is_some(), "{text}");
+    assert!(b.page("/notes/private/secret").is_none(), "{text}");
+    assert!(text.contains("page left out: it asks not to be rendered"), "{text}");
+    assert!(text.contains("secret.md"), "{text}");
+}
+
+#[test]
+fn zola_sections_that_ask_for_no_list_or_hold_only_a_template_are_said() {
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("config.toml", "base_url = \"https://z.example\"\ntitle = \"Z\"\n"),
+            ("content/blog/_index.md", "+++\ntitle = \"Blog\"\n+++\n"),
+            ("content/blog/one.md", "+++\ntitle = \"One\"\n+++\nText.\n"),
+            (
+                "content/snippets/_index.md",
+                "+++\ntitle = \"Snippets\"\nrender = false\n+++\n",
+            ),
+            ("content/snippets/cli.md", "+++\ntitle = \"CLI\"\n+++\nA snippet.\n"),
+            (
+                "content/archive/_index.md",
+                "+++\ntitle = \"Archive\"\ntemplate = \"archive.html\"\n+++\n",
+            ),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(b.page("/snippets/cli").is_some(), "its pages are built: {text}");
+    let menu: Vec<&str> = b.site.menu.iter().map(|e| e.url.as_str()).collect();
+    assert!(menu.contains(&"blog") && !menu.contains(&"snippets"), "{menu:?}");
+    assert!(text.contains("section `snippets/` is left out of the menu"), "{text}");
+    assert!(text.contains("section `archive/` left out: nothing to show"), "{text}");
+    assert!(text.contains("archive.html"), "{text}");
+    assert!(!text.contains("section `blog/`"), "{text}");
+}

@@ -11,8 +11,23 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Each section folder's `_index.md` `title` and `weight`, by folder (`posts`, `documentation/templates`).
-pub type Fields = BTreeMap<String, (Option<String>, Option<i64>)>;
+/// Each section folder's `_index.md` settings, by folder (`posts`, `documentation/templates`).
+pub type Fields = BTreeMap<String, SectionFields>;
+
+/// What a section's `_index.md` says about the section.
+#[derive(Debug, Clone, Default)]
+pub struct SectionFields {
+    pub title: Option<String>,
+    pub weight: Option<i64>,
+    /// Zola's `render = false`: the section's pages are built, its list is not shown.
+    pub unlisted: bool,
+    /// Zola's `template = "archive.html"`: the theme's template for it.
+    pub template: Option<String>,
+    /// Whether it has text to show above the list.
+    pub text: bool,
+    /// The `_index.md` file, for warnings.
+    pub file: usize,
+}
 
 /// The home page's file: `_index.md` (Hugo, Zola), else `index.md` or
 /// `index.mdx` at the top (Astro, Starlight's home).
@@ -59,12 +74,21 @@ pub fn load(
         };
         if !folder.is_empty() {
             let map = front_matter::parse(id, &split).unwrap_or_default();
-            let title = map
-                .get("title")
-                .and_then(Value::as_str)
-                .filter(|t| !t.trim().is_empty())
-                .map(str::to_string);
-            fields.insert(folder.clone(), (title, map.get("weight").and_then(Value::as_i64)));
+            let text = |key: &str| {
+                map.get(key)
+                    .and_then(Value::as_str)
+                    .filter(|t| !t.trim().is_empty())
+                    .map(str::to_string)
+            };
+            let section = SectionFields {
+                title: text("title"),
+                weight: map.get("weight").and_then(Value::as_i64),
+                unlisted: map.get("render") == Some(&Value::Bool(false)),
+                template: text("template"),
+                text: !split.body.trim().is_empty(),
+                file: id,
+            };
+            fields.insert(folder.clone(), section);
         }
         if split.body.trim().is_empty() {
             continue;

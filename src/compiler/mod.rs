@@ -7,6 +7,7 @@
 pub mod admonitions;
 pub mod assemble;
 pub mod backlinks;
+pub mod cascade;
 pub mod checks;
 pub mod collisions;
 pub mod dates;
@@ -111,7 +112,14 @@ pub fn compile(options: &Options) -> Outcome {
     let (files, found) = load::load(&options.content, lang, &skip, &mut sources);
     diagnostics.extend(found);
     clock.lap("· files read");
-    let (docs, found, left_out) = parse::parse(files, &sources, options.drafts, &options.today, tool.dialect);
+    let cascades = cascade::read(&options.content);
+    let context = parse::Context {
+        drafts: options.drafts,
+        today: &options.today,
+        dialect: tool.dialect,
+        cascades: &cascades,
+    };
+    let (docs, found, left_out) = parse::parse(files, &sources, &context);
     diagnostics.extend(found);
     let (mut docs, found) = collisions::reject(docs, &sources);
     diagnostics.extend(found);
@@ -161,11 +169,13 @@ pub fn compile(options: &Options) -> Outcome {
         diagnostics.push(no_pages(&options.content, &mut sources));
     }
     diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
+    diagnostics.extend(sections::unshown(&index_fields, &docs, &intro_docs));
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let bundle = match site {
         Some(mut site) if !has_errors => {
             site.sections = sections::list(&docs, &index_fields, &intro_docs);
-            let unmatched = navigation(&mut site, &docs, &intro_docs, folders.base_path);
+            let unlisted = sections::unlisted(&site.sections, &index_fields);
+            let unmatched = navigation(&mut site, &docs, &intro_docs, folders.base_path, &unlisted);
             diagnostics.extend(unmatched.iter().map(|entry| menu_warning(entry, &sources)));
             Some(assemble::assemble(site, docs, tags, &images, intro_docs, relations))
         }
@@ -297,14 +307,16 @@ fn folders_of(docs: &[Doc], content: &std::path::Path) -> Vec<(String, String)> 
 
 /// The site's menu: its sections with pages or an introduction (a blog has no
 /// compétences), the synthesis table on a site with both kinds, the pages that
-/// ask for an entry, in the order the settings give. Returns the entries that
-/// match nothing.
+/// ask for an entry, in the order the settings give; not the `unlisted`
+/// sections unless the settings name them. Returns the entries that match nothing.
 fn navigation(
     site: &mut crate::bundle::Site,
     docs: &[Doc],
     intro_docs: &[Doc],
     base_path: &str,
+    unlisted: &[String],
 ) -> Vec<crate::bundle::SiteLink> {
+    let configured: Vec<String> = site.menu.iter().map(|e| e.url.trim_matches('/').to_string()).collect();
     let used: Vec<_> = site
         .sections
         .iter()
@@ -319,7 +331,8 @@ fn navigation(
         };
         menu_pages.insert(0, (link, true));
     }
-    let (nav, unmatched) = sections::nav(&used, menu_pages, &site.menu, base_path);
+    let (mut nav, unmatched) = sections::nav(&used, menu_pages, &site.menu, base_path);
+    nav.retain(|e| !unlisted.contains(&e.url) || configured.contains(&e.url));
     site.menu = nav;
     unmatched
 }

@@ -1,6 +1,7 @@
 //! Step 2: split and read each file's front matter; drafts are left out
 //! unless asked for.
 
+use super::cascade::Cascade;
 use super::diagnostics::{Diagnostic, Sources};
 use super::document::Doc;
 use super::fields::Meta;
@@ -13,19 +14,28 @@ use rayon::prelude::*;
 /// A page's route left out of the build, and why when it is not a draft.
 pub type LeftOut = (String, Option<String>);
 
+/// What reading a page depends on besides its file.
+pub struct Context<'a> {
+    /// Drafts kept (`--drafts`).
+    pub drafts: bool,
+    /// `YYYY-MM-DD`: a page past Hugo's `expiryDate` is left out like a draft, and said so.
+    pub today: &'a str,
+    pub dialect: Dialect,
+    /// Hugo's `cascade`s, handed down from the `_index.md` files.
+    pub cascades: &'a [Cascade],
+}
+
 /// The pages, the problems found, and the routes of the pages left out, with
 /// why when it is not a draft.
-/// A page past Hugo's `expiryDate` (before `today`) is left out like a draft, and said so.
 pub fn parse(
     files: Vec<SourceFile>,
     sources: &Sources,
-    drafts: bool,
-    today: &str,
-    dialect: Dialect,
+    context: &Context,
 ) -> (Vec<Doc>, Vec<Diagnostic>, Vec<LeftOut>) {
+    let (drafts, today) = (context.drafts, context.today);
     let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = files
         .into_par_iter()
-        .map(|file| parse_one(sources.text(file.id), file, dialect))
+        .map(|file| parse_one(sources.text(file.id), file, context))
         .collect();
     let mut docs = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
@@ -136,15 +146,17 @@ fn expired(doc: &Doc, today: &str) -> Option<String> {
 }
 
 /// One page: its front matter read and its route known, with the problems found.
-fn parse_one(text: &str, file: SourceFile, dialect: Dialect) -> (Option<Doc>, Vec<Diagnostic>) {
+fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, Vec<Diagnostic>) {
+    let dialect = context.dialect;
     let split = match front_matter::split(file.id, text) {
         Ok(split) => split,
         Err(e) => return (None, vec![e]),
     };
-    let map = match front_matter::parse(file.id, &split) {
+    let mut map = match front_matter::parse(file.id, &split) {
         Ok(map) => map,
         Err(e) => return (None, vec![e]),
     };
+    super::cascade::apply(context.cascades, &file.rel, &mut map);
     let (mut meta, errors) = fields::read(file.id, &split, map);
     if meta.date.is_none() {
         meta.date = file.date_from_name.clone();

@@ -2,6 +2,7 @@
 //! kinds, always there), then every other folder with pages, titled by its
 //! `_index.md` (Hugo, Zola) or, failing that, by its name, and the navigation.
 
+use super::diagnostics::Diagnostic;
 use super::document::Doc;
 use super::intros::Fields;
 use crate::bundle::{Kind, Section, SiteLink};
@@ -17,7 +18,7 @@ pub fn list(docs: &[Doc], fields: &Fields, intros: &[Doc]) -> Vec<Section> {
         fields
             .iter()
             .filter(|(folder, _)| !folder.contains('/') && super::load::section_of(folder) == Some(kind))
-            .find_map(|(_, (title, _))| title.clone())
+            .find_map(|(_, f)| f.title.clone())
             .unwrap_or_else(|| default.to_string())
     };
     let mut sections = vec![
@@ -40,7 +41,8 @@ pub fn list(docs: &[Doc], fields: &Fields, intros: &[Doc]) -> Vec<Section> {
     {
         let known = sections.iter().chain(others.iter().map(|(_, s)| s));
         if !known.into_iter().any(|s| s.slug == doc.file.section) {
-            let (title, weight) = fields.get(&doc.file.folder).cloned().unwrap_or_default();
+            let own = fields.get(&doc.file.folder);
+            let (title, weight) = (own.and_then(|f| f.title.clone()), own.and_then(|f| f.weight));
             let section = Section {
                 slug: doc.file.section.clone(),
                 title: title.unwrap_or_else(|| words(&doc.file.folder)),
@@ -57,7 +59,7 @@ pub fn list(docs: &[Doc], fields: &Fields, intros: &[Doc]) -> Vec<Section> {
     for doc in docs {
         for (route, folder) in nested_of(doc) {
             if !pages.contains(route.as_str()) && !sections.iter().any(|s| s.slug == route) {
-                let title = fields.get(&folder).and_then(|(t, _)| t.clone());
+                let title = fields.get(&folder).and_then(|f| f.title.clone());
                 let name = folder.rsplit('/').next().unwrap_or_default();
                 sections.push(Section {
                     slug: route,
@@ -203,6 +205,50 @@ fn words(folder: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// The sections whose `_index.md` asks for no list (Zola's `render = false`):
+/// their pages are built, the menu does not name them.
+pub fn unlisted(sections: &[Section], fields: &Fields) -> Vec<String> {
+    sections
+        .iter()
+        .filter(|s| {
+            fields
+                .iter()
+                .any(|(folder, f)| f.unlisted && super::load::section_slug(s.kind, folder) == s.slug)
+        })
+        .map(|s| s.slug.clone())
+        .collect()
+}
+
+/// One warning for each section folder not shown as a list: asking for none
+/// (`render = false`), or holding only an `_index.md` with no text (a page a
+/// theme's template makes, as Zola's `archive/`).
+pub fn unshown(fields: &Fields, docs: &[Doc], intros: &[Doc]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (folder, f) in fields {
+        let inside = |d: &Doc| d.file.folder == *folder || d.file.rel.starts_with(&format!("{folder}/"));
+        let has_pages = docs.iter().any(inside);
+        let at = |message: String| Diagnostic::warning(f.file, 0..0, message);
+        if f.unlisted && has_pages {
+            out.push(
+                at(format!("section `{folder}/` is left out of the menu"))
+                    .label("its `_index.md` has `render = false`: its pages are built, not listed")
+                    .hint("remove `render = false` to list them, or name the section in the menu settings"),
+            );
+        } else if !has_pages && !f.text && !intros.iter().any(inside) {
+            let why = match &f.template {
+                Some(template) => format!("`template = \"{template}\"`: a page the theme's template made"),
+                None => "its `_index.md` has no text and the folder no page".to_string(),
+            };
+            out.push(
+                at(format!("section `{folder}/` left out: nothing to show"))
+                    .label(why)
+                    .hint("Vitrine lists pages by date and by tag itself; write text below the front matter to keep it as a page"),
+            );
+        }
+    }
+    out
 }
 
 #[cfg(test)]

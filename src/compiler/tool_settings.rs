@@ -24,8 +24,8 @@ pub struct ToolSettings {
     /// Hugo's taxonomies (`[taxonomies] competence = "competences"`): front matter
     /// keys that hold terms, not relations to pages.
     pub taxonomies: Vec<String>,
-    /// Hugo's `languages.<code>.contentDir`: each language's content folder,
-    /// relative to `root`.
+    /// Hugo's content folders other than `content/`, relative to `root`, by
+    /// language code (`""`: the site's own); see [`content_dirs`].
     pub content_dirs: Vec<(String, String)>,
     /// The folder holding the settings file.
     pub root: Option<PathBuf>,
@@ -76,7 +76,7 @@ impl ToolSettings {
             .iter()
             .map(|(code, dir)| (code.clone(), root.join(dir)))
             .filter(|(_, dir)| dir.is_dir())
-            .partition(|(code, _)| code.split(['-', '_']).next() == Some(lang));
+            .partition(|(code, _)| code.is_empty() || code.split(['-', '_']).next() == Some(lang));
         let (_, own) = own.into_iter().next()?;
         Some((own, others))
     }
@@ -319,13 +319,7 @@ fn from_value(value: &Value) -> ToolSettings {
             .and_then(Value::as_object)
             .map(|t| t.values().filter_map(Value::as_str).map(str::to_string).collect())
             .unwrap_or_default(),
-        content_dirs: value
-            .get("languages")
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-            .filter_map(|(code, l)| Some((code.to_lowercase(), l.get("contentDir")?.as_str()?.to_string())))
-            .collect(),
+        content_dirs: content_dirs(value),
         root: None,
         starlight: None,
         emoji: [&["enableEmoji"][..], &["markdown", "render_emoji"]]
@@ -338,6 +332,34 @@ fn from_value(value: &Value) -> ToolSettings {
             Dialect::Hugo
         },
     }
+}
+
+/// Where a Hugo site keeps its pages when not in `content/`, by language code
+/// (`""`: the site's own): each language's `contentDir`, a top-level
+/// `contentDir`, and `[[module.mounts]]` whose target is `content`.
+fn content_dirs(value: &Value) -> Vec<(String, String)> {
+    let languages = value
+        .get("languages")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(code, l)| Some((code.to_lowercase(), l.get("contentDir")?.as_str()?.to_string())));
+    let top = value
+        .get("contentDir")
+        .and_then(Value::as_str)
+        .map(|dir| (String::new(), dir.to_string()));
+    let mounts = value
+        .get("module")
+        .and_then(|m| m.get("mounts"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|m| m.get("target").and_then(Value::as_str) == Some("content"))
+        .filter_map(|m| {
+            let lang = m.get("lang").and_then(Value::as_str).unwrap_or_default();
+            Some((lang.to_lowercase(), m.get("source")?.as_str()?.to_string()))
+        });
+    languages.chain(top).chain(mounts).collect()
 }
 
 /// A multilingual Hugo site's main language: `defaultContentLanguage`, else
