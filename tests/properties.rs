@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use vitrine::compiler::links::{resolve, From, NOTHING_MOVED};
-use vitrine::compiler::markdown::render;
+use vitrine::compiler::markdown::{render, Markup};
 use vitrine::compiler::{fields, front_matter};
 
 fn text() -> impl Strategy<Value = String> {
@@ -44,16 +44,16 @@ proptest! {
     #[test]
     fn link_resolver_never_panics(href in href(), dir in "[a-z/]{0,12}") {
         let routes: BTreeSet<String> = ["/", "/projets/citi"].iter().map(|s| s.to_string()).collect();
-        let from = From { route: "/competences/x", dir: &dir, base: "", moved: &NOTHING_MOVED, emoji: false, github_ids: false };
+        let from = From { route: "/competences/x", dir: &dir, base: "", moved: &NOTHING_MOVED };
         let _ = resolve(&href, &from, &routes);
     }
 
     #[test]
     fn markdown_never_panics_and_never_lets_script_through(body in text(), href in href()) {
         let routes = BTreeSet::new();
-        let from = From { route: "/competences/x", dir: "competences", base: "", moved: &NOTHING_MOVED, emoji: false, github_ids: false };
+        let from = From { route: "/competences/x", dir: "competences", base: "", moved: &NOTHING_MOVED };
         let body = format!("{body}\n[lien]({href}) <script>alert(1)</script> <img src=x onerror=alert(1)>");
-        let rendered = render(&body, 0, &from, &routes, &|_| None);
+        let rendered = render(&body, 0, &from, Markup::default(), &routes, &|_| None);
         for tag in tags(&rendered.html) {
             let tag = tag.to_lowercase();
             prop_assert!(!tag.starts_with("<script") && !tag.contains("onerror") && !tag.contains("javascript:"), "{}", tag);
@@ -63,9 +63,9 @@ proptest! {
     #[test]
     fn markdown_without_raw_html_escapes_everything(words in "[a-zA-Z ]{0,30}", href in href(), attr in "[a-z]{1,8}") {
         let routes = BTreeSet::new();
-        let from = From { route: "/competences/x", dir: "competences", base: "", moved: &NOTHING_MOVED, emoji: false, github_ids: false };
+        let from = From { route: "/competences/x", dir: "competences", base: "", moved: &NOTHING_MOVED };
         let body = format!("## {words} {{on{attr}=alert(1)}}\n\n[{words}]({href}) ![{words}]({href}) <{href}>");
-        let html = render(&body, 0, &from, &routes, &|_| None).html;
+        let html = render(&body, 0, &from, Markup::default(), &routes, &|_| None).html;
         for tag in tags(&html) {
             let tag = tag.to_lowercase();
             prop_assert!(!tag.contains(&format!("on{attr}=")) && !tag.contains("javascript:"), "{}", tag);

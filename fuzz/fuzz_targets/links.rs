@@ -27,8 +27,6 @@ fuzz_target!(|data: (bool, &str)| {
             dir,
             base: if based { "/portfolio" } else { "" },
             moved: &NOTHING_MOVED,
-            emoji: false,
-            github_ids: false,
         };
         let _ = resolve(href, &from, &routes);
     }

@@ -34,10 +34,6 @@ pub struct From<'a> {
     pub base: &'a str,
     /// Pages whose `slug` moved them: the route their file would give → their route.
     pub moved: &'a BTreeMap<String, String>,
-    /// The site turns emoji shortcodes on (Hugo's `enableEmoji`, Zola's `render_emoji`).
-    pub emoji: bool,
-    /// Heading ids made as GitHub makes them (Hugo, Astro), not folded (Zola, Vitrine).
-    pub github_ids: bool,
 }
 
 /// For a [`From`] on a site where no `slug` moved a page (tools, tests).
@@ -269,8 +265,6 @@ mod tests {
             dir: "competences",
             base: "",
             moved: &NOTHING_MOVED,
-            emoji: false,
-            github_ids: false,
         }
     }
 
@@ -297,8 +291,6 @@ mod tests {
             dir: "projets",
             base: "",
             moved: &NOTHING_MOVED,
-            emoji: false,
-            github_ids: false,
         };
         assert_eq!(resolve("../gecy/", &g, &routes()), route("/projets/gecy", None));
     }

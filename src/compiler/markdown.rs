@@ -100,13 +100,29 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<String>, locate: Locate) -> Rendered {
+/// How the site's tool writes what Markdown leaves open.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Markup {
+    /// Emoji shortcodes turned on (Hugo's `enableEmoji`, Zola's `render_emoji`).
+    pub emoji: bool,
+    /// Heading ids made as GitHub makes them (Hugo, Astro), not folded (Zola, Vitrine).
+    pub github_ids: bool,
+}
+
+pub fn render(
+    body: &str,
+    body_offset: usize,
+    from: &From,
+    markup: Markup,
+    routes: &BTreeSet<String>,
+    locate: Locate,
+) -> Rendered {
     let mut out = Rendered::default();
     let written = body;
     let body = hugo_refs(&super::admonitions::expand(&super::shortcodes::expand(body)));
     let body = body.as_str();
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
-    if from.emoji {
+    if markup.emoji {
         super::emoji::replace(&mut events);
     }
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
@@ -140,7 +156,7 @@ pub fn render(body: &str, body_offset: usize, from: &From, routes: &BTreeSet<Str
                 let text = plain_text(&events[i + 1..end]);
                 out.word_count += count_words(&text);
                 let made = || {
-                    if from.github_ids {
+                    if markup.github_ids {
                         github_id(&text)
                     } else {
                         slugify(&text)
@@ -713,10 +729,8 @@ mod tests {
             dir: "competences",
             base: "",
             moved: &links::NOTHING_MOVED,
-            emoji: false,
-            github_ids: false,
         };
-        render(body, 0, &from, &BTreeSet::new(), &|_| None).html
+        render(body, 0, &from, Markup::default(), &BTreeSet::new(), &|_| None).html
     }
 
     #[test]
@@ -777,13 +791,12 @@ mod tests {
             dir: "competences",
             base: "",
             moved: &links::NOTHING_MOVED,
-            emoji: false,
-            github_ids: false,
         };
         let r = render(
             "## Ma Vision de L'Autonomie\n\n## Contexte\n\n### Contexte\n\n#####\tProjet GECY :\n",
             0,
             &from,
+            Markup::default(),
             &BTreeSet::new(),
             &|_| None,
         );
@@ -802,6 +815,7 @@ mod tests {
             "## A\n\n### B\n\n#### C\n\n##### D\n",
             0,
             &from,
+            Markup::default(),
             &BTreeSet::new(),
             &|_| None,
         );
@@ -827,11 +841,9 @@ mod tests {
             dir: "competences",
             base: "",
             moved: &links::NOTHING_MOVED,
-            emoji: false,
-            github_ids: false,
         };
         let body = r#"Voir [Citi]({{< ref "projets/citi.md" >}}) et [là]({{< relref "/projets/citi.md#contexte" >}})."#;
-        let r = render(body, 0, &from, &routes, &|_| None);
+        let r = render(body, 0, &from, Markup::default(), &routes, &|_| None);
         assert!(r.html.contains(r#"<a href="projets/citi">Citi</a>"#), "{}", r.html);
         assert!(
             r.html.contains(r#"<a href="projets/citi#contexte">là</a>"#),
@@ -861,13 +873,12 @@ mod tests {
             dir: "competences",
             base: "",
             moved: &links::NOTHING_MOVED,
-            emoji: false,
-            github_ids: false,
         };
         let r = render(
             "Premier paragraphe, l'autonomie compte.\n\n```\ncode ignoré ici\n```\n\nSecond.",
             0,
             &from,
+            Markup::default(),
             &BTreeSet::new(),
             &|_| None,
         );

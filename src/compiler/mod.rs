@@ -134,8 +134,10 @@ pub fn compile(options: &Options) -> Outcome {
         base_path: tool.base_path.as_deref().unwrap_or(""),
         pictures: &pictures,
         moved: &moved,
-        emoji: tool.emoji,
-        github_ids: tool.dialect.github_ids(),
+        markup: markdown::Markup {
+            emoji: tool.emoji,
+            github_ids: tool.dialect.github_ids(),
+        },
     };
     order::sort(&mut docs);
     let copies = Mutex::new(render::ContentFiles::new());

@@ -24,10 +24,8 @@ pub struct Folders<'a> {
     pub pictures: &'a Pictures,
     /// Pages a `slug` moved: the route their file would give → their route.
     pub moved: &'a std::collections::BTreeMap<String, String>,
-    /// Emoji shortcodes turned on by the site's settings.
-    pub emoji: bool,
-    /// Heading ids made as GitHub makes them (Hugo and Astro sites).
-    pub github_ids: bool,
+    /// How the site's tool writes emoji and heading ids.
+    pub markup: markdown::Markup,
 }
 
 pub fn render(
@@ -44,10 +42,8 @@ pub fn render(
             dir: &dir,
             base: folders.base_path,
             moved: folders.moved,
-            emoji: folders.emoji,
-            github_ids: folders.github_ids,
         };
-        doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, routes, &locate);
+        doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, folders.markup, routes, &locate);
         if doc.meta.image.is_none() {
             eager_first_image(&mut doc.rendered.html);
         }
