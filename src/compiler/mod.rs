@@ -165,13 +165,13 @@ pub fn compile(options: &Options) -> Outcome {
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
     diagnostics.extend(intro_docs.iter().flat_map(checks::shortcodes));
     diagnostics.extend(docs.iter().chain(&intro_docs).flat_map(checks::removed_html));
+    diagnostics.extend(sections::unshown(&index_fields, &docs, &intro_docs));
 
     clock.lap("· links and checks");
     if docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.push(no_pages(&options.content, &mut sources));
     }
     diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
-    diagnostics.extend(sections::unshown(&index_fields, &docs, &intro_docs));
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let bundle = match site {
         Some(mut site) if !has_errors => {
