@@ -1362,3 +1362,25 @@ fn zola_sections_that_ask_for_no_list_or_hold_only_a_template_are_said() {
     assert!(text.contains("archive.html"), "{text}");
     assert!(!text.contains("section `blog/`"), "{text}");
 }
+
+#[test]
+fn a_hugo_mount_for_another_language_gives_way_to_the_site_own() {
+    // Docsy's site: a French mount first, then the English one shared by both languages.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("content/fr/_index.md", "---\ntitle: Accueil\n---\nBonjour.\n"),
+            ("content/en/docs/start.md", "---\ntitle: Start\n---\nGo.\n"),
+            (
+                "hugo.yaml",
+                "title: Docsy\nlanguages:\n  en: {weight: 1}\n  fr: {weight: 2}\nmodule:\n  mounts:\n    - source: content/fr\n      target: content\n      sites: {matrix: {languages: [fr]}}\n    - source: content/en\n      target: content\n      sites: {matrix: {languages: [en, fr]}}\n",
+            ),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(b.page("/docs/start").is_some(), "{text}");
+    assert!(text.contains("content/fr` are left out"), "{text}");
+}

@@ -70,7 +70,8 @@ impl ToolSettings {
     /// folder, and the other languages' folders (left out).
     pub fn language_content(&self) -> Option<(PathBuf, Vec<(String, PathBuf)>)> {
         let root = self.root.as_ref()?;
-        let lang = self.lang.as_deref().unwrap_or("fr");
+        // Hugo's own default language when its settings name none.
+        let lang = self.lang.as_deref().unwrap_or("en");
         let (own, others): (Vec<_>, Vec<_>) = self
             .content_dirs
             .iter()
@@ -356,8 +357,18 @@ fn content_dirs(value: &Value) -> Vec<(String, String)> {
         .flatten()
         .filter(|m| m.get("target").and_then(Value::as_str) == Some("content"))
         .filter_map(|m| {
-            let lang = m.get("lang").and_then(Value::as_str).unwrap_or_default();
-            Some((lang.to_lowercase(), m.get("source")?.as_str()?.to_string()))
+            // `lang: fr`, or Hugo 0.153's `sites: {matrix: {languages: [fr]}}`:
+            // a mount for one language is that language's; for several, shared.
+            let languages: Vec<&str> = match m.get("lang").and_then(Value::as_str) {
+                Some(lang) => vec![lang],
+                None => m
+                    .pointer("/sites/matrix/languages")
+                    .and_then(Value::as_array)
+                    .map(|l| l.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default(),
+            };
+            let code = if languages.len() == 1 { languages[0] } else { "" };
+            Some((code.to_lowercase(), m.get("source")?.as_str()?.to_string()))
         });
     languages.chain(top).chain(mounts).collect()
 }
