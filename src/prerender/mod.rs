@@ -17,9 +17,9 @@ use crate::data::{self, LinkRef, RouteData, View, DATA_VERSION};
 use crate::search::SEARCH_FILE;
 use head::Head;
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 use std::path::Path;
 use template::{Page, Template};
+use xxhash_rust::xxh3::Xxh3;
 
 pub struct Outcome {
     pub files: usize,
@@ -121,37 +121,43 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
 /// The name of this build's data folder: a hash of all that decides the data
 /// files (the site library, the data format, this very program), so that an
 /// unchanged site keeps its name and browsers their cache, and any change
-/// gets a new one.
+/// gets a new one. A fingerprint, not a seal: xxh3, 128 bits, of which 48 name it.
 fn data_hash(bundle: &Bundle) -> Result<String, String> {
-    // Each page hashed on its own, in parallel (a 10,000-page library is 40 MB of JSON).
+    // Each page hashed on its own, in parallel.
     let pages = bundle.pages.par_iter().map(digest).collect::<Result<Vec<_>, _>>()?;
-    let mut hasher = Sha256::new();
-    hasher.update(bundle.version.to_le_bytes());
-    hasher.update(DATA_VERSION.to_le_bytes());
+    let mut hasher = Xxh3::new();
+    hasher.update(&bundle.version.to_le_bytes());
+    hasher.update(&DATA_VERSION.to_le_bytes());
     // This program, named by its sources at compile time (build.rs).
-    hasher.update(env!("VITRINE_PROGRAM_ID"));
+    hasher.update(env!("VITRINE_PROGRAM_ID").as_bytes());
     for part in [digest(&bundle.site)?, digest(&bundle.tags)?, digest(&bundle.intros)?]
         .iter()
         .chain(&pages)
     {
-        hasher.update(part);
+        hasher.update(&part.to_le_bytes());
     }
-    Ok(hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect())
+    Ok(hasher
+        .digest128()
+        .to_le_bytes()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }
 
-/// SHA-256 of a value in the data files' format, streamed (nothing kept).
-fn digest<T: serde::Serialize>(value: &T) -> Result<[u8; 32], String> {
-    postcard::serialize_with_flavor(value, Hashing(Sha256::new())).map_err(|e| e.to_string())
+/// The hash of a value in the data files' format, streamed (nothing kept).
+fn digest<T: serde::Serialize>(value: &T) -> Result<u128, String> {
+    postcard::serialize_with_flavor(value, Hashing(Xxh3::new())).map_err(|e| e.to_string())
 }
 
 /// postcard's output fed straight into a hasher.
-struct Hashing(Sha256);
+struct Hashing(Xxh3);
 
 impl postcard::ser_flavors::Flavor for Hashing {
-    type Output = [u8; 32];
+    type Output = u128;
 
     fn try_push(&mut self, byte: u8) -> postcard::Result<()> {
-        self.0.update([byte]);
+        self.0.update(&[byte]);
         Ok(())
     }
 
@@ -160,8 +166,8 @@ impl postcard::ser_flavors::Flavor for Hashing {
         Ok(())
     }
 
-    fn finalize(self) -> postcard::Result<[u8; 32]> {
-        Ok(self.0.finalize().into())
+    fn finalize(self) -> postcard::Result<u128> {
+        Ok(self.0.digest128())
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::bundle::{Bundle, Kind, Page, Section, Tag, TagRef};
 use crate::data::*;
 use crate::text::FR as T;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Pages by route, so each lookup is constant time on large sites.
@@ -39,22 +40,24 @@ pub fn collections(bundle: &Bundle, index: &Index) -> Vec<RouteData> {
     let shown = |s: &&Section| {
         s.kind == Kind::Other || bundle.section(s.kind).next().is_some() || bundle.intros.contains_key(&s.slug)
     };
-    for section in bundle.site.sections.iter().filter(shown) {
-        for (route, list) in lists(bundle, section) {
-            out.push(wrap(bundle, route, View::List(list)));
-        }
-    }
+    // Lists and tag pages are most of a large site's routes: built in parallel.
+    let sections: Vec<&Section> = bundle.site.sections.iter().filter(shown).collect();
+    out.par_extend(sections.into_par_iter().flat_map_iter(|section| {
+        lists(bundle, section)
+            .into_iter()
+            .map(|(route, list)| wrap(bundle, route, View::List(list)))
+    }));
     let tags = bundle.tags.iter().map(count).collect();
     out.push(wrap(bundle, "/tags".into(), View::Tags(TagsView { tags })));
     out.push(wrap(bundle, "/recherche".into(), View::Search));
     for (route, table) in super::synthese::views(bundle) {
         out.push(wrap(bundle, route, View::Synthese(Box::new(table))));
     }
-    for tag in &bundle.tags {
-        for (route, view) in tag_pages(index, &groups, tag) {
-            out.push(wrap(bundle, route, View::Tag(view)));
-        }
-    }
+    out.par_extend(bundle.tags.par_iter().flat_map_iter(|tag| {
+        tag_pages(index, &groups, tag)
+            .into_iter()
+            .map(|(route, view)| wrap(bundle, route, View::Tag(view)))
+    }));
     out
 }
 
