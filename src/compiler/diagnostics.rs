@@ -78,11 +78,22 @@ impl Sources {
         self.files.get(id).map(|f| f.source().as_str()).unwrap_or("")
     }
 
-    /// The first file read whose text holds `needle`, and where.
+    /// The first file read whose text holds `needle`, and where: on a line
+    /// that is not a comment (`#`, `//`) when there is one.
     pub fn find(&self, needle: &str) -> Option<(usize, Range<usize>)> {
-        (0..)
-            .map_while(|id| self.files.get(id).ok().map(|f| (id, f.source())))
-            .find_map(|(id, text)| text.find(needle).map(|at| (id, at..at + needle.len())))
+        let texts = || (0..).map_while(|id| self.files.get(id).ok().map(|f| (id, f.source().as_str())));
+        let live = |text: &str, at: usize| {
+            let line = text[..at].rsplit('\n').next().unwrap_or_default().trim_start();
+            !line.starts_with('#') && !line.starts_with("//")
+        };
+        texts()
+            .find_map(|(id, text)| {
+                text.match_indices(needle)
+                    .find(|(at, _)| live(text, *at))
+                    .map(|(at, _)| (id, at))
+            })
+            .or_else(|| texts().find_map(|(id, text)| text.find(needle).map(|at| (id, at))))
+            .map(|(id, at)| (id, at..at + needle.len()))
     }
 
     /// Writes every diagnostic, errors and warnings in the order given.
@@ -111,5 +122,25 @@ impl Sources {
         let mut buf = term::termcolor::NoColor::new(Vec::new());
         self.emit(&mut buf, diagnostics);
         String::from_utf8_lossy(&buf.into_inner()).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sources;
+
+    #[test]
+    fn find_skips_a_commented_out_line_for_the_live_one() {
+        let mut sources = Sources::default();
+        let text = "# {name = \"blog\", url = \"/blog/\"},\n  {name = \"blog\", url = \"/blog/\"},\n";
+        sources.add("config.toml".into(), text.into());
+        let (_, span) = sources.find("/blog/").unwrap();
+        assert_eq!(text[..span.start].lines().count(), 2, "{span:?}");
+        sources.add("astro.config.mjs".into(), "// base: '/x/'\n".into());
+        assert_eq!(
+            sources.find("/x/"),
+            Some((1, 10..13)),
+            "a comment is still found when it is all there is"
+        );
     }
 }
