@@ -1332,6 +1332,37 @@ fn a_hugo_cascade_hands_its_front_matter_down_to_the_pages_below() {
 }
 
 #[test]
+fn a_folder_of_snippets_kept_from_rendering_gets_no_menu_entry_and_is_said() {
+    // hugoDocs' `_common/`: an `_index.md` whose only text is an HTML comment to
+    // its authors, cascading `render: never` to the snippets below it.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("hugo.toml", "title = 'Docs'\n"),
+            (
+                "content/_common/_index.md",
+                "---\ncascade:\n  _build:\n    render: never\n    list: never\n---\n\n<!--\nSnippets included by other pages.\n-->\n",
+            ),
+            ("content/_common/note.md", "---\ntitle: Note\n---\nA snippet.\n"),
+            ("content/guides/start.md", "---\ntitle: Start\n---\nText.\n"),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    // The navigation lists the sections, and the menu's own entries.
+    let mut labels: Vec<&str> = b.site.sections.iter().map(|s| s.title.as_str()).collect();
+    labels.extend(b.site.menu.iter().map(|l| l.label.as_str()));
+    assert!(
+        labels.iter().all(|l| !l.to_lowercase().contains("common")),
+        "{labels:?}\n{text}"
+    );
+    assert!(labels.contains(&"Guides"), "{labels:?}");
+    assert!(text.contains("section `_common/` left out: nothing to show"), "{text}");
+}
+
+#[test]
 fn zola_sections_that_ask_for_no_list_or_hold_only_a_template_are_said() {
     let site = tempfile::tempdir().unwrap();
     write_tree(

@@ -85,12 +85,12 @@ pub fn load(
                 weight: map.get("weight").and_then(Value::as_i64),
                 unlisted: map.get("render") == Some(&Value::Bool(false)),
                 template: text("template"),
-                text: !split.body.trim().is_empty(),
+                text: shows_text(split.body),
                 file: id,
             };
             fields.insert(folder.clone(), section);
         }
-        if split.body.trim().is_empty() {
+        if !shows_text(split.body) {
             continue;
         }
         let name = path.file_name().map_or("_index.md".into(), |n| n.to_string_lossy());
@@ -127,4 +127,33 @@ pub fn load(
         });
     }
     (docs, fields, diagnostics)
+}
+
+/// Whether a body shows anything: HTML comments alone (hugoDocs' `_common`
+/// notes to its authors) show nothing.
+fn shows_text(body: &str) -> bool {
+    let mut rest = body;
+    while let Some(start) = rest.find("<!--") {
+        if !rest[..start].trim().is_empty() {
+            return true;
+        }
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => return false,
+        }
+    }
+    !rest.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_body_of_html_comments_shows_no_text() {
+        assert!(!super::shows_text(
+            "\n<!-- snippets, not pages -->\n\n<!--\nmore\n-->\n"
+        ));
+        assert!(!super::shows_text("  \n"));
+        assert!(super::shows_text("<!-- note -->\nBienvenue.\n"));
+        assert!(super::shows_text("Texte <!-- note -->"));
+    }
 }

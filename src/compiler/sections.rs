@@ -199,7 +199,8 @@ fn menu_route(url: &str, base_path: &str) -> (String, String) {
 
 /// A folder's name as words: `veille-techno` → `Veille techno`.
 fn words(folder: &str) -> String {
-    let words = folder.replace(['-', '_'], " ");
+    // `_common` → `Common`: separators at the ends are not words.
+    let words = folder.trim_matches(['-', '_']).replace(['-', '_'], " ");
     let mut chars = words.chars();
     chars
         .next()
@@ -260,6 +261,13 @@ mod tests {
             label: label.into(),
             url: url.into(),
         }
+    }
+
+    #[test]
+    fn a_folder_name_reads_as_words() {
+        assert_eq!(words("_common"), "Common");
+        assert_eq!(words("veille-techno"), "Veille techno");
+        assert_eq!(words("notes_"), "Notes");
     }
 
     #[test]
