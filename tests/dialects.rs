@@ -1329,6 +1329,10 @@ fn a_hugo_cascade_hands_its_front_matter_down_to_the_pages_below() {
     assert!(b.page("/notes/private/secret").is_none(), "{text}");
     assert!(text.contains("page left out: it asks not to be rendered"), "{text}");
     assert!(text.contains("secret.md"), "{text}");
+    assert!(
+        text.contains("`notes/_index.md` hands `build: {render: never}` down to it (`cascade`)"),
+        "the label names the _index.md, not the page's own front matter: {text}"
+    );
 }
 
 #[test]

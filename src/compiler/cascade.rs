@@ -91,10 +91,12 @@ fn of_file(folder: &str, text: &str) -> Vec<Cascade> {
 }
 
 /// Gives the page at `rel` (its path in the content folder, `blog/x.md`) the
-/// keys its cascades set and its own front matter does not.
-pub fn apply(cascades: &[Cascade], rel: &str, map: &mut Map<String, Value>) {
+/// keys its cascades set and its own front matter does not. Returns each key
+/// given, with the folder whose `_index.md` gave it.
+pub fn apply(cascades: &[Cascade], rel: &str, map: &mut Map<String, Value>) -> Vec<(String, String)> {
+    let mut given = Vec::new();
     if cascades.is_empty() {
-        return;
+        return given;
     }
     let stem = rel.rsplit_once('.').map_or(rel, |(stem, _)| stem);
     let stem = stem.strip_suffix("/index").unwrap_or(stem);
@@ -113,10 +115,12 @@ pub fn apply(cascades: &[Cascade], rel: &str, map: &mut Map<String, Value>) {
             for (key, value) in &cascade.values {
                 if !map.keys().any(|k| k.eq_ignore_ascii_case(key)) {
                     map.insert(key.clone(), value.clone());
+                    given.push((key.clone(), cascade.folder.clone()));
                 }
             }
         }
     }
+    given
 }
 
 #[cfg(test)]

@@ -26,6 +26,8 @@ pub struct Meta {
     /// `competences: […]` and `projets: […]`: relations the author declares.
     pub declared: Vec<Declared>,
     pub extra: BTreeMap<String, Value>,
+    /// Keys a Hugo `cascade` gave the page → the folder whose `_index.md` did.
+    pub cascaded: BTreeMap<String, String>,
 }
 
 /// One entry of a `competences` or `projets` list, as written.

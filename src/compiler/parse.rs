@@ -88,11 +88,21 @@ fn left_out_why(doc: &Doc, today: &str) -> Option<(Diagnostic, String)> {
             .hint("remove `expiryDate` or move it later to publish the page again");
         return Some((d, format!("it expired on {date}")));
     }
-    if let Some(asked) = not_rendered(doc) {
+    if let Some((key, asked)) = not_rendered(doc) {
+        let (why, hint) = match doc.meta.cascaded.get(key) {
+            Some(folder) => (
+                format!("`{}` hands `{asked}` down to it (`cascade`)", index_of(folder)),
+                "Hugo does not render it either; aim the cascade elsewhere to publish the page",
+            ),
+            None => (
+                format!("its front matter has `{asked}`"),
+                "remove it to publish the page",
+            ),
+        };
         let d = warning("page left out: it asks not to be rendered")
-            .label(format!("its front matter has `{asked}`"))
-            .hint("remove it to publish the page");
-        return Some((d, format!("its front matter has `{asked}`")));
+            .label(&why)
+            .hint(hint);
+        return Some((d, why));
     }
     let layout = theme_page(doc)?;
     let d = warning("page left out: the theme wrote it")
@@ -101,24 +111,33 @@ fn left_out_why(doc: &Doc, today: &str) -> Option<(Diagnostic, String)> {
     Some((d, format!("it is the theme's `{layout}` page")))
 }
 
+/// `_index.md` of a folder of the content folder (`""`: its root).
+fn index_of(folder: &str) -> String {
+    match folder {
+        "" => "_index.md".into(),
+        folder => format!("{folder}/_index.md"),
+    }
+}
+
 /// How a page asks not to be written: Zola's `render = false`, Hugo's
 /// `headless: true` and `build: {render: never}` (also `_build`, `false`).
-fn not_rendered(doc: &Doc) -> Option<&'static str> {
+/// Returns the key that asks, and how it asks.
+fn not_rendered(doc: &Doc) -> Option<(&'static str, &'static str)> {
     use serde_json::Value;
     let extra = &doc.meta.extra;
     if extra.get("render") == Some(&Value::Bool(false)) {
-        return Some("render = false");
+        return Some(("render", "render = false"));
     }
     if extra.get("headless") == Some(&Value::Bool(true)) {
-        return Some("headless: true");
+        return Some(("headless", "headless: true"));
     }
-    ["build", "_build"].iter().find_map(|key| {
-        let render = extra.get(*key)?.get("render")?;
+    ["build", "_build"].into_iter().find_map(|key| {
+        let render = extra.get(key)?.get("render")?;
         let never = matches!(render, Value::Bool(false))
             || render
                 .as_str()
                 .is_some_and(|s| s.eq_ignore_ascii_case("never") || s == "false");
-        never.then_some("build: {render: never}")
+        never.then_some((key, "build: {render: never}"))
     })
 }
 
@@ -156,8 +175,9 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
         Ok(map) => map,
         Err(e) => return (None, vec![e]),
     };
-    super::cascade::apply(context.cascades, &file.rel, &mut map);
+    let cascaded = super::cascade::apply(context.cascades, &file.rel, &mut map);
     let (mut meta, errors) = fields::read(file.id, &split, map);
+    meta.cascaded = cascaded.into_iter().collect();
     if meta.date.is_none() {
         meta.date = file.date_from_name.clone();
     }
