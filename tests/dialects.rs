@@ -1299,6 +1299,32 @@ fn a_hugo_site_mounting_its_content_from_another_folder_is_built_from_there() {
 }
 
 #[test]
+fn a_hugo_mount_of_one_file_into_the_content_is_named_not_dropped() {
+    // Portfolio themes mount a repository's README as a page:
+    // `source = "../README.md"`, `target = "content/project/repo/README.md"`.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("content/posts/one.md", "---\ntitle: One\n---\nText.\n"),
+            ("README.md", "# Repo\n"),
+            (
+                "hugo.toml",
+                "title = 'Site'\n[module]\n[[module.mounts]]\nsource = 'content'\ntarget = 'content'\n[[module.mounts]]\nsource = 'README.md'\ntarget = 'content/project/repo/README.md'\n",
+            ),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(outcome.bundle.is_some(), "{text}");
+    assert!(text.contains("mount of `README.md` left out"), "{text}");
+    assert!(
+        text.contains("hugo.toml:7"),
+        "the warning names the settings line: {text}"
+    );
+}
+
+#[test]
 fn a_hugo_cascade_hands_its_front_matter_down_to_the_pages_below() {
     // `cascade` in an `_index.md`: a folder's pages take its keys unless they set
     // them; `_build: {render: never}` there leaves the folder's pages out, said.

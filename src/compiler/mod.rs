@@ -89,6 +89,7 @@ pub fn compile(options: &Options) -> Outcome {
 
     let (tool, found) = tool_settings::read(&options.content, &mut sources);
     diagnostics.extend(found);
+    diagnostics.extend(tool.file_mounts.iter().map(|mount| file_mount(mount, &sources)));
     let moved = elsewhere(options, &tool, &mut sources, &mut diagnostics).map(|content| Options {
         content,
         public: options.public.clone(),
@@ -345,6 +346,16 @@ fn menu_warning(entry: &crate::bundle::SiteLink, sources: &Sources) -> Diagnosti
     Diagnostic::warning(file, span, format!("menu entry `{}` left out", entry.label))
         .label(format!("`{}` is the address of no section or page", entry.url))
         .hint("write a section's folder (`/posts/`) or a top-level page (`/about/`)")
+}
+
+/// The warning for a Hugo mount of a single file into the content, not read.
+fn file_mount((source, target): &(String, String), sources: &Sources) -> Diagnostic {
+    let (file, span) = sources.find(source).unwrap_or((0, 0..0));
+    Diagnostic::warning(file, span, format!("mount of `{source}` left out"))
+        .label(format!(
+            "Vitrine reads mounts of folders into `content`, not of one file (`{target}`)"
+        ))
+        .hint(format!("copy the file to `{target}` to build it as a page"))
 }
 
 /// The error for a content folder that yields no page: what is there, and

@@ -27,6 +27,8 @@ pub struct ToolSettings {
     /// Hugo's content folders other than `content/`, relative to `root`, by
     /// language code (`""`: the site's own); see [`content_dirs`].
     pub content_dirs: Vec<(String, String)>,
+    /// Hugo mounts of single files into the content (`source`, `target`), not read.
+    pub file_mounts: Vec<(String, String)>,
     /// The folder holding the settings file.
     pub root: Option<PathBuf>,
     /// An Astro Starlight site: its pages are the `docs` collection, at the root.
@@ -321,6 +323,7 @@ fn from_value(value: &Value) -> ToolSettings {
             .map(|t| t.values().filter_map(Value::as_str).map(str::to_string).collect())
             .unwrap_or_default(),
         content_dirs: content_dirs(value),
+        file_mounts: file_mounts(value),
         root: None,
         starlight: None,
         emoji: [&["enableEmoji"][..], &["markdown", "render_emoji"]]
@@ -371,6 +374,22 @@ fn content_dirs(value: &Value) -> Vec<(String, String)> {
             Some((code.to_lowercase(), m.get("source")?.as_str()?.to_string()))
         });
     languages.chain(top).chain(mounts).collect()
+}
+
+/// Hugo's `[[module.mounts]]` of one file into the content
+/// (`target = "content/project/README.md"`): (source, target).
+fn file_mounts(value: &Value) -> Vec<(String, String)> {
+    let mounts = value
+        .get("module")
+        .and_then(|m| m.get("mounts"))
+        .and_then(Value::as_array);
+    mounts
+        .into_iter()
+        .flatten()
+        .filter_map(|m| Some((m.get("source")?.as_str()?, m.get("target")?.as_str()?)))
+        .filter(|(_, target)| target.starts_with("content/"))
+        .map(|(source, target)| (source.to_string(), target.to_string()))
+        .collect()
 }
 
 /// A multilingual Hugo site's main language: `defaultContentLanguage`, else
