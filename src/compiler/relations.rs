@@ -20,7 +20,8 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
     // (compétence index, projet index) → evidence, in `docs` indices.
     let mut pairs: BTreeMap<(usize, usize), Evidence> = BTreeMap::new();
     let index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect();
-    let names = [Kind::Competence, Kind::Projet].map(|kind| Names::of(docs, kind));
+    // Built on first use: most sites declare no list, and a large one pays for it.
+    let names = [Kind::Competence, Kind::Projet].map(|kind| (kind, std::cell::OnceCell::new()));
     let pair = |a: usize, b: usize| match docs[a].file.kind {
         Kind::Competence => (a, b),
         _ => (b, a),
@@ -38,8 +39,8 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
                 }
                 continue;
             }
-            let names = &names[usize::from(declared.kind == Kind::Projet)];
-            match names.find(&declared.target) {
+            let (kind, names) = &names[usize::from(declared.kind == Kind::Projet)];
+            match names.get_or_init(|| Names::of(docs, *kind)).find(&declared.target) {
                 Ok(j) => pairs.entry(pair(i, j)).or_default().declared = true,
                 Err(hint) => diagnostics.push(unknown(doc, declared, hint)),
             }
@@ -56,19 +57,26 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
         }
     }
     shared_tags(docs, &mut pairs);
-    let mut relations = Relations::new();
+    // Each pair from both sides, by page index: each list then in the other
+    // section's order (`docs` is in display order).
+    let mut by_doc: Vec<Vec<(usize, Evidence)>> = vec![Vec::new(); docs.len()];
     for ((c, p), evidence) in pairs {
-        for (from, to) in [(c, p), (p, c)] {
-            relations.entry(docs[from].route.clone()).or_default().push(Relation {
-                route: docs[to].route.clone(),
-                evidence: evidence.clone(),
+        by_doc[p].push((c, evidence.clone()));
+        by_doc[c].push((p, evidence));
+    }
+    let relations = by_doc
+        .into_iter()
+        .enumerate()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(i, mut list)| {
+            list.sort_by_key(|(j, _)| *j);
+            let list = list.into_iter().map(|(j, evidence)| Relation {
+                route: docs[j].route.clone(),
+                evidence,
             });
-        }
-    }
-    // Each list in the other section's order (`docs` is in display order).
-    for list in relations.values_mut() {
-        list.sort_by_key(|r| index.get(r.route.as_str()).copied());
-    }
+            (docs[i].route.clone(), list.collect())
+        })
+        .collect();
     (relations, diagnostics)
 }
 
