@@ -146,15 +146,53 @@ pub fn plain_text(html: &str) -> String {
                 None => continue,
             },
         };
-        for (j, word) in text.split(char::is_whitespace).enumerate() {
-            if j > 0 {
-                push_space(&mut out, &mut space);
-            }
-            push_word(&mut out, word, &mut space);
-        }
+        push_text(&mut out, text, &mut space);
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// Text between tags into `out`: runs of ordinary characters copied whole,
+/// white space collapsed, entities decoded (one pass, no per-word split).
+fn push_text(out: &mut String, text: &str, space: &mut bool) {
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+        let ascii_space = matches!(b, b'\t'..=b'\r' | b' ');
+        let width = match b {
+            b'&' => 0,
+            _ if ascii_space => 1,
+            0x80.. => match text[i..].chars().next() {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if run < i {
+            out.push_str(&text[run..i]);
+            *space = false;
+        }
+        if width > 0 {
+            push_space(out, space);
+            i += width;
+        } else {
+            i += push_entity(out, &text[i..], space);
+        }
+        run = i;
+    }
+    if run < bytes.len() {
+        out.push_str(&text[run..]);
+        *space = false;
+    }
 }
 
 fn push_space(out: &mut String, space: &mut bool) {
@@ -164,8 +202,9 @@ fn push_space(out: &mut String, space: &mut bool) {
     }
 }
 
-/// A run without white space; entities decoded (the rare case).
-fn push_word(out: &mut String, word: &str, space: &mut bool) {
+/// The entity `text` starts with (`&amp;`…) decoded into `out`, or a lone
+/// `&`; returns the bytes read.
+fn push_entity(out: &mut String, text: &str, space: &mut bool) -> usize {
     const ENTITIES: [(&str, char); 6] = [
         ("&lt;", '<'),
         ("&gt;", '>'),
@@ -174,29 +213,17 @@ fn push_word(out: &mut String, word: &str, space: &mut bool) {
         ("&nbsp;", ' '),
         ("&amp;", '&'),
     ];
-    let mut rest = word;
-    while let Some(at) = rest.find('&') {
-        if at > 0 {
-            out.push_str(&rest[..at]);
-            *space = false;
-        }
-        rest = &rest[at..];
-        let (decoded, len) = ENTITIES
-            .iter()
-            .find(|(name, _)| rest.starts_with(name))
-            .map_or(('&', 1), |(name, c)| (*c, name.len()));
-        if decoded == ' ' {
-            push_space(out, space);
-        } else {
-            out.push(decoded);
-            *space = false;
-        }
-        rest = &rest[len..];
-    }
-    if !rest.is_empty() {
-        out.push_str(rest);
+    let (decoded, len) = ENTITIES
+        .iter()
+        .find(|(name, _)| text.starts_with(name))
+        .map_or(('&', 1), |(name, c)| (*c, name.len()));
+    if decoded == ' ' {
+        push_space(out, space);
+    } else {
+        out.push(decoded);
         *space = false;
     }
+    len
 }
 
 /// The distinct words of each field of a page (title, headings, tags, body),
@@ -530,5 +557,48 @@ mod tests {
         let text = "Une longue phrase avant le mot Grafana puis une suite de texte encore";
         let s = snippet(text, &["grafana".to_string()], 12);
         assert!(s.contains("Grafana") && s.starts_with('…') && s.ends_with('…'), "{s}");
+    }
+
+    /// The plain way, word by word (the former code): what the one-pass
+    /// [`plain_text`] must give.
+    fn plain_text_by_words(html: &str) -> String {
+        let mut out = String::new();
+        let mut space = true;
+        for (i, piece) in html.split('<').enumerate() {
+            let text = match (i, piece.find('>')) {
+                (0, _) => piece,
+                (_, Some(end)) => {
+                    push_space(&mut out, &mut space);
+                    &piece[end + 1..]
+                }
+                (_, None) => continue,
+            };
+            for (j, word) in text.split(char::is_whitespace).enumerate() {
+                if j > 0 {
+                    push_space(&mut out, &mut space);
+                }
+                let mut rest = word;
+                while let Some(at) = rest.find('&') {
+                    if at > 0 {
+                        out.push_str(&rest[..at]);
+                        space = false;
+                    }
+                    rest = &rest[at + push_entity(&mut out, &rest[at..], &mut space)..];
+                }
+                if !rest.is_empty() {
+                    out.push_str(rest);
+                    space = false;
+                }
+            }
+        }
+        out.truncate(out.trim_end().len());
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_text_reads_as_word_by_word(html in "[a-zé <>&;/#39\u{a0}\u{2003}\u{85}\t\n\x0b\x0c]{0,60}|(<p>|</p>| |&amp;|&nbsp;|&lt;|&#39;|é|\u{a0}|x|\n){0,20}") {
+            proptest::prop_assert_eq!(plain_text(&html), plain_text_by_words(&html));
+        }
     }
 }
