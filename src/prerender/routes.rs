@@ -212,15 +212,31 @@ fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
         tags.iter()
             .map(|t| (Some(*t), tagged.remove(t.slug.as_str()).unwrap_or_default())),
     );
-    let mut out = Vec::new();
-    for (filter, cards) in filters {
-        let tag = filter.map(|f| f.slug.clone());
-        for (pager, cards) in paged(&cards) {
+    // Each filter's pages in parallel: a large section has hundreds of tags.
+    filters
+        .into_par_iter()
+        .flat_map_iter(|(filter, cards)| filtered(bundle, section, &chips, filter, &cards))
+        .collect()
+}
+
+/// One filter of a section's list (`None`: all its pages), page by page.
+fn filtered(
+    bundle: &Bundle,
+    section: &Section,
+    chips: &[TagRef],
+    filter: Option<&TagRef>,
+    cards: &[Card],
+) -> Vec<(String, List)> {
+    let first = format!("/{}", section.slug);
+    let tag = filter.map(|f| f.slug.clone());
+    paged(cards)
+        .into_iter()
+        .map(|(pager, cards)| {
             let route = match &tag {
                 Some(t) => key(&first, Some(t), Some(pager.page)),
                 None => page_route(&first, None, pager.page),
             };
-            out.push((
+            (
                 route,
                 List {
                     kind: section.kind,
@@ -238,14 +254,13 @@ fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
                         String::new()
                     },
                     tag: tag.clone(),
-                    tags: with_current(&chips, filter),
+                    tags: with_current(chips, filter),
                     cards,
                     pager,
                 },
-            ));
-        }
-    }
-    out
+            )
+        })
+        .collect()
 }
 
 /// The filter offers the section's most used tags (all of them on a portfolio;
