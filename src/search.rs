@@ -121,11 +121,43 @@ pub fn normalize(text: &str) -> String {
 
 /// Normalised words of at least two letters; apostrophes split (`l'autonomie` → `autonomie`).
 pub fn words(text: &str) -> Vec<String> {
-    normalize(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2)
-        .map(str::to_string)
-        .collect()
+    let mut out = Vec::new();
+    each_word(&normalize(text), |w| out.push(w.to_string()));
+    out
+}
+
+/// Each run of letters and digits of two characters or more in `text`, in
+/// one pass (ASCII by byte, other characters decoded).
+fn each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str)) {
+    let mut emit = |word: &'a str| {
+        // Two characters or more: the first is not the whole word.
+        if word.chars().next().is_some_and(|c| c.len_utf8() < word.len()) {
+            found(word);
+        }
+    };
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (None, 0);
+    while i < bytes.len() {
+        let (alphanumeric, width) = match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        };
+        match (alphanumeric, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                emit(&text[from..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(from) = start {
+        emit(&text[from..]);
+    }
 }
 
 /// The text of an HTML fragment, tags removed and common entities decoded,
@@ -235,11 +267,9 @@ pub fn document_words(doc: &Document) -> [String; 4] {
         // A set, not a sort: the index orders its words once, at the end.
         // Sized for the text up front (growing it cost a fifth of the time).
         let mut set = rustc_hash::FxHashSet::with_capacity_and_hasher(normalized.len() / 6, Default::default());
-        set.extend(
-            normalized
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().nth(1).is_some()),
-        );
+        each_word(&normalized, |word| {
+            set.insert(word);
+        });
         let mut words = String::with_capacity(normalized.len());
         for word in set {
             if !words.is_empty() {
@@ -593,6 +623,18 @@ mod tests {
         }
         out.truncate(out.trim_end().len());
         out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_the_runs_of_letters_and_digits(text in "[a-zA-Z0-9éŒ'’ .,\u{a0}\u{3b1}\u{660}-]{0,40}") {
+            let split: Vec<String> = normalize(&text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 2)
+                .map(str::to_string)
+                .collect();
+            proptest::prop_assert_eq!(words(&text), split);
+        }
     }
 
     proptest::proptest! {

@@ -625,8 +625,11 @@ fn count_words(text: &str) -> usize {
             b if b < 0x80 => (ASCII[usize::from(b)], 1),
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
+                // Inside a word only its end matters: no letter lookup there.
                 let class = if c.is_whitespace() || c == '’' {
                     1
+                } else if word {
+                    2
                 } else {
                     2 * u8::from(c.is_alphanumeric())
                 };
