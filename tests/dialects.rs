@@ -278,6 +278,40 @@ fn hugo_translations_by_file_name_use_the_site_language() {
 }
 
 #[test]
+fn a_section_index_in_the_site_language_gives_the_section_its_title_text_and_cascade() {
+    // Multilingual Hugo themes (hextra, docsy) write `_index.en.md`, `_index.fr.md`.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("hugo.toml", "title = 'Multi'\ndefaultContentLanguage = 'fr'\n[languages.en]\nweight = 2\n[languages.fr]\nweight = 1\n"),
+            ("content/_index.fr.md", "---\ntitle: Accueil\n---\nBienvenue.\n"),
+            ("content/_index.en.md", "---\ntitle: Home\n---\nWelcome.\n"),
+            ("content/docs/_index.en.md", "---\ntitle: Documentation\n---\nThe docs.\n"),
+            (
+                "content/docs/_index.fr.md",
+                "---\ntitle: Guide\ncascade:\n  tags: [docs]\n---\nLe guide.\n",
+            ),
+            ("content/docs/start.fr.md", "---\ntitle: Démarrer\n---\nBonjour.\n"),
+            ("content/docs/start.en.md", "---\ntitle: Start\n---\nHello.\n"),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.as_ref().unwrap_or_else(|| panic!("{text}"));
+    let docs = b.site.sections.iter().find(|s| s.slug == "docs").expect("docs section");
+    assert_eq!(docs.title, "Guide", "{text}");
+    assert!(b.intros["docs"].contains("Le guide."), "{:?}", b.intros);
+    assert!(b.intros[""].contains("Bienvenue."), "{:?}", b.intros);
+    let start = page(b, "/docs/start");
+    assert_eq!(start.title, "Démarrer");
+    assert!(
+        start.tags.iter().any(|t| t.slug == "docs"),
+        "the cascade of `_index.fr.md` reaches the page"
+    );
+}
+
+#[test]
 fn zola_page_image_in_extra_and_links_to_dated_files() {
     let b = build(&[
         ("projets/2022-01-10-autre.md", b"+++\ntitle = \"Autre\"\n+++\n## Intro\n\nTexte.\n"),

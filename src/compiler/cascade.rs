@@ -10,6 +10,8 @@ use std::path::Path;
 pub struct Cascade {
     /// The folder it applies under, relative to the content folder with `/` (`""`: all).
     folder: String,
+    /// The file declaring it (`docs/_index.fr.md`), to name in warnings.
+    file: String,
     /// `_target.path`: a glob over the page's path (`/blog/**`).
     path: Option<glob::Pattern>,
     values: Map<String, Value>,
@@ -18,20 +20,16 @@ pub struct Cascade {
 /// Every `_index.md` cascade under `content`, the deepest folders first. An
 /// `_index.md` that cannot be read is told by the step that reads it as a
 /// section (`intros.rs`).
-pub fn read(content: &Path) -> Vec<Cascade> {
+pub fn read(content: &Path, lang: &str) -> Vec<Cascade> {
     let mut out: Vec<Cascade> = walkdir::WalkDir::new(content)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_dir())
         .filter_map(|dir| {
-            let text = std::fs::read_to_string(dir.path().join("_index.md")).ok()?;
-            let folder = dir
-                .path()
-                .strip_prefix(content)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
-            Some(of_file(&folder, &text))
+            let file = super::intros::index_file(dir.path(), lang)?;
+            let text = std::fs::read_to_string(&file).ok()?;
+            let rel = |path: &Path| Some(path.strip_prefix(content).ok()?.to_string_lossy().replace('\\', "/"));
+            Some(of_file(&rel(dir.path())?, &rel(&file)?, &text))
         })
         .flatten()
         .collect();
@@ -48,7 +46,7 @@ fn depth(folder: &str) -> usize {
 }
 
 /// The cascades one `_index.md` declares.
-fn of_file(folder: &str, text: &str) -> Vec<Cascade> {
+fn of_file(folder: &str, file: &str, text: &str) -> Vec<Cascade> {
     let Some(map) = front_matter::split(0, text)
         .ok()
         .and_then(|split| front_matter::parse(0, &split).ok())
@@ -83,6 +81,7 @@ fn of_file(folder: &str, text: &str) -> Vec<Cascade> {
             };
             Some(Cascade {
                 folder: folder.to_string(),
+                file: file.to_string(),
                 path,
                 values,
             })
@@ -92,7 +91,7 @@ fn of_file(folder: &str, text: &str) -> Vec<Cascade> {
 
 /// Gives the page at `rel` (its path in the content folder, `blog/x.md`) the
 /// keys its cascades set and its own front matter does not. Returns each key
-/// given, with the folder whose `_index.md` gave it.
+/// given, with the `_index.md` that gave it.
 pub fn apply(cascades: &[Cascade], rel: &str, map: &mut Map<String, Value>) -> Vec<(String, String)> {
     let mut given = Vec::new();
     if cascades.is_empty() {
@@ -115,7 +114,7 @@ pub fn apply(cascades: &[Cascade], rel: &str, map: &mut Map<String, Value>) -> V
             for (key, value) in &cascade.values {
                 if !map.keys().any(|k| k.eq_ignore_ascii_case(key)) {
                     map.insert(key.clone(), value.clone());
-                    given.push((key.clone(), cascade.folder.clone()));
+                    given.push((key.clone(), cascade.file.clone()));
                 }
             }
         }
@@ -128,7 +127,11 @@ mod tests {
     use super::*;
 
     fn cascades(files: &[(&str, &str)]) -> Vec<Cascade> {
-        let mut out: Vec<Cascade> = files.iter().flat_map(|(folder, text)| of_file(folder, text)).collect();
+        let file = |folder: &str| format!("{folder}/_index.md").trim_start_matches('/').to_string();
+        let mut out: Vec<Cascade> = files
+            .iter()
+            .flat_map(|(folder, text)| of_file(folder, &file(folder), text))
+            .collect();
         out.sort_by_key(|c| std::cmp::Reverse(depth(&c.folder)));
         out
     }

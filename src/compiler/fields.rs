@@ -26,7 +26,7 @@ pub struct Meta {
     /// `competences: […]` and `projets: […]`: relations the author declares.
     pub declared: Vec<Declared>,
     pub extra: BTreeMap<String, Value>,
-    /// Keys a Hugo `cascade` gave the page → the folder whose `_index.md` did.
+    /// Keys a Hugo `cascade` gave the page → the `_index.md` that did (`notes/_index.md`).
     pub cascaded: BTreeMap<String, String>,
 }
 

@@ -9,7 +9,7 @@ use super::load::SourceFile;
 use crate::bundle::Kind;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Each section folder's `_index.md` settings, by folder (`posts`, `documentation/templates`).
 pub type Fields = BTreeMap<String, SectionFields>;
@@ -29,13 +29,30 @@ pub struct SectionFields {
     pub file: usize,
 }
 
-/// The home page's file: `_index.md` (Hugo, Zola), else `index.md` or
-/// `index.mdx` at the top (Astro, Starlight's home).
-pub fn home_file(content: &Path) -> Option<std::path::PathBuf> {
-    ["_index.md", "index.md", "index.mdx"]
-        .iter()
-        .map(|name| content.join(name))
-        .find(|path| path.is_file())
+/// A folder's `_index.md`, or its version in the site's language `lang`
+/// (`_index.fr.md`: Hugo and Zola's translations by file name), which wins.
+pub fn index_file(dir: &Path, lang: &str) -> Option<PathBuf> {
+    // `en-US` is the language; files name it `en`.
+    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+    [
+        format!("_index.{lang}.md"),
+        format!("_index.{primary}.md"),
+        "_index.md".into(),
+    ]
+    .iter()
+    .map(|name| dir.join(name))
+    .find(|path| path.is_file())
+}
+
+/// The home page's file: `_index.md` (Hugo, Zola; see [`index_file`]), else
+/// `index.md` or `index.mdx` at the top (Astro, Starlight's home).
+pub fn home_file(content: &Path, lang: &str) -> Option<PathBuf> {
+    index_file(content, lang).or_else(|| {
+        ["index.md", "index.mdx"]
+            .iter()
+            .map(|name| content.join(name))
+            .find(|path| path.is_file())
+    })
 }
 
 /// A `Doc` for each `_index.md` with a body: `content/_index.md` (route `/`) and
@@ -44,6 +61,7 @@ pub fn home_file(content: &Path) -> Option<std::path::PathBuf> {
 /// matter is the site settings (`site.rs`).
 pub fn load(
     content: &Path,
+    lang: &str,
     sections: &[(String, String)],
     sources: &mut Sources,
 ) -> (Vec<Doc>, Fields, Vec<Diagnostic>) {
@@ -54,9 +72,9 @@ pub fn load(
     for (section, folder) in std::iter::once(&root).chain(sections) {
         let dir = content.join(folder);
         let Some(path) = (if folder.is_empty() {
-            home_file(content)
+            home_file(content, lang)
         } else {
-            Some(dir.join("_index.md"))
+            index_file(&dir, lang)
         }) else {
             continue;
         };

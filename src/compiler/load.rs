@@ -91,7 +91,7 @@ pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources)
     let reads: Vec<std::io::Result<Vec<u8>>> = paths.par_iter().map(std::fs::read).collect();
     let sections = folders_with_pages(content, &paths);
     let mut kinds = std::collections::HashMap::new();
-    let home = super::intros::home_file(content);
+    let home = super::intros::home_file(content, lang);
 
     for (path, read) in paths.into_iter().zip(reads) {
         let rel_path = path.strip_prefix(content).unwrap_or(&path);

@@ -113,7 +113,7 @@ pub fn compile(options: &Options) -> Outcome {
     let (files, found) = load::load(&options.content, lang, &skip, &mut sources);
     diagnostics.extend(found);
     clock.lap("· files read");
-    let cascades = cascade::read(&options.content);
+    let cascades = cascade::read(&options.content, lang);
     let context = parse::Context {
         drafts: options.drafts,
         today: &options.today,
@@ -144,8 +144,12 @@ pub fn compile(options: &Options) -> Outcome {
     let copies = Mutex::new(render::ContentFiles::new());
     let mut docs = render::render(docs, &routes, &folders, &copies);
     clock.lap("· Markdown rendered");
-    let (intro_docs, index_fields, found) =
-        intros::load(&options.content, &folders_of(&docs, &options.content), &mut sources);
+    let (intro_docs, index_fields, found) = intros::load(
+        &options.content,
+        lang,
+        &folders_of(&docs, &options.content, lang),
+        &mut sources,
+    );
     diagnostics.extend(found);
     let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
     diagnostics.extend(link_check::check(&intro_docs, &routes, &left_out));
@@ -170,7 +174,7 @@ pub fn compile(options: &Options) -> Outcome {
 
     clock.lap("· links and checks");
     if docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
-        diagnostics.push(no_pages(&options.content, &mut sources));
+        diagnostics.push(no_pages(&options.content, lang, &mut sources));
     }
     diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
@@ -287,13 +291,13 @@ fn has_pages(dir: &std::path::Path) -> bool {
 /// Each section's route (`posts`, `documentation/templates`) and folder, once:
 /// the folders with pages, then the top folders with only an `_index.md`
 /// (a skills page written as the section's introduction).
-fn folders_of(docs: &[Doc], content: &std::path::Path) -> Vec<(String, String)> {
+fn folders_of(docs: &[Doc], content: &std::path::Path, lang: &str) -> Vec<(String, String)> {
     let mut seen = BTreeSet::new();
     let intro_only = std::fs::read_dir(content)
         .into_iter()
         .flatten()
         .filter_map(Result::ok)
-        .filter(|e| e.path().join("_index.md").is_file())
+        .filter(|e| e.path().is_dir() && intros::index_file(&e.path(), lang).is_some())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|folder| !folder.starts_with('.') && !load::RESERVED.contains(&slugs::slugify(folder).as_str()))
         .map(|folder| {
@@ -360,7 +364,7 @@ fn file_mount((source, target): &(String, String), sources: &Sources) -> Diagnos
 
 /// The error for a content folder that yields no page: what is there, and
 /// where pages are looked for (never a silent empty site).
-fn no_pages(content: &std::path::Path, sources: &mut Sources) -> Diagnostic {
+fn no_pages(content: &std::path::Path, lang: &str, sources: &mut Sources) -> Diagnostic {
     let mut markdown = 0;
     let mut folders = BTreeSet::new();
     for entry in walkdir::WalkDir::new(content).into_iter().filter_map(Result::ok) {
@@ -381,7 +385,7 @@ fn no_pages(content: &std::path::Path, sources: &mut Sources) -> Diagnostic {
         let list: Vec<String> = folders.iter().map(|f| format!("`{f}/`")).collect();
         format!("the folders {}", list.join(", "))
     };
-    let home = intros::home_file(content)
+    let home = intros::home_file(content, lang)
         .and_then(|p| {
             p.file_name()
                 .map(|n| format!(" (`{}` is the home page's introduction)", n.to_string_lossy()))

@@ -90,8 +90,8 @@ fn left_out_why(doc: &Doc, today: &str) -> Option<(Diagnostic, String)> {
     }
     if let Some((key, asked)) = not_rendered(doc) {
         let (why, hint) = match doc.meta.cascaded.get(key) {
-            Some(folder) => (
-                format!("`{}` hands `{asked}` down to it (`cascade`)", index_of(folder)),
+            Some(file) => (
+                format!("`{file}` hands `{asked}` down to it (`cascade`)"),
                 "Hugo does not render it either; aim the cascade elsewhere to publish the page",
             ),
             None => (
@@ -109,14 +109,6 @@ fn left_out_why(doc: &Doc, today: &str) -> Option<(Diagnostic, String)> {
         .label(format!("`{layout}` with no text: a page the theme's template fills"))
         .hint("Vitrine has its own search box, tag pages and lists by date; a menu entry to it is left out too");
     Some((d, format!("it is the theme's `{layout}` page")))
-}
-
-/// `_index.md` of a folder of the content folder (`""`: its root).
-fn index_of(folder: &str) -> String {
-    match folder {
-        "" => "_index.md".into(),
-        folder => format!("{folder}/_index.md"),
-    }
 }
 
 /// How a page asks not to be written: Zola's `render = false`, Hugo's

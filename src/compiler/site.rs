@@ -52,7 +52,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
                     )
             })?
         }
-        Err(_) => from_index(content, sources)?,
+        Err(_) => from_index(content, defaults.lang.as_deref().unwrap_or("fr"), sources)?,
     };
     let d = defaults.clone();
     // `site.toml` is the site's own; the home page's `title` is only the home
@@ -116,8 +116,10 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
 /// Settings from the front matter of `content/_index.md` (Hugo and Zola's home
 /// page): `title`, `description` or `tagline`, `author`, `lang`, and `links`
 /// (or `extra.links`, Zola's place for custom fields). Other fields are ignored.
-fn from_index(content: &Path, sources: &mut Sources) -> Result<SiteFile, Diagnostic> {
-    let path = content.join("_index.md");
+fn from_index(content: &Path, lang: &str, sources: &mut Sources) -> Result<SiteFile, Diagnostic> {
+    let Some(path) = super::intros::index_file(content, lang) else {
+        return Ok(SiteFile::default());
+    };
     let Ok(text) = std::fs::read_to_string(&path) else {
         return Ok(SiteFile::default());
     };
