@@ -312,6 +312,40 @@ fn a_section_index_in_the_site_language_gives_the_section_its_title_text_and_cas
 }
 
 #[test]
+fn hugo_permalinks_become_redirects_from_the_former_addresses() {
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            (
+                "hugo.toml",
+                "title = 'Blog'\n[permalinks]\nposts = '/:year/:month/:slug/'\nnotes = '/:monthname/:filename/'\n",
+            ),
+            (
+                "content/posts/first.md",
+                "---\ntitle: First Post\ndate: 2024-05-01\n---\nHello.\n",
+            ),
+            (
+                "content/posts/second.md",
+                "---\ntitle: Second\nslug: deux\ndate: 2023-11-20\n---\nAgain.\n",
+            ),
+            ("content/notes/n.md", "---\ntitle: A note\n---\nText.\n"),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.as_ref().unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(page(b, "/posts/first").aliases, ["/2024/05/first-post/"], "{text}");
+    assert_eq!(page(b, "/posts/deux").aliases, ["/2023/11/deux/"], "{text}");
+    assert!(page(b, "/notes/n").aliases.is_empty());
+    assert!(text.contains("permalinks of `notes` not followed"), "{text}");
+    assert!(
+        text.contains("hugo.toml:4"),
+        "the warning names the settings line: {text}"
+    );
+}
+
+#[test]
 fn zola_page_image_in_extra_and_links_to_dated_files() {
     let b = build(&[
         ("projets/2022-01-10-autre.md", b"+++\ntitle = \"Autre\"\n+++\n## Intro\n\nTexte.\n"),

@@ -29,6 +29,7 @@ pub mod mdx;
 pub mod offsets;
 pub mod order;
 pub mod parse;
+pub mod permalinks;
 pub mod pictures;
 pub mod relations;
 pub mod render;
@@ -124,6 +125,7 @@ pub fn compile(options: &Options) -> Outcome {
     diagnostics.extend(found);
     let (mut docs, found) = collisions::reject(docs, &sources);
     diagnostics.extend(found);
+    diagnostics.extend(permalinks::add_aliases(&mut docs, &tool.permalinks, &sources));
 
     clock.lap("· front matter parsed");
     let routes = routes(&docs);

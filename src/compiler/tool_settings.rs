@@ -29,6 +29,8 @@ pub struct ToolSettings {
     pub content_dirs: Vec<(String, String)>,
     /// Hugo mounts of single files into the content (`source`, `target`), not read.
     pub file_mounts: Vec<(String, String)>,
+    /// Hugo's `[permalinks]` for pages: (section folder, pattern).
+    pub permalinks: Vec<(String, String)>,
     /// The folder holding the settings file.
     pub root: Option<PathBuf>,
     /// An Astro Starlight site: its pages are the `docs` collection, at the root.
@@ -324,6 +326,7 @@ fn from_value(value: &Value) -> ToolSettings {
             .unwrap_or_default(),
         content_dirs: content_dirs(value),
         file_mounts: file_mounts(value),
+        permalinks: permalinks(value),
         root: None,
         starlight: None,
         emoji: [&["enableEmoji"][..], &["markdown", "render_emoji"]]
@@ -374,6 +377,20 @@ fn content_dirs(value: &Value) -> Vec<(String, String)> {
             Some((code.to_lowercase(), m.get("source")?.as_str()?.to_string()))
         });
     languages.chain(top).chain(mounts).collect()
+}
+
+/// Hugo's `[permalinks]` of pages: `posts = "/:year/:slug/"`, or the same
+/// under `[permalinks.page]` (Hugo 0.114+).
+fn permalinks(value: &Value) -> Vec<(String, String)> {
+    let Some(table) = value.get("permalinks").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    let pages = table.get("page").and_then(Value::as_object).into_iter().flatten();
+    table
+        .iter()
+        .chain(pages)
+        .filter_map(|(section, pattern)| Some((section.clone(), pattern.as_str()?.to_string())))
+        .collect()
 }
 
 /// Hugo's `[[module.mounts]]` of one file into the content
