@@ -543,6 +543,40 @@ fn astro_base_prefix_and_percent_encoded_file_names_resolve_to_the_files() {
 }
 
 #[test]
+fn theme_callouts_become_labelled_boxes_and_details_a_fold_with_no_warning() {
+    // Docsy's `alert`, Hextra's `callout`, Hugo's `details` and `comment`, tabi's (Zola) `admonition`.
+    let site = site_with(&[(
+            "projets/boxes.md",
+            "---\ntitle: Boxes\n---\n{{% alert title=\"Attention\" color=\"warning\" %}}\nNe **pas** toucher.\n{{% /alert %}}\n\n{{< callout type=\"info\" >}}\nUne info.\n{{< /callout >}}\n\n{{< details summary=\"Solution\" >}}\nLa *voici*.\n{{< /details >}}\n\n{{< comment >}}\nNote pour moi.\n{{< /comment >}}\n\n{% admonition(type=\"tip\", title=\"Astuce\") %}\nEn Zola.\n{% end %}\n\n[Lien cass\u{e9}](../nulle-part)\n".as_bytes(),
+    )]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.as_ref().unwrap_or_else(|| panic!("{text}"));
+    let html = &page(b, "/projets/boxes").html;
+    assert!(
+        html.contains(r#"<blockquote class="markdown-alert-warning">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains("<strong>Attention</strong>") && html.contains("<strong>pas</strong>"),
+        "{html}"
+    );
+    assert!(html.contains(r#"<blockquote class="markdown-alert-note">"#), "{html}");
+    assert!(
+        html.contains(r#"<blockquote class="markdown-alert-tip">"#) && html.contains("En Zola."),
+        "{html}"
+    );
+    assert!(
+        html.contains("<details><summary>Solution</summary>") && html.contains("<em>voici</em>"),
+        "{html}"
+    );
+    assert!(!html.contains("Note pour moi") && !html.contains("{{"), "{html}");
+    assert!(!text.contains("shown as written"), "{text}");
+    // Lines after the boxes keep their numbers in diagnostics.
+    assert!(text.contains("boxes.md:24:1"), "{text}");
+}
+
+#[test]
 fn hugo_shortcodes_render_as_links_images_and_code_and_zola_escapes_print_as_written() {
     let png = png();
     let b = build(&[

@@ -7,6 +7,7 @@
 pub mod admonitions;
 pub mod assemble;
 pub mod backlinks;
+pub mod callouts;
 pub mod cascade;
 pub mod checks;
 pub mod collisions;

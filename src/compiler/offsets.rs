@@ -1,7 +1,9 @@
 //! Spans found in a body after its shortcodes and callouts were expanded,
-//! mapped back to the file as written: same line, same column (clamped to
-//! the line). The expansions keep a call's line count, so lines stay right.
+//! mapped back to the file as written: the same line (lines matched by a
+//! line diff, so an expansion that adds lines, a `details` fold, does not
+//! shift the ones after it), the same column (clamped to the line).
 
+use similar::{capture_diff_slices, Algorithm, DiffOp};
 use std::ops::Range;
 
 /// Line starts of `text`, the first at 0.
@@ -11,10 +13,45 @@ fn line_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// For each line of `expanded`, the line of `written` it came from: the same
+/// line where they match, else the changed lines' place, in order.
+fn line_map(expanded: &str, written: &str) -> Vec<usize> {
+    let (new, old): (Vec<&str>, Vec<&str>) = (expanded.split('\n').collect(), written.split('\n').collect());
+    let last = old.len() - 1;
+    let mut map = vec![0; new.len()];
+    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+        let (old_index, old_len, new_index, new_len) = match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (old_index, len, new_index, len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (old_index, old_len, new_index, new_len),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (old_index, 1, new_index, new_len),
+            DiffOp::Delete { .. } => continue,
+        };
+        for k in 0..new_len {
+            map[new_index + k] = (old_index + k.min(old_len.saturating_sub(1))).min(last);
+        }
+    }
+    map
+}
+
 pub struct Remap<'a> {
     written: &'a str,
     from: Vec<usize>,
     to: Vec<usize>,
+    /// The line of `written` each line of the expanded body came from.
+    lines: Vec<usize>,
     /// Where the body starts in the file.
     offset: usize,
 }
@@ -25,6 +62,7 @@ impl<'a> Remap<'a> {
             written,
             from: line_starts(expanded),
             to: line_starts(written),
+            lines: line_map(expanded, written),
             offset,
         }
     }
@@ -34,7 +72,7 @@ impl<'a> Remap<'a> {
         let at = file_offset.saturating_sub(self.offset);
         let line = self.from.partition_point(|&s| s <= at).saturating_sub(1);
         let column = at - self.from[line];
-        let line = line.min(self.to.len() - 1);
+        let line = self.lines.get(line).copied().unwrap_or(line).min(self.to.len() - 1);
         let start = self.to[line];
         let end = self.to.get(line + 1).map_or(self.written.len(), |next| next - 1);
         let mut to = (start + column).min(end);
@@ -68,5 +106,16 @@ mod tests {
         let mut long = 10 + 40..10 + 50;
         remap.span(&mut long);
         assert_eq!(long, 10 + 19..10 + 19);
+    }
+
+    #[test]
+    fn lines_after_an_expansion_that_adds_lines_keep_their_number() {
+        let written = "{{< details >}}\nCorps.\n{{< /details >}}\n\nVoir [x](y).\n";
+        let expanded = "<details><summary>Détails</summary>\n\nCorps.\n\n</details>\n\nVoir [x](y).\n";
+        let remap = Remap::new(expanded, written, 0);
+        let at = expanded.find("[x]").unwrap();
+        let mut span = at..at + 6;
+        remap.span(&mut span);
+        assert_eq!(&written[span], "[x](y)");
     }
 }

@@ -3,9 +3,18 @@
 //! `figure` as an image with its caption, `highlight` as a fenced code block;
 //! Zola's escapes (`{{/* x() */}}`) as the literal text they stand for. Lines
 //! are kept where they were, so diagnostics still point at the right line.
+//! Shortcodes with a body (callouts, `details`, `comment`): `callouts.rs`.
+
+use super::callouts;
 
 /// Shortcode names turned into Markdown here (`ref`/`relref` are links, in markdown.rs).
-pub const HANDLED: [&str; 9] = [
+pub const HANDLED: [&str; 15] = [
+    "alert",
+    "callout",
+    "notice",
+    "admonition",
+    "details",
+    "comment",
     "youtube",
     "vimeo",
     "figure",
@@ -45,11 +54,13 @@ enum Found<'a> {
         end: usize,
         text: String,
     },
-    /// Zola's `{% name() %}…{% end %}` (a body shortcode): never expanded here.
+    /// Zola's `{% name() %}…{% end %}` (a body shortcode): only callouts
+    /// are expanded (`callouts.rs`); `end` is where its opening ends.
     Block {
         start: usize,
         end: usize,
         name: &'a str,
+        args: Vec<(Option<&'a str>, &'a str)>,
     },
 }
 
@@ -62,6 +73,9 @@ pub fn expand(body: &str) -> String {
             Found::Call(call) => {
                 let (replacement, consumed) = match call.name {
                     "highlight" => highlight(&call, rest),
+                    name if callouts::handles(name) && hugo_closing(&rest[call.end..], name).is_some() => {
+                        with_body(&call, rest, hugo_closing(&rest[call.end..], name))
+                    }
                     _ => (
                         replace(&call).unwrap_or_else(|| as_text(&rest[call.start..call.end])),
                         call.end,
@@ -70,7 +84,16 @@ pub fn expand(body: &str) -> String {
                 (call.start, replacement, consumed)
             }
             Found::Literal { start, end, text } => (start, text, end),
-            Found::Block { start, end, .. } => (start, rest[start..end].to_string(), end),
+            Found::Block { start, end, name, args } => {
+                let call = Call { start, end, name, args };
+                match zola_end(&rest[end..]).filter(|_| callouts::handles(name)) {
+                    Some(close) => {
+                        let (replacement, consumed) = with_body(&call, rest, Some(close));
+                        (start, replacement, consumed)
+                    }
+                    None => (start, rest[start..end].to_string(), end),
+                }
+            }
         };
         out.push_str(&rest[..start]);
         out.push_str(&replacement);
@@ -100,6 +123,7 @@ pub fn unhandled(body: &str) -> Vec<(usize, usize, &str)> {
                 let handled = match call.name {
                     "highlight" => true,
                     "ref" | "relref" => true,
+                    name if callouts::handles(name) => hugo_closing(&body[from + call.end..], name).is_some(),
                     _ => replace(&call).is_some(),
                 };
                 let open = if body[from + call.start..].starts_with("{{ ") {
@@ -115,7 +139,10 @@ pub fn unhandled(body: &str) -> Vec<(usize, usize, &str)> {
                 (call.start, call.end, name, open)
             }
             Found::Literal { start, end, .. } => (start, end, "", 0),
-            Found::Block { start, end, name } => (start, end, name, 2),
+            Found::Block { start, end, name, .. } => {
+                let handled = callouts::handles(name) && zola_end(&body[from + end..]).is_some();
+                (start, end, if handled { "" } else { name }, 2)
+            }
         };
         if !name.is_empty() {
             out.push((from + start, open.min(end - start), name));
@@ -222,7 +249,12 @@ fn zola_call(text: &str, start: usize) -> Option<Found<'_>> {
     }
     let end = text.len() - tail.len() + close.len();
     if block {
-        return Some(Found::Block { start, end, name });
+        return Some(Found::Block {
+            start,
+            end,
+            name,
+            args: zola_arguments(&args_text[..args_len]),
+        });
     }
     Some(Found::Call(Call {
         start,
@@ -345,6 +377,58 @@ fn replace(call: &Call) -> Option<String> {
     }
 }
 
+/// Where the closing tag of `name` starts after its opening (`{{< /alert >}}`,
+/// `{{% /notice %}}`, spaces or none), and its length.
+fn hugo_closing(after: &str, name: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(at) = after[from..].find("{{").map(|i| from + i) {
+        if let Some(Found::Call(call)) = hugo_call(after, at) {
+            if call.name.strip_prefix('/').map(str::trim) == Some(name) {
+                return Some((at, call.end - at));
+            }
+        }
+        from = at + 2;
+    }
+    None
+}
+
+/// Where Zola's `{% end %}` starts after a block's opening, and its length.
+fn zola_end(after: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(at) = after[from..].find("{%").map(|i| from + i) {
+        let inner = &after[at + 2..];
+        if let Some(len) = inner.find("%}").filter(|&len| inner[..len].trim() == "end") {
+            return Some((at, len + 4));
+        }
+        from = at + 2;
+    }
+    None
+}
+
+/// A shortcode with a body (`callouts.rs`), its closing tag at `close` after
+/// its opening: the replacement and where the closing tag ends.
+fn with_body(call: &Call, text: &str, close: Option<(usize, usize)>) -> (String, usize) {
+    let Some((at, len)) = close else {
+        return (text[call.start..call.end].to_string(), call.end);
+    };
+    let body = &text[call.end..call.end + at];
+    let end = call.end + at + len;
+    let after = &text[end..];
+    let blank_after = after.is_empty()
+        || after
+            .strip_prefix('\n')
+            .is_some_and(|r| r.split('\n').next().unwrap_or("").trim().is_empty());
+    let replacement = match call.name {
+        "comment" => callouts::comment(&text[call.start..end]),
+        "details" => callouts::details(call.arg("summary", 0), &expand(body)),
+        name => {
+            let kind = callouts::kind(name, |key, position| call.arg(key, position));
+            callouts::alert(kind, call.arg("title", 1), &expand(body), blank_after)
+        }
+    };
+    (replacement, end)
+}
+
 /// `{{< highlight go >}}code{{< /highlight >}}` → a fenced block; returns it and where the call ends.
 fn highlight(call: &Call, text: &str) -> (String, usize) {
     let closing = ["{{< /highlight >}}", "{{% /highlight %}}", "{{</highlight>}}"];
@@ -361,6 +445,32 @@ fn highlight(call: &Call, text: &str) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::{expand, unhandled, without_unhandled};
+
+    #[test]
+    fn theme_callouts_details_and_comments_become_boxes_folds_and_nothing() {
+        let body = "{{% alert title=\"Attention\" color=\"warning\" %}}\nNe **pas** toucher.\n{{% /alert %}}\n\nSuite.";
+        assert_eq!(
+            expand(body),
+            "> [!WARNING]\n> **Attention**\n> Ne **pas** toucher.\n\nSuite."
+        );
+        assert_eq!(
+            expand("{{< hint info >}}\nUn indice.\n{{< /hint >}}\n"),
+            "> [!NOTE]\n> Un indice.\n> \n"
+        );
+        assert_eq!(
+            expand("{% admonition(type=\"danger\") %}\nNon.\n{% end %}"),
+            "> [!CAUTION]\n> Non.\n> "
+        );
+        assert_eq!(
+            expand("{{< details summary=\"Solution\" >}}\nLa *voici*.\n{{< /details >}}"),
+            "<details><summary>Solution</summary>\n\nLa *voici*.\n\n</details>"
+        );
+        assert_eq!(expand("A\n{{< comment >}}\nprivé\n{{< /comment >}}\nB"), "A\n\n\n\nB");
+        // Without its closing tag, a callout is left as written, and said.
+        assert_eq!(expand("{{< alert >}}\nSeul."), "{{< alert >}}\nSeul.");
+        assert_eq!(unhandled("{{< alert >}}\nSeul.").len(), 1);
+        assert!(unhandled("{{< alert >}}x{{< /alert >}} {% note() %}y{% end %}").is_empty());
+    }
 
     #[test]
     fn videos_posts_and_gists_become_links() {
@@ -433,9 +543,9 @@ mod tests {
 
     #[test]
     fn every_shortcode_left_as_written_is_found_and_kept_out_of_summaries() {
-        let body = "A {{< alert >}}x{{< /alert >}} B {{% notice tip %}} C {{ note(a=1) }}\n{% quote(by=\"K\") %}q{% end %} {{< youtube abc >}} {{/* z() */}}";
+        let body = "A {{< tabs >}}x{{< /tabs >}} B {{% notice tip %}} C {{ note(a=1) }}\n{% quote(by=\"K\") %}q{% end %} {{< youtube abc >}} {{/* z() */}}";
         let names: Vec<&str> = unhandled(body).iter().map(|(_, _, n)| *n).collect();
-        assert_eq!(names, ["alert", "notice", "note", "quote"]);
+        assert_eq!(names, ["tabs", "notice", "note", "quote"]);
         assert_eq!(
             without_unhandled("Intro {{< inTextImg url=\"a.png\" >}} et {{ note() }} fin"),
             "Intro  et  fin"
