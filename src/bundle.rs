@@ -21,6 +21,10 @@ pub struct Bundle {
     /// The body of `_index.md` as HTML, by section route segment (`""` for the home page).
     #[serde(default)]
     pub intros: std::collections::BTreeMap<String, String>,
+    /// Sections whose `_index.md` sends visitors elsewhere (Zola's
+    /// `redirect_to`): list route → route or URL. Their list's page redirects.
+    #[serde(default)]
+    pub redirects: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -346,6 +346,57 @@ fn hugo_permalinks_become_redirects_from_the_former_addresses() {
 }
 
 #[test]
+fn a_zola_section_that_redirects_sends_its_menu_entry_and_list_to_its_target() {
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("config.toml", "base_url = 'https://example.org'\ntitle = 'Docs'\n"),
+            (
+                "content/documentation/_index.md",
+                "+++\ntitle = 'Documentation'\nredirect_to = 'documentation/start/overview'\n+++\n",
+            ),
+            (
+                "content/documentation/start/overview.md",
+                "+++\ntitle = 'Overview'\n+++\nStart here.\n",
+            ),
+            (
+                "content/blog/_index.md",
+                "+++\ntitle = 'Blog'\nredirect_to = 'nowhere'\n+++\n",
+            ),
+            ("content/blog/post.md", "+++\ntitle = 'Post'\n+++\nHi.\n"),
+            ("content/pages/_index.md", "+++\nrender = false\n+++\n"),
+            ("content/pages/about.md", "+++\ntitle = 'About'\n+++\nMe.\n"),
+            (
+                "content/competences/autonomie.md",
+                "+++\ntitle = 'Autonomie'\n+++\nText.\n",
+            ),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.as_ref().unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(
+        b.redirects,
+        [(
+            "/documentation".to_string(),
+            "/documentation/start/overview".to_string()
+        )],
+        "{text}"
+    );
+    let url = |label: &str| b.site.menu.iter().find(|e| e.label == label).map(|e| e.url.clone());
+    assert_eq!(url("Documentation").as_deref(), Some("documentation/start/overview"));
+    assert_eq!(url("Blog").as_deref(), Some("blog"));
+    // `render = false` on another folder leaves the compétences in the menu.
+    assert!(url("Compétences").is_some(), "{:?}", b.site.menu);
+    assert!(text.contains("`redirect_to` of `blog/` left out"), "{text}");
+    assert!(
+        text.contains("blog/_index.md:3:1"),
+        "the warning names the line: {text}"
+    );
+}
+
+#[test]
 fn zola_page_image_in_extra_and_links_to_dated_files() {
     let b = build(&[
         ("projets/2022-01-10-autre.md", b"+++\ntitle = \"Autre\"\n+++\n## Intro\n\nTexte.\n"),

@@ -59,5 +59,6 @@ pub fn assemble(
         pages,
         tags,
         intros: intros.into_iter().map(|d| (d.file.section, d.rendered.html)).collect(),
+        redirects: Vec::new(),
     }
 }

@@ -23,6 +23,8 @@ pub struct SectionFields {
     pub unlisted: bool,
     /// Zola's `template = "archive.html"`: the theme's template for it.
     pub template: Option<String>,
+    /// Zola's `redirect_to = "docs/start"`: where a visit of its list goes.
+    pub redirect_to: Option<String>,
     /// Whether it has text to show above the list.
     pub text: bool,
     /// The `_index.md` file, for warnings.
@@ -103,6 +105,7 @@ pub fn load(
                 weight: map.get("weight").and_then(Value::as_i64),
                 unlisted: map.get("render") == Some(&Value::Bool(false)),
                 template: text("template"),
+                redirect_to: text("redirect_to"),
                 text: shows_text(split.body),
                 file: id,
             };

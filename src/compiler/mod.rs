@@ -187,7 +187,11 @@ pub fn compile(options: &Options) -> Outcome {
             let unlisted = sections::unlisted(&site.sections, &index_fields);
             let unmatched = navigation(&mut site, &docs, &intro_docs, folders.base_path, &unlisted);
             diagnostics.extend(unmatched.iter().map(|entry| menu_warning(entry, &sources)));
-            Some(assemble::assemble(site, docs, tags, &images, intro_docs, relations))
+            let (redirects, found) = sections::redirects(&index_fields, &site.sections, &routes, &sources);
+            diagnostics.extend(found);
+            sections::follow_redirects(&mut site.menu, &redirects);
+            let bundle = assemble::assemble(site, docs, tags, &images, intro_docs, relations);
+            Some(crate::bundle::Bundle { redirects, ..bundle })
         }
         _ => None,
     };

@@ -216,10 +216,77 @@ pub fn unlisted(sections: &[Section], fields: &Fields) -> Vec<String> {
         .filter(|s| {
             fields
                 .iter()
-                .any(|(folder, f)| f.unlisted && super::load::section_slug(s.kind, folder) == s.slug)
+                .any(|(folder, f)| f.unlisted && route_of(folder) == s.slug)
         })
         .map(|s| s.slug.clone())
         .collect()
+}
+
+/// The route segment of a section folder, as its sections have it
+/// (`Projects` → `projets`, `documentation/Templates` → `documentation/templates`).
+fn route_of(folder: &str) -> String {
+    let mut parts = folder.split('/');
+    let top = parts.next().unwrap_or_default();
+    let top = super::load::section_of(top).map_or_else(|| super::slugs::slugify(top), |k| k.section().to_string());
+    std::iter::once(top)
+        .chain(parts.map(super::slugs::slugify))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Each section whose `_index.md` sends its visitors elsewhere (Zola's
+/// `redirect_to`): its list route → the target, a route (`/docs/start`) or a
+/// URL as written. A target that is no route of the site is warned of and dropped.
+pub fn redirects(
+    fields: &Fields,
+    sections: &[Section],
+    routes: &BTreeSet<String>,
+    sources: &super::diagnostics::Sources,
+) -> (Vec<(String, String)>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut warnings = Vec::new();
+    for (folder, f) in fields {
+        let Some(target) = f.redirect_to.as_deref().map(str::trim) else {
+            continue;
+        };
+        let Some(section) = sections.iter().find(|s| s.slug == route_of(folder)) else {
+            continue;
+        };
+        let to = if target.contains("://") {
+            target.to_string()
+        } else {
+            let path = target.trim_start_matches("@/").trim_matches('/');
+            let path = path.strip_suffix(".md").unwrap_or(path);
+            format!("/{}", path.strip_suffix("/_index").unwrap_or(path))
+        };
+        if to.starts_with('/') && !routes.contains(&to) {
+            let at = sources
+                .text(f.file)
+                .find("redirect_to")
+                .map_or(0..0, |i| i..i + "redirect_to".len());
+            warnings.push(
+                Diagnostic::warning(f.file, at, format!("`redirect_to` of `{folder}/` left out"))
+                    .label(format!(
+                        "`{target}` is the address of no page or list: `/{}` shows its list",
+                        section.slug
+                    ))
+                    .hint("write the path of a page of the site (`docs/getting-started`)"),
+            );
+            continue;
+        }
+        out.push((format!("/{}", section.slug), to));
+    }
+    (out, warnings)
+}
+
+/// Menu entries naming a section that redirects name its target instead.
+pub fn follow_redirects(menu: &mut [SiteLink], redirects: &[(String, String)]) {
+    for entry in menu {
+        let url = entry.url.trim_matches('/');
+        if let Some((_, to)) = redirects.iter().find(|(from, _)| from.trim_start_matches('/') == url) {
+            entry.url = to.strip_prefix('/').unwrap_or(to).to_string();
+        }
+    }
 }
 
 /// One warning for each section folder not shown as a list: asking for none

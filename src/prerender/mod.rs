@@ -93,6 +93,13 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
         extra.push((synthese::CSV_FILE.into(), csv));
     }
     extra.extend(aliases(bundle, &template, &routes, &mut warnings));
+    // A section that redirects (Zola's `redirect_to`): its list's page sends visitors on.
+    extra.extend(bundle.redirects.iter().map(|(from, to)| {
+        (
+            format!("{}/index.html", from.trim_matches('/')),
+            template.redirect(to).into_bytes(),
+        )
+    }));
     if bundle.site.base_url.is_empty() {
         warnings.push(
             "no `base_url` in the site settings, so no sitemap.xml, feed.xml or canonical URLs: \
@@ -100,7 +107,12 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
                 .into(),
         );
     } else {
-        let listed: Vec<String> = routes.iter().filter(|r| *r != "/recherche").cloned().collect();
+        let redirected = |r: &String| bundle.redirects.iter().any(|(from, _)| from == r);
+        let listed: Vec<String> = routes
+            .iter()
+            .filter(|r| *r != "/recherche" && !redirected(r))
+            .cloned()
+            .collect();
         extra.push(("sitemap.xml".into(), feeds::sitemap(bundle, &listed).into_bytes()));
         extra.push(("feed.xml".into(), feeds::atom(bundle).into_bytes()));
     }

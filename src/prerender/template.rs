@@ -90,8 +90,13 @@ impl Template {
     }
 
     /// A page that sends visitors (and crawlers) from an alias to the page's route.
+    /// A page sending its visitors to `route`, or to a URL (`https://…`).
     pub fn redirect(&self, route: &str) -> String {
-        let target = format!("{}{}", self.base_href, crate::bundle::relative_link(route));
+        let target = if route.contains("://") {
+            route.to_string()
+        } else {
+            format!("{}{}", self.base_href, crate::bundle::relative_link(route))
+        };
         let target = escape(&target);
         format!(
             r#"<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Redirection</title><link rel="canonical" href="{target}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url={target}"></head><body><p><a href="{target}">{target}</a></p></body></html>"#
