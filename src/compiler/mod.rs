@@ -183,13 +183,14 @@ pub fn compile(options: &Options) -> Outcome {
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let bundle = match site {
         Some(mut site) if !has_errors => {
-            site.sections = sections::list(&docs, &index_fields, &intro_docs);
-            let unlisted = sections::unlisted(&site.sections, &index_fields);
-            let unmatched = navigation(&mut site, &docs, &intro_docs, folders.base_path, &unlisted);
-            diagnostics.extend(unmatched.iter().map(|entry| menu_warning(entry, &sources)));
-            let (redirects, found) = sections::redirects(&index_fields, &site.sections, &routes, &sources);
+            let pages = Pages {
+                docs: &docs,
+                intros: &intro_docs,
+                fields: &index_fields,
+                routes: &routes,
+            };
+            let (redirects, found) = sections_and_menu(&mut site, &pages, folders.base_path, &sources);
             diagnostics.extend(found);
-            sections::follow_redirects(&mut site.menu, &redirects);
             let bundle = assemble::assemble(site, docs, tags, &images, intro_docs, relations);
             Some(crate::bundle::Bundle { redirects, ..bundle })
         }
@@ -349,6 +350,32 @@ fn navigation(
     nav.retain(|e| !unlisted.contains(&e.url) || configured.contains(&e.url));
     site.menu = nav;
     unmatched
+}
+
+/// What the sections and the menu are made from.
+struct Pages<'a> {
+    docs: &'a [Doc],
+    intros: &'a [Doc],
+    fields: &'a intros::Fields,
+    routes: &'a BTreeSet<String>,
+}
+
+/// The site's sections and menu; the sections that redirect (Zola's
+/// `redirect_to`), their menu entries sent to the target; warnings.
+fn sections_and_menu(
+    site: &mut crate::bundle::Site,
+    pages: &Pages,
+    base_path: &str,
+    sources: &Sources,
+) -> (Vec<(String, String)>, Vec<Diagnostic>) {
+    site.sections = sections::list(pages.docs, pages.fields, pages.intros);
+    let unlisted = sections::unlisted(&site.sections, pages.fields);
+    let unmatched = navigation(site, pages.docs, pages.intros, base_path, &unlisted);
+    let mut found: Vec<Diagnostic> = unmatched.iter().map(|entry| menu_warning(entry, sources)).collect();
+    let (redirects, more) = sections::redirects(pages.fields, &site.sections, pages.routes, sources);
+    found.extend(more);
+    sections::follow_redirects(&mut site.menu, &redirects);
+    (redirects, found)
 }
 
 /// A configured menu entry that points at no section or page.

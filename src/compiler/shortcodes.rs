@@ -73,9 +73,10 @@ pub fn expand(body: &str) -> String {
             Found::Call(call) => {
                 let (replacement, consumed) = match call.name {
                     "highlight" => highlight(&call, rest),
-                    name if callouts::handles(name) && hugo_closing(&rest[call.end..], name).is_some() => {
-                        with_body(&call, rest, hugo_closing(&rest[call.end..], name))
-                    }
+                    name if callouts::handles(name) => match hugo_closing(&rest[call.end..], name) {
+                        Some(close) => with_body(&call, rest, close),
+                        None => (as_text(&rest[call.start..call.end]), call.end),
+                    },
                     _ => (
                         replace(&call).unwrap_or_else(|| as_text(&rest[call.start..call.end])),
                         call.end,
@@ -88,7 +89,7 @@ pub fn expand(body: &str) -> String {
                 let call = Call { start, end, name, args };
                 match zola_end(&rest[end..]).filter(|_| callouts::handles(name)) {
                     Some(close) => {
-                        let (replacement, consumed) = with_body(&call, rest, Some(close));
+                        let (replacement, consumed) = with_body(&call, rest, close);
                         (start, replacement, consumed)
                     }
                     None => (start, rest[start..end].to_string(), end),
@@ -407,10 +408,7 @@ fn zola_end(after: &str) -> Option<(usize, usize)> {
 
 /// A shortcode with a body (`callouts.rs`), its closing tag at `close` after
 /// its opening: the replacement and where the closing tag ends.
-fn with_body(call: &Call, text: &str, close: Option<(usize, usize)>) -> (String, usize) {
-    let Some((at, len)) = close else {
-        return (text[call.start..call.end].to_string(), call.end);
-    };
+fn with_body(call: &Call, text: &str, (at, len): (usize, usize)) -> (String, usize) {
     let body = &text[call.end..call.end + at];
     let end = call.end + at + len;
     let after = &text[end..];
