@@ -938,7 +938,7 @@ fn pages_without_front_matter_or_title_build_and_translations_with_regions_are_l
     // hugo-book writes pages as bare Markdown (`# Buttons`) or with a weight and no title;
     // Hugo Stack keeps `index.zh-hant-tw.md` beside `index.md`.
     let site = site_with(&[
-        ("docs/buttons.md", b"# Buttons\n\nButtons are styled links.\n"),
+        ("docs/buttons.md", b"# Buttons\n\nButtons are [styled](/nope/) links.\n"),
         ("docs/blog-posts.md", b"---\nweight: 40\n---\nSome posts.\n"),
         ("posts/shortcodes/index.md", b"---\ntitle: Shortcodes\n---\nEN.\n"),
         (
@@ -961,6 +961,8 @@ fn pages_without_front_matter_or_title_build_and_translations_with_regions_are_l
         text.contains("page has no front matter") && text.contains("from its first heading"),
         "{text}"
     );
+    // The heading taken as title moves nothing: the broken link is where it is written.
+    assert!(text.contains("docs/buttons.md:3:13"), "{text}");
     assert!(
         text.contains("page has no title") && text.contains("from its file name"),
         "{text}"

@@ -56,7 +56,7 @@ pub fn parse(
 }
 
 /// A title for a page without one: its first line when that is a `# Heading`
-/// (taken out of the body, which keeps its line count), else its file name in
+/// (blanked in the body, which keeps its offsets), else its file name in
 /// words. Returns it and where it came from.
 fn stand_in_title(body: &mut String, slug: &str) -> (String, &'static str) {
     let start = body.len() - body.trim_start().len();
@@ -64,7 +64,9 @@ fn stand_in_title(body: &mut String, slug: &str) -> (String, &'static str) {
     if let Some(heading) = body[start..line_end].strip_prefix("# ") {
         let heading = heading.trim().trim_end_matches('#').trim().to_string();
         if !heading.is_empty() {
-            body.replace_range(start..line_end, "");
+            // Blanked, not removed: what follows keeps its offsets for diagnostics.
+            let blank = " ".repeat(line_end - start);
+            body.replace_range(start..line_end, &blank);
             return (heading, "its first heading");
         }
     }
