@@ -397,6 +397,31 @@ fn a_zola_section_that_redirects_sends_its_menu_entry_and_list_to_its_target() {
 }
 
 #[test]
+fn a_link_to_a_section_the_theme_fills_is_a_warning_not_a_failed_build() {
+    // hextra: `archives/_index.md` (`layout: archives`, no text) and a `relref` to it.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("hugo.toml", "title = 'Docs'\n"),
+            (
+                "content/archives/_index.md",
+                "---\ntitle: Archives\nlayout: archives\n---\n",
+            ),
+            (
+                "content/docs/extra.md",
+                "---\ntitle: Extra\n---\nSee [Archives]({{% relref \"/archives\" %}}).\n",
+            ),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(outcome.bundle.is_some(), "the site builds: {text}");
+    assert!(text.contains("link to a page left out of this build"), "{text}");
+    assert!(text.contains("the theme's `archives`"), "{text}");
+}
+
+#[test]
 fn zola_page_image_in_extra_and_links_to_dated_files() {
     let b = build(&[
         ("projets/2022-01-10-autre.md", b"+++\ntitle = \"Autre\"\n+++\n## Intro\n\nTexte.\n"),

@@ -104,7 +104,8 @@ pub fn load(
                 title: text("title"),
                 weight: map.get("weight").and_then(Value::as_i64),
                 unlisted: map.get("render") == Some(&Value::Bool(false)),
-                template: text("template"),
+                // Zola's `template`, Hugo's `layout`.
+                template: text("template").or_else(|| text("layout")),
                 redirect_to: text("redirect_to"),
                 text: shows_text(split.body),
                 file: id,

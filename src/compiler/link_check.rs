@@ -27,7 +27,8 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>, left_out: &[super::parse::
             match &link.target {
                 Target::Missing { guess, .. } if left_out.iter().any(|(r, _)| r == guess) => {
                     out.push(match left_out.iter().find(|(r, _)| r == guess) {
-                        Some((_, Some(why))) => report(span, "link to a page left out of this build")
+                        // The link is right; the page is what is left out: a warning, even for `@/`.
+                        Some((_, Some(why))) => Diagnostic::warning(id, span, "link to a page left out of this build")
                             .label(format!("`{guess}` is left out: {why}"))
                             .hint("see the warning on that page"),
                         _ => report(span, "link to a draft")

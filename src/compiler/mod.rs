@@ -122,7 +122,7 @@ pub fn compile(options: &Options) -> Outcome {
         dialect: tool.dialect,
         cascades: &cascades,
     };
-    let (docs, found, left_out) = parse::parse(files, &sources, &context);
+    let (docs, found, mut left_out) = parse::parse(files, &sources, &context);
     diagnostics.extend(found);
     let (mut docs, found) = collisions::reject(docs, &sources);
     diagnostics.extend(found);
@@ -154,6 +154,7 @@ pub fn compile(options: &Options) -> Outcome {
         &mut sources,
     );
     diagnostics.extend(found);
+    left_out.extend(sections::left_out(&index_fields, &routes));
     let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
     diagnostics.extend(link_check::check(&intro_docs, &routes, &left_out));
     clock.lap("· introductions");

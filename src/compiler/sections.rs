@@ -234,6 +234,23 @@ fn route_of(folder: &str) -> String {
         .join("/")
 }
 
+/// The section folders with an `_index.md` that make no list (no page, no
+/// text): their routes, and why, so links to them say so.
+pub fn left_out(fields: &Fields, routes: &BTreeSet<String>) -> Vec<(String, Option<String>)> {
+    fields
+        .iter()
+        .map(|(folder, f)| (format!("/{}", route_of(folder)), f))
+        .filter(|(route, _)| !routes.contains(route))
+        .map(|(route, f)| {
+            let why = match &f.template {
+                Some(template) => format!("its `_index.md` has no text, only the theme's `{template}` to fill it"),
+                None => "its folder has no page and its `_index.md` no text".to_string(),
+            };
+            (route, Some(why))
+        })
+        .collect()
+}
+
 /// Each section whose `_index.md` sends its visitors elsewhere (Zola's
 /// `redirect_to`): its list route → the target, a route (`/docs/start`) or a
 /// URL as written. A target that is no route of the site is warned of and dropped.
@@ -306,7 +323,7 @@ pub fn unshown(fields: &Fields, docs: &[Doc], intros: &[Doc]) -> Vec<Diagnostic>
             );
         } else if !has_pages && !f.text && !intros.iter().any(inside) {
             let why = match &f.template {
-                Some(template) => format!("`template = \"{template}\"`: a page the theme's template made"),
+                Some(template) => format!("a page the theme's template `{template}` made"),
                 None => "its `_index.md` has no text and the folder no page".to_string(),
             };
             out.push(
