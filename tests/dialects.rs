@@ -422,6 +422,26 @@ fn a_link_to_a_section_the_theme_fills_is_a_warning_not_a_failed_build() {
 }
 
 #[test]
+fn hugo_definition_lists_render_as_terms_and_definitions() {
+    // Hugo's Markdown (Goldmark) reads them; its docs use them for every setting.
+    let site = tempfile::tempdir().unwrap();
+    let page = "---\ntitle: Settings\n---\n`baseURL`\n: (`string`) The absolute URL.\n";
+    write_tree(
+        site.path(),
+        &[("hugo.toml", "title = 'Docs'\n"), ("content/docs/settings.md", page)],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.as_ref().unwrap_or_else(|| panic!("{text}"));
+    let html = &b.page("/docs/settings").expect("page").html;
+    assert!(html.contains("<dt><code>baseURL</code></dt>"), "{html}");
+    assert!(
+        html.contains("<dd>(<code>string</code>) The absolute URL.</dd>"),
+        "{html}"
+    );
+}
+
+#[test]
 fn zola_page_image_in_extra_and_links_to_dated_files() {
     let b = build(&[
         ("projets/2022-01-10-autre.md", b"+++\ntitle = \"Autre\"\n+++\n## Intro\n\nTexte.\n"),

@@ -107,6 +107,8 @@ pub struct Markup {
     pub emoji: bool,
     /// Heading ids made as GitHub makes them (Hugo, Astro), not folded (Zola, Vitrine).
     pub github_ids: bool,
+    /// Definition lists (`term` then `: definition`), on in Hugo's Markdown.
+    pub definition_lists: bool,
 }
 
 pub fn render(
@@ -121,7 +123,9 @@ pub fn render(
     let written = body;
     let body = hugo_refs(&super::admonitions::expand(&super::shortcodes::expand(body)));
     let body = body.as_str();
-    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut options = options();
+    options.set(Options::ENABLE_DEFINITION_LIST, markup.definition_lists);
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options).into_offset_iter().collect();
     if markup.emoji {
         super::emoji::replace(&mut events);
     }

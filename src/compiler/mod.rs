@@ -141,6 +141,7 @@ pub fn compile(options: &Options) -> Outcome {
         markup: markdown::Markup {
             emoji: tool.emoji,
             github_ids: tool.dialect.github_ids(),
+            definition_lists: tool.dialect == tool_settings::Dialect::Hugo,
         },
     };
     order::sort(&mut docs);
