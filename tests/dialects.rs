@@ -330,6 +330,9 @@ fn hugo_permalinks_become_redirects_from_the_former_addresses() {
                 "---\ntitle: Second\nslug: deux\ndate: 2023-11-20\n---\nAgain.\n",
             ),
             ("content/notes/n.md", "---\ntitle: A note\n---\nText.\n"),
+            // No pattern for `commands/`: Hugo's address is the file's path as written.
+            ("content/commands/hugo_build.md", "---\ntitle: Build\n---\nText.\n"),
+            ("content/commands/plain.md", "---\ntitle: Plain\n---\nText.\n"),
         ],
     );
     let outcome = compile(site.path());
@@ -338,6 +341,8 @@ fn hugo_permalinks_become_redirects_from_the_former_addresses() {
     assert_eq!(page(b, "/posts/first").aliases, ["/2024/05/first-post/"], "{text}");
     assert_eq!(page(b, "/posts/deux").aliases, ["/2023/11/deux/"], "{text}");
     assert!(page(b, "/notes/n").aliases.is_empty());
+    assert_eq!(page(b, "/commands/hugo-build").aliases, ["/commands/hugo_build/"]);
+    assert!(page(b, "/commands/plain").aliases.is_empty());
     assert!(text.contains("permalinks of `notes` not followed"), "{text}");
     assert!(
         text.contains("hugo.toml:4"),

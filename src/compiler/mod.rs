@@ -126,7 +126,8 @@ pub fn compile(options: &Options) -> Outcome {
     diagnostics.extend(found);
     let (mut docs, found) = collisions::reject(docs, &sources);
     diagnostics.extend(found);
-    diagnostics.extend(permalinks::add_aliases(&mut docs, &tool.permalinks, &sources));
+    let hugo = tool.dialect == tool_settings::Dialect::Hugo;
+    diagnostics.extend(permalinks::add_aliases(&mut docs, &tool.permalinks, hugo, &sources));
 
     clock.lap("· front matter parsed");
     let routes = routes(&docs);

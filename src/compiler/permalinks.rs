@@ -1,7 +1,9 @@
-//! Hugo's `[permalinks]`: the addresses a section's pages had under Hugo
-//! (`posts = "/:year/:month/:slug/"`). Vitrine keeps its own (`/posts/slug`)
-//! and gives each page its Hugo address as an alias, which the build writes
-//! as a redirect: links to the site as Hugo built it still land.
+//! The addresses pages had under Hugo: its `[permalinks]` (`posts =
+//! "/:year/:month/:slug/"`), else the file's path as written
+//! (`commands/hugo_build.md`, `projets/réseau.md`). Vitrine keeps its own
+//! (`/posts/slug`, `/projets/reseau`) and gives each page its Hugo address as
+//! an alias, which the build writes as a redirect: links to the site as Hugo
+//! built it still land.
 
 use super::diagnostics::{Diagnostic, Sources};
 use super::document::Doc;
@@ -9,17 +11,25 @@ use super::document::Doc;
 /// Adds each page's Hugo address to its aliases; a warning for each pattern
 /// holding a token this does not know (no redirect is written for it).
 /// `permalinks`: (section folder, pattern) as the settings write them.
-pub fn add_aliases(docs: &mut [Doc], permalinks: &[(String, String)], sources: &Sources) -> Vec<Diagnostic> {
+/// `hugo`: a Hugo site, whose pages without a pattern keep their file's path.
+pub fn add_aliases(
+    docs: &mut [Doc],
+    permalinks: &[(String, String)],
+    hugo: bool,
+    sources: &Sources,
+) -> Vec<Diagnostic> {
     let unknown: Vec<&(String, String)> = permalinks
         .iter()
         .filter(|(_, pattern)| expand(pattern, &Fields::default()).is_none())
         .collect();
     for doc in docs.iter_mut() {
         let folder = doc.file.folder.to_lowercase();
-        let Some((_, pattern)) = permalinks.iter().find(|(section, _)| section.to_lowercase() == folder) else {
-            continue;
+        let address = match permalinks.iter().find(|(section, _)| section.to_lowercase() == folder) {
+            Some((_, pattern)) => expand(pattern, &Fields::of(doc)),
+            None if hugo => file_path(doc),
+            None => None,
         };
-        let Some(address) = expand(pattern, &Fields::of(doc)) else {
+        let Some(address) = address else {
             continue;
         };
         if address.trim_end_matches('/') != doc.route && !doc.meta.aliases.contains(&address) {
@@ -27,6 +37,27 @@ pub fn add_aliases(docs: &mut [Doc], permalinks: &[(String, String)], sources: &
         }
     }
     unknown.into_iter().map(|entry| warning(entry, sources)).collect()
+}
+
+/// Hugo's address of a page with no `slug` nor `url`: its path in the content
+/// folder, lower case, spaces as hyphens, underscores and accents kept.
+fn file_path(doc: &Doc) -> Option<String> {
+    let own = doc.meta.slug.is_some() || ["url", "path"].iter().any(|k| doc.meta.extra.contains_key(*k));
+    if own {
+        return None;
+    }
+    let rel = doc
+        .file
+        .rel
+        .rsplit_once('.')
+        .map_or(doc.file.rel.as_str(), |(stem, _)| stem);
+    // `page.fr.md` is `page` in its language.
+    let rel = match rel.rsplit_once('.') {
+        Some((base, code)) if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) => base,
+        _ => rel,
+    };
+    let rel = rel.strip_suffix("/index").unwrap_or(rel);
+    Some(format!("/{}/", rel.to_lowercase().replace(' ', "-")))
 }
 
 /// What a pattern's tokens read from a page.
