@@ -447,6 +447,33 @@ fn hugo_definition_lists_render_as_terms_and_definitions() {
 }
 
 #[test]
+fn hugo_refs_without_extension_or_leading_slash_resolve_as_hugo_finds_them() {
+    // hextra writes `{{% relref "docs/guide/callout" %}}` and `relRef` from a blog post.
+    let site = tempfile::tempdir().unwrap();
+    let post = "---\ntitle: V\n---\n[C]({{% relref \"docs/guide/callout\" %}}), [U]({{% relRef \"docs/guide/callout#usage\" %}}), [S]({{< ref \"v2\" >}}).\n";
+    write_tree(
+        site.path(),
+        &[
+            ("hugo.toml", "title = 'Docs'\n"),
+            (
+                "content/docs/guide/callout.md",
+                "---\ntitle: Callout\n---\n## Usage\nx\n",
+            ),
+            ("content/blog/v0.11.md", post),
+            ("content/blog/v2.md", "---\ntitle: V2\n---\nx\n"),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.as_ref().unwrap_or_else(|| panic!("{text}"));
+    assert!(outcome.diagnostics.is_empty(), "{text}");
+    let html = &page(b, "/blog/v0.11").html;
+    assert!(html.contains(r#"href="docs/guide/callout""#), "{html}");
+    assert!(html.contains(r#"href="docs/guide/callout#usage""#), "{html}");
+    assert!(html.contains(r#"href="blog/v2""#), "{html}");
+}
+
+#[test]
 fn zola_page_image_in_extra_and_links_to_dated_files() {
     let b = build(&[
         ("projets/2022-01-10-autre.md", b"+++\ntitle = \"Autre\"\n+++\n## Intro\n\nTexte.\n"),

@@ -514,6 +514,21 @@ fn img_tag(html: &str, at: usize) -> Option<&str> {
     (tag.get(..4)?.eq_ignore_ascii_case("<img") && !tag[..at - open].contains('>')).then_some(tag)
 }
 
+/// `docs/guide#x` → `docs/guide.md#x`: a `ref` to a page written without its extension.
+fn as_content_file(target: &str) -> String {
+    let (path, anchor) = target.split_once('#').map_or((target, None), |(p, a)| (p, Some(a)));
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let path = if path.is_empty() || name.ends_with(".md") || name.ends_with(".markdown") {
+        path.to_string()
+    } else {
+        format!("{}.md", path.trim_end_matches('/'))
+    };
+    match anchor {
+        Some(anchor) => format!("{path}#{anchor}"),
+        None => path,
+    }
+}
+
 fn hugo_refs(body: &str) -> String {
     let mut out = body.to_string();
     let mut from = 0;
@@ -523,9 +538,16 @@ fn hugo_refs(body: &str) -> String {
         };
         let inner = out[start + 2..start + len - 2]
             .trim_matches(|c: char| c == '<' || c == '>' || c == '%' || c.is_whitespace());
-        let target = inner
-            .strip_prefix("relref")
-            .or_else(|| inner.strip_prefix("ref"))
+        // `relref`, `ref`, and the `relRef` some themes write.
+        let name = |n: &str| {
+            inner
+                .get(..n.len())
+                .filter(|p| p.eq_ignore_ascii_case(n))
+                .map(|_| &inner[n.len()..])
+        };
+        let target = name("relref")
+            .or_else(|| name("ref"))
+            .filter(|rest| rest.starts_with(char::is_whitespace))
             .map(|rest| rest.trim().trim_matches(|c| c == '"' || c == '\''))
             .filter(|t| !t.is_empty() && !t.contains(['\n', '"', '\'']));
         if let Some(target) = target {
@@ -534,7 +556,9 @@ fn hugo_refs(body: &str) -> String {
             let target = target.replace(' ', "%20");
             let link = match target.strip_prefix('/') {
                 Some(root) => format!("@/{root}"),
-                None => target.clone(),
+                // A content path, read as a file's (beside the page, then from
+                // the root), even when written without its `.md`.
+                None => as_content_file(&target),
             };
             if link.len() <= len {
                 let padded = format!("{link:<len$}");

@@ -123,7 +123,7 @@ pub fn unhandled(body: &str) -> Vec<(usize, usize, &str)> {
             Found::Call(call) => {
                 let handled = match call.name {
                     "highlight" => true,
-                    "ref" | "relref" => true,
+                    name if name.eq_ignore_ascii_case("ref") || name.eq_ignore_ascii_case("relref") => true,
                     name if callouts::handles(name) => hugo_closing(&body[from + call.end..], name).is_some(),
                     _ => replace(&call).is_some(),
                 };
