@@ -474,6 +474,26 @@ fn hugo_refs_without_extension_or_leading_slash_resolve_as_hugo_finds_them() {
 }
 
 #[test]
+fn a_menu_warning_points_at_the_entry_not_at_a_key_holding_the_same_word() {
+    // tabi: `archive_date_format` comes before `menu = [{ …, url = "archive" }]`.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            (
+                "config.toml",
+                "base_url = 'https://e.org'\ntitle = 'Z'\narchive_date_format = ''\n[extra]\nmenu = [{ name = 'Archive', url = 'archive' }]\n",
+            ),
+            ("content/blog/p.md", "+++\ntitle = 'P'\n+++\nx\n"),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(text.contains("menu entry `Archive` left out"), "{text}");
+    assert!(text.contains("config.toml:5:"), "{text}");
+}
+
+#[test]
 fn zola_page_image_in_extra_and_links_to_dated_files() {
     let b = build(&[
         ("projets/2022-01-10-autre.md", b"+++\ntitle = \"Autre\"\n+++\n## Intro\n\nTexte.\n"),

@@ -383,7 +383,14 @@ fn sections_and_menu(
 
 /// A configured menu entry that points at no section or page.
 fn menu_warning(entry: &crate::bundle::SiteLink, sources: &Sources) -> Diagnostic {
-    let (file, span) = sources.find(&entry.url).unwrap_or((0, 0..0));
+    // The entry as a quoted value first: the bare word may also be part of a key.
+    let quoted = ['"', '\''].map(|q| format!("{q}{}{q}", entry.url));
+    let (file, span) = quoted
+        .iter()
+        .find_map(|q| sources.find(q))
+        .map(|(file, span)| (file, span.start + 1..span.end - 1))
+        .or_else(|| sources.find(&entry.url))
+        .unwrap_or((0, 0..0));
     Diagnostic::warning(file, span, format!("menu entry `{}` left out", entry.label))
         .label(format!("`{}` is the address of no section or page", entry.url))
         .hint("write a section's folder (`/posts/`) or a top-level page (`/about/`)")
