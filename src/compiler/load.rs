@@ -274,7 +274,7 @@ fn folders_with_pages(content: &Path, paths: &[PathBuf]) -> std::collections::Ha
 /// `page.fr` → (`page`, `Some("fr")`); `page` → (`page`, `None`).
 /// A language code as Hugo reads it in file names: two letters, then optional
 /// region or script subtags (`fr`, `pt-br`, `zh-Hans`, `zh-hant-tw`).
-fn split_language(stem: &str) -> (&str, Option<&str>) {
+pub(super) fn split_language(stem: &str) -> (&str, Option<&str>) {
     let is_code = |code: &str| {
         let mut parts = code.split('-');
         parts

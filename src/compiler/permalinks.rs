@@ -7,6 +7,7 @@
 
 use super::diagnostics::{Diagnostic, Sources};
 use super::document::Doc;
+use super::slugs::urlize;
 
 /// Adds each page's Hugo address to its aliases; a warning for each pattern
 /// holding a token this does not know (no redirect is written for it).
@@ -51,13 +52,16 @@ fn file_path(doc: &Doc) -> Option<String> {
         .rel
         .rsplit_once('.')
         .map_or(doc.file.rel.as_str(), |(stem, _)| stem);
-    // `page.fr.md` is `page` in its language.
-    let rel = match rel.rsplit_once('.') {
-        Some((base, code)) if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) => base,
-        _ => rel,
+    // `page.fr.md` is `page` in its language, as the loader reads it.
+    let (folder, name) = rel.rsplit_once('/').map_or(("", rel), |(f, n)| (f, n));
+    let name = super::load::split_language(name).0;
+    let path = if folder.is_empty() {
+        name.to_string()
+    } else {
+        format!("{folder}/{name}")
     };
-    let rel = rel.strip_suffix("/index").unwrap_or(rel);
-    Some(format!("/{}/", rel.to_lowercase().replace(' ', "-")))
+    let path = path.strip_suffix("/index").unwrap_or(&path);
+    Some(format!("/{}/", path.to_lowercase().replace(' ', "-")))
 }
 
 /// What a pattern's tokens read from a page.
@@ -123,20 +127,6 @@ fn token_value(token: &str, fields: &Fields) -> Option<String> {
         "sections" => fields.sections.clone(),
         _ => return None,
     })
-}
-
-/// Hugo's `urlize`: lower case, spaces as hyphens, letters (accents kept),
-/// digits, `-`, `_` and `.` kept, other punctuation dropped.
-fn urlize(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            c if c.is_whitespace() => Some('-'),
-            c if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') => Some(c),
-            _ => None,
-        })
-        .collect()
 }
 
 fn warning((section, pattern): &(String, String), sources: &Sources) -> Diagnostic {

@@ -10,12 +10,23 @@ pub fn slugify(text: &str) -> String {
 /// digits kept with their accents, each space a hyphen, other punctuation
 /// dropped (`Smileys & Emotion` → `smileys--emotion`).
 pub fn github_id(text: &str) -> String {
+    hyphenated(text, &['-', '_'])
+}
+
+/// Hugo's `urlize`, as its permalinks use it: like [`github_id`], dots kept too.
+pub fn urlize(text: &str) -> String {
+    hyphenated(text, &['-', '_', '.'])
+}
+
+/// Lower case, each space a hyphen, letters and digits kept with their
+/// accents, of the rest only `kept`.
+fn hyphenated(text: &str, kept: &[char]) -> String {
     text.trim()
         .to_lowercase()
         .chars()
         .filter_map(|c| match c {
             c if c.is_whitespace() => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            c if c.is_alphanumeric() || kept.contains(&c) => Some(c),
             _ => None,
         })
         .collect()
