@@ -360,7 +360,11 @@ pub enum Unreadable {
 
 /// A data file's bytes: [`DATA_VERSION`], then the value.
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
-    postcard::to_allocvec(&(DATA_VERSION, value)).map_err(|e| e.to_string())
+    let value = (DATA_VERSION, value);
+    // Sized first: grown by doubling, a large file (the search index) was
+    // copied over and over into fresh memory.
+    let size = postcard::serialize_with_flavor(&value, postcard::ser_flavors::Size::default()).map_err(|e| e.to_string())?;
+    postcard::to_extend(&value, Vec::with_capacity(size)).map_err(|e| e.to_string())
 }
 
 /// The private-use characters U+E000–U+E0FF stand for single bytes in [`embed_text`].

@@ -2,31 +2,35 @@
 
 use super::diagnostics::{Diagnostic, Sources};
 use super::document::Doc;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
-pub fn reject(docs: Vec<Doc>, sources: &Sources) -> (Vec<Doc>, Vec<Diagnostic>) {
-    let mut first: BTreeMap<String, usize> = BTreeMap::new();
-    let mut kept = Vec::new();
+pub fn reject(mut docs: Vec<Doc>, sources: &Sources) -> (Vec<Doc>, Vec<Diagnostic>) {
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(docs.len());
     let mut diagnostics = Vec::new();
-    for doc in docs {
-        if let Some(&other) = first.get(&doc.route) {
-            let first_line = sources.text(doc.file.id).find('\n').unwrap_or(0);
-            diagnostics.push(
-                Diagnostic::error(
-                    doc.file.id,
-                    0..first_line,
-                    format!("two files map to the route `{}`", doc.route),
-                )
-                .label("this page")
-                .hint(format!(
-                    "`{}` has the same route; rename one of the files or give it a different `slug`",
-                    sources.name(other)
-                )),
-            );
+    let mut keep = Vec::with_capacity(docs.len());
+    for doc in &docs {
+        let Some(&other) = first.get(doc.route.as_str()) else {
+            first.insert(&doc.route, doc.file.id);
+            keep.push(true);
             continue;
-        }
-        first.insert(doc.route.clone(), doc.file.id);
-        kept.push(doc);
+        };
+        let first_line = sources.text(doc.file.id).find('\n').unwrap_or(0);
+        diagnostics.push(
+            Diagnostic::error(
+                doc.file.id,
+                0..first_line,
+                format!("two files map to the route `{}`", doc.route),
+            )
+            .label("this page")
+            .hint(format!(
+                "`{}` has the same route; rename one of the files or give it a different `slug`",
+                sources.name(other)
+            )),
+        );
+        keep.push(false);
     }
-    (kept, diagnostics)
+    // In place: a page is large, and a new list of them would be copied into fresh memory.
+    let mut kept = keep.into_iter();
+    docs.retain(|_| kept.next().unwrap_or(true));
+    (docs, diagnostics)
 }

@@ -88,6 +88,7 @@ pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources)
         })
         .collect();
     paths.sort();
+    files.reserve(paths.len());
     let reads: Vec<std::io::Result<Vec<u8>>> = paths.par_iter().map(std::fs::read).collect();
     let sections = folders_with_pages(content, &paths);
     let mut kinds = std::collections::HashMap::new();

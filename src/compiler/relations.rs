@@ -57,26 +57,29 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
         }
     }
     shared_tags(docs, &mut pairs);
-    // Each pair from both sides, by page index: each list then in the other
-    // section's order (`docs` is in display order).
-    let mut by_doc: Vec<Vec<(usize, Evidence)>> = vec![Vec::new(); docs.len()];
+    // Each pair from both sides, sorted by page then by the other page's index:
+    // each list then in the other section's order (`docs` is in display order).
+    let mut sides: Vec<(usize, usize, Evidence)> = Vec::with_capacity(pairs.len() * 2);
     for ((c, p), evidence) in pairs {
-        by_doc[p].push((c, evidence.clone()));
-        by_doc[c].push((p, evidence));
+        sides.push((p, c, evidence.clone()));
+        sides.push((c, p, evidence));
     }
-    let relations = by_doc
-        .into_iter()
-        .enumerate()
-        .filter(|(_, list)| !list.is_empty())
-        .map(|(i, mut list)| {
-            list.sort_by_key(|(j, _)| *j);
-            let list = list.into_iter().map(|(j, evidence)| Relation {
-                route: docs[j].route.clone(),
+    sides.sort_unstable_by_key(|&(page, other, _)| (page, other));
+    let mut relations = Relations::with_capacity(docs.len());
+    let mut sides = sides.into_iter().peekable();
+    while let Some((page, other, evidence)) = sides.next() {
+        let mut list = vec![Relation {
+            route: docs[other].route.clone(),
+            evidence,
+        }];
+        while let Some((_, other, evidence)) = sides.next_if(|(next, _, _)| *next == page) {
+            list.push(Relation {
+                route: docs[other].route.clone(),
                 evidence,
             });
-            (docs[i].route.clone(), list.collect())
-        })
-        .collect();
+        }
+        relations.insert(docs[page].route.clone(), list);
+    }
     (relations, diagnostics)
 }
 
