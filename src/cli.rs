@@ -65,7 +65,16 @@ struct Input {
 }
 
 impl Input {
-    fn options(self) -> Options {
+    fn options(mut self) -> Options {
+        // A site's root given for its content folder (`--content my-hugo-site`).
+        if let Some(inner) = crate::compiler::tool_settings::site_root_content(&self.content) {
+            eprintln!(
+                "note: {} is a site's root; its pages are read from {}",
+                self.content.display(),
+                inner.display()
+            );
+            self.content = inner;
+        }
         let public = match self.public {
             Some(folder) => vec![folder],
             None => static_folders(&self.content),

@@ -138,6 +138,17 @@ const ASTRO_FILES: [&str; 4] = [
     "astro.config.cjs",
 ];
 
+/// The content folder of a site root given instead of it: `content/` (Hugo,
+/// Zola) or `src/content/` (Astro) of a folder that holds the tool's settings.
+pub fn site_root_content(dir: &Path) -> Option<PathBuf> {
+    let settings = DATA_FILES.iter().chain(&ASTRO_FILES).any(|name| dir.join(name).is_file())
+        || dir.join("config").join("_default").is_dir();
+    let inner = [dir.join("src").join("content"), dir.join("content")]
+        .into_iter()
+        .find(|d| d.is_dir())?;
+    settings.then_some(inner)
+}
+
 /// The first settings file found beside `content` or one level up, read.
 pub fn read(content: &Path, sources: &mut Sources) -> (ToolSettings, Vec<Diagnostic>) {
     let roots: Vec<PathBuf> = content.ancestors().skip(1).take(2).map(Path::to_path_buf).collect();
@@ -639,6 +650,26 @@ mod tests {
         let s = from_astro("export const locales = {\n\troot: { label: 'English', lang: 'en' },\n\t'zh-cn': { label: 'x', lang: 'zh-CN' },\n};\nexport default defineConfig({ integrations: [starlight({ title: 'S', defaultLocale: 'root', locales })] });\n");
         assert_eq!(s.starlight.unwrap().locales, ["root", "zh-cn"]);
         assert_eq!(s.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn a_site_root_given_for_content_reads_its_content_folder() {
+        let make = |files: &[&str], dirs: &[&str]| {
+            let site = tempfile::tempdir().unwrap();
+            files.iter().for_each(|f| std::fs::write(site.path().join(f), "").unwrap());
+            dirs.iter().for_each(|d| std::fs::create_dir_all(site.path().join(d)).unwrap());
+            site
+        };
+        let hugo = make(&["hugo.toml"], &["content/posts"]);
+        assert_eq!(site_root_content(hugo.path()), Some(hugo.path().join("content")));
+        let astro = make(&["astro.config.mjs"], &["src/content/blog", "public"]);
+        assert_eq!(site_root_content(astro.path()), Some(astro.path().join("src/content")));
+        // A content folder that happens to hold a `content/` section stays as given.
+        let plain = make(&[], &["content", "projets"]);
+        assert_eq!(site_root_content(plain.path()), None);
+        // So does a site root without pages where they are looked for.
+        let empty = make(&["config.toml"], &["static"]);
+        assert_eq!(site_root_content(empty.path()), None);
     }
 
     #[test]
