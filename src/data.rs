@@ -363,7 +363,8 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
     let value = (DATA_VERSION, value);
     // Sized first: grown by doubling, a large file (the search index) was
     // copied over and over into fresh memory.
-    let size = postcard::serialize_with_flavor(&value, postcard::ser_flavors::Size::default()).map_err(|e| e.to_string())?;
+    let size =
+        postcard::serialize_with_flavor(&value, postcard::ser_flavors::Size::default()).map_err(|e| e.to_string())?;
     postcard::to_extend(&value, Vec::with_capacity(size)).map_err(|e| e.to_string())
 }
 

@@ -808,16 +808,16 @@ fn menus_order_and_label_the_navigation_and_index_bodies_are_shown() {
     let text = printed(&outcome, site.path());
     let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
     let nav: Vec<(&str, &str)> = b.site.menu.iter().map(|l| (l.label.as_str(), l.url.as_str())).collect();
-    // The configured entry first with its label; then the sections with pages (the
-    // portfolio's two kinds, then by `weight` in `_index.md`), then the page asking for an entry.
+    // The configured entry first with its label; then the portfolio's two kinds and
+    // their synthesis, then the sections and pages asking for an entry, by `weight`.
     assert_eq!(
         nav,
         [
             ("Le blog", "posts"),
             ("Compétences", "competences"),
             ("Projets", "projets"),
-            ("Documentation", "docs"),
             ("Synthèse", "synthese"),
+            ("Documentation", "docs"),
             ("À propos", "about")
         ]
     );
@@ -843,6 +843,53 @@ fn menus_order_and_label_the_navigation_and_index_bodies_are_shown() {
     assert!(text.contains("posts/_index.md:5:"), "{text}");
 }
 
+#[test]
+fn front_matter_menus_order_the_navigation_and_nested_sections_stay_out_of_it() {
+    // Docsy: `menu: { main: { weight } }` in front matter, `linkTitle` as the label;
+    // a nested section with an introduction is a list of its own, not a menu entry.
+    let site = site_with(&[
+        (
+            "about/index.md",
+            b"---\ntitle: About Goldydocs\nlinkTitle: About\nmenu:\n  main:\n    weight: 10\n---\nAbout.\n",
+        ),
+        (
+            "docs/_index.md",
+            b"---\ntitle: Documentation\nlinkTitle: Docs\nmenu: { main: { weight: 20 } }\n---\nDocs.\n",
+        ),
+        ("docs/tasks/_index.md", b"---\ntitle: Core Tasks\n---\nTasks.\n"),
+        ("docs/tasks/beds.md", b"---\ntitle: Beds\n---\nBeds.\n"),
+        (
+            "blog/_index.md",
+            b"---\ntitle: Blog\nmenu: { main: { weight: 15, name: Journal } }\n---\n",
+        ),
+        ("blog/post.md", b"---\ntitle: Post\ndate: 2024-01-01\n---\nPost.\n"),
+        ("notes/a.md", b"---\ntitle: A\n---\nA.\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let nav: Vec<(&str, &str)> = b.site.menu.iter().map(|l| (l.label.as_str(), l.url.as_str())).collect();
+    // After the portfolio's own entries (the base fixture has both kinds).
+    let after = nav
+        .iter()
+        .position(|(_, url)| *url == "synthese")
+        .expect("the synthesis")
+        + 1;
+    assert_eq!(
+        nav[after..],
+        [
+            ("About", "about"),
+            ("Journal", "blog"),
+            ("Docs", "docs"),
+            ("Notes", "notes")
+        ]
+    );
+    assert!(b
+        .site
+        .sections
+        .iter()
+        .any(|s| s.slug == "docs/tasks" && s.title == "Core Tasks"));
+}
 #[test]
 fn the_astro_blog_starter_builds_with_its_assets_dates_and_mdx() {
     // As in Astro's blog starter: `heroImage: '../../assets/x.jpg'` (in `src/assets/`),

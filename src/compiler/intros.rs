@@ -27,6 +27,10 @@ pub struct SectionFields {
     pub redirect_to: Option<String>,
     /// Whether it has text to show above the list.
     pub text: bool,
+    /// What it asks of the main menu (Hugo's `menu: { main: { weight } }`): weight, name.
+    pub menu: Option<(Option<i64>, Option<String>)>,
+    /// Hugo's `linkTitle`: its label in the menu.
+    pub link_title: Option<String>,
     /// The `_index.md` file, for warnings.
     pub file: usize,
 }
@@ -108,6 +112,8 @@ pub fn load(
                 template: text("template").or_else(|| text("layout")),
                 redirect_to: text("redirect_to"),
                 text: shows_text(split.body),
+                menu: super::sections::menu_ask(map.get("menu")),
+                link_title: text("linkTitle"),
                 file: id,
             };
             fields.insert(folder.clone(), section);

@@ -329,27 +329,51 @@ fn folders_of(docs: &[Doc], content: &std::path::Path, lang: &str) -> Vec<(Strin
 /// sections unless the settings name them. Returns the entries that match nothing.
 fn navigation(
     site: &mut crate::bundle::Site,
-    docs: &[Doc],
-    intro_docs: &[Doc],
+    pages: &Pages,
     base_path: &str,
     unlisted: &[String],
 ) -> Vec<crate::bundle::SiteLink> {
+    let (docs, intro_docs, fields) = (pages.docs, pages.intros, pages.fields);
     let configured: Vec<String> = site.menu.iter().map(|e| e.url.trim_matches('/').to_string()).collect();
-    let used: Vec<_> = site
+    // The top-level sections with pages or an introduction, and a nested one
+    // only when its `_index.md` asks for an entry (Hugo's `menu: main`).
+    let mut candidates: Vec<sections::Candidate> = site
         .sections
         .iter()
         .filter(|s| docs.iter().chain(intro_docs).any(|d| d.file.section == s.slug))
-        .cloned()
+        .filter_map(|s| {
+            let own = fields.get(&sections::folder_of(s, docs, intro_docs));
+            let ask = own.and_then(|f| f.menu.clone());
+            if s.slug.contains('/') && ask.is_none() {
+                return None;
+            }
+            let name = ask.as_ref().and_then(|(_, name)| name.clone());
+            Some(sections::Candidate {
+                link: crate::bundle::SiteLink {
+                    label: name
+                        .or_else(|| own.and_then(|f| f.link_title.clone()))
+                        .unwrap_or_else(|| s.title.clone()),
+                    url: s.slug.clone(),
+                },
+                asks: true,
+                weight: ask.and_then(|(weight, _)| weight).or(own.and_then(|f| f.weight)),
+                pinned: s.kind != Kind::Other,
+            })
+        })
         .collect();
-    let mut menu_pages = sections::pages(docs);
     if Kind::ALL.iter().all(|k| docs.iter().any(|d| d.file.kind == *k)) {
-        let link = crate::bundle::SiteLink {
-            label: crate::text::FR.synthese_nav.into(),
-            url: "synthese".into(),
-        };
-        menu_pages.insert(0, (link, true));
+        candidates.push(sections::Candidate {
+            link: crate::bundle::SiteLink {
+                label: crate::text::FR.synthese_nav.into(),
+                url: "synthese".into(),
+            },
+            asks: true,
+            weight: None,
+            pinned: true,
+        });
     }
-    let (mut nav, unmatched) = sections::nav(&used, menu_pages, &site.menu, base_path);
+    candidates.extend(sections::pages(docs));
+    let (mut nav, unmatched) = sections::nav(candidates, &site.menu, base_path);
     nav.retain(|e| !unlisted.contains(&e.url) || configured.contains(&e.url));
     site.menu = nav;
     unmatched
@@ -373,7 +397,7 @@ fn sections_and_menu(
 ) -> (Vec<(String, String)>, Vec<Diagnostic>) {
     site.sections = sections::list(pages.docs, pages.fields, pages.intros);
     let unlisted = sections::unlisted(&site.sections, pages.fields);
-    let unmatched = navigation(site, pages.docs, pages.intros, base_path, &unlisted);
+    let unmatched = navigation(site, pages, base_path, &unlisted);
     let mut found: Vec<Diagnostic> = unmatched.iter().map(|entry| menu_warning(entry, sources)).collect();
     let (redirects, more) = sections::redirects(pages.fields, &site.sections, pages.routes, sources);
     found.extend(more);

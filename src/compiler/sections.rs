@@ -72,6 +72,22 @@ pub fn list(docs: &[Doc], fields: &Fields, intros: &[Doc]) -> Vec<Section> {
     sections
 }
 
+/// A section's folder on disk: `skills` for `competences`, `docs/tasks`.
+pub fn folder_of(section: &Section, docs: &[Doc], intros: &[Doc]) -> String {
+    let own = |d: &Doc| (d.file.section == section.slug).then(|| d.file.folder.clone());
+    intros.iter().find_map(own).unwrap_or_else(|| {
+        docs.iter()
+            .find_map(|d| {
+                own(d).or_else(|| {
+                    nested_of(d)
+                        .into_iter()
+                        .find_map(|(route, folder)| (route == section.slug).then_some(folder))
+                })
+            })
+            .unwrap_or_default()
+    })
+}
+
 /// The nested sections a page is in, outermost first: (route, folder on disk).
 /// `documentation/content/image-processing/index.md` (slug `content/image-processing`)
 /// is in (`documentation/content`, `documentation/content`).
@@ -92,47 +108,66 @@ pub fn nested_of(doc: &Doc) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every top-level page, and whether it asks for a menu entry: Hugo's
-/// `menu: main` (a string, a list or a table naming `main`) or a `weight`.
-pub fn pages(docs: &[Doc]) -> Vec<(SiteLink, bool)> {
+/// A section or page the navigation may show: its link, whether it asks for
+/// an entry, the entry's weight (lightest first), and whether it is one of
+/// the portfolio's two kinds (always first).
+pub struct Candidate {
+    pub link: SiteLink,
+    pub asks: bool,
+    pub weight: Option<i64>,
+    pub pinned: bool,
+}
+
+/// What front matter asks of the main menu (Hugo's `menu: main`, `menu: [main]`,
+/// `menu: { main: { weight: 20, name: … } }`): `None` when it does not ask,
+/// else the entry's weight and name when given.
+pub fn menu_ask(menu: Option<&Value>) -> Option<(Option<i64>, Option<String>)> {
+    match menu? {
+        Value::String(s) => (s == "main").then_some((None, None)),
+        Value::Array(list) => list.iter().any(|v| v.as_str() == Some("main")).then_some((None, None)),
+        Value::Object(map) => {
+            let main = map.get("main")?;
+            let name = main.get("name").and_then(Value::as_str).map(str::to_string);
+            Some((main.get("weight").and_then(Value::as_i64), name))
+        }
+        _ => None,
+    }
+}
+
+/// Every top-level page as a candidate: it asks for an entry with Hugo's
+/// `menu: main` or a `weight`; labelled by the menu's `name`, Hugo's
+/// `linkTitle`, or its title.
+pub fn pages(docs: &[Doc]) -> Vec<Candidate> {
     docs.iter()
         .filter(|d| d.file.kind == Kind::Other && d.file.section.is_empty())
         .map(|d| {
-            let asks = match d.meta.extra.get("menu") {
-                Some(Value::String(s)) => s == "main",
-                Some(Value::Array(list)) => list.iter().any(|v| v.as_str() == Some("main")),
-                Some(Value::Object(map)) => map.contains_key("main"),
-                _ => false,
-            };
-            let link = SiteLink {
-                label: d.meta.title.clone(),
-                url: d.slug.clone(),
-            };
-            (link, asks || d.meta.weight.is_some())
+            let ask = menu_ask(d.meta.extra.get("menu"));
+            let link_title = d.meta.extra.get("linkTitle").and_then(Value::as_str);
+            let name = ask.as_ref().and_then(|(_, name)| name.as_deref());
+            let label = name.or(link_title).unwrap_or(&d.meta.title);
+            Candidate {
+                link: SiteLink {
+                    label: label.to_string(),
+                    url: d.slug.clone(),
+                },
+                asks: ask.is_some() || d.meta.weight.is_some(),
+                weight: ask.and_then(|(weight, _)| weight).or(d.meta.weight),
+                pinned: false,
+            }
         })
         .collect()
 }
 
 /// The navigation: the entries the settings configure first, in their order and
-/// with their labels, then every section and menu page they did not name. Also
-/// returns the configured entries that match nothing (internal addresses only).
-pub fn nav(
-    sections: &[Section],
-    pages: Vec<(SiteLink, bool)>,
-    configured: &[SiteLink],
-    base_path: &str,
-) -> (Vec<SiteLink>, Vec<SiteLink>) {
-    let (asking, others): (Vec<_>, Vec<_>) = pages.into_iter().partition(|(_, asks)| *asks);
-    let mut rest: Vec<SiteLink> = sections
-        .iter()
-        .map(|s| SiteLink {
-            label: s.title.clone(),
-            url: s.slug.clone(),
-        })
-        .chain(asking.into_iter().map(|(link, _)| link))
-        .collect();
+/// with their labels, then every candidate that asks for one and that they did
+/// not name, the portfolio's kinds first, then by weight. Also returns the
+/// configured entries that match nothing (internal addresses only).
+pub fn nav(candidates: Vec<Candidate>, configured: &[SiteLink], base_path: &str) -> (Vec<SiteLink>, Vec<SiteLink>) {
+    let (mut asking, others): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.asks);
+    asking.sort_by_key(|c| (!c.pinned, c.weight.is_none(), c.weight));
+    let mut rest: Vec<SiteLink> = asking.into_iter().map(|c| c.link).collect();
     // A page that does not ask for an entry still gets one when the settings name it.
-    let named: Vec<SiteLink> = others.into_iter().map(|(link, _)| link).collect();
+    let named: Vec<SiteLink> = others.into_iter().map(|c| c.link).collect();
     let mut nav = Vec::new();
     let mut unmatched = Vec::new();
     for entry in configured {
@@ -354,17 +389,23 @@ mod tests {
         assert_eq!(words("notes_"), "Notes");
     }
 
+    fn candidate(label: &str, url: &str, asks: bool, weight: Option<i64>, pinned: bool) -> Candidate {
+        Candidate {
+            link: link(label, url),
+            asks,
+            weight,
+            pinned,
+        }
+    }
+
     #[test]
     fn configured_menu_orders_and_labels_the_navigation() {
-        let section = |slug: &str, kind| Section {
-            slug: slug.into(),
-            title: words(slug),
-            kind,
-        };
-        let sections = [
-            section("competences", Kind::Competence),
-            section("projets", Kind::Projet),
-            section("posts", Kind::Other),
+        let candidates = vec![
+            candidate("Competences", "competences", true, None, true),
+            candidate("Projets", "projets", true, None, true),
+            candidate("Posts", "posts", true, None, false),
+            candidate("CV", "cv", true, None, false),
+            candidate("Archives", "archives", false, None, false),
         ];
         let configured = [
             // No label: the section's title.
@@ -376,8 +417,7 @@ mod tests {
             link("Archive", "archives/"),
             link("Tags", "tags/"),
         ];
-        let pages = vec![(link("CV", "cv"), true), (link("Archives", "archives"), false)];
-        let (nav, unmatched) = nav(&sections, pages, &configured, "/portfolio");
+        let (nav, unmatched) = nav(candidates, &configured, "/portfolio");
         let got: Vec<(&str, &str)> = nav.iter().map(|l| (l.label.as_str(), l.url.as_str())).collect();
         assert_eq!(
             got,
@@ -391,5 +431,34 @@ mod tests {
             ]
         );
         assert_eq!(unmatched, [link("Disparu", "/nulle-part")]);
+    }
+
+    #[test]
+    fn unconfigured_entries_come_kinds_first_then_by_weight() {
+        // Docsy: `menu: { main: { weight: 30 } }` on the blog, 10 on the about page.
+        let candidates = vec![
+            candidate("Blog", "blog", true, Some(30), false),
+            candidate("Notes", "notes", true, None, false),
+            candidate("Projets", "projets", true, None, true),
+            candidate("About", "about", true, Some(10), false),
+            candidate("Legal", "legal", false, Some(1), false),
+        ];
+        let (nav, _) = nav(candidates, &[], "");
+        let got: Vec<&str> = nav.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(got, ["Projets", "About", "Blog", "Notes"]);
+    }
+
+    #[test]
+    fn front_matter_asks_for_a_menu_entry_with_its_weight_and_name() {
+        let ask = |yaml: &str| menu_ask(serde_norway::from_str::<Value>(yaml).ok().as_ref());
+        assert_eq!(ask("main"), Some((None, None)));
+        assert_eq!(ask("[footer, main]"), Some((None, None)));
+        assert_eq!(ask("{main: {weight: 20}}"), Some((Some(20), None)));
+        assert_eq!(
+            ask("{main: {weight: 5, name: Accueil}}"),
+            Some((Some(5), Some("Accueil".into())))
+        );
+        assert_eq!(ask("{footer: {weight: 20}}"), None);
+        assert_eq!(ask("footer"), None);
     }
 }

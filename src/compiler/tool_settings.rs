@@ -99,7 +99,7 @@ pub struct MenuEntry {
     page_ref: Option<String>,
     path: Option<String>,
     pub weight: Option<i64>,
-    /// A sub-menu entry (not shown: the navigation has one level).
+    /// A sub-menu entry's parent: see [`one_level`].
     parent: Option<String>,
 }
 
@@ -141,7 +141,10 @@ const ASTRO_FILES: [&str; 4] = [
 /// The content folder of a site root given instead of it: `content/` (Hugo,
 /// Zola) or `src/content/` (Astro) of a folder that holds the tool's settings.
 pub fn site_root_content(dir: &Path) -> Option<PathBuf> {
-    let settings = DATA_FILES.iter().chain(&ASTRO_FILES).any(|name| dir.join(name).is_file())
+    let settings = DATA_FILES
+        .iter()
+        .chain(&ASTRO_FILES)
+        .any(|name| dir.join(name).is_file())
         || dir.join("config").join("_default").is_dir();
     let inner = [dir.join("src").join("content"), dir.join("content")]
         .into_iter()
@@ -468,11 +471,34 @@ fn menu_in(value: &Value) -> Vec<MenuEntry> {
         .find_map(|path| path.iter().try_fold(value, |v, key| field(v, key)))
         .and_then(Value::as_array);
     // Entry by entry: one odd entry does not cost the others.
-    list.into_iter()
-        .flatten()
-        .filter_map(|entry| serde_json::from_value::<MenuEntry>(entry.clone()).ok())
-        .filter(|entry| entry.parent.is_none())
-        .collect()
+    one_level(
+        list.into_iter()
+            .flatten()
+            .filter_map(|entry| serde_json::from_value::<MenuEntry>(entry.clone()).ok())
+            .collect(),
+    )
+}
+
+/// The navigation has one level: the entries of a sub-menu (Hugo's `parent`)
+/// take the place of a parent that has no address of its own, and follow one
+/// that has, lightest first, at the parent's weight. Those whose parent is
+/// not in the menu stay entries of their own.
+fn one_level(entries: Vec<MenuEntry>) -> Vec<MenuEntry> {
+    let (mut children, top): (Vec<_>, Vec<_>) = entries.into_iter().partition(|e| e.parent.is_some());
+    children.sort_by_key(|c| c.weight.unwrap_or(i64::MAX));
+    let mut out = Vec::new();
+    for entry in top {
+        let id = entry.identifier.clone().or_else(|| entry.name.clone());
+        let (under, others): (Vec<_>, Vec<_>) = children.into_iter().partition(|c| c.parent == id);
+        children = others;
+        let weight = entry.weight;
+        if !entry.address().is_empty() || under.is_empty() {
+            out.push(entry);
+        }
+        out.extend(under.into_iter().map(|c| MenuEntry { weight, ..c }));
+    }
+    out.extend(children);
+    out
 }
 
 /// Where an Astro site's content config (`src/content.config.ts`, or
@@ -656,8 +682,11 @@ mod tests {
     fn a_site_root_given_for_content_reads_its_content_folder() {
         let make = |files: &[&str], dirs: &[&str]| {
             let site = tempfile::tempdir().unwrap();
-            files.iter().for_each(|f| std::fs::write(site.path().join(f), "").unwrap());
-            dirs.iter().for_each(|d| std::fs::create_dir_all(site.path().join(d)).unwrap());
+            files
+                .iter()
+                .for_each(|f| std::fs::write(site.path().join(f), "").unwrap());
+            dirs.iter()
+                .for_each(|d| std::fs::create_dir_all(site.path().join(d)).unwrap());
             site
         };
         let hugo = make(&["hugo.toml"], &["content/posts"]);
@@ -793,6 +822,21 @@ mod tests {
         let text = "[[menus.main]]\npageRef = '/posts'\nweight = 2\n[[menus.main]]\nname = 'Sous'\nurl = '/x'\nparent = 'posts'\n[[menus.main]]\nname = 'A'\ntitle = 'B'\nurl = '/about'\nurl2 = 3\n[[menus.main]]\nname = 7\n";
         let (s, _) = read_text("hugo.toml", text.into(), &mut Sources::default());
         let got: Vec<(String, String)> = s.menu.iter().map(|m| (m.label(), m.address())).collect();
-        assert_eq!(got, [(String::new(), "/posts".into()), ("A".into(), "/about".into())]);
+        // `Sous` names a parent the menu does not have: an entry of its own, last.
+        let want = [("", "/posts"), ("A", "/about"), ("Sous", "/x")].map(|(l, a)| (l.to_string(), a.to_string()));
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_sub_menu_takes_its_parents_place() {
+        // Hextra's menu: `More` has no address, its entries take its place at its
+        // weight; `Blog`'s own sub-entry follows it.
+        let text = "menu:\n  main:\n    - {identifier: more, name: More, weight: 4}\n    - {name: Docs, pageRef: /docs, weight: 1}\n    - {name: Glossary, pageRef: /glossary, parent: more, weight: 3}\n    - {name: About, pageRef: /about, parent: more, weight: 1}\n    - {identifier: blog, name: Blog, pageRef: /blog, weight: 5}\n    - {name: Archives, pageRef: /archives, parent: blog}\n";
+        let (s, _) = read_text("hugo.yaml", text.into(), &mut Sources::default());
+        let got: Vec<(String, Option<i64>)> = s.menu.iter().map(|m| (m.label(), m.weight)).collect();
+        let want = [("Docs", 1), ("About", 4), ("Glossary", 4), ("Blog", 5), ("Archives", 5)];
+        let mut sorted = got.clone();
+        sorted.sort_by_key(|(_, w)| *w);
+        assert_eq!(sorted, want.map(|(l, w)| (l.to_string(), Some(w))));
     }
 }
