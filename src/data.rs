@@ -11,7 +11,7 @@ use crate::text::FR as T;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape below changes in a way an older app cannot read.
-pub const DATA_VERSION: u32 = 6;
+pub const DATA_VERSION: u32 = 7;
 
 /// Cards per list page (`/projets`, `/projets/page/2`, `/tags/web/page/2`).
 pub const PAGE_SIZE: usize = 24;
@@ -127,6 +127,8 @@ pub struct List {
     pub tag: Option<String>,
     /// Every tag of the section, for the filter.
     pub tags: Vec<TagRef>,
+    /// The sections nested one level below (on the first page of the whole list).
+    pub subsections: Vec<LinkRef>,
     pub cards: Vec<Card>,
     pub pager: Pager,
 }

@@ -41,6 +41,8 @@ pub struct Text {
     pub main_nav: &'static str,
     pub all_tags: &'static str,
     pub filter_by_tag: &'static str,
+    /// A section list's nested sections.
+    pub subsections: &'static str,
     pub no_result: &'static str,
     pub menu: &'static str,
     pub dark_theme: &'static str,
@@ -122,6 +124,7 @@ pub const FR: Text = Text {
     main_nav: "Navigation principale",
     all_tags: "Tous",
     filter_by_tag: "Filtrer par tag",
+    subsections: "Sous-sections",
     no_result: "Aucune page ne correspond à ce filtre.",
     menu: "Menu",
     dark_theme: "Thème sombre",

@@ -1744,3 +1744,47 @@ fn a_hugo_mount_for_another_language_gives_way_to_the_site_own() {
     assert!(b.page("/docs/start").is_some(), "{text}");
     assert!(text.contains("content/fr` are left out"), "{text}");
 }
+
+#[test]
+fn a_nested_folder_of_text_alone_is_a_section_its_parent_lists() {
+    // hugoDocs' `quick-reference/glossary/_index.md`: text, no page of its own.
+    let site = site_with(&[
+        ("docs/_index.md", b"---\ntitle: Docs\n---\n"),
+        (
+            "docs/page.md",
+            b"---\ntitle: Page\n---\nSee the [glossary](/docs/glossary/).\n",
+        ),
+        (
+            "docs/glossary/_index.md",
+            b"---\ntitle: Glossary\n---\n\nEvery *term* we use.\n",
+        ),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(!text.contains("glossary"), "no warning about the glossary: {text}");
+    assert!(b
+        .site
+        .sections
+        .iter()
+        .any(|s| s.slug == "docs/glossary" && s.title == "Glossary"));
+    assert!(b.intros["docs/glossary"].contains("<em>term</em>"), "{:?}", b.intros);
+    assert!(
+        !b.site.menu.iter().any(|l| l.url == "docs/glossary"),
+        "a nested section is no menu entry"
+    );
+    let index = vitrine::prerender::routes::index(&b);
+    let routes = vitrine::prerender::routes::collections(&b, &index);
+    let list = |route: &str| match &routes.iter().find(|r| r.route == route).expect(route).view {
+        vitrine::data::View::List(list) => list.clone(),
+        _ => panic!("{route} is not a list"),
+    };
+    let docs = list("/docs");
+    let nested: Vec<(&str, &str)> = docs
+        .subsections
+        .iter()
+        .map(|l| (l.route.as_str(), l.title.as_str()))
+        .collect();
+    assert_eq!(nested, [("/docs/glossary", "Glossary")]);
+    assert!(list("/docs/glossary").subsections.is_empty());
+}

@@ -70,8 +70,10 @@ pub const RESERVED: [&str; 5] = ["tags", "recherche", "data", "synthese", "404"]
 /// version of `page.md` (Hugo's translations by file name), used instead of it on a
 /// French site, and versions in other languages are left out.
 /// `skip`: folders left out (and said so) by the caller.
-pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+/// Also returns the nested folders that hold an `_index.md` (`docs/glossary`).
+pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources) -> Loaded {
     let mut files = Vec::new();
+    let mut index_folders = BTreeSet::new();
     let mut diagnostics = Vec::new();
     let mut ignored = BTreeSet::new();
     let mut translated = BTreeSet::new();
@@ -103,6 +105,9 @@ pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources)
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         if stem.starts_with('_') || home.as_ref() == Some(&path) {
+            if stem.starts_with("_index") && segments.len() > 2 {
+                index_folders.insert(segments[..segments.len() - 1].join("/"));
+            }
             continue; // site settings (`_index.md`) and section pages are not pages.
         }
         let display = display_path(content, &path);
@@ -185,8 +190,11 @@ pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources)
             date_from_name,
         });
     }
-    (site_language_first(files, &translated), diagnostics)
+    (site_language_first(files, &translated), index_folders, diagnostics)
 }
+
+/// The pages found, the nested folders with an `_index.md`, and warnings.
+pub type Loaded = (Vec<SourceFile>, BTreeSet<String>, Vec<Diagnostic>);
 
 /// The site-language version of a page (`page.fr.md`) replaces the default one
 /// (`page.md`); `translated` holds the (section, slug) of those versions.

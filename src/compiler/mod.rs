@@ -112,7 +112,7 @@ pub fn compile(options: &Options) -> Outcome {
             .collect(),
         None => Vec::new(),
     };
-    let (files, found) = load::load(&options.content, lang, &skip, &mut sources);
+    let (files, index_folders, found) = load::load(&options.content, lang, &skip, &mut sources);
     diagnostics.extend(found);
     clock.lap("· files read");
     let cascades = cascade::read(&options.content, lang);
@@ -130,7 +130,18 @@ pub fn compile(options: &Options) -> Outcome {
     diagnostics.extend(permalinks::add_aliases(&mut docs, &tool.permalinks, hugo, &sources));
 
     clock.lap("· front matter parsed");
-    let routes = routes(&docs);
+    // The `_index.md` files first: a section made of its introduction alone is
+    // a route links may lead to.
+    let (intro_docs, index_fields, found) = intros::load(
+        &options.content,
+        lang,
+        &folders_of(&docs, &options.content, lang, &index_folders),
+        &mut sources,
+    );
+    diagnostics.extend(found);
+    let mut routes = routes(&docs);
+    routes.extend(intro_docs.iter().map(|d| d.route.clone()));
+    left_out.extend(sections::left_out(&index_fields, &routes));
     let pictures = pictures::Pictures::new(options.image_cache.clone());
     let moved = moved_by_slug(&docs);
     let folders = render::Folders {
@@ -149,14 +160,6 @@ pub fn compile(options: &Options) -> Outcome {
     let copies = Mutex::new(render::ContentFiles::new());
     let mut docs = render::render(docs, &routes, &folders, &copies);
     clock.lap("· Markdown rendered");
-    let (intro_docs, index_fields, found) = intros::load(
-        &options.content,
-        lang,
-        &folders_of(&docs, &options.content, lang),
-        &mut sources,
-    );
-    diagnostics.extend(found);
-    left_out.extend(sections::left_out(&index_fields, &routes));
     let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
     diagnostics.extend(link_check::check(&intro_docs, &routes, &left_out));
     clock.lap("· introductions");
@@ -302,7 +305,8 @@ fn has_pages(dir: &std::path::Path) -> bool {
 /// Each section's route (`posts`, `documentation/templates`) and folder, once:
 /// the folders with pages, then the top folders with only an `_index.md`
 /// (a skills page written as the section's introduction).
-fn folders_of(docs: &[Doc], content: &std::path::Path, lang: &str) -> Vec<(String, String)> {
+/// `nested`: the nested folders with an `_index.md`, a section each even without a page.
+fn folders_of(docs: &[Doc], content: &std::path::Path, lang: &str, nested: &BTreeSet<String>) -> Vec<(String, String)> {
     let mut seen = BTreeSet::new();
     let intro_only = std::fs::read_dir(content)
         .into_iter()
@@ -319,6 +323,7 @@ fn folders_of(docs: &[Doc], content: &std::path::Path, lang: &str) -> Vec<(Strin
         .filter(|d| !d.file.section.is_empty())
         .flat_map(|d| std::iter::once((d.file.section.clone(), d.file.folder.clone())).chain(sections::nested_of(d)))
         .chain(intro_only)
+        .chain(nested.iter().map(|folder| (sections::route_of(folder), folder.clone())))
         .filter(|(route, _)| seen.insert(route.clone()))
         .collect()
 }

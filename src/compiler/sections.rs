@@ -54,8 +54,20 @@ pub fn list(docs: &[Doc], fields: &Fields, intros: &[Doc]) -> Vec<Section> {
     // Sections with a `weight` in their `_index.md` first, lightest first; the others as found.
     others.sort_by_key(|(weight, _)| weight.unwrap_or(i64::MAX));
     sections.extend(others.into_iter().map(|(_, s)| s));
-    // Then the nested ones (`documentation/templates`): a list each, not in the menu.
+    // Then the nested ones (`documentation/templates`): a list each, not in the
+    // menu; those of an introduction alone (a glossary's text) too.
     let pages: BTreeSet<&str> = docs.iter().map(|d| d.route.trim_start_matches('/')).collect();
+    for intro in intros.iter().filter(|d| d.file.section.contains('/')) {
+        if !sections.iter().any(|s| s.slug == intro.file.section) {
+            let title = fields.get(&intro.file.folder).and_then(|f| f.title.clone());
+            let name = intro.file.folder.rsplit('/').next().unwrap_or_default();
+            sections.push(Section {
+                slug: intro.file.section.clone(),
+                title: title.unwrap_or_else(|| words(name)),
+                kind: Kind::Other,
+            });
+        }
+    }
     for doc in docs {
         for (route, folder) in nested_of(doc) {
             if !pages.contains(route.as_str()) && !sections.iter().any(|s| s.slug == route) {
@@ -259,7 +271,7 @@ pub fn unlisted(sections: &[Section], fields: &Fields) -> Vec<String> {
 
 /// The route segment of a section folder, as its sections have it
 /// (`Projects` → `projets`, `documentation/Templates` → `documentation/templates`).
-fn route_of(folder: &str) -> String {
+pub fn route_of(folder: &str) -> String {
     let mut parts = folder.split('/');
     let top = parts.next().unwrap_or_default();
     let top = super::load::section_of(top).map_or_else(|| super::slugs::slugify(top), |k| k.section().to_string());

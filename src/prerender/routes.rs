@@ -207,6 +207,20 @@ fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
     }
     tags.sort_by_key(|t| t.name.to_lowercase());
     let chips = filter_chips(&tags, &tagged);
+    let subsections: Vec<LinkRef> = bundle
+        .site
+        .sections
+        .iter()
+        .filter(|s| {
+            s.slug
+                .strip_prefix(&prefix[1..])
+                .is_some_and(|rest| !rest.contains('/'))
+        })
+        .map(|s| LinkRef {
+            route: format!("/{}", s.slug),
+            title: s.title.clone(),
+        })
+        .collect();
     let mut filters: Vec<(Option<&TagRef>, Vec<Card>)> = vec![(None, pages.iter().map(|p| card(p)).collect())];
     filters.extend(
         tags.iter()
@@ -215,7 +229,10 @@ fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
     // Each filter's pages in parallel: a large section has hundreds of tags.
     filters
         .into_par_iter()
-        .flat_map_iter(|(filter, cards)| filtered(bundle, section, &chips, filter, &cards))
+        .flat_map_iter(|(filter, cards)| {
+            let nested = if filter.is_none() { &subsections[..] } else { &[] };
+            filtered(bundle, section, &chips, nested, filter, &cards)
+        })
         .collect()
 }
 
@@ -224,6 +241,7 @@ fn filtered(
     bundle: &Bundle,
     section: &Section,
     chips: &[TagRef],
+    subsections: &[LinkRef],
     filter: Option<&TagRef>,
     cards: &[Card],
 ) -> Vec<(String, List)> {
@@ -255,6 +273,11 @@ fn filtered(
                     },
                     tag: tag.clone(),
                     tags: with_current(chips, filter),
+                    subsections: if pager.page == 1 {
+                        subsections.to_vec()
+                    } else {
+                        Vec::new()
+                    },
                     cards,
                     pager,
                 },
