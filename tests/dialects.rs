@@ -1788,3 +1788,47 @@ fn a_nested_folder_of_text_alone_is_a_section_its_parent_lists() {
     assert_eq!(nested, [("/docs/glossary", "Glossary")]);
     assert!(list("/docs/glossary").subsections.is_empty());
 }
+
+#[test]
+fn the_same_warning_all_over_a_site_is_named_thrice_then_counted() {
+    // hugoDocs writes `[term](g)` (its glossary, by a render hook) and its own
+    // `code-toggle` shortcode on hundreds of pages.
+    let pages: Vec<(String, Vec<u8>)> = (1..=6)
+        .map(|n| {
+            let body = format!("---\ntitle: Page {n}\n---\nAn [object](g).\n\n{{{{< code-toggle >}}}}\nx = 1\n{{{{< /code-toggle >}}}}\n");
+            (format!("docs/page-{n}.md"), body.into_bytes())
+        })
+        .collect();
+    let files: Vec<(&str, &[u8])> = pages.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    let site = site_with(&files);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert_eq!(
+        text.matches("warning: link to a page that does not exist").count(),
+        3,
+        "{text}"
+    );
+    assert!(
+        text.contains("warning: 3 more links to `g`, which no file produces"),
+        "{text}"
+    );
+    assert!(text.contains("on 6 pages in all"), "{text}");
+    assert_eq!(
+        text.matches("warning: shortcode `code-toggle` shown as written\n")
+            .count(),
+        3,
+        "{text}"
+    );
+    assert!(
+        text.contains("shortcode `code-toggle` shown as written on 3 more pages"),
+        "{text}"
+    );
+    // `g` on `/docs/page-1` is no misspelling of the page itself.
+    for n in 1..=6 {
+        let own = format!("content/docs/page-{n}.md");
+        let suggests_itself = text
+            .split("\n\n")
+            .any(|block| block.contains(&own) && block.contains(&format!("did you mean `/docs/page-{n}`")));
+        assert!(!suggests_itself, "{text}");
+    }
+}

@@ -6,6 +6,7 @@ use crate::bundle::Tag;
 
 pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut unrun = Vec::new();
     let lonely: std::collections::HashSet<&str> =
         tags.iter().filter(|t| t.count == 1).map(|t| t.slug.as_str()).collect();
     for doc in docs {
@@ -17,7 +18,7 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
                     .hint("write the page's text below the closing `---`"),
             );
         }
-        out.extend(shortcodes(doc));
+        unrun.extend(shortcodes(doc));
         if let Some(date) = &doc.meta.date {
             if date.as_str() > today {
                 out.push(
@@ -41,11 +42,26 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
             }
         }
     }
+    out.extend(counted_shortcodes(unrun));
     out
 }
 
-/// One warning per shortcode name a page leaves as written, at its first use.
-pub fn shortcodes(doc: &Doc) -> Vec<Diagnostic> {
+/// A site's own shortcode used on many pages: named on the first few, the rest counted.
+pub fn counted_shortcodes(warnings: Vec<(String, Diagnostic)>) -> Vec<Diagnostic> {
+    super::diagnostics::counted(warnings, |name, more, pages, d| {
+        Diagnostic::warning(
+            d.file,
+            d.span.clone(),
+            format!("shortcode `{name}` shown as written on {more} more pages"),
+        )
+        .label(format!("this one among them, on {pages} pages in all"))
+        .hint(d.hint.clone().unwrap_or_default())
+    })
+}
+
+/// One warning per shortcode name a page leaves as written, at its first use,
+/// keyed by the name.
+pub fn shortcodes(doc: &Doc) -> Vec<(String, Diagnostic)> {
     let calls = super::shortcodes::unhandled(&doc.body);
     let mut names: Vec<&str> = calls.iter().map(|(_, _, name)| *name).collect();
     names.sort_unstable();
@@ -61,7 +77,8 @@ pub fn shortcodes(doc: &Doc) -> Vec<Diagnostic> {
                 1 => "Vitrine does not run this Hugo or Zola shortcode".to_string(),
                 n => format!("Vitrine does not run this Hugo or Zola shortcode ({n} uses in this page)"),
             };
-            Some(
+            Some((
+                name.to_string(),
                 Diagnostic::warning(
                     doc.file.id,
                     start..start + len,
@@ -71,7 +88,7 @@ pub fn shortcodes(doc: &Doc) -> Vec<Diagnostic> {
                 .hint(format!(
                     "Vitrine reads {known}; replace the others with Markdown (a link, an image)"
                 )),
-            )
+            ))
         })
         .collect()
 }

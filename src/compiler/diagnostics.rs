@@ -59,6 +59,42 @@ impl Diagnostic {
     }
 }
 
+/// Warnings of one key (a shortcode's name, a broken address) named on this many pages.
+pub const SAME_WARNING_NAMED: usize = 3;
+
+/// The same warning all over a site (a theme's shortcode, hugoDocs' `[term](g)`):
+/// named where it first occurs, in file order, then one more warning at the
+/// next occurrence counts the rest: `more(key, occurrences left, pages in all, that one)`.
+/// Errors are all named.
+pub fn counted(
+    mut keyed: Vec<(String, Diagnostic)>,
+    more: impl Fn(&str, usize, usize, &Diagnostic) -> Diagnostic,
+) -> Vec<Diagnostic> {
+    keyed.sort_by_key(|(_, d)| (d.file, d.span.start));
+    let mut uses: std::collections::HashMap<&str, (usize, std::collections::BTreeSet<usize>)> = Default::default();
+    for (key, d) in keyed.iter().filter(|(_, d)| !d.is_error()) {
+        let (count, files) = uses.entry(key).or_default();
+        *count += 1;
+        files.insert(d.file);
+    }
+    let mut seen: std::collections::HashMap<&str, usize> = Default::default();
+    let mut out = Vec::new();
+    for (key, d) in &keyed {
+        let Some((count, files)) = uses.get(key.as_str()) else {
+            out.push(d.clone());
+            continue;
+        };
+        let n = seen.entry(key).or_default();
+        *n += 1;
+        if *n <= SAME_WARNING_NAMED || *count == SAME_WARNING_NAMED + 1 {
+            out.push(d.clone());
+        } else if *n == SAME_WARNING_NAMED + 1 {
+            out.push(more(key, count - SAME_WARNING_NAMED, files.len(), d));
+        }
+    }
+    out
+}
+
 /// The text of every file read, by index, for printing diagnostics.
 #[derive(Default)]
 pub struct Sources {

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub fn check(docs: &[Doc], routes: &BTreeSet<String>, left_out: &[super::parse::LeftOut]) -> Vec<Diagnostic> {
     let anchors: BTreeMap<&str, &Vec<String>> = docs.iter().map(|d| (d.route.as_str(), &d.rendered.anchors)).collect();
     let mut out = Vec::new();
+    let mut missing = Vec::new();
     for doc in docs {
         let id = doc.file.id;
         for link in &doc.rendered.links {
@@ -39,10 +40,12 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>, left_out: &[super::parse::
                 Target::Missing { guess, .. } => {
                     let mut d = report(span, "link to a page that does not exist")
                         .label(format!("`{}` would be `{guess}`, which no file produces", link.href));
-                    if let Some(near) = nearest(guess, routes.iter().map(String::as_str)) {
+                    // Never the page itself: `[term](g)` on `/a/b` is not a link to `/a/b`.
+                    let others = routes.iter().map(String::as_str).filter(|r| *r != doc.route);
+                    if let Some(near) = nearest(guess, others) {
                         d = d.hint(format!("did you mean `{near}`?"));
                     }
-                    out.push(d);
+                    missing.push((link.href.clone(), d));
                 }
                 Target::Route {
                     route,
@@ -78,6 +81,16 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>, left_out: &[super::parse::
         }
         out.extend(image_problems(doc));
     }
+    // The same broken address all over a site: named thrice, the rest counted.
+    out.extend(super::diagnostics::counted(missing, |href, more, pages, d| {
+        Diagnostic::warning(
+            d.file,
+            d.span.clone(),
+            format!("{more} more links to `{href}`, which no file produces"),
+        )
+        .label(format!("this one among them, on {pages} pages in all"))
+        .hint("a theme may give such links a meaning of its own; write the address of a page instead")
+    }));
     out
 }
 

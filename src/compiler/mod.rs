@@ -177,7 +177,9 @@ pub fn compile(options: &Options) -> Outcome {
     images::serve_failed_as_is(&failures, &pictures, &folders, &mut intro_docs, &mut BTreeMap::new());
     diagnostics.extend(link_check::check(&docs, &routes, &left_out));
     diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
-    diagnostics.extend(intro_docs.iter().flat_map(checks::shortcodes));
+    diagnostics.extend(checks::counted_shortcodes(
+        intro_docs.iter().flat_map(checks::shortcodes).collect(),
+    ));
     diagnostics.extend(docs.iter().chain(&intro_docs).flat_map(checks::removed_html));
     diagnostics.extend(sections::unshown(&index_fields, &docs, &intro_docs));
 
