@@ -96,6 +96,18 @@ pub fn normalize(text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(text.len());
+    push_normalized(&mut out, text);
+    out
+}
+
+/// [`normalize`]`(text)` appended to `out`.
+fn push_normalized(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -116,7 +128,57 @@ pub fn normalize(text: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
+}
+
+/// The text of an HTML fragment, normalised (see [`normalize`]), tags and
+/// entities each read as a space: the same words as `normalize(&plain_text(html))`
+/// in one pass and one copy, for the index.
+pub fn normalized_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    for (i, piece) in html.split('<').enumerate() {
+        let mut text = match i {
+            0 => piece,
+            _ => match piece.find('>') {
+                Some(end) => &piece[end + 1..],
+                None => continue,
+            },
+        };
+        out.push(' ');
+        // Every entity [`plain_text`] decodes is a space or a mark between words.
+        while let Some(amp) = text.find('&') {
+            push_normalized(&mut out, &text[..amp]);
+            out.push(' ');
+            let len = ENTITIES
+                .iter()
+                .find(|(name, _)| text[amp..].starts_with(name))
+                .map_or(1, |(name, _)| name.len());
+            text = &text[amp + len..];
+        }
+        push_normalized(&mut out, text);
+    }
     out
+}
+
+/// The first `chars` characters of [`plain_text`]`(html)`, reading only the
+/// start of `html` when that is enough (a snippet of a long page).
+pub fn plain_text_start(html: &str, chars: usize) -> String {
+    let first = |text: &str| {
+        let end = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+        text[..end].to_string()
+    };
+    let mut cut = chars.saturating_mul(2).max(64);
+    while cut < html.len() {
+        while !html.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // A cut shortens only the end of the text: a tag or an entity cut in two.
+        let text = plain_text(&html[..cut]);
+        if text.chars().count() > chars + 16 {
+            return first(&text);
+        }
+        cut = cut.saturating_mul(4);
+    }
+    first(&plain_text(html))
 }
 
 /// Normalised words of at least two letters; apostrophes split (`l'autonomie` → `autonomie`).
@@ -236,15 +298,17 @@ fn push_space(out: &mut String, space: &mut bool) {
 
 /// The entity `text` starts with (`&amp;`…) decoded into `out`, or a lone
 /// `&`; returns the bytes read.
+/// The entities [`plain_text`] decodes.
+const ENTITIES: [(&str, char); 6] = [
+    ("&lt;", '<'),
+    ("&gt;", '>'),
+    ("&quot;", '"'),
+    ("&#39;", '\''),
+    ("&nbsp;", ' '),
+    ("&amp;", '&'),
+];
+
 fn push_entity(out: &mut String, text: &str, space: &mut bool) -> usize {
-    const ENTITIES: [(&str, char); 6] = [
-        ("&lt;", '<'),
-        ("&gt;", '>'),
-        ("&quot;", '"'),
-        ("&#39;", '\''),
-        ("&nbsp;", ' '),
-        ("&amp;", '&'),
-    ];
     let (decoded, len) = ENTITIES
         .iter()
         .find(|(name, _)| text.starts_with(name))
@@ -262,29 +326,40 @@ fn push_entity(out: &mut String, text: &str, space: &mut bool) -> usize {
 /// each field's words in one string, one space apart: one allocation per
 /// field instead of one per word.
 pub fn document_words(doc: &Document) -> [String; 4] {
-    let distinct = |text: &str| {
-        let normalized = normalize(text);
-        // A set, not a sort: the index orders its words once, at the end.
-        // Sized for the text up front (growing it cost a fifth of the time).
-        let mut set = rustc_hash::FxHashSet::with_capacity_and_hasher(normalized.len() / 6, Default::default());
-        each_word(&normalized, |word| {
-            set.insert(word);
-        });
-        let mut words = String::with_capacity(normalized.len());
-        for word in set {
-            if !words.is_empty() {
-                words.push(' ');
-            }
-            words.push_str(word);
-        }
-        words
-    };
     [
-        distinct(doc.title),
-        distinct(&doc.headings.join(" ")),
-        distinct(&doc.tags.join(" ")),
-        distinct(&doc.body),
+        distinct_words(&normalize(doc.title)),
+        distinct_words(&normalize(&doc.headings.join(" "))),
+        distinct_words(&normalize(&doc.tags.join(" "))),
+        distinct_words(&normalize(&doc.body)),
     ]
+}
+
+/// A page's [`document_words`], its body read from its HTML ([`normalized_text`]).
+pub fn page_words(title: &str, headings: &[&str], tags: &[&str], html: &str) -> [String; 4] {
+    [
+        distinct_words(&normalize(title)),
+        distinct_words(&normalize(&headings.join(" "))),
+        distinct_words(&normalize(&tags.join(" "))),
+        distinct_words(&normalized_text(html)),
+    ]
+}
+
+/// The distinct words of normalised text, one space apart.
+fn distinct_words(normalized: &str) -> String {
+    // A set, not a sort: the index orders its words once, at the end.
+    // Sized for the text up front (growing it cost a fifth of the time).
+    let mut set = rustc_hash::FxHashSet::with_capacity_and_hasher(normalized.len() / 6, Default::default());
+    each_word(normalized, |word| {
+        set.insert(word);
+    });
+    let mut words = String::with_capacity(normalized.len());
+    for word in set {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(word);
+    }
+    words
 }
 
 pub fn build(documents: &[Document]) -> SearchIndex {

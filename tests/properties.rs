@@ -131,6 +131,48 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The index reads a page's words straight from its HTML: the same words as
+    /// from its plain text, whatever the markup, entities and accents between them.
+    #[test]
+    fn words_read_from_html_are_those_of_its_plain_text(
+        words in prop::collection::vec("[a-zA-Z0-9éàÉŒœß’']{1,8}", 0..40),
+        seps in prop::collection::vec(prop::sample::select(vec![" ", "\n", "<b>", "</p><p>", "&nbsp;", "&amp;", "&#39;", "&lt;x&gt;", "&", " <br/> ", "<a href=\"x&amp;y\">"]), 40),
+        tail in "<?[a-z]{0,3}",
+    ) {
+        let html: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect::<String>() + &tail;
+        let sorted = |list: &str| {
+            let mut v: Vec<&str> = list.split(' ').filter(|w| !w.is_empty()).collect();
+            v.sort_unstable();
+            v.into_iter().map(str::to_string).collect::<Vec<_>>()
+        };
+        let from_html = vitrine::search::page_words("", &[], &[], &html);
+        let from_text = vitrine::search::document_words(&vitrine::search::Document {
+            route: "/",
+            title: "",
+            headings: Vec::new(),
+            tags: Vec::new(),
+            body: vitrine::search::plain_text(&html),
+        });
+        prop_assert_eq!(sorted(&from_html[3]), sorted(&from_text[3]), "{:?}", html);
+    }
+
+    /// A result's snippet is the start of the page's text, read from the start of its HTML.
+    #[test]
+    fn the_start_of_the_text_is_read_from_the_start_of_the_html(
+        words in prop::collection::vec("[a-zé]{1,9}", 0..300),
+        seps in prop::collection::vec(prop::sample::select(vec![" ", "<em>", "</p>\n<p>", "&amp;", "&nbsp;", "<a href=\"long/address/here\">"]), 300),
+        chars in 0usize..120,
+    ) {
+        let html: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+        let whole = vitrine::search::plain_text(&html);
+        let expected: String = whole.chars().take(chars).collect();
+        prop_assert_eq!(vitrine::search::plain_text_start(&html, chars), expected);
+    }
+}
+
 fn data_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         proptest::collection::vec(any::<u8>(), 0..300),

@@ -2,7 +2,7 @@
 //! is renamed into place, so a failed run never leaves a half-written bundle.
 
 use crate::bundle::{Bundle, BUNDLE_FILE};
-use crate::search::{self, plain_text, Document, SearchIndex, Shown, SEARCH_FILE};
+use crate::search::{self, SearchIndex, Shown, SEARCH_FILE};
 use rayon::prelude::*;
 use std::fs;
 use std::io;
@@ -58,23 +58,14 @@ pub fn search_index(bundle: &Bundle) -> SearchIndex {
         .pages
         .par_iter()
         .map(|p| {
-            let body = plain_text(&p.html);
-            let end = body
-                .char_indices()
-                .nth(search::SHOWN_TEXT)
-                .map_or(body.len(), |(i, _)| i);
             let shown = Shown {
                 title: p.title.clone(),
                 section: titles.get(p.section.as_str()).copied().unwrap_or_default().to_string(),
-                text: body[..end].to_string(),
+                text: search::plain_text_start(&p.html, search::SHOWN_TEXT),
             };
-            let words = search::document_words(&Document {
-                route: &p.route,
-                title: &p.title,
-                headings: p.toc.iter().map(|e| e.title.as_str()).collect(),
-                tags: p.tags.iter().map(|t| t.name.as_str()).collect(),
-                body,
-            });
+            let headings: Vec<&str> = p.toc.iter().map(|e| e.title.as_str()).collect();
+            let tags: Vec<&str> = p.tags.iter().map(|t| t.name.as_str()).collect();
+            let words = search::page_words(&p.title, &headings, &tags, &p.html);
             (words, shown)
         })
         .unzip();
