@@ -1832,3 +1832,30 @@ fn the_same_warning_all_over_a_site_is_named_thrice_then_counted() {
         assert!(!suggests_itself, "{text}");
     }
 }
+
+#[test]
+fn mdx_component_children_are_markdown_however_indented() {
+    // Starlight's manual setup: tab items indented by four, their code by eight,
+    // which Markdown alone reads as one block of raw text.
+    let body: &[u8] = b"---\ntitle: Installer\n---\nimport { Tabs, TabItem } from '@astrojs/starlight/components';\n\n<Tabs syncKey=\"pkg\">\n    <TabItem label=\"npm\">\n        ```sh\n        npx astro add starlight\n        ```\n    </TabItem>\n    <TabItem label=\"pnpm\">\n        Avec *pnpm* :\n\n        ```sh\n        pnpm astro add starlight\n        ```\n    </TabItem>\n</Tabs>\n\n<LinkCard\n  title=\"La suite\"\n  href=\"/posts/suite/\"\n/>\n\nVoir [ailleurs](#nulle-part).\n";
+    let site = site_with(&[
+        ("posts/installer.mdx", body),
+        ("posts/suite.md", b"---\ntitle: Suite\n---\nSuite.\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    let html = &page(&b, "/posts/installer").html;
+    assert!(
+        html.contains("<strong>npm</strong>") && html.contains("<strong>pnpm</strong>"),
+        "{html}"
+    );
+    assert_eq!(html.matches("<pre").count(), 2, "{html}");
+    assert!(
+        html.contains("<em>pnpm</em>") && !html.contains("```") && !html.contains("TabItem"),
+        "{html}"
+    );
+    assert!(html.contains(r#"<a href="posts/suite">La suite</a>"#), "{html}");
+    // Lines were added and unindented: the warning still names the line written.
+    assert!(text.contains("posts/installer.mdx:26:"), "{text}");
+}

@@ -109,6 +109,8 @@ pub struct Markup {
     pub github_ids: bool,
     /// Definition lists (`term` then `: definition`), on in Hugo's Markdown.
     pub definition_lists: bool,
+    /// An MDX page: components on lines of their own give way to their children.
+    pub mdx: bool,
 }
 
 pub fn render(
@@ -122,6 +124,11 @@ pub fn render(
     let mut out = Rendered::default();
     let written = body;
     let body = hugo_refs(&super::admonitions::expand(&super::shortcodes::expand(body)));
+    let body = if markup.mdx {
+        super::mdx_components::children_as_markdown(&body)
+    } else {
+        body
+    };
     let body = body.as_str();
     let mut options = options();
     options.set(Options::ENABLE_DEFINITION_LIST, markup.definition_lists);

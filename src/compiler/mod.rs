@@ -27,6 +27,7 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod mdx;
+mod mdx_components;
 pub mod offsets;
 pub mod order;
 pub mod parse;
@@ -154,6 +155,7 @@ pub fn compile(options: &Options) -> Outcome {
             emoji: tool.emoji,
             github_ids: tool.dialect.github_ids(),
             definition_lists: tool.dialect == tool_settings::Dialect::Hugo,
+            mdx: false,
         },
     };
     order::sort(&mut docs);

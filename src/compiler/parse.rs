@@ -203,7 +203,7 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
             errors.push(
                 Diagnostic::warning(file.id, span, "MDX imports and components are left out")
                     .label("Vitrine reads MDX as Markdown")
-                    .hint("the Markdown around them is kept; write what a component showed as Markdown or HTML"),
+                    .hint("the Markdown around and inside components is kept, with their labels and titles; what they do (tabs, cards) is not"),
             );
         }
         body

@@ -43,7 +43,11 @@ pub fn render(
             base: folders.base_path,
             moved: folders.moved,
         };
-        doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, folders.markup, routes, &locate);
+        let markup = markdown::Markup {
+            mdx: doc.file.rel.ends_with(".mdx"),
+            ..folders.markup
+        };
+        doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, markup, routes, &locate);
         if doc.meta.image.is_none() {
             eager_first_image(&mut doc.rendered.html);
         }
