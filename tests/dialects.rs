@@ -1859,3 +1859,19 @@ fn mdx_component_children_are_markdown_however_indented() {
     // Lines were added and unindented: the warning still names the line written.
     assert!(text.contains("posts/installer.mdx:26:"), "{text}");
 }
+
+#[test]
+fn a_lonely_category_is_named_where_it_is_written() {
+    // Hugo's `categories` are read as tags: a warning about one points at it, not at `tags:`.
+    let site = site_with(&[
+        (
+            "posts/a.md",
+            b"---\ntitle: A\ntags: [rust]\ncategories: [Tutoriels]\n---\nA.\n",
+        ),
+        ("posts/b.md", b"---\ntitle: B\ntags: [rust]\n---\nB.\n"),
+    ]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(text.contains("tag `Tutoriels` is used by this page only"), "{text}");
+    assert!(text.contains("posts/a.md:4:14"), "{text}");
+}

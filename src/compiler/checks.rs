@@ -1,10 +1,10 @@
 //! Warnings: things that build but are probably not what the author wants.
 
-use super::diagnostics::Diagnostic;
+use super::diagnostics::{Diagnostic, Sources};
 use super::document::Doc;
 use crate::bundle::Tag;
 
-pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
+pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str, sources: &Sources) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut unrun = Vec::new();
     let lonely: std::collections::HashSet<&str> =
@@ -33,7 +33,7 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::warning(
                         id,
-                        doc.meta.tags_span.clone(),
+                        term_span(doc, &tag.name, sources),
                         format!("tag `{}` is used by this page only", tag.name),
                     )
                     .label("a tag page listing a single page")
@@ -44,6 +44,19 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str) -> Vec<Diagnostic> {
     }
     out.extend(counted_shortcodes(unrun));
     out
+}
+
+/// Where the front matter writes a term: in the `tags` or `categories` list
+/// (from the first one on), else the list's line.
+fn term_span(doc: &Doc, name: &str, sources: &Sources) -> std::ops::Range<usize> {
+    let text = sources.text(doc.file.id);
+    let front = &text[..doc.close.start.min(text.len())];
+    let from = doc.meta.tags_span.start.min(front.len());
+    front[from..]
+        .find(name)
+        .map(|at| from + at)
+        .or_else(|| front.find(name))
+        .map_or(doc.meta.tags_span.clone(), |at| at..at + name.len())
 }
 
 /// A site's own shortcode used on many pages: named on the first few, the rest counted.

@@ -178,7 +178,7 @@ pub fn compile(options: &Options) -> Outcome {
     images::serve_failed_as_is(&failures, &pictures, &folders, &mut docs, &mut images);
     images::serve_failed_as_is(&failures, &pictures, &folders, &mut intro_docs, &mut BTreeMap::new());
     diagnostics.extend(link_check::check(&docs, &routes, &left_out));
-    diagnostics.extend(checks::warnings(&docs, &tags, &options.today));
+    diagnostics.extend(checks::warnings(&docs, &tags, &options.today, &sources));
     diagnostics.extend(checks::counted_shortcodes(
         intro_docs.iter().flat_map(checks::shortcodes).collect(),
     ));
