@@ -7,7 +7,7 @@
 //! matching, 14 KB (brotli) less wasm than JSON read through serde-wasm-bindgen.
 
 use crate::bundle::{Image, Kind, Site, SiteLink, TagRef, TocEntry};
-use crate::text::FR as T;
+use crate::text::t;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape below changes in a way an older app cannot read.
@@ -248,15 +248,18 @@ impl RouteData {
             View::Home(_) => (None, self.site.tagline.clone()),
             View::List(l) => (Some(l.title.clone()), l.intro.clone()),
             View::Page(p) => (Some(p.title.clone()), p.description.clone()),
-            View::Tags(_) => (Some(T.tags_title.into()), T.tags_intro.into()),
-            View::Tag(t) => (Some(t.tag.name.clone()), format!("{} : {}", T.tag_title, t.tag.name)),
-            View::Search => (Some(T.search_title.into()), T.search_empty.into()),
-            View::NotFound(_) => (Some(T.not_found_title.into()), T.not_found_body.into()),
+            View::Tags(_) => (Some(t().tags_title.into()), t().tags_intro.into()),
+            View::Tag(view) => (
+                Some(view.tag.name.clone()),
+                format!("{} : {}", t().tag_title, view.tag.name),
+            ),
+            View::Search => (Some(t().search_title.into()), t().search_empty.into()),
+            View::NotFound(_) => (Some(t().not_found_title.into()), t().not_found_body.into()),
             View::Synthese(s) => (
-                Some(T.synthese_title.into()),
+                Some(t().synthese_title.into()),
                 match &s.tag {
-                    Some(tag) => format!("{} ({} : {tag})", T.synthese_intro, T.tag_title),
-                    None => T.synthese_intro.into(),
+                    Some(tag) => format!("{} ({} : {tag})", t().synthese_intro, t().tag_title),
+                    None => t().synthese_intro.into(),
                 },
             ),
         };
@@ -280,8 +283,8 @@ impl RouteData {
 /// The introduction of a section's list (other sections have none).
 pub fn section_intro(kind: Kind) -> &'static str {
     match kind {
-        Kind::Competence => T.competences_intro,
-        Kind::Projet => T.projets_intro,
+        Kind::Competence => t().competences_intro,
+        Kind::Projet => t().projets_intro,
         Kind::Other => "",
     }
 }

@@ -2,6 +2,8 @@
 //! added. French is the default.
 
 pub struct Text {
+    /// Its language code.
+    pub lang: &'static str,
     pub nav_tags: &'static str,
     pub skip_to_content: &'static str,
     pub loading: &'static str,
@@ -83,9 +85,11 @@ pub struct Text {
     pub competence_many: &'static str,
     pub projet_one: &'static str,
     pub projet_many: &'static str,
+    pub months: [&'static str; 12],
 }
 
 pub const FR: Text = Text {
+    lang: "fr",
     nav_tags: "Tags",
     skip_to_content: "Aller au contenu",
     loading: "Chargement du portfolio…",
@@ -165,21 +169,7 @@ pub const FR: Text = Text {
     competence_many: "compétences",
     projet_one: "projet",
     projet_many: "projets",
-};
-
-/// `10 compétences × 12 projets`, `1 compétence × 1 projet`.
-pub fn reach(competences: usize, projets: usize) -> String {
-    let word = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "{} × {}",
-        word(competences, FR.competence_one, FR.competence_many),
-        word(projets, FR.projet_one, FR.projet_many)
-    )
-}
-
-/// `2023-04-11` → `11 avril 2023`.
-pub fn format_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
+    months: [
         "janvier",
         "février",
         "mars",
@@ -192,13 +182,180 @@ pub fn format_date(date: &str) -> String {
         "octobre",
         "novembre",
         "décembre",
-    ];
+    ],
+};
+
+/// For a site in another language than French (Hugo's `languageCode = "en-us"`,
+/// Zola's `default_language`, Astro's `lang`).
+pub const EN: Text = Text {
+    lang: "en",
+    nav_tags: "Tags",
+    skip_to_content: "Skip to content",
+    loading: "Loading…",
+    error_title: "The site could not be loaded",
+    error_retry: "Try again",
+    error_home: "Back to the home page",
+    not_found_title: "Page not found",
+    not_found_body: "No page of this site has this address.",
+    did_you_mean: "Did you mean",
+    back_home: "Back to the home page",
+    competences_title: "Skills",
+    competences_intro: "The skills I have built, and what I learnt putting them to work.",
+    projets_title: "Projects",
+    projets_intro: "Projects carried out in training and at work.",
+    tags_title: "Tags",
+    tags_intro: "Every topic of the site.",
+    tag_title: "Tag",
+    latest_projets: "Latest projects",
+    link_code: "Source code",
+    link_demo: "Demo",
+    link_document: "Document",
+    link_site: "Website",
+    page_links: "Links",
+    all_competences: "Skills",
+    see_all: "See all",
+    reading_time: "min read",
+    toc: "Contents",
+    linked_projets: "Related projects",
+    linked_competences: "Skills used",
+    previous: "Previous",
+    next: "Next",
+    pages_one: "page",
+    pages_many: "pages",
+    draft: "Draft",
+    footer: "Made with Vitrine",
+    main_nav: "Main navigation",
+    all_tags: "All",
+    filter_by_tag: "Filter by tag",
+    subsections: "Subsections",
+    no_result: "No page matches this filter.",
+    menu: "Menu",
+    dark_theme: "Dark theme",
+    neighbours: "Nearby pages",
+    search_label: "Search the site",
+    search_placeholder: "Search… (/)",
+    search_title: "Search",
+    search_empty: "Type a word to search the site.",
+    search_none: "No results for",
+    page: "Page",
+    pages_title: "Pages",
+    pagination: "Pages of the list",
+    previous_page: "← Previous page",
+    next_page: "Next page →",
+    site_updated: "The site was updated since this page was opened: go back to the home page to load the new version.",
+    data_missing: "This page's data cannot be found on the server",
+    lightbox: "Enlarged image",
+    previous_image: "Previous image",
+    next_image: "Next image",
+    close: "Close",
+    open_original: "Open the original",
+    synthese_title: "Summary table",
+    synthese_nav: "Summary",
+    synthese_intro: "Which projects show which skills, and why.",
+    synthese_caption: "Skills (rows) used in projects (columns)",
+    synthese_corner: "Skills",
+    synthese_total: "Total",
+    synthese_gap: "to support",
+    synthese_csv: "Download the table (CSV)",
+    synthese_legend: "✓ declared on a page · ↗ link in the text · # shared tag · “to support”: a skill without a project, or a project without a skill.",
+    synthese_omitted: "The table shows the first skills and the first projects of their lists. The site has:",
+    synthese_home: "See the summary table",
+    evidence_declared: "declared",
+    evidence_linked: "link in the text",
+    evidence_tag: "shared tag",
+    synthese_filter: "Filter projects by tag",
+    competence_one: "skill",
+    competence_many: "skills",
+    projet_one: "project",
+    projet_many: "projects",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+};
+
+/// The interface text for a site's language: French unless the site says it
+/// is in another language (French is also the default when it says nothing).
+pub fn for_lang(lang: &str) -> &'static Text {
+    let code = lang.split(['-', '_']).next().unwrap_or_default();
+    if code.is_empty() || code.eq_ignore_ascii_case("fr") {
+        &FR
+    } else {
+        &EN
+    }
+}
+
+/// The language of the site this process renders: one site per build and per
+/// browser page, set before its first view (see [`set_lang`]).
+static ENGLISH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The interface text of the site being rendered.
+pub fn t() -> &'static Text {
+    if ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
+        &EN
+    } else {
+        &FR
+    }
+}
+
+/// Sets the site's language for [`t`]: by the prerenderer before its first
+/// route, by the app before its first view.
+pub fn set_lang(lang: &str) {
+    let english = for_lang(lang).lang == EN.lang;
+    ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `10 compétences × 12 projets`, `1 compétence × 1 projet`.
+pub fn reach(competences: usize, projets: usize) -> String {
+    let word = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{} × {}",
+        word(competences, t().competence_one, t().competence_many),
+        word(projets, t().projet_one, t().projet_many)
+    )
+}
+
+/// `2023-04-11` → `11 avril 2023` (`April 11, 2023` on an English site).
+pub fn format_date(date: &str) -> String {
+    format_date_in(t(), date)
+}
+
+/// [`format_date`] in the language of `text`.
+pub fn format_date_in(text: &Text, date: &str) -> String {
     let mut parts = date.split('-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return date.to_string();
     };
     match (m.parse::<usize>(), d.parse::<u32>()) {
-        (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        (Ok(m @ 1..=12), Ok(d)) if text.lang == EN.lang => format!("{} {d}, {y}", text.months[m - 1]),
+        (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", text.months[m - 1]),
         _ => date.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_in_another_language_gets_the_english_interface() {
+        assert_eq!(for_lang("fr").lang, "fr");
+        assert_eq!(for_lang("fr-FR").lang, "fr");
+        assert_eq!(for_lang("").lang, "fr", "French by default");
+        assert_eq!(for_lang("en-us").lang, "en");
+        assert_eq!(for_lang("de").lang, "en");
+        assert_eq!(format_date_in(&FR, "2023-04-11"), "11 avril 2023");
+        assert_eq!(format_date_in(&EN, "2023-04-11"), "April 11, 2023");
+        assert_eq!(format_date_in(&EN, "2023"), "2023");
     }
 }

@@ -1875,3 +1875,16 @@ fn a_lonely_category_is_named_where_it_is_written() {
     assert!(text.contains("tag `Tutoriels` is used by this page only"), "{text}");
     assert!(text.contains("posts/a.md:4:14"), "{text}");
 }
+
+#[test]
+fn an_english_site_gets_english_section_titles_and_labels() {
+    let site = site_with(&[(
+        "projets/app.md",
+        b"---\ntitle: App\ngithub: https://github.com/me/app\n---\nA.\n",
+    )]);
+    std::fs::write(site.path().join("content/site.toml"), "title = \"Me\"\nlang = \"en\"\n").unwrap();
+    let b = build_at(site.path());
+    let titles: Vec<&str> = b.site.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles[..2], ["Skills", "Projects"]);
+    assert_eq!(page(&b, "/projets/app").external[0].label, "Source code");
+}

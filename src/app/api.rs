@@ -48,6 +48,8 @@ impl Store {
     /// Puts data in the cache (the page's embedded data, or a fetched file).
     pub fn insert(&self, data: RouteData) {
         if self.site.with_untracked(Option::is_none) {
+            // The interface speaks the site's language from its first view on.
+            crate::text::set_lang(&data.site.lang);
             self.site.set(Some(Arc::new(data.site.clone())));
         }
         let key = data.route.clone();
@@ -127,7 +129,7 @@ mod fetch {
     use crate::bundle::Site;
     use crate::data::{self, LinkRef, NotFound, RouteData, Unreadable, View, DATA_VERSION, EMBED_ID};
     use crate::search::{SearchIndex, SEARCH_FILE};
-    use crate::text::FR as T;
+    use crate::text::t;
     use gloo_net::http::Request;
     use std::cell::RefCell;
     use std::sync::Arc;
@@ -230,7 +232,7 @@ mod fetch {
         let file = format!("{}routes.bin", folder());
         let bytes = match get(&file, false).await {
             Ok(bytes) => bytes,
-            Err(Failure::Missing) => return Err(T.site_updated.to_string()),
+            Err(Failure::Missing) => return Err(t().site_updated.to_string()),
             Err(Failure::Other(e)) => return Err(e),
         };
         let routes: Arc<Vec<LinkRef>> = Arc::new(parse(&bytes, &file)?);
@@ -246,10 +248,10 @@ mod fetch {
         let route = key.split('?').next().unwrap_or(key);
         if routes.iter().any(|r| r.route == route) {
             // The page exists but its data file does not: a partial upload, or a newer deploy.
-            return Loaded::Failed(format!("{} ({key}).", T.data_missing));
+            return Loaded::Failed(format!("{} ({key}).", t().data_missing));
         }
         let Some(site) = site else {
-            return Loaded::Failed(T.site_updated.to_string());
+            return Loaded::Failed(t().site_updated.to_string());
         };
         Loaded::Ready(Arc::new(RouteData {
             route: key.to_string(),

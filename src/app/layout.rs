@@ -1,7 +1,7 @@
 //! The page shell: header with navigation, footer, loading and error views.
 
 use super::{current_route, link, Store};
-use crate::text::FR as T;
+use crate::text::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -29,7 +29,7 @@ pub fn Header() -> impl IntoView {
         });
     });
     view! {
-        <a class="skip-link" node_ref=skip href=format!("{}#contenu", link(&current_route(&pathname.get_untracked())))>{T.skip_to_content}</a>
+        <a class="skip-link" node_ref=skip href=format!("{}#contenu", link(&current_route(&pathname.get_untracked())))>{t().skip_to_content}</a>
         <header class="site-header">
             <div class="wrap header-row">
                 <a class="site-title" href="./">{site_title}</a>
@@ -39,9 +39,9 @@ pub fn Header() -> impl IntoView {
                     aria-controls="nav-principale"
                     on:click=move |_| set_open.update(|o| *o = !*o)
                 >
-                    {T.menu}
+                    {t().menu}
                 </button>
-                <nav id="nav-principale" aria-label=T.main_nav class:open=open>
+                <nav id="nav-principale" aria-label=t().main_nav class:open=open>
                     <ul>
                         {move || {
                             // The site's navigation, from its data, then the tags.
@@ -49,7 +49,7 @@ pub fn Header() -> impl IntoView {
                                 .site()
                                 .map(|s| s.menu.iter().map(|m| (m.url.clone(), m.label.clone())).collect())
                                 .unwrap_or_default();
-                            items.push(("tags".into(), T.nav_tags.into()));
+                            items.push(("tags".into(), t().nav_tags.into()));
                             items
                                 .into_iter()
                                 .map(|(href, label)| {
@@ -85,7 +85,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>{author}{T.footer}</p>
+                <p>{author}{t().footer}</p>
             </div>
         </footer>
     }
@@ -99,22 +99,22 @@ pub fn Loading() -> impl IntoView {
             <div class="skeleton"></div>
             <div class="skeleton"></div>
             <div class="skeleton short"></div>
-            <p class="visually-hidden">{T.loading}</p>
+            <p class="visually-hidden">{t().loading}</p>
         </div>
     }
 }
 
 #[component]
 pub fn ErrorView(message: String, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    super::document::set_error_title(T.error_title, &message);
+    super::document::set_error_title(t().error_title, &message);
     view! {
         <div class="wrap error-view" role="alert">
-            <h1>{T.error_title}</h1>
+            <h1>{t().error_title}</h1>
             <p class="error-message">{message}</p>
             <p class="actions">
-                <button class="button" on:click=move |_| retry()>{T.error_retry}</button>
+                <button class="button" on:click=move |_| retry()>{t().error_retry}</button>
                 " "
-                <a class="button secondary" href="./" rel="external">{T.error_home}</a>
+                <a class="button secondary" href="./" rel="external">{t().error_home}</a>
             </p>
         </div>
     }

@@ -5,7 +5,7 @@
 //! the prerendered page has no dialog, and without JavaScript the image's link
 //! opens the original file.
 
-use crate::text::FR as T;
+use crate::text::t;
 use leptos::prelude::document;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, HtmlDialogElement, HtmlElement, KeyboardEvent, MouseEvent};
@@ -65,10 +65,10 @@ fn wire(dialog: &HtmlDialogElement) {
 fn build() -> Option<HtmlDialogElement> {
     let dialog: HtmlDialogElement = document().create_element("dialog").ok()?.dyn_into().ok()?;
     dialog.set_class_name("lightbox");
-    dialog.set_attribute("aria-label", T.lightbox).ok()?;
+    dialog.set_attribute("aria-label", t().lightbox).ok()?;
     dialog.set_inner_html(&format!(
         r#"<button type="button" class="lightbox-close" aria-label="{}" autofocus>×</button><figure><img sizes="100vw" alt=""><figcaption><span></span><span class="lightbox-count"></span><a rel="external">{}</a></figcaption></figure><button type="button" class="lightbox-prev" aria-label="{}">‹</button><button type="button" class="lightbox-next" aria-label="{}">›</button>"#,
-        T.close, T.open_original, T.previous_image, T.next_image
+        t().close, t().open_original, t().previous_image, t().next_image
     ));
     document().body()?.append_child(&dialog).ok()?;
     Some(dialog)

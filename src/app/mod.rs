@@ -148,6 +148,10 @@ pub fn start() {
     navigation::install();
     lightbox::install();
     let document = document();
+    // The page's language (the site's), until the site's data says it.
+    if let Some(html) = document.document_element() {
+        crate::text::set_lang(&html.get_attribute("lang").unwrap_or_default());
+    }
     let store = Store::new();
     let mut hydratable = false;
     if let Some(embedded) = api::embedded() {

@@ -4,7 +4,7 @@
 
 use super::link;
 use crate::search::{normalize, search, snippet, Hit, SearchIndex};
-use crate::text::FR as T;
+use crate::text::t;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -194,7 +194,7 @@ pub fn SearchBox() -> impl IntoView {
             return String::new();
         }
         match hits.with(Vec::len) {
-            0 => format!("{} « {} »", T.search_none, q.trim()),
+            0 => format!("{} « {} »", t().search_none, q.trim()),
             1 => "1 résultat".to_string(),
             n => format!("{n} résultats"),
         }
@@ -211,12 +211,12 @@ pub fn SearchBox() -> impl IntoView {
                 set_selected.set(None);
             }
         }>
-            <label class="visually-hidden" for="recherche">{T.search_label}</label>
+            <label class="visually-hidden" for="recherche">{t().search_label}</label>
             <input
                 id="recherche"
                 node_ref=input
                 type="search"
-                placeholder=T.search_placeholder
+                placeholder=t().search_placeholder
                 autocomplete="off"
                 role="combobox"
                 aria-autocomplete="list"
@@ -232,7 +232,7 @@ pub fn SearchBox() -> impl IntoView {
             />
             <div class="search-results" hidden=move || !open()>
                 <p class="search-status" role="status">{status}</p>
-                <ul id="resultats-recherche" role="listbox" aria-label=T.search_label on:click=move |_| close()>{list}</ul>
+                <ul id="resultats-recherche" role="listbox" aria-label=t().search_label on:click=move |_| close()>{list}</ul>
             </div>
         </div>
     }
@@ -250,12 +250,12 @@ pub fn page() -> impl IntoView {
         let q = q();
         let message = |text: String| Either::Left(view! { <p class="empty">{text}</p> });
         if q.trim().is_empty() {
-            return message(T.search_empty.into());
+            return message(t().search_empty.into());
         }
         match search.hits(&q, PAGE_RESULTS) {
-            None => message(T.loading.into()),
+            None => message(t().loading.into()),
             Some(Err(e)) => message(e),
-            Some(Ok((_, hits))) if hits.is_empty() => message(format!("{} « {} »", T.search_none, q.trim())),
+            Some(Ok((_, hits))) if hits.is_empty() => message(format!("{} « {} »", t().search_none, q.trim())),
             Some(Ok((index, hits))) => {
                 let items: Vec<_> = hits
                     .iter()
@@ -268,13 +268,13 @@ pub fn page() -> impl IntoView {
     };
     view! {
         <div class="wrap">
-            <h1>{T.search_title}</h1>
-            <label class="visually-hidden" for="recherche-page">{T.search_label}</label>
+            <h1>{t().search_title}</h1>
+            <label class="visually-hidden" for="recherche-page">{t().search_label}</label>
             <input
                 id="recherche-page"
                 class="search-page-input"
                 type="search"
-                placeholder=T.search_placeholder
+                placeholder=t().search_placeholder
                 prop:value=q
                 on:input=move |e| {
                     let value = event_target_value(&e);

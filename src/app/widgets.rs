@@ -3,7 +3,7 @@
 use super::{asset, link};
 use crate::bundle::TagRef;
 use crate::data::{Card, Pager, TagCount};
-use crate::text::{format_date, FR as T};
+use crate::text::{format_date, t};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -40,8 +40,8 @@ pub fn page_meta(date: Option<&str>, reading_minutes: usize, draft: bool) -> imp
     });
     // A page without text (front matter only) has no reading time.
     let reading =
-        (reading_minutes > 0).then(|| view! { <span>{format!("{reading_minutes} {}", T.reading_time)}</span> });
-    let draft = draft.then(|| view! { <span class="badge">{T.draft}</span> });
+        (reading_minutes > 0).then(|| view! { <span>{format!("{reading_minutes} {}", t().reading_time)}</span> });
+    let draft = draft.then(|| view! { <span class="badge">{t().draft}</span> });
     view! {
         <p class="meta">{date}{reading}{draft}</p>
     }
@@ -92,12 +92,12 @@ pub fn pager(pager: Pager, route: impl Fn(usize) -> String) -> Option<impl IntoV
                 .contains(&n)
                 .then(|| view! { <a href=link(&route(n)) rel=rel>{label}</a> })
         };
-        let status = format!("{} {} / {}", T.page, pager.page, pager.pages);
+        let status = format!("{} {} / {}", t().page, pager.page, pager.pages);
         view! {
-            <nav class="pager" aria-label=T.pagination>
-                {step(pager.page.wrapping_sub(1), T.previous_page, "prev")}
+            <nav class="pager" aria-label=t().pagination>
+                {step(pager.page.wrapping_sub(1), t().previous_page, "prev")}
                 <span>{status}</span>
-                {step(pager.page + 1, T.next_page, "next")}
+                {step(pager.page + 1, t().next_page, "next")}
             </nav>
         }
     })
@@ -119,7 +119,7 @@ pub fn filter(base: &str, tags: &[TagRef], current: Option<&str>, label: &'stati
             )
         })
         .collect_view();
-    let all = chip(base.to_string(), T.all_tags.into(), current.is_none());
+    let all = chip(base.to_string(), t().all_tags.into(), current.is_none());
     // No tag, nothing to filter by.
     (!tags.is_empty()).then(|| view! { <ul class="chips filter" aria-label=label>{all}{each}</ul> })
 }

@@ -18,6 +18,7 @@ pub fn assemble(
 ) -> Bundle {
     let back = backlinks::compute(&docs);
     let neighbours = order::neighbours(&docs);
+    let text = crate::text::for_lang(&site.lang);
     let pages = docs
         .into_iter()
         .zip(neighbours)
@@ -48,7 +49,7 @@ pub fn assemble(
                 prev,
                 next,
                 aliases: doc.meta.aliases,
-                external: super::external_links::read(&doc.meta.extra),
+                external: super::external_links::read(&doc.meta.extra, text),
                 extra: doc.meta.extra,
             }
         })

@@ -2,12 +2,13 @@
 //! portfolio themes for Hugo, Zola and Astro name them), shown on the page.
 
 use crate::bundle::SiteLink;
-use crate::text::FR as T;
+use crate::text::Text;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Each known key with a web address, by key name, then Zola's `[extra]` ones.
-pub fn read(extra: &BTreeMap<String, Value>) -> Vec<SiteLink> {
+/// `text`: the interface text of the site's language, for the labels.
+pub fn read(extra: &BTreeMap<String, Value>, text: &Text) -> Vec<SiteLink> {
     let nested = extra.get("extra").and_then(Value::as_object);
     let fields = extra.iter().chain(nested.into_iter().flatten());
     let mut out: Vec<SiteLink> = Vec::new();
@@ -15,7 +16,7 @@ pub fn read(extra: &BTreeMap<String, Value>) -> Vec<SiteLink> {
         let Some(url) = value.as_str().map(str::trim).filter(|u| is_web(u)) else {
             continue;
         };
-        if let Some(label) = label(key) {
+        if let Some(label) = label(key, text) {
             if !out.iter().any(|l| l.url == url) {
                 out.push(SiteLink {
                     label: label.to_string(),
@@ -32,7 +33,7 @@ fn is_web(url: &str) -> bool {
 }
 
 /// What the key means to a reader, or `None` for a key that is not a link.
-fn label(key: &str) -> Option<&'static str> {
+fn label(key: &str, text: &Text) -> Option<&'static str> {
     let key: String = key
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -44,11 +45,11 @@ fn label(key: &str) -> Option<&'static str> {
         .unwrap_or(&key);
     Some(match key {
         "github" | "gitlab" | "codeberg" | "repo" | "repository" | "source" | "sourcecode" | "code" | "git"
-        | "depot" | "dépôt" => T.link_code,
-        "demo" | "démo" | "live" | "preview" | "app" | "play" => T.link_demo,
-        "download" | "pdf" | "doc" | "document" | "report" | "rapport" => T.link_document,
+        | "depot" | "dépôt" => text.link_code,
+        "demo" | "démo" | "live" | "preview" | "app" | "play" => text.link_demo,
+        "download" | "pdf" | "doc" | "document" | "report" | "rapport" => text.link_document,
         "" | "website" | "site" | "external" | "project" | "projet" | "href" | "web" | "homepage" | "lien" => {
-            T.link_site
+            text.link_site
         }
         _ => return None,
     })
@@ -70,15 +71,21 @@ mod tests {
             "extra": { "source_code": "https://gitlab.com/a/b", "website": "https://a.example" }
         }))
         .unwrap();
-        let links: Vec<(String, String)> = read(&extra).into_iter().map(|l| (l.label, l.url)).collect();
+        let links: Vec<(String, String)> = read(&extra, &crate::text::FR)
+            .into_iter()
+            .map(|l| (l.label, l.url))
+            .collect();
         assert_eq!(
             links,
             [
-                (T.link_demo.to_string(), "https://a.example/demo".to_string()),
-                (T.link_code.to_string(), "https://github.com/a/b".to_string()),
-                (T.link_site.to_string(), "https://a.example".to_string()),
-                (T.link_code.to_string(), "https://gitlab.com/a/b".to_string()),
+                ("Démo".to_string(), "https://a.example/demo".to_string()),
+                ("Code source".to_string(), "https://github.com/a/b".to_string()),
+                ("Site".to_string(), "https://a.example".to_string()),
+                ("Code source".to_string(), "https://gitlab.com/a/b".to_string()),
             ]
         );
+        let english = read(&extra, &crate::text::EN);
+        assert_eq!(english[0].label, "Demo");
+        assert_eq!(english[1].label, "Source code");
     }
 }

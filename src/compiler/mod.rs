@@ -373,7 +373,7 @@ fn navigation(
     if Kind::ALL.iter().all(|k| docs.iter().any(|d| d.file.kind == *k)) {
         candidates.push(sections::Candidate {
             link: crate::bundle::SiteLink {
-                label: crate::text::FR.synthese_nav.into(),
+                label: crate::text::for_lang(&site.lang).synthese_nav.into(),
                 url: "synthese".into(),
             },
             asks: true,
@@ -404,7 +404,12 @@ fn sections_and_menu(
     base_path: &str,
     sources: &Sources,
 ) -> (Vec<(String, String)>, Vec<Diagnostic>) {
-    site.sections = sections::list(pages.docs, pages.fields, pages.intros);
+    site.sections = sections::list(
+        pages.docs,
+        pages.fields,
+        pages.intros,
+        crate::text::for_lang(&site.lang),
+    );
     let unlisted = sections::unlisted(&site.sections, pages.fields);
     let unmatched = navigation(site, pages, base_path, &unlisted);
     let mut found: Vec<Diagnostic> = unmatched.iter().map(|entry| menu_warning(entry, sources)).collect();

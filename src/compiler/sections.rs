@@ -6,13 +6,14 @@ use super::diagnostics::Diagnostic;
 use super::document::Doc;
 use super::intros::Fields;
 use crate::bundle::{Kind, Section, SiteLink};
-use crate::text::FR as T;
+use crate::text::Text;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// `fields`: each folder's `_index.md` title and weight ([`super::intros::load`]);
 /// `intros`: the `_index.md` bodies (a folder with one and no page is a section too).
-pub fn list(docs: &[Doc], fields: &Fields, intros: &[Doc]) -> Vec<Section> {
+/// `text`: the site's interface text, for the two kinds' default titles.
+pub fn list(docs: &[Doc], fields: &Fields, intros: &[Doc], text: &Text) -> Vec<Section> {
     // The two kinds' titles are the portfolio's own, unless their `_index.md` has one.
     let titled = |kind: Kind, default: &str| {
         fields
@@ -24,12 +25,12 @@ pub fn list(docs: &[Doc], fields: &Fields, intros: &[Doc]) -> Vec<Section> {
     let mut sections = vec![
         Section {
             slug: Kind::Competence.section().into(),
-            title: titled(Kind::Competence, T.competences_title),
+            title: titled(Kind::Competence, text.competences_title),
             kind: Kind::Competence,
         },
         Section {
             slug: Kind::Projet.section().into(),
-            title: titled(Kind::Projet, T.projets_title),
+            title: titled(Kind::Projet, text.projets_title),
             kind: Kind::Projet,
         },
     ];

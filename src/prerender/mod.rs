@@ -64,6 +64,7 @@ pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
 pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, String> {
     let io = |e: std::io::Error| e.to_string();
     let clock = crate::clock::Clock::start();
+    crate::text::set_lang(&bundle.site.lang);
     let pages = routes::index(bundle);
     let mut collections = routes::collections(bundle, &pages);
     collections.push(routes::not_found(bundle));

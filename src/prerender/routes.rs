@@ -3,7 +3,7 @@
 
 use crate::bundle::{Bundle, Kind, Page, Section, Tag, TagRef};
 use crate::data::*;
-use crate::text::FR as T;
+use crate::text::t;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -32,7 +32,7 @@ pub fn collections(bundle: &Bundle, index: &Index) -> Vec<RouteData> {
     let mut groups = bundle.site.sections.clone();
     groups.push(Section {
         slug: String::new(),
-        title: crate::text::FR.pages_title.into(),
+        title: crate::text::t().pages_title.into(),
         kind: Kind::Other,
     });
     let mut out = vec![wrap(bundle, "/".into(), View::Home(home(bundle)))];
@@ -133,8 +133,8 @@ fn home(bundle: &Bundle) -> Home {
 fn home_section(bundle: &Bundle, section: &Section) -> HomeSection {
     let mut pages: Vec<&Page> = bundle.pages.iter().filter(|p| p.section == section.slug).collect();
     let (title, shown) = match section.kind {
-        Kind::Competence => (T.all_competences.to_string(), HOME_COMPETENCES),
-        Kind::Projet => (T.latest_projets.to_string(), HOME_LATEST),
+        Kind::Competence => (t().all_competences.to_string(), HOME_COMPETENCES),
+        Kind::Projet => (t().latest_projets.to_string(), HOME_LATEST),
         Kind::Other => (section.title.clone(), HOME_LATEST),
     };
     if section.kind != Kind::Competence {
@@ -167,7 +167,7 @@ fn other_pages(bundle: &Bundle) -> Option<HomeSection> {
     pages.sort_by(|a, b| b.date.cmp(&a.date));
     (!pages.is_empty()).then(|| HomeSection {
         section: String::new(),
-        title: T.pages_title.to_string(),
+        title: t().pages_title.to_string(),
         images: true,
         total: pages.len(),
         cards: pages.into_iter().map(card).collect(),

@@ -3,7 +3,7 @@
 
 use crate::bundle::{Bundle, Evidence, Kind, Page, TagRef};
 use crate::data::{key, Axis, Coverage, Mark, Row, Synthese};
-use crate::text::FR as T;
+use crate::text::t;
 use std::collections::HashMap;
 
 pub const ROUTE: &str = "/synthese";
@@ -132,14 +132,14 @@ fn mark(projet: &str, evidence: &Evidence) -> Mark {
 pub fn words(evidence: &Evidence) -> String {
     let mut words: Vec<String> = Vec::new();
     if evidence.declared {
-        words.push(T.evidence_declared.into());
+        words.push(t().evidence_declared.into());
     }
     if evidence.linked {
-        words.push(T.evidence_linked.into());
+        words.push(t().evidence_linked.into());
     }
     if !evidence.tags.is_empty() {
         let names: Vec<&str> = evidence.tags.iter().map(|t| t.name.as_str()).collect();
-        words.push(format!("{} : {}", T.evidence_tag, names.join(", ")));
+        words.push(format!("{} : {}", t().evidence_tag, names.join(", ")));
     }
     words.join(", ")
 }
@@ -156,9 +156,9 @@ pub fn csv(bundle: &Bundle) -> Result<Option<Vec<u8>>, String> {
         .delimiter(b';')
         .from_writer("\u{feff}".as_bytes().to_vec());
     let error = |e: csv::Error| format!("{CSV_FILE}: {e}");
-    let mut header = vec![T.synthese_corner.to_string()];
+    let mut header = vec![t().synthese_corner.to_string()];
     header.extend(table.columns.iter().map(|c| c.title.clone()));
-    header.push(T.synthese_total.into());
+    header.push(t().synthese_total.into());
     out.write_record(&header).map_err(error)?;
     for row in &table.rows {
         let mut record = vec![row.axis.title.clone()];
@@ -170,7 +170,7 @@ pub fn csv(bundle: &Bundle) -> Result<Option<Vec<u8>>, String> {
         record.push(row.total.to_string());
         out.write_record(&record).map_err(error)?;
     }
-    let mut totals = vec![T.synthese_total.to_string()];
+    let mut totals = vec![t().synthese_total.to_string()];
     totals.extend(table.column_totals.iter().map(usize::to_string));
     totals.push(table.total.to_string());
     out.write_record(&totals).map_err(error)?;

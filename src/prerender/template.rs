@@ -33,6 +33,9 @@ impl Template {
             .to_string();
         // Drop the description meta (written per page) and put the bundle name in.
         let mut html = index.replacen("<html lang=\"fr\">", &format!("<html lang=\"{}\">", escape(lang)), 1);
+        if crate::text::for_lang(lang).lang != "fr" {
+            html = html.replacen("title=\"Flux Atom\"", "title=\"Atom feed\"", 1);
+        }
         if let Some(start) = html.find("<meta name=\"description\"") {
             let end = start
                 + html[start..]

@@ -3,7 +3,7 @@
 use crate::app::widgets::{cards, counted_chips};
 use crate::bundle::Site;
 use crate::data::{Coverage, Home, HomeSection};
-use crate::text::FR as T;
+use crate::text::t;
 use leptos::prelude::*;
 
 pub fn view(site: &Site, home: &Home) -> impl IntoView {
@@ -31,7 +31,7 @@ pub fn view(site: &Site, home: &Home) -> impl IntoView {
             {home.sections.iter().map(section).collect_view()}
             {home.synthese.map(synthese)}
             <section aria-labelledby="themes">
-                <h2 id="themes">{T.tags_title}</h2>
+                <h2 id="themes">{t().tags_title}</h2>
                 {counted_chips(&home.tags, "chips")}
             </section>
         </div>
@@ -44,7 +44,7 @@ fn section(s: &HomeSection) -> impl IntoView {
     let id = format!("accueil-{}", if s.section.is_empty() { "pages" } else { &s.section });
     let label = id.clone();
     let all = (!s.section.is_empty())
-        .then(|| view! { <a href=s.section.clone()>{format!("{} ({})", T.see_all, s.total)}</a> });
+        .then(|| view! { <a href=s.section.clone()>{format!("{} ({})", t().see_all, s.total)}</a> });
     view! {
         <section aria-labelledby=label>
             <div class="section-head">
@@ -59,12 +59,12 @@ fn section(s: &HomeSection) -> impl IntoView {
 /// The synthesis table's reach, and a link to it.
 fn synthese(c: Coverage) -> impl IntoView {
     let reach = crate::text::reach(c.competences, c.projets);
-    let gaps = (c.gaps > 0).then(|| format!(" · {} {}", c.gaps, T.synthese_gap));
+    let gaps = (c.gaps > 0).then(|| format!(" · {} {}", c.gaps, t().synthese_gap));
     view! {
         <section class="synthese-cta" aria-labelledby="accueil-synthese">
-            <h2 id="accueil-synthese">{T.synthese_title}</h2>
+            <h2 id="accueil-synthese">{t().synthese_title}</h2>
             <p>{reach}{gaps}</p>
-            <a class="button" href="synthese">{T.synthese_home}</a>
+            <a class="button" href="synthese">{t().synthese_home}</a>
         </section>
     }
 }

@@ -5,7 +5,7 @@ use crate::app::link;
 use crate::app::widgets::{cards, filter, pager};
 use crate::bundle::Kind;
 use crate::data::{page_route, LinkRef, List};
-use crate::text::FR as T;
+use crate::text::t;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ pub fn view(list: &List) -> impl IntoView {
     let body = if !list.cards.is_empty() {
         Some(Either::Right(cards(&list.cards, list.kind != Kind::Competence, 2)))
     } else if list.intro_html.is_empty() || list.tag.is_some() {
-        Some(Either::Left(view! { <p class="empty">{T.no_result}</p> }))
+        Some(Either::Left(view! { <p class="empty">{t().no_result}</p> }))
     } else {
         None
     };
@@ -25,7 +25,7 @@ pub fn view(list: &List) -> impl IntoView {
             <h1>{list.title.clone()}</h1>
             {(!list.intro.is_empty()).then(|| view! { <p class="lead">{list.intro.clone()}</p> })}
             {(!list.intro_html.is_empty()).then(|| view! { <div class="prose intro" inner_html=list.intro_html.clone()></div> })}
-            {filter(&list.section, &list.tags, list.tag.as_deref(), T.filter_by_tag)}
+            {filter(&list.section, &list.tags, list.tag.as_deref(), t().filter_by_tag)}
             {subsections(&list.subsections)}
             {body}
             {pager(list.pager, move |n| page_route(&first, tag.as_deref(), n))}
@@ -41,8 +41,8 @@ fn subsections(nested: &[LinkRef]) -> Option<impl IntoView> {
         .collect();
     (!items.is_empty()).then(|| {
         view! {
-            <nav class="subsections" aria-label=T.subsections>
-                <h2>{T.subsections}</h2>
+            <nav class="subsections" aria-label=t().subsections>
+                <h2>{t().subsections}</h2>
                 <ul>{items}</ul>
             </nav>
         }

@@ -2,19 +2,19 @@
 
 use crate::app::link;
 use crate::data::{LinkRef, NotFound};
-use crate::text::FR as T;
+use crate::text::t;
 use leptos::prelude::*;
 
 pub fn view(not_found: &NotFound) -> impl IntoView {
     let suggestion = not_found.suggestion.as_ref().map(|s| {
-        view! { <p>{T.did_you_mean}" " <a href=link(&s.route)>{s.title.clone()}</a>" ?"</p> }
+        view! { <p>{t().did_you_mean}" " <a href=link(&s.route)>{s.title.clone()}</a>" ?"</p> }
     });
     view! {
         <div class="wrap not-found">
-            <h1>{T.not_found_title}</h1>
-            <p>{T.not_found_body}</p>
+            <h1>{t().not_found_title}</h1>
+            <p>{t().not_found_body}</p>
             {suggestion}
-            <p><a class="button" href="./">{T.back_home}</a></p>
+            <p><a class="button" href="./">{t().back_home}</a></p>
         </div>
     }
 }

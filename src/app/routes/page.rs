@@ -4,7 +4,7 @@ use crate::app::widgets::{page_meta, tag_chips};
 use crate::app::{asset, link};
 use crate::bundle::Kind;
 use crate::data::{LinkRef, PageView};
-use crate::text::FR as T;
+use crate::text::t;
 use leptos::prelude::*;
 
 pub fn view(page: &PageView) -> impl IntoView {
@@ -28,7 +28,7 @@ pub fn view(page: &PageView) -> impl IntoView {
             .collect_view();
         view! {
             <nav class="toc" aria-labelledby="sommaire">
-                <h2 id="sommaire">{T.toc}</h2>
+                <h2 id="sommaire">{t().toc}</h2>
                 <ol>{items}</ol>
             </nav>
         }
@@ -66,14 +66,14 @@ fn external(page: &PageView) -> Option<impl IntoView> {
             }
         })
         .collect_view();
-    (!page.external.is_empty()).then(|| view! { <ul class="page-links" aria-label=T.page_links>{items}</ul> })
+    (!page.external.is_empty()).then(|| view! { <ul class="page-links" aria-label=t().page_links>{items}</ul> })
 }
 
 /// "Projets liés" on a compétence, "Compétences mobilisées" on a projet, each with why.
 fn related(page: &PageView) -> Option<impl IntoView> {
     let heading = match page.kind {
-        Kind::Competence => T.linked_projets,
-        _ => T.linked_competences,
+        Kind::Competence => t().linked_projets,
+        _ => t().linked_competences,
     };
     let items = page
         .related
@@ -97,9 +97,9 @@ fn neighbours(page: &PageView) -> impl IntoView {
         })
     };
     view! {
-        <nav class="prev-next" aria-label=T.neighbours>
-            {link(&page.prev, T.previous, "prev")}
-            {link(&page.next, T.next, "next")}
+        <nav class="prev-next" aria-label=t().neighbours>
+            {link(&page.prev, t().previous, "prev")}
+            {link(&page.next, t().next, "next")}
         </nav>
     }
 }

@@ -5,7 +5,7 @@
 use crate::app::link;
 use crate::app::widgets::filter;
 use crate::data::{Axis, Mark, Row, Synthese};
-use crate::text::FR as T;
+use crate::text::t;
 use leptos::prelude::*;
 
 pub fn view(table: &Synthese) -> impl IntoView {
@@ -21,22 +21,22 @@ pub fn view(table: &Synthese) -> impl IntoView {
         .collect_view();
     view! {
         <div class="wrap synthese">
-            <h1>{T.synthese_title}</h1>
-            <p class="lead">{T.synthese_intro}</p>
-            {(!table.tags.is_empty()).then(|| filter("synthese", &table.tags, table.tag.as_deref(), T.synthese_filter))}
+            <h1>{t().synthese_title}</h1>
+            <p class="lead">{t().synthese_intro}</p>
+            {(!table.tags.is_empty()).then(|| filter("synthese", &table.tags, table.tag.as_deref(), t().synthese_filter))}
             {table.omitted.map(|c| {
-                view! { <p class="note">{format!("{} {}.", T.synthese_omitted, crate::text::reach(c.competences, c.projets))}</p> }
+                view! { <p class="note">{format!("{} {}.", t().synthese_omitted, crate::text::reach(c.competences, c.projets))}</p> }
             })}
             <div class="table-scroll" role="region" tabindex="0" aria-labelledby="synthese-legende">
                 <table class="matrix">
-                    <caption id="synthese-legende">{T.synthese_caption}</caption>
-                    <thead><tr><th scope="col">{T.synthese_corner}</th>{head}<th scope="col">{T.synthese_total}</th></tr></thead>
+                    <caption id="synthese-legende">{t().synthese_caption}</caption>
+                    <thead><tr><th scope="col">{t().synthese_corner}</th>{head}<th scope="col">{t().synthese_total}</th></tr></thead>
                     <tbody>{table.rows.iter().map(row).collect_view()}</tbody>
-                    <tfoot><tr><th scope="row">{T.synthese_total}</th>{totals}<td class="total">{table.total}</td></tr></tfoot>
+                    <tfoot><tr><th scope="row">{t().synthese_total}</th>{totals}<td class="total">{table.total}</td></tr></tfoot>
                 </table>
             </div>
-            <p class="legend">{T.synthese_legend}</p>
-            <p><a class="csv" href=table.csv.clone() download="">{T.synthese_csv}</a></p>
+            <p class="legend">{t().synthese_legend}</p>
+            <p><a class="csv" href=table.csv.clone() download="">{t().synthese_csv}</a></p>
         </div>
     }
 }
@@ -56,6 +56,6 @@ fn cell(mark: &Option<Mark>) -> impl IntoView {
 
 /// A row or column title, linked, with "à étayer" when it has no counterpart anywhere.
 fn heading(axis: &Axis) -> impl IntoView {
-    let gap = axis.gap.then(|| view! { <span class="gap">{T.synthese_gap}</span> });
+    let gap = axis.gap.then(|| view! { <span class="gap">{t().synthese_gap}</span> });
     view! { <span class="label"><a href=link(&axis.route)>{axis.title.clone()}</a>{gap}</span> }
 }

@@ -2,7 +2,7 @@
 
 use crate::app::widgets::{cards, pager};
 use crate::data::{page_route, TagView};
-use crate::text::FR as T;
+use crate::text::t;
 use leptos::prelude::*;
 
 pub fn view(tag: &TagView) -> impl IntoView {
@@ -19,11 +19,11 @@ pub fn view(tag: &TagView) -> impl IntoView {
         })
         .collect_view();
     let count = tag.tag.count;
-    let count = format!("{count} {}", if count == 1 { T.pages_one } else { T.pages_many });
+    let count = format!("{count} {}", if count == 1 { t().pages_one } else { t().pages_many });
     let first = format!("/tags/{}", tag.tag.slug);
     view! {
         <div class="wrap">
-            <p class="eyebrow"><a href="tags">{T.tags_title}</a></p>
+            <p class="eyebrow"><a href="tags">{t().tags_title}</a></p>
             <h1>{tag.tag.name.clone()}</h1>
             <p class="lead">{count}</p>
             {groups}
