@@ -89,47 +89,10 @@ pub fn compile(options: &Options) -> Outcome {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
     let clock = crate::clock::Clock::start();
-
-    let (tool, found) = tool_settings::read(&options.content, &mut sources);
-    diagnostics.extend(found);
-    diagnostics.extend(tool.file_mounts.iter().map(|mount| file_mount(mount, &sources)));
-    let moved = elsewhere(options, &tool, &mut sources, &mut diagnostics).map(|content| Options {
-        content,
-        public: options.public.clone(),
-        drafts: options.drafts,
-        today: options.today.clone(),
-        image_cache: options.image_cache.clone(),
-    });
+    let (tool, moved, site) = settings(options, &mut sources, &mut diagnostics);
     let options = moved.as_ref().unwrap_or(options);
-    let site = site::read(&options.content, &tool, &mut sources)
-        .map_err(|e| diagnostics.push(e))
-        .ok();
     let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
-    // A Starlight site built from `docs/` leaves its other locales' folders out.
-    let skip: Vec<PathBuf> = match &tool.starlight {
-        Some(starlight) => other_locales(&options.content, starlight)
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect(),
-        None => Vec::new(),
-    };
-    let (files, index_folders, found) = load::load(&options.content, lang, &skip, &mut sources);
-    diagnostics.extend(found);
-    clock.lap("· files read");
-    let cascades = cascade::read(&options.content, lang);
-    let context = parse::Context {
-        drafts: options.drafts,
-        today: &options.today,
-        dialect: tool.dialect,
-        cascades: &cascades,
-    };
-    let (docs, found, mut left_out) = parse::parse(files, &sources, &context);
-    diagnostics.extend(found);
-    let (mut docs, found) = collisions::reject(docs, &sources);
-    diagnostics.extend(found);
-    let hugo = tool.dialect == tool_settings::Dialect::Hugo;
-    diagnostics.extend(permalinks::add_aliases(&mut docs, &tool.permalinks, hugo, &sources));
-
+    let (docs, index_folders, mut left_out) = read_pages(options, &tool, lang, &mut sources, &mut diagnostics);
     clock.lap("· front matter parsed");
     // The `_index.md` files first: a section made of its introduction alone is
     // a route links may lead to.
@@ -158,12 +121,10 @@ pub fn compile(options: &Options) -> Outcome {
             mdx: false,
         },
     };
-    order::sort(&mut docs);
     let copies = Mutex::new(render::ContentFiles::new());
     let mut docs = render::render(docs, &routes, &folders, &copies);
     clock.lap("· Markdown rendered");
-    let intro_docs = render::render(intro_docs, &routes, &folders, &copies);
-    diagnostics.extend(link_check::check(&intro_docs, &routes, &left_out));
+    let mut intro_docs = render::render(intro_docs, &routes, &folders, &copies);
     clock.lap("· introductions");
     let tags = taxonomies::collect(&mut docs);
     let (relations, found) = relations::compute(&docs, &tool.taxonomies);
@@ -174,31 +135,21 @@ pub fn compile(options: &Options) -> Outcome {
     let (pictures_summary, failures) = pictures.encode();
     let with_images: Vec<&Doc> = docs.iter().chain(&intro_docs).collect();
     diagnostics.extend(images::unreadable(&failures, &pictures, &with_images, &image_uses));
-    let mut intro_docs = intro_docs;
     images::serve_failed_as_is(&failures, &pictures, &folders, &mut docs, &mut images);
     images::serve_failed_as_is(&failures, &pictures, &folders, &mut intro_docs, &mut BTreeMap::new());
-    diagnostics.extend(link_check::check(&docs, &routes, &left_out));
-    diagnostics.extend(checks::warnings(&docs, &tags, &options.today, &sources));
-    diagnostics.extend(checks::counted_shortcodes(
-        intro_docs.iter().flat_map(checks::shortcodes).collect(),
-    ));
-    diagnostics.extend(docs.iter().chain(&intro_docs).flat_map(checks::removed_html));
-    diagnostics.extend(sections::unshown(&index_fields, &docs, &intro_docs));
-
+    let pages = Pages {
+        docs: &docs,
+        intros: &intro_docs,
+        fields: &index_fields,
+        routes: &routes,
+    };
+    diagnostics.extend(checks(&pages, &tags, &left_out, &options.today, &sources));
     clock.lap("· links and checks");
     if docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.push(no_pages(&options.content, lang, &mut sources));
     }
-    diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
-    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let bundle = match site {
-        Some(mut site) if !has_errors => {
-            let pages = Pages {
-                docs: &docs,
-                intros: &intro_docs,
-                fields: &index_fields,
-                routes: &routes,
-            };
+        Some(mut site) if !diagnostics.iter().any(Diagnostic::is_error) => {
             let (redirects, found) = sections_and_menu(&mut site, &pages, folders.base_path, &sources);
             diagnostics.extend(found);
             let bundle = assemble::assemble(site, docs, tags, &images, intro_docs, relations);
@@ -206,6 +157,7 @@ pub fn compile(options: &Options) -> Outcome {
         }
         _ => None,
     };
+    diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
     clock.lap("· bundle assembled");
     Outcome {
         sources,
@@ -215,6 +167,90 @@ pub fn compile(options: &Options) -> Outcome {
         pictures,
         pictures_summary,
     }
+}
+
+/// The site's tool and its settings: where its pages really are (when not the
+/// folder given) and the site settings (`None` when they cannot be read).
+fn settings(
+    options: &Options,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (
+    tool_settings::ToolSettings,
+    Option<Options>,
+    Option<crate::bundle::Site>,
+) {
+    let (tool, found) = tool_settings::read(&options.content, sources);
+    diagnostics.extend(found);
+    diagnostics.extend(tool.file_mounts.iter().map(|mount| file_mount(mount, sources)));
+    let moved = elsewhere(options, &tool, sources, diagnostics).map(|content| Options {
+        content,
+        public: options.public.clone(),
+        drafts: options.drafts,
+        today: options.today.clone(),
+        image_cache: options.image_cache.clone(),
+    });
+    let content = &moved.as_ref().unwrap_or(options).content;
+    let site = site::read(content, &tool, sources)
+        .map_err(|e| diagnostics.push(e))
+        .ok();
+    (tool, moved, site)
+}
+
+/// Steps 1 to 3: the pages read and parsed, in display order, no two at one
+/// route; the nested folders with an `_index.md`; the pages left out, and why.
+fn read_pages(
+    options: &Options,
+    tool: &tool_settings::ToolSettings,
+    lang: &str,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Doc>, BTreeSet<String>, Vec<parse::LeftOut>) {
+    // A Starlight site built from `docs/` leaves its other locales' folders out.
+    let skip: Vec<PathBuf> = match &tool.starlight {
+        Some(starlight) => other_locales(&options.content, starlight)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect(),
+        None => Vec::new(),
+    };
+    let (files, index_folders, found) = load::load(&options.content, lang, &skip, sources);
+    diagnostics.extend(found);
+    let cascades = cascade::read(&options.content, lang);
+    let context = parse::Context {
+        drafts: options.drafts,
+        today: &options.today,
+        dialect: tool.dialect,
+        cascades: &cascades,
+    };
+    let (docs, found, left_out) = parse::parse(files, sources, &context);
+    diagnostics.extend(found);
+    let (mut docs, found) = collisions::reject(docs, sources);
+    diagnostics.extend(found);
+    let hugo = tool.dialect == tool_settings::Dialect::Hugo;
+    diagnostics.extend(permalinks::add_aliases(&mut docs, &tool.permalinks, hugo, sources));
+    order::sort(&mut docs);
+    (docs, index_folders, left_out)
+}
+
+/// Step 7: links, images, dates, tags, shortcodes and HTML the pages lose.
+fn checks(
+    pages: &Pages,
+    tags: &[crate::bundle::Tag],
+    left_out: &[parse::LeftOut],
+    today: &str,
+    sources: &Sources,
+) -> Vec<Diagnostic> {
+    let (docs, intros) = (pages.docs, pages.intros);
+    let mut found = link_check::check(intros, pages.routes, left_out);
+    found.extend(link_check::check(docs, pages.routes, left_out));
+    found.extend(checks::warnings(docs, tags, today, sources));
+    found.extend(checks::counted_shortcodes(
+        intros.iter().flat_map(checks::shortcodes).collect(),
+    ));
+    found.extend(docs.iter().chain(intros).flat_map(checks::removed_html));
+    found.extend(sections::unshown(pages.fields, docs, intros));
+    found
 }
 
 /// The folder the pages are really in, when not the content folder given: a
