@@ -141,6 +141,11 @@ pub fn main() -> ExitCode {
         0 => String::new(),
         n => format!(", {n} other page{}", plural(n)),
     };
+    // Left out as the author asked, and said so once.
+    let others = match outcome.drafts {
+        0 => others,
+        n => format!("{others} ({n} draft{} left out: `--drafts` shows them)", plural(n)),
+    };
     eprintln!(
         "vitrine: {} compétence{}, {} projet{}{others}, {} tag{}{}, {} warning{} in {} ms{written}",
         count(Kind::Competence),

@@ -265,3 +265,23 @@ fn a_hugo_themes_static_files_are_served_like_the_sites_own() {
     assert!(!stderr.contains("image not found"), "{stderr}");
     assert!(out.join("img/logo.png").is_file());
 }
+
+#[test]
+fn drafts_left_out_are_counted_in_the_summary_and_a_site_root_is_read_from_its_content() {
+    let site = site_with(&[("projets/brouillon.md", b"---\ntitle: Brouillon\ndraft: true\n---\nB.\n")]);
+    std::fs::write(site.path().join("hugo.toml"), "title = 'Portfolio'\n").unwrap();
+    let out = site.path().join("out");
+    // The site's root, as a Hugo user would give it.
+    let (ok, stderr) = build(site.path(), &out, &[]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("its pages are read from"), "{stderr}");
+    assert!(
+        stderr.contains("1 projet (1 draft left out: `--drafts` shows them)"),
+        "{stderr}"
+    );
+    let (ok, stderr) = build(site.path(), &site.path().join("out2"), &["--drafts"]);
+    assert!(
+        ok && stderr.contains("2 projets,") && !stderr.contains("left out: `--drafts`"),
+        "{stderr}"
+    );
+}

@@ -1888,3 +1888,30 @@ fn an_english_site_gets_english_section_titles_and_labels() {
     assert_eq!(titles[..2], ["Skills", "Projects"]);
     assert_eq!(page(&b, "/projets/app").external[0].label, "Source code");
 }
+
+#[test]
+fn a_hugo_page_dated_after_today_waits_for_its_day_unless_build_future() {
+    let files: &[(&str, &[u8])] = &[(
+        "posts/plus-tard.md",
+        b"---\ntitle: Plus tard\ndate: 2999-01-01\n---\nBient\xc3\xb4t.\n",
+    )];
+    let site = site_with(files);
+    std::fs::write(site.path().join("hugo.toml"), "title = 'Blog'\n").unwrap();
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(text.contains("page left out: its date is to come"), "{text}");
+    assert!(text.contains("posts/plus-tard.md:3:1"), "{text}");
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(!b.pages.iter().any(|p| p.route == "/posts/plus-tard"));
+    // Hugo's `buildFuture`, or another tool (Zola, Astro publish such pages).
+    std::fs::write(site.path().join("hugo.toml"), "title = 'Blog'\nbuildFuture = true\n").unwrap();
+    assert!(build_at(site.path())
+        .pages
+        .iter()
+        .any(|p| p.route == "/posts/plus-tard"));
+    std::fs::remove_file(site.path().join("hugo.toml")).unwrap();
+    assert!(build_at(site.path())
+        .pages
+        .iter()
+        .any(|p| p.route == "/posts/plus-tard"));
+}

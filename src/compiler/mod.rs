@@ -73,6 +73,8 @@ pub struct Outcome {
     /// The resized images, to write with the site, and what resizing them took.
     pub pictures: pictures::Pictures,
     pub pictures_summary: pictures::Summary,
+    /// Drafts left out (`draft: true`, without `--drafts`): counted in the summary.
+    pub drafts: usize,
 }
 
 impl Outcome {
@@ -93,6 +95,7 @@ pub fn compile(options: &Options) -> Outcome {
     let options = moved.as_ref().unwrap_or(options);
     let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
     let (docs, index_folders, mut left_out) = read_pages(options, &tool, lang, &mut sources, &mut diagnostics);
+    let drafts = left_out.iter().filter(|(_, why)| why.is_none()).count();
     clock.lap("· front matter parsed");
     // The `_index.md` files first: a section made of its introduction alone is
     // a route links may lead to.
@@ -166,6 +169,7 @@ pub fn compile(options: &Options) -> Outcome {
         content_files: copies.into_inner().unwrap_or_default().into_iter().collect(),
         pictures,
         pictures_summary,
+        drafts,
     }
 }
 
@@ -222,6 +226,7 @@ fn read_pages(
         today: &options.today,
         dialect: tool.dialect,
         cascades: &cascades,
+        build_future: tool.build_future,
     };
     let (docs, found, left_out) = parse::parse(files, sources, &context);
     diagnostics.extend(found);

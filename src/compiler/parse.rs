@@ -23,6 +23,8 @@ pub struct Context<'a> {
     pub dialect: Dialect,
     /// Hugo's `cascade`s, handed down from the `_index.md` files.
     pub cascades: &'a [Cascade],
+    /// Hugo's `buildFuture`: a Hugo page dated after today is otherwise left out.
+    pub build_future: bool,
 }
 
 /// The pages, the problems found, and the routes of the pages left out, with
@@ -45,7 +47,7 @@ pub fn parse(
         let Some(doc) = doc else { continue };
         if doc.meta.draft && !drafts {
             left_out.push((doc.route, None));
-        } else if let Some((warning, why)) = left_out_why(&doc, today) {
+        } else if let Some((warning, why)) = left_out_why(&doc, today).or_else(|| scheduled(&doc, context)) {
             diagnostics.push(warning);
             left_out.push((doc.route, Some(why)));
         } else {
@@ -111,6 +113,25 @@ fn left_out_why(doc: &Doc, today: &str) -> Option<(Diagnostic, String)> {
         .label(format!("`{layout}` with no text: a page the theme's template fills"))
         .hint("Vitrine has its own search box, tag pages and lists by date; a menu entry to it is left out too");
     Some((d, format!("it is the theme's `{layout}` page")))
+}
+
+/// A Hugo page dated after today: Hugo publishes it on that day, unless `buildFuture`.
+fn scheduled(doc: &Doc, context: &Context) -> Option<(Diagnostic, String)> {
+    let date = doc.meta.date.as_deref()?;
+    if context.dialect != Dialect::Hugo || context.build_future || date <= context.today {
+        return None;
+    }
+    let d = Diagnostic::warning(
+        doc.file.id,
+        doc.meta.date_span.clone(),
+        "page left out: its date is to come",
+    )
+    .label(format!(
+        "{date} is after today ({}): Hugo publishes it on that day",
+        context.today
+    ))
+    .hint("set `buildFuture = true` in the Hugo settings to publish it now, or correct the date");
+    Some((d, format!("it is dated {date}, to come")))
 }
 
 /// How a page asks not to be written: Zola's `render = false`, Hugo's

@@ -39,6 +39,8 @@ pub struct ToolSettings {
     pub emoji: bool,
     /// Which tool the site was written for, when its settings say.
     pub dialect: Dialect,
+    /// Hugo's `buildFuture`: pages dated after today are published (Hugo leaves them out).
+    pub build_future: bool,
 }
 
 /// The tool a site was written for: where its ways differ (a `slug`'s reach,
@@ -346,6 +348,7 @@ fn from_value(value: &Value) -> ToolSettings {
         emoji: [&["enableEmoji"][..], &["markdown", "render_emoji"]]
             .iter()
             .any(|path| at(path).and_then(Value::as_bool) == Some(true)),
+        build_future: at(&["buildFuture"]).and_then(Value::as_bool) == Some(true),
         // Zola requires `base_url`; Hugo writes `baseURL`.
         dialect: if value.get("base_url").is_some() || value.get("compile_sass").is_some() {
             Dialect::Zola
