@@ -1915,3 +1915,21 @@ fn a_hugo_page_dated_after_today_waits_for_its_day_unless_build_future() {
         .iter()
         .any(|p| p.route == "/posts/plus-tard"));
 }
+
+#[test]
+fn a_summary_is_the_front_matters_or_the_text_before_the_divider() {
+    let b = build(&[
+        (
+            "posts/a.md",
+            b"---\ntitle: A\nsummary: \"Mon r\xc3\xa9sum\xc3\xa9\"\n---\nPremier.\n\nSuite.\n",
+        ),
+        (
+            "posts/b.md",
+            b"---\ntitle: B\n---\nUn.\n\nDeux.\n\n<!--more-->\n\nTrois.\n",
+        ),
+        ("posts/c.md", b"---\ntitle: C\n---\nSeul.\n\nAutre.\n"),
+    ]);
+    assert_eq!(page(&b, "/posts/a").summary, "Mon résumé");
+    assert_eq!(page(&b, "/posts/b").summary, "Un. Deux.");
+    assert_eq!(page(&b, "/posts/c").summary, "Seul.");
+}

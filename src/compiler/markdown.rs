@@ -378,8 +378,14 @@ pub fn render(
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
     out.html = if needs_sanitizer { sanitize(&html) } else { html };
+    // Hugo's summary divider: the text before `<!--more-->`, else the first paragraph.
+    let before_more = body.find(SUMMARY_DIVIDER).map(|at| {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, Parser::new_ext(&body[..at], options));
+        crate::search::plain_text(&html)
+    });
     out.summary = summarize(&super::shortcodes::without_unhandled(
-        first_paragraph.as_deref().unwrap_or(""),
+        before_more.as_deref().or(first_paragraph.as_deref()).unwrap_or(""),
     ));
     if body != written {
         let remap = super::offsets::Remap::new(body, written, body_offset);
@@ -685,6 +691,9 @@ fn count_words(text: &str) -> usize {
 }
 
 /// First paragraph as plain text, cut at a word boundary.
+/// Hugo's manual summary divider.
+const SUMMARY_DIVIDER: &str = "<!--more-->";
+
 fn summarize(text: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= SUMMARY_CHARS {
