@@ -16,7 +16,8 @@ pub fn children_as_markdown(body: &str) -> String {
     let mut lines = body.split_inclusive('\n');
     while let Some(line) = lines.next() {
         let (content, end) = split_end(line);
-        let indent = content.len() - content.trim_start().len();
+        // Spaces and tabs only: what is taken off stays on character boundaries.
+        let indent = content.len() - content.trim_start_matches([' ', '\t']).len();
         let trimmed = content.trim_start();
         if let Some((marker, strip)) = &fence {
             let strip = indent.min(*strip);
@@ -163,6 +164,37 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::children_as_markdown;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics(text in "[ <>/=\"'{}`~A-Za-z\t\n\u{3000}\u{a0}é]{0,80}") {
+            let _ = children_as_markdown(&text);
+        }
+
+        #[test]
+        fn keeps_every_word_of_the_text(
+            lines in prop::collection::vec(prop_oneof![
+                Just("<Tabs>".to_string()),
+                Just("</Tabs>".to_string()),
+                Just("  <TabItem label=\"npm\">".to_string()),
+                Just("  </TabItem>".to_string()),
+                Just("<LinkCard title=\"guide\" href=\"/g/\" />".to_string()),
+                Just("```".to_string()),
+                Just("\u{3000}\u{a0}mot".to_string()),
+                "[ \t]{0,9}[a-zé]{1,5}( [a-z]{1,4})?",
+            ], 0..24),
+        ) {
+            let body = lines.join("\n");
+            let out = children_as_markdown(&body);
+            for line in lines.iter().filter(|l| !l.contains('<') && !l.contains('`')) {
+                prop_assert!(out.contains(line.trim()), "{line:?} lost from {body:?}: {out:?}");
+            }
+            for label in ["npm", "guide"] {
+                prop_assert_eq!(body.contains(label), out.contains(label));
+            }
+        }
+    }
 
     #[test]
     fn indented_children_are_markdown_and_labels_are_kept() {
