@@ -1933,3 +1933,34 @@ fn a_summary_is_the_front_matters_or_the_text_before_the_divider() {
     assert_eq!(page(&b, "/posts/b").summary, "Un. Deux.");
     assert_eq!(page(&b, "/posts/c").summary, "Seul.");
 }
+
+#[test]
+fn a_kinds_folder_under_another_name_keeps_its_list_address_and_top_is_an_anchor() {
+    // A Zola theme's `projects/` holds the projets: `/projects` leads to `/projets`.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        &site.path().join("content"),
+        &[
+            (
+                "projects/fuzzer.md",
+                &b"+++\ntitle = \"Fuzzer\"\n+++\nBack to [the top](#top).\n"[..],
+            ),
+            (
+                "page/about/index.md",
+                b"---\ntitle: About\nmenu:\n  main:\n    weight: -90\n---\nMe.\n",
+            ),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(!text.contains("#top") && !text.contains("`top`"), "{text}");
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        b.redirects.contains(&("/projects".to_string(), "/projets".to_string())),
+        "{:?}",
+        b.redirects
+    );
+    // A page in a section asks for its menu entry in front matter (Hugo Stack's `page/about`).
+    let nav: Vec<&str> = b.site.menu.iter().map(|l| l.url.as_str()).collect();
+    assert!(nav.contains(&"page/about"), "{nav:?}");
+}

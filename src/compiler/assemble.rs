@@ -44,8 +44,11 @@ pub fn assemble(
                 toc: r.toc,
                 reading_minutes: r.word_count.div_ceil(WORDS_PER_MINUTE),
                 word_count: r.word_count,
-                // Hugo's `summary` in front matter, else the text's.
-                summary: match doc.meta.extra.get("summary").and_then(serde_json::Value::as_str) {
+                // Hugo's `summary` (Astro themes' `excerpt`) in front matter, else the text's.
+                summary: match ["summary", "excerpt"]
+                    .iter()
+                    .find_map(|key| doc.meta.extra.get(*key)?.as_str())
+                {
                     Some(own) if !own.trim().is_empty() => own.trim().to_string(),
                     _ => r.summary,
                 },

@@ -47,11 +47,11 @@ fn video_link(tag: &str) -> Option<String> {
     };
     let (url, default_title) =
         if let Some(id) = after("youtube.com/embed/").or_else(|| after("youtube-nocookie.com/embed/")) {
-            (format!("https://www.youtube.com/watch?v={id}"), "Vidéo YouTube")
+            (format!("https://www.youtube.com/watch?v={id}"), "YouTube")
         } else {
             (
                 format!("https://vimeo.com/{}", after("player.vimeo.com/video/")?),
-                "Vidéo Vimeo",
+                "Vimeo",
             )
         };
     let title = attribute(tag, "title")
@@ -86,10 +86,7 @@ mod tests {
             r#"<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">▶ Ma démo</a>"#
         );
         let vimeo = "<p><iframe src='https://player.vimeo.com/video/123'></iframe></p>";
-        assert_eq!(
-            as_links(vimeo),
-            r#"<p><a href="https://vimeo.com/123">▶ Vidéo Vimeo</a></p>"#
-        );
+        assert_eq!(as_links(vimeo), r#"<p><a href="https://vimeo.com/123">▶ Vimeo</a></p>"#);
         let other = r#"<iframe src="https://maps.example/x"></iframe>"#;
         assert_eq!(as_links(other), other);
         assert_eq!(

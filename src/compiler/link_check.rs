@@ -52,12 +52,14 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>, left_out: &[super::parse::
                     anchor: Some(anchor),
                 } => {
                     if let Some(known) = anchors.get(route.as_str()) {
-                        if !known.contains(anchor) {
+                        if !known.contains(anchor) && anchor != TOP {
                             out.push(missing_anchor(report(span, ""), route, anchor, known));
                         }
                     }
                 }
-                Target::SamePage { anchor } if !anchor.is_empty() && !doc.rendered.anchors.contains(anchor) => {
+                Target::SamePage { anchor }
+                    if !anchor.is_empty() && anchor != TOP && !doc.rendered.anchors.contains(anchor) =>
+                {
                     let d = report(span, "");
                     out.push(missing_anchor(d, &doc.route, anchor, &doc.rendered.anchors));
                 }
@@ -93,6 +95,9 @@ pub fn check(docs: &[Doc], routes: &BTreeSet<String>, left_out: &[super::parse::
     }));
     out
 }
+
+/// `#top`: the top of any page, as HTML defines it.
+const TOP: &str = "top";
 
 /// `d`, an error or a warning at the link, said to be an anchor that does not exist.
 fn missing_anchor(mut d: Diagnostic, route: &str, anchor: &str, known: &[String]) -> Diagnostic {

@@ -454,8 +454,9 @@ fn sections_and_menu(
     let unlisted = sections::unlisted(&site.sections, pages.fields);
     let unmatched = navigation(site, pages, base_path, &unlisted);
     let mut found: Vec<Diagnostic> = unmatched.iter().map(|entry| menu_warning(entry, sources)).collect();
-    let (redirects, more) = sections::redirects(pages.fields, &site.sections, pages.routes, sources);
+    let (mut redirects, more) = sections::redirects(pages.fields, &site.sections, pages.routes, sources);
     found.extend(more);
+    redirects.extend(sections::renamed_kinds(pages.docs, pages.routes));
     sections::follow_redirects(&mut site.menu, &redirects);
     (redirects, found)
 }

@@ -147,12 +147,14 @@ pub fn menu_ask(menu: Option<&Value>) -> Option<(Option<i64>, Option<String>)> {
     }
 }
 
-/// Every top-level page as a candidate: it asks for an entry with Hugo's
-/// `menu: main` or a `weight`; labelled by the menu's `name`, Hugo's
-/// `linkTitle`, or its title.
+/// Every top-level page as a candidate, and the pages of sections whose front
+/// matter asks for an entry (Hugo Stack's `page/about/index.md`): a top-level
+/// page asks with Hugo's `menu: main` or a `weight`. Labelled by the menu's
+/// `name`, Hugo's `linkTitle`, or the title.
 pub fn pages(docs: &[Doc]) -> Vec<Candidate> {
+    let top = |d: &Doc| d.file.kind == Kind::Other && d.file.section.is_empty();
     docs.iter()
-        .filter(|d| d.file.kind == Kind::Other && d.file.section.is_empty())
+        .filter(|d| top(d) || menu_ask(d.meta.extra.get("menu")).is_some())
         .map(|d| {
             let ask = menu_ask(d.meta.extra.get("menu"));
             let link_title = d.meta.extra.get("linkTitle").and_then(Value::as_str);
@@ -161,9 +163,9 @@ pub fn pages(docs: &[Doc]) -> Vec<Candidate> {
             Candidate {
                 link: SiteLink {
                     label: label.to_string(),
-                    url: d.slug.clone(),
+                    url: d.route.trim_start_matches('/').to_string(),
                 },
-                asks: ask.is_some() || d.meta.weight.is_some(),
+                asks: ask.is_some() || (top(d) && d.meta.weight.is_some()),
                 weight: ask.and_then(|(weight, _)| weight).or(d.meta.weight),
                 pinned: false,
             }
@@ -342,6 +344,21 @@ pub fn redirects(
         out.push((format!("/{}", section.slug), to));
     }
     (out, warnings)
+}
+
+/// A kind's folder under another name (`projects/` for the projets): its
+/// list's former address leads to the kind's list, as its pages' do.
+pub fn renamed_kinds(docs: &[Doc], routes: &BTreeSet<String>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for d in docs.iter().filter(|d| d.file.kind != Kind::Other) {
+        let top = super::slugs::slugify(d.file.folder.split('/').next().unwrap_or_default());
+        let from = format!("/{top}");
+        if top.is_empty() || top == d.file.section || routes.contains(&from) || out.iter().any(|(f, _)| *f == from) {
+            continue;
+        }
+        out.push((from, format!("/{}", d.file.section)));
+    }
+    out
 }
 
 /// Menu entries naming a section that redirects name its target instead.

@@ -332,12 +332,12 @@ fn replace(call: &Call) -> Option<String> {
     match call.name {
         "youtube" => {
             let id = call.arg("id", 0)?;
-            let title = call.arg("title", 99).unwrap_or("Vidéo YouTube");
+            let title = call.arg("title", 99).unwrap_or("YouTube");
             link(format!("▶ {title}"), format!("https://www.youtube.com/watch?v={id}"))
         }
         "vimeo" => {
             let id = call.arg("id", 0)?;
-            let title = call.arg("title", 99).unwrap_or("Vidéo Vimeo");
+            let title = call.arg("title", 99).unwrap_or("Vimeo");
             link(format!("▶ {title}"), format!("https://vimeo.com/{id}"))
         }
         // Zola's `gist(url="https://gist.github.com/…")`.
@@ -351,10 +351,7 @@ fn replace(call: &Call) -> Option<String> {
         }
         "x" | "tweet" => {
             let (user, id) = (call.arg("user", 0)?, call.arg("id", 1)?);
-            link(
-                format!("Publication de @{user}"),
-                format!("https://x.com/{user}/status/{id}"),
-            )
+            link(format!("@{user} (X)"), format!("https://x.com/{user}/status/{id}"))
         }
         "figure" => {
             let src = call.arg("src", 0)?;
@@ -474,20 +471,20 @@ mod tests {
     fn videos_posts_and_gists_become_links() {
         assert_eq!(
             expand("Voir {{< youtube dQw4w9WgXcQ >}} ici."),
-            "Voir [▶ Vidéo YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ) ici."
+            "Voir [▶ YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ) ici."
         );
         assert_eq!(
             expand(r#"{{< youtube id="abc" title="Démo" >}}"#),
             "[▶ Démo](https://www.youtube.com/watch?v=abc)"
         );
-        assert_eq!(expand("{{< vimeo 123 >}}"), "[▶ Vidéo Vimeo](https://vimeo.com/123)");
+        assert_eq!(expand("{{< vimeo 123 >}}"), "[▶ Vimeo](https://vimeo.com/123)");
         assert_eq!(
             expand("{{< gist spf13 7896402 >}}"),
             "[Gist spf13/7896402](https://gist.github.com/spf13/7896402)"
         );
         assert_eq!(
             expand(r#"{{< x user="SanDiegoZoo" id="1453110110599868418" >}}"#),
-            "[Publication de @SanDiegoZoo](https://x.com/SanDiegoZoo/status/1453110110599868418)"
+            "[@SanDiegoZoo (X)](https://x.com/SanDiegoZoo/status/1453110110599868418)"
         );
     }
 
@@ -517,7 +514,7 @@ mod tests {
     fn zola_calls_expand_and_their_escapes_print_as_written() {
         assert_eq!(
             expand(r#"Voir {{ youtube(id="ym3y13nA3ew", width=80) }}."#),
-            "Voir [▶ Vidéo YouTube](https://www.youtube.com/watch?v=ym3y13nA3ew)."
+            "Voir [▶ YouTube](https://www.youtube.com/watch?v=ym3y13nA3ew)."
         );
         assert_eq!(
             expand(r#"{{ gist(url="https://gist.github.com/Keats/e5fb6aad409f28721c0ba14161644c57", class="g") }}"#),
@@ -527,7 +524,7 @@ mod tests {
         // A call over two lines, and a raw block whose calls are shown, not run.
         assert_eq!(
             expand("{{ youtube(id=\"a\",\n  class=\"v\") }}"),
-            "[▶ Vidéo YouTube](https://www.youtube.com/watch?v=a)"
+            "[▶ YouTube](https://www.youtube.com/watch?v=a)"
         );
         assert_eq!(
             expand("```\n{% raw %}{{ youtube(id=\"a\") }}{% endraw %}\n```"),

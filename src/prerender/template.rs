@@ -19,6 +19,8 @@ pub struct Template {
     after_app: String,
     /// `<base href>` as Trunk wrote it from `public_url`.
     pub base_href: String,
+    /// The site's language, escaped.
+    lang: String,
 }
 
 const APP_OPEN: &str = r#"<div id="app">"#;
@@ -71,6 +73,7 @@ impl Template {
             between_title_and_app: html[title_end..app_start].to_string(),
             after_app: html[app_end..].to_string(),
             base_href,
+            lang: escape(lang),
         })
     }
 
@@ -101,8 +104,9 @@ impl Template {
             format!("{}{}", self.base_href, crate::bundle::relative_link(route))
         };
         let target = escape(&target);
+        let lang = &self.lang;
         format!(
-            r#"<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Redirection</title><link rel="canonical" href="{target}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url={target}"></head><body><p><a href="{target}">{target}</a></p></body></html>"#
+            r#"<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Redirection</title><link rel="canonical" href="{target}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url={target}"></head><body><p><a href="{target}">{target}</a></p></body></html>"#
         )
     }
 }
