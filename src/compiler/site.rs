@@ -100,6 +100,15 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
             });
         }
     }
+    // The profiles a Hugo or Zola theme lists, after the site's own.
+    for (label, url) in &d.social {
+        if !links.iter().any(|l| l.url == *url) {
+            links.push(SiteLink {
+                label: label.clone(),
+                url: url.clone(),
+            });
+        }
+    }
     Ok(Site {
         title,
         author,

@@ -41,6 +41,9 @@ pub struct ToolSettings {
     pub dialect: Dialect,
     /// Hugo's `buildFuture`: pages dated after today are published (Hugo leaves them out).
     pub build_future: bool,
+    /// The author's profiles: Hugo themes' `[[params.social]]` and `[[menus.social]]`,
+    /// Zola themes' `extra.socials`: (name, address).
+    pub social: Vec<(String, String)>,
 }
 
 /// The tool a site was written for: where its ways differ (a `slug`'s reach,
@@ -349,6 +352,7 @@ fn from_value(value: &Value) -> ToolSettings {
             .iter()
             .any(|path| at(path).and_then(Value::as_bool) == Some(true)),
         build_future: at(&["buildFuture"]).and_then(Value::as_bool) == Some(true),
+        social: social_links(value),
         // Zola requires `base_url`; Hugo writes `baseURL`.
         dialect: if value.get("base_url").is_some() || value.get("compile_sass").is_some() {
             Dialect::Zola
@@ -356,6 +360,32 @@ fn from_value(value: &Value) -> ToolSettings {
             Dialect::Hugo
         },
     }
+}
+
+/// The author's profiles, wherever Hugo and Zola themes keep them.
+fn social_links(value: &Value) -> Vec<(String, String)> {
+    let places: [&[&str]; 5] = [
+        &["params", "social"],
+        &["menus", "social"],
+        &["menu", "social"],
+        &["extra", "socials"],
+        &["extra", "social"],
+    ];
+    let entry = |e: &Value| {
+        let url = ["url", "link", "href"].iter().find_map(|k| e.get(*k)?.as_str())?.trim();
+        let name = ["name", "title", "label", "identifier"]
+            .iter()
+            .find_map(|k| e.get(*k)?.as_str())?;
+        let web = url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:");
+        web.then(|| (name.trim().to_string(), url.to_string()))
+    };
+    places
+        .iter()
+        .filter_map(|path| path.iter().try_fold(value, |v, key| field(v, key)))
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter_map(entry)
+        .collect()
 }
 
 /// Where a Hugo site keeps its pages when not in `content/`, by language code
@@ -702,6 +732,25 @@ mod tests {
         // So does a site root without pages where they are looked for.
         let empty = make(&["config.toml"], &["static"]);
         assert_eq!(site_root_content(empty.path()), None);
+    }
+
+    #[test]
+    fn theme_social_links_are_read() {
+        // hugo-coder's `[[params.social]]`, Stack's `[[menu.social]]`, a Zola theme's `extra.socials`.
+        let text = "title = 'x'\n[[params.social]]\nname = 'Github'\nicon = 'fa-github'\nurl = 'https://github.com/me/'\n[[menu.social]]\nidentifier = 'mastodon'\nurl = 'https://mastodon.social/@me'\n[[params.social]]\nname = 'Local'\nurl = '/about/'\n";
+        let (s, _) = read_text("hugo.toml", text.into(), &mut Sources::default());
+        let want = [
+            ("Github", "https://github.com/me/"),
+            ("mastodon", "https://mastodon.social/@me"),
+        ];
+        assert_eq!(s.social, want.map(|(n, u)| (n.to_string(), u.to_string())));
+        let (s, _) = read_text(
+            "config.toml",
+            "base_url = 'https://x.org'\n[extra]\nsocials = [{ name = 'GitHub', url = 'https://github.com/me' }]\n"
+                .into(),
+            &mut Sources::default(),
+        );
+        assert_eq!(s.social, [("GitHub".to_string(), "https://github.com/me".to_string())]);
     }
 
     #[test]
