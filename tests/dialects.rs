@@ -1964,3 +1964,30 @@ fn a_kinds_folder_under_another_name_keeps_its_list_address_and_top_is_an_anchor
     let nav: Vec<&str> = b.site.menu.iter().map(|l| l.url.as_str()).collect();
     assert!(nav.contains(&"page/about"), "{nav:?}");
 }
+
+#[test]
+fn another_languages_content_dir_inside_the_content_folder_is_left_out() {
+    // A French student's Hugo portfolio: English projects in `content/projects`
+    // (`languages.en.contentDir`), the French site in `content/`.
+    let site = site_with(&[
+        ("projets/cube.md", b"---\ntitle: Cube\n---\nLe cube.\n"),
+        ("projects/_index.md", b"---\ntitle: Projects\n---\nMy projects.\n"),
+        ("projects/cube.md", b"---\ntitle: Cube\n---\nThe cube.\n"),
+    ]);
+    std::fs::write(
+        site.path().join("config.yml"),
+        "title: Portfolio\ndefaultContentLanguage: fr\nlanguages:\n  fr:\n    weight: 1\n  en:\n    languageCode: en\n    contentDir: content/projects\n",
+    )
+    .unwrap();
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(text.contains("content/projects` are left out"), "{text}");
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(b.pages.iter().any(|p| p.route == "/projets/cube"));
+    assert!(
+        !b.pages.iter().any(|p| p.route.starts_with("/projects")),
+        "{:?}",
+        b.pages.iter().map(|p| &p.route).collect::<Vec<_>>()
+    );
+    assert!(!b.site.sections.iter().any(|s| s.slug == "projects"));
+}

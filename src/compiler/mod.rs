@@ -94,7 +94,8 @@ pub fn compile(options: &Options) -> Outcome {
     let (tool, moved, site) = settings(options, &mut sources, &mut diagnostics);
     let options = moved.as_ref().unwrap_or(options);
     let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
-    let (docs, index_folders, mut left_out) = read_pages(options, &tool, lang, &mut sources, &mut diagnostics);
+    let skip = other_languages(options, &tool);
+    let (docs, index_folders, mut left_out) = read_pages(options, &tool, lang, &skip, &mut sources, &mut diagnostics);
     let drafts = left_out.iter().filter(|(_, why)| why.is_none()).count();
     clock.lap("· front matter parsed");
     // The `_index.md` files first: a section made of its introduction alone is
@@ -102,7 +103,7 @@ pub fn compile(options: &Options) -> Outcome {
     let (intro_docs, index_fields, found) = intros::load(
         &options.content,
         lang,
-        &folders_of(&docs, &options.content, lang, &index_folders),
+        &folders_of(&docs, &options.content, lang, &index_folders, &skip),
         &mut sources,
     );
     diagnostics.extend(found);
@@ -207,18 +208,11 @@ fn read_pages(
     options: &Options,
     tool: &tool_settings::ToolSettings,
     lang: &str,
+    skip: &[PathBuf],
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Doc>, BTreeSet<String>, Vec<parse::LeftOut>) {
-    // A Starlight site built from `docs/` leaves its other locales' folders out.
-    let skip: Vec<PathBuf> = match &tool.starlight {
-        Some(starlight) => other_locales(&options.content, starlight)
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect(),
-        None => Vec::new(),
-    };
-    let (files, index_folders, found) = load::load(&options.content, lang, &skip, sources);
+    let (files, index_folders, found) = load::load(&options.content, lang, skip, sources);
     diagnostics.extend(found);
     let cascades = cascade::read(&options.content, lang);
     let context = parse::Context {
@@ -236,6 +230,23 @@ fn read_pages(
     diagnostics.extend(permalinks::add_aliases(&mut docs, &tool.permalinks, hugo, sources));
     order::sort(&mut docs);
     (docs, index_folders, left_out)
+}
+
+/// The folders of the site's other languages inside its content folder, left
+/// out (each named in a warning): a Starlight site's other locales, a Hugo
+/// language's `contentDir` (`content/projects` for English in a French site).
+fn other_languages(options: &Options, tool: &tool_settings::ToolSettings) -> Vec<PathBuf> {
+    let mut skip: Vec<PathBuf> = match &tool.starlight {
+        Some(starlight) => other_locales(&options.content, starlight)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect(),
+        None => Vec::new(),
+    };
+    if let Some((_, others)) = tool.language_content() {
+        skip.extend(others.into_iter().map(|(_, d)| d));
+    }
+    skip
 }
 
 /// Step 7: links, images, dates, tags, shortcodes and HTML the pages lose.
@@ -351,13 +362,19 @@ fn has_pages(dir: &std::path::Path) -> bool {
 /// the folders with pages, then the top folders with only an `_index.md`
 /// (a skills page written as the section's introduction).
 /// `nested`: the nested folders with an `_index.md`, a section each even without a page.
-fn folders_of(docs: &[Doc], content: &std::path::Path, lang: &str, nested: &BTreeSet<String>) -> Vec<(String, String)> {
+fn folders_of(
+    docs: &[Doc],
+    content: &std::path::Path,
+    lang: &str,
+    nested: &BTreeSet<String>,
+    skip: &[PathBuf],
+) -> Vec<(String, String)> {
     let mut seen = BTreeSet::new();
     let intro_only = std::fs::read_dir(content)
         .into_iter()
         .flatten()
         .filter_map(Result::ok)
-        .filter(|e| e.path().is_dir() && intros::index_file(&e.path(), lang).is_some())
+        .filter(|e| e.path().is_dir() && !skip.contains(&e.path()) && intros::index_file(&e.path(), lang).is_some())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|folder| !folder.starts_with('.') && !load::RESERVED.contains(&slugs::slugify(folder).as_str()))
         .map(|folder| {

@@ -87,7 +87,12 @@ impl ToolSettings {
             .map(|(code, dir)| (code.clone(), root.join(dir)))
             .filter(|(_, dir)| dir.is_dir())
             .partition(|(code, _)| code.is_empty() || code.split(['-', '_']).next() == Some(lang));
-        let (_, own) = own.into_iter().next()?;
+        // The site's language with no folder of its own reads Hugo's default, `content/`.
+        let own = match own.into_iter().next() {
+            Some((_, own)) => own,
+            None if !others.is_empty() => Some(root.join("content")).filter(|d| d.is_dir())?,
+            None => return None,
+        };
         Some((own, others))
     }
 }
