@@ -1991,3 +1991,30 @@ fn another_languages_content_dir_inside_the_content_folder_is_left_out() {
     );
     assert!(!b.site.sections.iter().any(|s| s.slug == "projects"));
 }
+
+#[test]
+fn astro_markdown_pages_outside_the_collections_are_named_and_its_own_config_yaml_is_no_hugo_config() {
+    // AstroWind: `src/pages/privacy.md` (published at `/privacy` by Astro) and
+    // the theme's own `src/config.yaml` beside `astro.config.ts`.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            (
+                "astro.config.ts",
+                &b"export default defineConfig({ site: 'https://me.example' });\n"[..],
+            ),
+            ("src/config.yaml", b"site:\n  name: AstroWind\ni18n:\n  language: en\n"),
+            ("src/pages/privacy.md", b"---\ntitle: Privacy\n---\nP.\n"),
+            ("src/content/post/hello.md", b"---\ntitle: Hello\n---\nHi.\n"),
+        ],
+    );
+    let outcome = compile_astro(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(
+        text.contains("src/pages` are left out") && text.contains("`privacy.md`"),
+        "{text}"
+    );
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(b.site.base_url, "https://me.example");
+}

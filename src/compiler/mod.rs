@@ -199,7 +199,35 @@ fn settings(
     let site = site::read(content, &tool, sources)
         .map_err(|e| diagnostics.push(e))
         .ok();
+    if tool.dialect == tool_settings::Dialect::Astro {
+        diagnostics.extend(astro_pages(&options.content, sources));
+    }
     (tool, moved, site)
+}
+
+/// Astro's Markdown pages (`src/pages/privacy.md` → `/privacy`), which live
+/// outside the content collections Vitrine reads: named in one warning.
+fn astro_pages(content: &std::path::Path, sources: &mut Sources) -> Option<Diagnostic> {
+    let dir = content.parent()?.join("pages");
+    let markdown: Vec<String> = walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md" || x == "mdx"))
+        .filter_map(|e| Some(e.path().strip_prefix(&dir).ok()?.to_string_lossy().into_owned()))
+        .collect();
+    let first = markdown.first()?;
+    let id = sources.add(dir.display().to_string(), String::new());
+    let (n, one) = (markdown.len(), markdown.len() == 1);
+    Some(
+        Diagnostic::warning(id, 0..0, format!("Markdown pages in `{}` are left out", dir.display()))
+            .label(format!(
+                "{n} page{} (`{first}`…) that Astro publishes at {} path; Vitrine reads the content collections",
+                if one { "" } else { "s" },
+                if one { "its" } else { "their" },
+            ))
+            .hint("move them into the content folder: a page at its top is built at `/<name>`"),
+    )
 }
 
 /// Steps 1 to 3: the pages read and parsed, in display order, no two at one

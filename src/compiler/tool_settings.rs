@@ -165,6 +165,14 @@ pub fn site_root_content(dir: &Path) -> Option<PathBuf> {
 /// The first settings file found beside `content` or one level up, read.
 pub fn read(content: &Path, sources: &mut Sources) -> (ToolSettings, Vec<Diagnostic>) {
     let roots: Vec<PathBuf> = content.ancestors().skip(1).take(2).map(Path::to_path_buf).collect();
+    // Astro's config first: AstroWind keeps a `src/config.yaml` of its own, not Hugo's.
+    for root in &roots {
+        for name in ASTRO_FILES {
+            if let Ok(text) = std::fs::read_to_string(root.join(name)) {
+                return (from_astro(&text), Vec::new());
+            }
+        }
+    }
     for root in &roots {
         // Hugo also keeps its settings in `config/_default/` (`hugo.toml`,
         // `params.toml`, `menus.fr.toml`…), merged under the main file.
@@ -189,11 +197,6 @@ pub fn read(content: &Path, sources: &mut Sources) -> (ToolSettings, Vec<Diagnos
             }
             settings.root = Some(root.clone());
             return (settings, found);
-        }
-        for name in ASTRO_FILES {
-            if let Ok(text) = std::fs::read_to_string(root.join(name)) {
-                return (from_astro(&text), Vec::new());
-            }
         }
     }
     (ToolSettings::default(), Vec::new())
