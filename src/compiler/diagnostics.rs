@@ -80,7 +80,7 @@ pub fn counted(
     let mut seen: std::collections::HashMap<&str, usize> = Default::default();
     let mut out = Vec::new();
     for (key, d) in &keyed {
-        let Some((count, files)) = uses.get(key.as_str()) else {
+        let Some((count, files)) = uses.get(key.as_str()).filter(|_| !d.is_error()) else {
             out.push(d.clone());
             continue;
         };

@@ -430,41 +430,12 @@ fn navigation(
 ) -> Vec<crate::bundle::SiteLink> {
     let (docs, intro_docs, fields) = (pages.docs, pages.intros, pages.fields);
     let configured: Vec<String> = site.menu.iter().map(|e| e.url.trim_matches('/').to_string()).collect();
-    // The top-level sections with pages or an introduction, and a nested one
-    // only when its `_index.md` asks for an entry (Hugo's `menu: main`).
-    let mut candidates: Vec<sections::Candidate> = site
-        .sections
-        .iter()
-        .filter(|s| docs.iter().chain(intro_docs).any(|d| d.file.section == s.slug))
-        .filter_map(|s| {
-            let own = fields.get(&sections::folder_of(s, docs, intro_docs));
-            let ask = own.and_then(|f| f.menu.clone());
-            if s.slug.contains('/') && ask.is_none() {
-                return None;
-            }
-            let name = ask.as_ref().and_then(|(_, name)| name.clone());
-            Some(sections::Candidate {
-                link: crate::bundle::SiteLink {
-                    label: name
-                        .or_else(|| own.and_then(|f| f.link_title.clone()))
-                        .unwrap_or_else(|| s.title.clone()),
-                    url: s.slug.clone(),
-                },
-                asks: true,
-                weight: ask.and_then(|(weight, _)| weight).or(own.and_then(|f| f.weight)),
-                pinned: s.kind != Kind::Other,
-            })
-        })
-        .collect();
+    let mut candidates = sections::candidates(&site.sections, docs, intro_docs, fields);
     if Kind::ALL.iter().all(|k| docs.iter().any(|d| d.file.kind == *k)) {
+        let label = crate::text::for_lang(&site.lang).synthese_nav;
         candidates.push(sections::Candidate {
-            link: crate::bundle::SiteLink {
-                label: crate::text::for_lang(&site.lang).synthese_nav.into(),
-                url: "synthese".into(),
-            },
-            asks: true,
-            weight: None,
             pinned: true,
+            ..sections::Candidate::new("synthese", label, None, None, None)
         });
     }
     candidates.extend(sections::pages(docs));

@@ -157,20 +157,61 @@ pub fn pages(docs: &[Doc]) -> Vec<Candidate> {
         .filter(|d| top(d) || menu_ask(d.meta.extra.get("menu")).is_some())
         .map(|d| {
             let ask = menu_ask(d.meta.extra.get("menu"));
+            let asks = ask.is_some() || (top(d) && d.meta.weight.is_some());
             let link_title = d.meta.extra.get("linkTitle").and_then(Value::as_str);
-            let name = ask.as_ref().and_then(|(_, name)| name.as_deref());
-            let label = name.or(link_title).unwrap_or(&d.meta.title);
-            Candidate {
-                link: SiteLink {
-                    label: label.to_string(),
-                    url: d.route.trim_start_matches('/').to_string(),
-                },
-                asks: ask.is_some() || (top(d) && d.meta.weight.is_some()),
-                weight: ask.and_then(|(weight, _)| weight).or(d.meta.weight),
-                pinned: false,
-            }
+            let url = d.route.trim_start_matches('/');
+            Candidate::new(url, &d.meta.title, ask, link_title, d.meta.weight).asking(asks)
         })
         .collect()
+}
+
+/// The sections as candidates: the top-level ones with pages or an
+/// introduction, a nested one only when its `_index.md` asks for an entry.
+pub fn candidates(sections: &[Section], docs: &[Doc], intros: &[Doc], fields: &Fields) -> Vec<Candidate> {
+    sections
+        .iter()
+        .filter(|s| docs.iter().chain(intros).any(|d| d.file.section == s.slug))
+        .filter_map(|s| {
+            let own = fields.get(&folder_of(s, docs, intros));
+            let ask = own.and_then(|f| f.menu.clone());
+            if s.slug.contains('/') && ask.is_none() {
+                return None;
+            }
+            let link_title = own.and_then(|f| f.link_title.as_deref());
+            let candidate = Candidate::new(&s.slug, &s.title, ask, link_title, own.and_then(|f| f.weight));
+            Some(Candidate {
+                pinned: s.kind != Kind::Other,
+                ..candidate
+            })
+        })
+        .collect()
+}
+
+impl Candidate {
+    /// An entry asking for its place: labelled by its menu `name`, Hugo's
+    /// `linkTitle` or its title; placed by its menu `weight`, else its `weight`.
+    pub fn new(
+        url: &str,
+        title: &str,
+        ask: Option<(Option<i64>, Option<String>)>,
+        link_title: Option<&str>,
+        weight: Option<i64>,
+    ) -> Candidate {
+        let (menu_weight, name) = ask.unwrap_or_default();
+        Candidate {
+            link: SiteLink {
+                label: name.as_deref().or(link_title).unwrap_or(title).to_string(),
+                url: url.to_string(),
+            },
+            asks: true,
+            weight: menu_weight.or(weight),
+            pinned: false,
+        }
+    }
+
+    fn asking(self, asks: bool) -> Candidate {
+        Candidate { asks, ..self }
+    }
 }
 
 /// The navigation: the entries the settings configure first, in their order and
