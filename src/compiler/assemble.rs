@@ -14,7 +14,7 @@ pub fn assemble(
     tags: Vec<Tag>,
     images: &BTreeMap<String, Image>,
     intros: Vec<Doc>,
-    mut relations: super::relations::Relations,
+    relations: super::relations::Relations,
 ) -> Bundle {
     let back = backlinks::compute(&docs);
     let neighbours = order::neighbours(&docs);
@@ -22,15 +22,15 @@ pub fn assemble(
     let pages = docs
         .into_iter()
         .zip(neighbours)
-        .map(|(doc, (prev, next))| {
-            let links = backlinks::outgoing(&doc);
+        .zip(relations)
+        .map(|((doc, (prev, next)), relations)| {
             let r = doc.rendered;
             Page {
                 kind: doc.file.kind,
                 section: doc.file.section.clone(),
                 slug: doc.slug,
                 backlinks: back.get(&doc.route).cloned().unwrap_or_default(),
-                relations: relations.remove(&doc.route).unwrap_or_default(),
+                relations,
                 image: images.get(&doc.route).cloned(),
                 route: doc.route,
                 title: doc.meta.title,
@@ -52,7 +52,7 @@ pub fn assemble(
                     Some(own) if !own.trim().is_empty() => own.trim().to_string(),
                     _ => r.summary,
                 },
-                links,
+                links: doc.outgoing,
                 prev,
                 next,
                 aliases: doc.meta.aliases,

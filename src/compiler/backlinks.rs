@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 pub fn compute(docs: &[Doc]) -> BTreeMap<String, Vec<String>> {
     let mut back: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for doc in docs {
-        for route in outgoing(doc) {
-            let list = back.entry(route).or_default();
+        for route in &doc.outgoing {
+            let list = back.entry(route.clone()).or_default();
             if !list.contains(&doc.route) {
                 list.push(doc.route.clone());
             }

@@ -11,14 +11,14 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str, sources: &Sources) -> V
         tags.iter().filter(|t| t.count == 1).map(|t| t.slug.as_str()).collect();
     for doc in docs {
         let id = doc.file.id;
-        if doc.body.trim().is_empty() {
+        if doc.blank {
             out.push(
                 Diagnostic::warning(id, doc.close.clone(), "page has no body")
                     .label("nothing after the front matter")
                     .hint("write the page's text below the closing `---`"),
             );
         }
-        unrun.extend(shortcodes(doc));
+        unrun.extend(doc.unrun.iter().cloned());
         if let Some(date) = &doc.meta.date {
             if date.as_str() > today {
                 out.push(
@@ -73,7 +73,7 @@ pub fn counted_shortcodes(warnings: Vec<(String, Diagnostic)>) -> Vec<Diagnostic
 }
 
 /// One warning per shortcode name a page leaves as written, at its first use,
-/// keyed by the name.
+/// keyed by the name; read from the body as it is rendered.
 pub fn shortcodes(doc: &Doc) -> Vec<(String, Diagnostic)> {
     let calls = super::shortcodes::unhandled(&doc.body);
     let mut names: Vec<&str> = calls.iter().map(|(_, _, name)| *name).collect();

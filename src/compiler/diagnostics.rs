@@ -95,29 +95,31 @@ pub fn counted(
     out
 }
 
-/// The text of every file read, by index, for printing diagnostics.
+/// The text of every file read, by index, for printing diagnostics. Lines
+/// are found only in the files a diagnostic names, when it is printed.
 #[derive(Default)]
 pub struct Sources {
-    files: SimpleFiles<String, String>,
+    files: Vec<(String, String)>,
 }
 
 impl Sources {
     pub fn add(&mut self, name: String, text: String) -> usize {
-        self.files.add(name, text)
+        self.files.push((name, text));
+        self.files.len() - 1
     }
 
     pub fn name(&self, id: usize) -> &str {
-        self.files.get(id).map(|f| f.name().as_str()).unwrap_or("?")
+        self.files.get(id).map_or("?", |f| f.0.as_str())
     }
 
     pub fn text(&self, id: usize) -> &str {
-        self.files.get(id).map(|f| f.source().as_str()).unwrap_or("")
+        self.files.get(id).map_or("", |f| f.1.as_str())
     }
 
     /// The first file read whose text holds `needle`, and where: on a line
     /// that is not a comment (`#`, `//`) when there is one.
     pub fn find(&self, needle: &str) -> Option<(usize, Range<usize>)> {
-        let texts = || (0..).map_while(|id| self.files.get(id).ok().map(|f| (id, f.source().as_str())));
+        let texts = || self.files.iter().enumerate().map(|(id, f)| (id, f.1.as_str()));
         let live = |text: &str, at: usize| {
             let line = text[..at].rsplit('\n').next().unwrap_or_default().trim_start();
             !line.starts_with('#') && !line.starts_with("//")
@@ -134,7 +136,16 @@ impl Sources {
 
     /// Writes every diagnostic, errors and warnings in the order given.
     pub fn emit(&self, out: &mut dyn WriteColor, diagnostics: &[Diagnostic]) {
+        if diagnostics.is_empty() {
+            return;
+        }
         let config = term::Config::default();
+        // Every file by its index, its text only where a diagnostic points.
+        let named: std::collections::HashSet<usize> = diagnostics.iter().map(|d| d.file).collect();
+        let mut files = SimpleFiles::new();
+        for (id, (name, text)) in self.files.iter().enumerate() {
+            files.add(name.as_str(), if named.contains(&id) { text.as_str() } else { "" });
+        }
         for d in diagnostics {
             let report = match d.severity {
                 Severity::Error => Report::error(),
@@ -149,7 +160,7 @@ impl Sources {
                 report = report.with_notes(vec![format!("hint: {hint}")]);
             }
             // Writing to a terminal or a buffer only fails if the terminal is gone.
-            let _ = term::emit_to_write_style(out, &config, &self.files, &report);
+            let _ = term::emit_to_write_style(out, &config, &files, &report);
         }
     }
 

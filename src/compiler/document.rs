@@ -9,6 +9,7 @@ use crate::bundle::TagRef;
 pub struct Doc {
     pub file: SourceFile,
     pub meta: Meta,
+    /// The Markdown after the front matter; emptied once rendered (see `render.rs`).
     pub body: String,
     pub body_offset: usize,
     /// Span of the line closing the front matter.
@@ -19,4 +20,10 @@ pub struct Doc {
     pub route: String,
     pub rendered: Rendered,
     pub tags: Vec<TagRef>,
+    /// Found in the body as it is rendered: nothing but blank space in it, and
+    /// the shortcodes left as written (keyed by name, see `checks::shortcodes`).
+    pub blank: bool,
+    /// The page routes its text links to, without repeats or itself.
+    pub outgoing: Vec<String>,
+    pub unrun: Vec<(String, super::diagnostics::Diagnostic)>,
 }

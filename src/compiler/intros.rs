@@ -152,6 +152,9 @@ pub fn load(
             route: format!("/{section}"),
             rendered: Default::default(),
             tags: Vec::new(),
+            blank: false,
+            outgoing: Vec::new(),
+            unrun: Vec::new(),
         });
     }
     (docs, fields, diagnostics)

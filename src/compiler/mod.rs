@@ -290,7 +290,7 @@ fn checks(
     found.extend(link_check::check(docs, pages.routes, left_out));
     found.extend(checks::warnings(docs, tags, today, sources));
     found.extend(checks::counted_shortcodes(
-        intros.iter().flat_map(checks::shortcodes).collect(),
+        intros.iter().flat_map(|d| d.unrun.iter().cloned()).collect(),
     ));
     found.extend(docs.iter().chain(intros).flat_map(checks::removed_html));
     found.extend(sections::unshown(pages.fields, docs, intros));

@@ -261,6 +261,9 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
         route,
         rendered: Default::default(),
         tags: Vec::new(),
+        blank: false,
+        outgoing: Vec::new(),
+        unrun: Vec::new(),
     };
     (Some(doc), errors)
 }

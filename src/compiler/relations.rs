@@ -3,29 +3,30 @@
 //! compétence), a link in either page's text, or tags both pages carry.
 //! The result is symmetric: each pair is seen from both sides.
 
-use super::backlinks;
 use super::diagnostics::Diagnostic;
 use super::document::Doc;
 use super::link_check::nearest;
 use super::slugs::slugify;
 use crate::bundle::{Evidence, Kind, Relation, TagRef};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
-/// Relations by page route, each list in the other section's display order.
-pub type Relations = HashMap<String, Vec<Relation>>;
+/// Each page's relations, in `docs` order; each list in the other section's display order.
+pub type Relations = Vec<Vec<Relation>>;
 
 /// `taxonomies`: the site's own taxonomy keys (Hugo), whose lists are terms, not pages.
 pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    // (compétence index, projet index) → evidence, in `docs` indices.
-    let mut pairs: BTreeMap<(usize, usize), Evidence> = BTreeMap::new();
+    // Declared or linked pairs, from both sides: page → (other page, declared, linked).
+    let mut explicit: Vec<Vec<(usize, bool, bool)>> = vec![Vec::new(); docs.len()];
+    let mut note = |a: usize, b: usize, declared: bool| {
+        for (page, other) in [(a, b), (b, a)] {
+            explicit[page].push((other, declared, !declared));
+        }
+    };
     let index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect();
     // Built on first use: most sites declare no list, and a large one pays for it.
     let names = [Kind::Competence, Kind::Projet].map(|kind| (kind, std::cell::OnceCell::new()));
-    let pair = |a: usize, b: usize| match docs[a].file.kind {
-        Kind::Competence => (a, b),
-        _ => (b, a),
-    };
     for (i, doc) in docs.iter().enumerate() {
         let other = opposite(doc.file.kind);
         for declared in &doc.meta.declared {
@@ -41,45 +42,59 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
             }
             let (kind, names) = &names[usize::from(declared.kind == Kind::Projet)];
             match names.get_or_init(|| Names::of(docs, *kind)).find(&declared.target) {
-                Ok(j) => pairs.entry(pair(i, j)).or_default().declared = true,
+                Ok(j) => note(i, j, true),
                 Err(hint) => diagnostics.push(unknown(doc, declared, hint)),
             }
         }
         if other.is_none() {
             continue;
         }
-        for route in backlinks::outgoing(doc) {
+        for route in &doc.outgoing {
             if let Some(&j) = index.get(route.as_str()) {
                 if Some(docs[j].file.kind) == other {
-                    pairs.entry(pair(i, j)).or_default().linked = true;
+                    note(i, j, false);
                 }
             }
         }
     }
-    shared_tags(docs, &mut pairs);
-    // Each pair from both sides, sorted by page then by the other page's index:
-    // each list then in the other section's order (`docs` is in display order).
-    let mut sides: Vec<(usize, usize, Evidence)> = Vec::with_capacity(pairs.len() * 2);
-    for ((c, p), evidence) in pairs {
-        sides.push((p, c, evidence.clone()));
-        sides.push((c, p, evidence));
-    }
-    sides.sort_unstable_by_key(|&(page, other, _)| (page, other));
-    let mut relations = Relations::with_capacity(docs.len());
-    let mut sides = sides.into_iter().peekable();
-    while let Some((page, other, evidence)) = sides.next() {
-        let mut list = vec![Relation {
-            route: docs[other].route.clone(),
-            evidence,
-        }];
-        while let Some((_, other, evidence)) = sides.next_if(|(next, _, _)| *next == page) {
-            list.push(Relation {
-                route: docs[other].route.clone(),
-                evidence,
-            });
-        }
-        relations.insert(docs[page].route.clone(), list);
-    }
+    let by_tag = shared_tags(docs);
+    // Each page's list on its own, in parallel: sorted by the other page's
+    // index, each list is in the other section's order (`docs` is in display order).
+    let relations = docs
+        .par_iter()
+        .zip(explicit)
+        .map(|(doc, explicit)| {
+            let mut others: BTreeMap<usize, Evidence> = BTreeMap::new();
+            for (other, declared, linked) in explicit {
+                let evidence = others.entry(other).or_default();
+                evidence.declared |= declared;
+                evidence.linked |= linked;
+            }
+            // The other section's side of each shared tag: projets for a compétence.
+            let side = match doc.file.kind {
+                Kind::Competence => 1,
+                Kind::Projet => 0,
+                Kind::Other => return Vec::new(),
+            };
+            let mut tags: Vec<&TagRef> = doc.tags.iter().collect();
+            tags.sort_by(|a, b| a.slug.cmp(&b.slug));
+            for tag in tags {
+                let Some(sides) = by_tag.get(tag.slug.as_str()) else {
+                    continue;
+                };
+                for &other in &sides[side] {
+                    others.entry(other).or_default().tags.push(tag.clone());
+                }
+            }
+            others
+                .into_iter()
+                .map(|(other, evidence)| Relation {
+                    route: docs[other].route.clone(),
+                    evidence,
+                })
+                .collect()
+        })
+        .collect();
     (relations, diagnostics)
 }
 
@@ -96,9 +111,10 @@ fn opposite(kind: Kind) -> Option<Kind> {
 /// that any one of them goes with another (a large generated site, a tag on everything).
 pub const BROAD_TAG: usize = 30;
 
-/// Every compétence and projet carrying the same tag, unless the tag is broad.
-fn shared_tags(docs: &[Doc], pairs: &mut BTreeMap<(usize, usize), Evidence>) {
-    let mut by_tag: BTreeMap<&str, (&TagRef, [Vec<usize>; 2])> = BTreeMap::new();
+/// For each tag on compétences and projets, unless it is broad: the
+/// compétences (`[0]`) and the projets (`[1]`) carrying it.
+fn shared_tags(docs: &[Doc]) -> HashMap<&str, [Vec<usize>; 2]> {
+    let mut by_tag: HashMap<&str, [Vec<usize>; 2]> = HashMap::new();
     for (i, doc) in docs.iter().enumerate() {
         let side = match doc.file.kind {
             Kind::Competence => 0,
@@ -106,19 +122,13 @@ fn shared_tags(docs: &[Doc], pairs: &mut BTreeMap<(usize, usize), Evidence>) {
             Kind::Other => continue,
         };
         for tag in &doc.tags {
-            by_tag.entry(tag.slug.as_str()).or_insert((tag, Default::default())).1[side].push(i);
+            by_tag.entry(tag.slug.as_str()).or_default()[side].push(i);
         }
     }
-    for (tag, [competences, projets]) in by_tag.values() {
-        if competences.len() > BROAD_TAG || projets.len() > BROAD_TAG {
-            continue;
-        }
-        for &c in competences {
-            for &p in projets {
-                pairs.entry((c, p)).or_default().tags.push((*tag).clone());
-            }
-        }
-    }
+    by_tag.retain(|_, [competences, projets]| {
+        !(competences.is_empty() || projets.is_empty() || competences.len() > BROAD_TAG || projets.len() > BROAD_TAG)
+    });
+    by_tag
 }
 
 /// The pages of one kind by every name an entry may use: slug, path below

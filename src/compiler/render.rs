@@ -51,6 +51,11 @@ pub fn render(
         if doc.meta.image.is_none() {
             eager_first_image(&mut doc.rendered.html);
         }
+        // What the checks need from the body, then its memory goes to the next pages.
+        doc.blank = doc.body.trim().is_empty();
+        doc.unrun = super::checks::shortcodes(doc);
+        doc.body = String::new();
+        doc.outgoing = super::backlinks::outgoing(doc);
     });
     docs
 }

@@ -66,8 +66,6 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
     let clock = crate::clock::Clock::start();
     crate::text::set_lang(&bundle.site.lang);
     let pages = routes::index(bundle);
-    let mut collections = routes::collections(bundle, &pages);
-    collections.push(routes::not_found(bundle));
     // Every file of a build lives under a name no other build uses, so a page
     // of one deploy never reads the data of another.
     // The search index follows from the same inputs: it is named by the same hash.
@@ -75,15 +73,14 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
     let data_dir = format!("data/{data_hash}/");
     let search_file = format!("search.{data_hash}.bin");
     let template = Template::new(index, &data_dir, &search_file, &bundle.site.lang)?;
-    clock.lap("lists and data folder name");
+    clock.lap("data folder name");
 
     let emit = |data: RouteData| route_files(dist, &template, bundle, &data_dir, data);
-    let written: Vec<(usize, Option<String>)> = collections
-        .into_par_iter()
-        .map(emit)
-        .chain(bundle.pages.par_iter().map(|p| emit(routes::page(bundle, &pages, p))))
-        .collect::<Result<_, String>>()?;
-    clock.lap("routes rendered and written");
+    let mut written = routes::collections(bundle, &pages, &emit);
+    clock.lap("lists rendered and written");
+    written.par_extend(bundle.pages.par_iter().map(|p| emit(routes::page(bundle, &pages, p))));
+    let written: Vec<(usize, Option<String>)> = written.into_iter().collect::<Result<_, String>>()?;
+    clock.lap("pages rendered and written");
     let mut warnings = Vec::new();
     let routes: Vec<String> = written.iter().filter_map(|(_, route)| route.clone()).collect();
     let mut extra: Vec<(String, Vec<u8>)> = vec![

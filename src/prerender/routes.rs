@@ -25,9 +25,14 @@ fn wrap(bundle: &Bundle, route: String, view: View) -> RouteData {
     }
 }
 
+/// What is done with each route's data as soon as it is built (see [`collections`]).
+pub type Emit<'a, T> = dyn Fn(RouteData) -> T + Sync + 'a;
+
 /// Every route's data but the pages' (see [`page`]): home, lists (every
-/// page, every tag filter), tags, search, synthesis.
-pub fn collections(bundle: &Bundle, index: &Index) -> Vec<RouteData> {
+/// page, every tag filter), tags, search, synthesis, not found. Each is handed
+/// to `emit` once built, in parallel, so a large site's lists are never all
+/// in memory at once; returns what `emit` gave, in route order.
+pub fn collections<T: Send>(bundle: &Bundle, index: &Index, emit: &Emit<T>) -> Vec<T> {
     // Tag lists group pages by section, top-level pages last.
     let mut groups = bundle.site.sections.clone();
     groups.push(Section {
@@ -35,29 +40,28 @@ pub fn collections(bundle: &Bundle, index: &Index) -> Vec<RouteData> {
         title: crate::text::t().pages_title.into(),
         kind: Kind::Other,
     });
-    let mut out = vec![wrap(bundle, "/".into(), View::Home(home(bundle)))];
+    let mut out = vec![emit(wrap(bundle, "/".into(), View::Home(home(bundle))))];
     // A blog has no compétences: no empty list for them (nor in the sitemap).
     let shown = |s: &&Section| {
         s.kind == Kind::Other || bundle.section(s.kind).next().is_some() || bundle.intros.contains_key(&s.slug)
     };
     // Lists and tag pages are most of a large site's routes: built in parallel.
     let sections: Vec<&Section> = bundle.site.sections.iter().filter(shown).collect();
-    out.par_extend(sections.into_par_iter().flat_map_iter(|section| {
-        lists(bundle, section)
-            .into_iter()
-            .map(|(route, list)| wrap(bundle, route, View::List(list)))
-    }));
+    out.par_extend(sections.into_par_iter().flat_map(|section| lists(bundle, section, emit)));
     let tags = bundle.tags.iter().map(count).collect();
-    out.push(wrap(bundle, "/tags".into(), View::Tags(TagsView { tags })));
-    out.push(wrap(bundle, "/recherche".into(), View::Search));
-    for (route, table) in super::synthese::views(bundle) {
-        out.push(wrap(bundle, route, View::Synthese(Box::new(table))));
-    }
+    out.push(emit(wrap(bundle, "/tags".into(), View::Tags(TagsView { tags }))));
+    out.push(emit(wrap(bundle, "/recherche".into(), View::Search)));
+    out.par_extend(
+        super::synthese::views(bundle)
+            .into_par_iter()
+            .map(|(route, table)| emit(wrap(bundle, route, View::Synthese(Box::new(table))))),
+    );
     out.par_extend(bundle.tags.par_iter().flat_map_iter(|tag| {
         tag_pages(index, &groups, tag)
             .into_iter()
-            .map(|(route, view)| wrap(bundle, route, View::Tag(view)))
+            .map(|(route, view)| emit(wrap(bundle, route, View::Tag(view))))
     }));
+    out.push(emit(not_found(bundle)));
     out
 }
 
@@ -175,18 +179,16 @@ fn other_pages(bundle: &Bundle) -> Option<HomeSection> {
 }
 
 /// A list cut in pages of [`PAGE_SIZE`]: (page number from 1, its items). Always at least one page.
-fn paged<T: Clone>(items: &[T]) -> Vec<(Pager, Vec<T>)> {
+fn paged<T>(items: &[T]) -> impl Iterator<Item = (Pager, &[T])> {
     let pages = items.len().div_ceil(PAGE_SIZE).max(1);
-    (0..pages)
-        .map(|i| {
-            let slice = items.iter().skip(i * PAGE_SIZE).take(PAGE_SIZE).cloned().collect();
-            (Pager { page: i + 1, pages }, slice)
-        })
-        .collect()
+    (0..pages).map(move |i| {
+        let end = |i: usize| (i * PAGE_SIZE).min(items.len());
+        (Pager { page: i + 1, pages }, &items[end(i)..end(i + 1)])
+    })
 }
 
 /// A section's list, unfiltered and filtered by each of its tags, page by page.
-fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
+fn lists<T: Send>(bundle: &Bundle, section: &Section, emit: &Emit<T>) -> Vec<T> {
     let first = format!("/{}", section.slug);
     // The section's pages, nested ones included (`/documentation/templates/…`).
     let prefix = format!("{first}/");
@@ -194,15 +196,15 @@ fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
     // Each tag's pages, in section order, found in one pass. A nested section's
     // list (`/posts/papermod`) has no tag filter: its address takes no `?tag=`.
     let mut tags: Vec<&TagRef> = Vec::new();
-    let mut tagged: HashMap<&str, Vec<Card>> = HashMap::new();
+    let mut tagged: HashMap<&str, Vec<&Page>> = HashMap::new();
     let filterable = !section.slug.contains('/');
     for page in pages.iter().filter(|_| filterable) {
         for t in &page.tags {
-            let cards = tagged.entry(t.slug.as_str()).or_default();
-            if cards.is_empty() {
+            let pages = tagged.entry(t.slug.as_str()).or_default();
+            if pages.is_empty() {
                 tags.push(t);
             }
-            cards.push(card(page));
+            pages.push(page);
         }
     }
     tags.sort_by_key(|t| t.name.to_lowercase());
@@ -221,7 +223,7 @@ fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
             title: s.title.clone(),
         })
         .collect();
-    let mut filters: Vec<(Option<&TagRef>, Vec<Card>)> = vec![(None, pages.iter().map(|p| card(p)).collect())];
+    let mut filters: Vec<(Option<&TagRef>, Vec<&Page>)> = vec![(None, pages)];
     filters.extend(
         tags.iter()
             .map(|t| (Some(*t), tagged.remove(t.slug.as_str()).unwrap_or_default())),
@@ -229,9 +231,11 @@ fn lists(bundle: &Bundle, section: &Section) -> Vec<(String, List)> {
     // Each filter's pages in parallel: a large section has hundreds of tags.
     filters
         .into_par_iter()
-        .flat_map_iter(|(filter, cards)| {
+        .flat_map_iter(|(filter, pages)| {
             let nested = if filter.is_none() { &subsections[..] } else { &[] };
-            filtered(bundle, section, &chips, nested, filter, &cards)
+            filtered(bundle, section, &chips, nested, filter, &pages)
+                .into_iter()
+                .map(|(route, list)| emit(wrap(bundle, route, View::List(list))))
         })
         .collect()
 }
@@ -243,13 +247,12 @@ fn filtered(
     chips: &[TagRef],
     subsections: &[LinkRef],
     filter: Option<&TagRef>,
-    cards: &[Card],
+    pages: &[&Page],
 ) -> Vec<(String, List)> {
     let first = format!("/{}", section.slug);
     let tag = filter.map(|f| f.slug.clone());
-    paged(cards)
-        .into_iter()
-        .map(|(pager, cards)| {
+    paged(pages)
+        .map(|(pager, pages)| {
             let route = match &tag {
                 Some(t) => key(&first, Some(t), Some(pager.page)),
                 None => page_route(&first, None, pager.page),
@@ -278,7 +281,7 @@ fn filtered(
                     } else {
                         Vec::new()
                     },
-                    cards,
+                    cards: pages.iter().map(|p| card(p)).collect(),
                     pager,
                 },
             )
@@ -290,7 +293,7 @@ fn filtered(
 /// on a large site `/tags` lists the rest), by name.
 const FILTER_CHIPS: usize = 20;
 
-fn filter_chips(tags: &[&TagRef], tagged: &HashMap<&str, Vec<Card>>) -> Vec<TagRef> {
+fn filter_chips(tags: &[&TagRef], tagged: &HashMap<&str, Vec<&Page>>) -> Vec<TagRef> {
     let mut by_use: Vec<&&TagRef> = tags.iter().collect();
     by_use.sort_by_key(|t| std::cmp::Reverse(tagged.get(t.slug.as_str()).map_or(0, Vec::len)));
     let mut chips: Vec<TagRef> = by_use.into_iter().take(FILTER_CHIPS).map(|t| (*t).clone()).collect();
@@ -315,7 +318,6 @@ fn tag_pages(index: &Index, sections: &[Section], tag: &Tag) -> Vec<(String, Tag
         .collect();
     let first = format!("/tags/{}", tag.slug);
     paged(&pages)
-        .into_iter()
         .map(|(pager, slice)| {
             let groups = sections
                 .iter()
