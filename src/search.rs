@@ -322,73 +322,66 @@ fn push_entity(out: &mut String, text: &str, space: &mut bool) -> usize {
     len
 }
 
-/// The distinct words of each field of a page (title, headings, tags, body),
-/// each field's words in one string, one space apart: one allocation per
-/// field instead of one per word.
-pub fn document_words(doc: &Document) -> [String; 4] {
-    [
-        distinct_words(&normalize(doc.title)),
-        distinct_words(&normalize(&doc.headings.join(" "))),
-        distinct_words(&normalize(&doc.tags.join(" "))),
-        distinct_words(&normalize(&doc.body)),
-    ]
-}
+/// The index as it is built: each word and the `doc * 4 + field` codes it
+/// occurs in, in order. Documents are added in order, fields in order, so
+/// each list stays sorted, and a repeat in one field is its list's last code.
+#[derive(Debug, Default)]
+pub struct Postings(rustc_hash::FxHashMap<String, Vec<u32>>);
 
-/// A page's [`document_words`], its body read from its HTML ([`normalized_text`]).
-pub fn page_words(title: &str, headings: &[&str], tags: &[&str], html: &str) -> [String; 4] {
-    [
-        distinct_words(&normalize(title)),
-        distinct_words(&normalize(&headings.join(" "))),
-        distinct_words(&normalize(&tags.join(" "))),
-        distinct_words(&normalized_text(html)),
-    ]
-}
-
-/// The distinct words of normalised text, one space apart.
-fn distinct_words(normalized: &str) -> String {
-    // A set, not a sort: the index orders its words once, at the end.
-    // Sized for the text up front (growing it cost a fifth of the time).
-    let mut set = rustc_hash::FxHashSet::with_capacity_and_hasher(normalized.len() / 6, Default::default());
-    each_word(normalized, |word| {
-        set.insert(word);
-    });
-    let mut words = String::with_capacity(normalized.len());
-    for word in set {
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.push_str(word);
-    }
-    words
-}
-
-pub fn build(documents: &[Document]) -> SearchIndex {
-    let words: Vec<[String; 4]> = documents.iter().map(document_words).collect();
-    build_from_words(documents.iter().map(|d| d.route.to_string()).collect(), &words)
-}
-
-/// The index from each page's [`document_words`] (computed in parallel by the compiler).
-pub fn build_from_words(docs: Vec<String>, words: &[[String; 4]]) -> SearchIndex {
-    // A fast hash: the keys are the site's own words, not an attacker's.
-    let mut postings: rustc_hash::FxHashMap<&str, Vec<u32>> = rustc_hash::FxHashMap::default();
-    for (n, fields) in words.iter().enumerate() {
-        for (field, list) in Field::ALL.into_iter().zip(fields) {
-            // Documents in order, fields in order: each list stays sorted without sorting.
-            let code = n as u32 * 4 + field as u32;
-            for word in list.split(' ').filter(|w| !w.is_empty()) {
-                postings.entry(word).or_default().push(code);
+impl Postings {
+    /// The words of one field of document `doc`, from normalised text (see [`normalize`]).
+    pub fn add(&mut self, doc: u32, field: Field, normalized: &str) {
+        let code = doc * 4 + field as u32;
+        each_word(normalized, |word| match self.0.get_mut(word) {
+            Some(list) if list.last() == Some(&code) => {}
+            Some(list) => list.push(code),
+            None => {
+                self.0.insert(word.to_string(), vec![code]);
             }
+        });
+    }
+
+    /// One page: its title, headings, tags, and its body read from its HTML ([`normalized_text`]).
+    pub fn add_page(&mut self, doc: u32, title: &str, headings: &[&str], tags: &[&str], html: &str) {
+        self.add(doc, Field::Title, &normalize(title));
+        self.add(doc, Field::Heading, &normalize(&headings.join(" ")));
+        self.add(doc, Field::Tag, &normalize(&tags.join(" ")));
+        self.add(doc, Field::Body, &normalized_text(html));
+    }
+
+    /// These postings, then `later`'s, whose documents all come after these.
+    pub fn then(mut self, later: Postings) -> Postings {
+        for (word, list) in later.0 {
+            self.0.entry(word).or_default().extend(list);
+        }
+        self
+    }
+
+    /// The index, words sorted; `docs`: the documents' routes, by number.
+    pub fn index(self, docs: Vec<String>) -> SearchIndex {
+        let mut entries: Vec<(String, Vec<u32>)> = self.0.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (words, postings) = entries.into_iter().unzip();
+        SearchIndex {
+            docs,
+            words,
+            postings,
+            shown: Vec::new(),
         }
     }
-    let mut entries: Vec<(&str, Vec<u32>)> = postings.into_iter().collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let (words, postings) = entries.into_iter().map(|(w, p)| (w.to_string(), p)).unzip();
-    SearchIndex {
-        docs,
-        words,
-        postings,
-        shown: Vec::new(),
+}
+
+/// The index of documents given as plain text.
+pub fn build(documents: &[Document]) -> SearchIndex {
+    let mut postings = Postings::default();
+    for (n, doc) in documents.iter().enumerate() {
+        let n = n as u32;
+        postings.add(n, Field::Title, &normalize(doc.title));
+        postings.add(n, Field::Heading, &normalize(&doc.headings.join(" ")));
+        postings.add(n, Field::Tag, &normalize(&doc.tags.join(" ")));
+        postings.add(n, Field::Body, &normalize(&doc.body));
     }
+    postings.index(documents.iter().map(|d| d.route.to_string()).collect())
 }
 
 /// One result: the page, its score, and the indexed words that matched (for highlighting).

@@ -45,31 +45,44 @@ pub fn library(out: &Path, bundle: &Bundle) -> io::Result<()> {
     index.and(library)
 }
 
-/// The search index: titles, headings, tags and body text of every page
-/// (the words of each page found in parallel).
+/// The search index: titles, headings, tags and body text of every page.
+/// Pages are read in parallel, in runs of consecutive pages, each run's
+/// postings then joined in page order.
 pub fn search_index(bundle: &Bundle) -> SearchIndex {
+    const RUN: usize = 128;
     let titles: std::collections::HashMap<&str, &str> = bundle
         .site
         .sections
         .iter()
         .map(|s| (s.slug.as_str(), s.title.as_str()))
         .collect();
-    let (words, shown): (Vec<_>, Vec<_>) = bundle
+    let (postings, shown) = bundle
         .pages
-        .par_iter()
-        .map(|p| {
-            let shown = Shown {
-                title: p.title.clone(),
-                section: titles.get(p.section.as_str()).copied().unwrap_or_default().to_string(),
-                text: search::plain_text_start(&p.html, search::SHOWN_TEXT),
-            };
-            let headings: Vec<&str> = p.toc.iter().map(|e| e.title.as_str()).collect();
-            let tags: Vec<&str> = p.tags.iter().map(|t| t.name.as_str()).collect();
-            let words = search::page_words(&p.title, &headings, &tags, &p.html);
-            (words, shown)
+        .par_chunks(RUN)
+        .enumerate()
+        .map(|(run, pages)| {
+            let mut postings = search::Postings::default();
+            let mut shown = Vec::with_capacity(pages.len());
+            for (i, p) in pages.iter().enumerate() {
+                let headings: Vec<&str> = p.toc.iter().map(|e| e.title.as_str()).collect();
+                let tags: Vec<&str> = p.tags.iter().map(|t| t.name.as_str()).collect();
+                postings.add_page((run * RUN + i) as u32, &p.title, &headings, &tags, &p.html);
+                shown.push(Shown {
+                    title: p.title.clone(),
+                    section: titles.get(p.section.as_str()).copied().unwrap_or_default().to_string(),
+                    text: search::plain_text_start(&p.html, search::SHOWN_TEXT),
+                });
+            }
+            (postings, shown)
         })
-        .unzip();
-    let mut index = search::build_from_words(bundle.pages.iter().map(|p| p.route.clone()).collect(), &words);
+        .reduce(
+            || (search::Postings::default(), Vec::new()),
+            |(postings, mut shown), (later, more)| {
+                shown.extend(more);
+                (postings.then(later), shown)
+            },
+        );
+    let mut index = postings.index(bundle.pages.iter().map(|p| p.route.clone()).collect());
     index.shown = shown;
     index
 }
