@@ -35,16 +35,13 @@ fn memory() -> String {
     }
 }
 
-/// The process's CPU time so far (user + system, all threads), from `/proc/self/stat`.
+/// The process's CPU time so far (all threads, to the millisecond), from
+/// each thread's `/proc/self/task/*/schedstat` (nanoseconds on a CPU).
 fn cpu_ms() -> u64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let ticks: u64 = after
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|t| t.parse::<u64>().ok())
+    let threads = std::fs::read_dir("/proc/self/task").into_iter().flatten().flatten();
+    let ns: u64 = threads
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
         .sum();
-    ticks * 10
+    ns / 1_000_000
 }

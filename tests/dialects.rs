@@ -1283,7 +1283,7 @@ fn top_level_pages_the_menu_does_not_name_are_listed_on_the_home_page() {
         ("about.md", b"---\ntitle: \xc3\x80 propos\nmenu: main\n---\nA.\n"),
     ]);
     let index = vitrine::prerender::routes::index(&b);
-    let routes = vitrine::prerender::routes::collections(&b, &index);
+    let routes = vitrine::prerender::routes::collections(&b, &index, &|data| data);
     let home = routes.iter().find(|r| r.route == "/").expect("home");
     let vitrine::data::View::Home(home) = &home.view else {
         panic!("not a home view")
@@ -1774,7 +1774,7 @@ fn a_nested_folder_of_text_alone_is_a_section_its_parent_lists() {
         "a nested section is no menu entry"
     );
     let index = vitrine::prerender::routes::index(&b);
-    let routes = vitrine::prerender::routes::collections(&b, &index);
+    let routes = vitrine::prerender::routes::collections(&b, &index, &|data| data);
     let list = |route: &str| match &routes.iter().find(|r| r.route == route).expect(route).view {
         vitrine::data::View::List(list) => list.clone(),
         _ => panic!("{route} is not a list"),

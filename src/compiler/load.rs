@@ -72,11 +72,6 @@ pub const RESERVED: [&str; 5] = ["tags", "recherche", "data", "synthese", "404"]
 /// `skip`: folders left out (and said so) by the caller.
 /// Also returns the nested folders that hold an `_index.md` (`docs/glossary`).
 pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources) -> Loaded {
-    let mut files = Vec::new();
-    let mut index_folders = BTreeSet::new();
-    let mut diagnostics = Vec::new();
-    let mut ignored = BTreeSet::new();
-    let mut translated = BTreeSet::new();
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(content)
         .follow_links(true)
         .into_iter()
@@ -90,17 +85,111 @@ pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources)
         })
         .collect();
     paths.sort();
-    files.reserve(paths.len());
-    // Read and checked for UTF-8 in parallel: most of a large site's reading time.
-    let reads: Vec<Read> = paths
-        .par_iter()
-        .map(|p| std::fs::read(p).map(String::from_utf8))
-        .collect();
-    let sections = folders_with_pages(content, &paths);
-    let mut kinds = std::collections::HashMap::new();
-    let home = super::intros::home_file(content, lang);
+    let place = Place {
+        content,
+        lang,
+        sections: folders_with_pages(content, &paths),
+        kinds: top_folders(&paths, content)
+            .into_iter()
+            .map(|folder| (kind_of(content, &folder), folder))
+            .map(|(kind, folder)| (folder, kind))
+            .collect(),
+        home: super::intros::home_file(content, lang),
+    };
+    // Each file read, checked for UTF-8 and placed in parallel: most of a large site's loading time.
+    let found: Vec<Found> = paths.into_par_iter().map(|path| place.find(path)).collect();
+    let mut files = Vec::with_capacity(found.len());
+    let mut index_folders = BTreeSet::new();
+    let mut diagnostics = Vec::new();
+    let mut ignored = BTreeSet::new();
+    let mut translated = BTreeSet::new();
+    for found in found {
+        match found {
+            Found::Index(Some(folder)) => {
+                index_folders.insert(folder);
+            }
+            Found::Index(None) | Found::SectionIndex => {}
+            Found::OtherLanguage { display, language } => {
+                if ignored.insert(format!(".{language}")) {
+                    let id = sources.add(display, String::new());
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            id,
+                            0..0,
+                            format!("pages in another language (`.{language}.md`) are left out"),
+                        )
+                        .label(format!("the site's language is `{lang}`"))
+                        .hint("set `lang` in content/site.toml to build the site in that language"),
+                    );
+                }
+            }
+            Found::BesidePages { display, rel, folder } => {
+                let id = sources.add(display, String::new());
+                diagnostics.push(index_beside_pages(id, &rel, &folder));
+            }
+            Found::Reserved { display, rel, folder } => {
+                if ignored.insert(folder.clone()) {
+                    let id = sources.add(display, String::new());
+                    diagnostics.push(reserved(id, &rel, &folder));
+                }
+            }
+            Found::Page {
+                display,
+                read,
+                mut file,
+                translation,
+            } => {
+                file.id = match source(read, display, sources) {
+                    Ok(id) => id,
+                    Err(error) => {
+                        diagnostics.push(error);
+                        continue;
+                    }
+                };
+                if translation {
+                    translated.insert((file.section.clone(), file.slug.clone()));
+                }
+                files.push(file);
+            }
+        }
+    }
+    (site_language_first(files, &translated), index_folders, diagnostics)
+}
 
-    for (path, read) in paths.into_iter().zip(reads) {
+/// What one Markdown file under the content folder is.
+enum Found {
+    /// A section's `_index.md` or the home page's file, not a page; the nested
+    /// folder it introduces (`docs/glossary`), if any.
+    Index(Option<String>),
+    /// `projets/index.md`: the section's own page, not one of its pages.
+    SectionIndex,
+    OtherLanguage { display: String, language: String },
+    BesidePages { display: String, rel: String, folder: String },
+    Reserved { display: String, rel: String, folder: String },
+    /// A page, read (its `id` is given once it joins the sources); `translation`:
+    /// the site-language version of a page (`page.fr.md`).
+    Page {
+        display: String,
+        read: Read,
+        file: SourceFile,
+        translation: bool,
+    },
+}
+
+/// What places a file: the content folder and what is known of its folders.
+struct Place<'a> {
+    content: &'a Path,
+    lang: &'a str,
+    /// Top folders holding pages (see [`folders_with_pages`]).
+    sections: std::collections::HashSet<String>,
+    /// Each top folder's kind (see [`kind_of`]).
+    kinds: std::collections::HashMap<String, Kind>,
+    home: Option<PathBuf>,
+}
+
+impl Place<'_> {
+    fn find(&self, path: PathBuf) -> Found {
+        let content = self.content;
         let rel_path = path.strip_prefix(content).unwrap_or(&path);
         let rel = rel_path.to_string_lossy().replace('\\', "/");
         let segments: Vec<&str> = rel.split('/').collect();
@@ -108,93 +197,64 @@ pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if stem.starts_with('_') || home.as_ref() == Some(&path) {
-            if stem.starts_with("_index") && segments.len() > 2 {
-                index_folders.insert(segments[..segments.len() - 1].join("/"));
-            }
-            continue; // site settings (`_index.md`) and section pages are not pages.
+        if stem.starts_with('_') || self.home.as_ref() == Some(&path) {
+            // Site settings (`_index.md`) and section pages are not pages.
+            let nested = stem.starts_with("_index") && segments.len() > 2;
+            return Found::Index(nested.then(|| segments[..segments.len() - 1].join("/")));
         }
         let display = display_path(content, &path);
         let (stem, language) = split_language(&stem);
-        if let Some(language) = language.filter(|l| !same_language(l, lang)) {
-            if ignored.insert(format!(".{language}")) {
-                let id = sources.add(display, String::new());
-                diagnostics.push(
-                    Diagnostic::warning(
-                        id,
-                        0..0,
-                        format!("pages in another language (`.{language}.md`) are left out"),
-                    )
-                    .label(format!("the site's language is `{lang}`"))
-                    .hint("set `lang` in content/site.toml to build the site in that language"),
-                );
-            }
-            continue;
+        if let Some(language) = language.filter(|l| !same_language(l, self.lang)) {
+            let language = language.to_string();
+            return Found::OtherLanguage { display, language };
         }
         // `about/index.md` alone in its folder is a page (Hugo's leaf bundle, `/about`);
         // beside other pages it would be the folder's introduction, which is `_index.md`.
         let leaf = segments.len() == 2 && stem == "index";
-        if leaf && sections.contains(segments[0]) {
-            let id = sources.add(display, String::new());
-            diagnostics.push(index_beside_pages(id, &rel, segments[0]));
-            continue;
+        if leaf && self.sections.contains(segments[0]) {
+            let folder = segments[0].to_string();
+            return Found::BesidePages { display, rel, folder };
         }
-        let stem = if leaf {
-            segments[0].to_string()
-        } else {
-            stem.to_string()
-        };
+        let stem = if leaf { segments[0] } else { stem };
         // A top-level page (`about.md`, `about/index.md` → `/about`) is a page of no section.
         let top = segments.len() < 2 || leaf;
-        let kind = if RESERVED.contains(&slugify(if top { &stem } else { segments[0] }).as_str())
-            || (top && stem == "index")
-        {
-            None
-        } else if top {
-            Some(Kind::Other)
-        } else {
-            Some(
-                *kinds
-                    .entry(segments[0].to_string())
-                    .or_insert_with(|| kind_of(content, segments[0])),
-            )
-        };
-        let Some(kind) = kind else {
-            let folder = if top { String::new() } else { segments[0].to_string() };
-            if ignored.insert(folder.clone()) {
-                let id = sources.add(display, String::new());
-                diagnostics.push(reserved(id, &rel, &folder));
-            }
-            continue;
-        };
-        let id = match source(read, display, sources) {
-            Ok(id) => id,
-            Err(error) => {
-                diagnostics.push(error);
-                continue;
-            }
-        };
-        let (parts, date_from_name) = slug_parts(&segments, top, &stem);
-        if parts.is_empty() {
-            continue; // `projets/index.md` is a section page.
-        }
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        if language.is_some() {
-            translated.insert((section_slug(kind, if top { "" } else { segments[0] }), parts.join("/")));
-        }
         let folder = if top { String::new() } else { segments[0].to_string() };
-        files.push(SourceFile {
-            id,
-            kind,
-            section: section_slug(kind, &folder),
-            folder,
-            slug: parts.join("/"),
-            dir,
-            rel,
-            date_from_name,
-        });
+        if RESERVED.contains(&slugify(if top { stem } else { &folder }).as_str()) || (top && stem == "index") {
+            return Found::Reserved { display, rel, folder };
+        }
+        let kind = if top { Kind::Other } else { self.kinds[&folder] };
+        let (parts, date_from_name) = slug_parts(&segments, top, stem);
+        if parts.is_empty() {
+            return Found::SectionIndex;
+        }
+        let slug = parts.join("/");
+        let read = std::fs::read(&path).map(String::from_utf8);
+        Found::Page {
+            display,
+            read,
+            translation: language.is_some(),
+            file: SourceFile {
+                id: 0,
+                kind,
+                section: section_slug(kind, &folder),
+                folder,
+                slug,
+                dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+                rel,
+                date_from_name,
+            },
+        }
     }
-    (site_language_first(files, &translated), index_folders, diagnostics)
+}
+
+/// The top folders of the content folder that hold Markdown files.
+fn top_folders(paths: &[PathBuf], content: &Path) -> BTreeSet<String> {
+    paths
+        .iter()
+        .filter_map(|p| p.strip_prefix(content).ok()?.parent())
+        .filter_map(|folder| folder.components().next())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect()
 }
 
 /// The pages found, the nested folders with an `_index.md`, and warnings.
