@@ -84,12 +84,12 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
     }
 
     // `@/evenements/swerc2023.md` is the page that file makes, wherever its `slug` put it.
-    let moved = |route: String| from.moved.get(&route).cloned().unwrap_or(route);
-    let as_routes: Vec<String> = candidates.iter().map(|c| moved(to_route(c))).collect();
+    let moved = |route: &String| from.moved.get(route).unwrap_or(route).clone();
+    let by_path: Vec<String> = candidates.iter().map(|c| to_route(c)).collect();
     // A page first: `transition-4.0` is a page when one has that name, not a `.0` file.
     // `projects/x` is `/projects/x` on a site that has both `projects/` and `projets/`.
-    let literal = candidates.iter().map(|c| slugified(c));
-    if let Some(route) = literal.chain(as_routes.iter().cloned()).find(|r| routes.contains(r)) {
+    let literal = candidates.iter().zip(&by_path).map(|(c, route)| slugified(c, route));
+    if let Some(route) = literal.chain(by_path.iter().map(moved)).find(|r| routes.contains(r)) {
         return Target::Route {
             route: route.clone(),
             anchor,
@@ -109,13 +109,11 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         return Target::File { candidates: files };
     }
     // A bare name (`{{< ref "front-matter" >}}`) is the one page of that name, as Hugo finds it.
-    if let Some(route) = the_page_named(path, &as_routes[0], routes) {
+    let guess = moved(&by_path[0]);
+    if let Some(route) = the_page_named(path, &guess, routes) {
         return Target::Route { route, anchor };
     }
-    Target::Missing {
-        guess: as_routes[0].clone(),
-        anchor,
-    }
+    Target::Missing { guess, anchor }
 }
 
 /// The one route ending with `guess`'s last segment, for a bare name (`front-matter`).
@@ -179,13 +177,13 @@ pub fn normalize(base: &str, path: &str) -> String {
 }
 
 /// `/projets/citi.md`, `/projets/gecy/index.md`, `/Projects/Citi/` → `/projets/citi`, …
-/// `to_route` without the kinds' folder names (`/projects/x` stays `/projects/x`).
-fn slugified(path: &str) -> String {
-    let route = to_route(path);
+/// `to_route` without the kinds' folder names (`/projects/x` stays `/projects/x`);
+/// `route`: `to_route(path)`.
+fn slugified(path: &str, route: &str) -> String {
     let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
     match route.trim_start_matches('/').split_once('/') {
         Some((_, rest)) if section_of(first).is_some() => format!("/{}/{rest}", slugify(first)),
-        _ => route,
+        _ => route.to_string(),
     }
 }
 

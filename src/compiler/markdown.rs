@@ -641,7 +641,8 @@ fn plain_text(events: &[(Event, Range<usize>)]) -> String {
 
 fn count_words(text: &str) -> usize {
     // Runs between white space and apostrophes that hold a letter or digit, in
-    // one pass; ASCII bytes by table (most text), other characters decoded.
+    // one pass. ASCII bytes by table, without branches: 1 ends a word, 2 is
+    // part of one. Other characters are decoded only where they may matter.
     const ASCII: [u8; 128] = {
         let mut table = [0u8; 128];
         let mut b = 0;
@@ -658,36 +659,33 @@ fn count_words(text: &str) -> usize {
         }
         table
     };
-    let (mut count, mut word) = (0, false);
+    let (mut count, mut word) = (0, 0usize);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let (class, len) = match bytes[i] {
-            b if b < 0x80 => (ASCII[usize::from(b)], 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                // Inside a word only its end matters: no letter lookup there.
-                let class = if c.is_whitespace() || c == '’' {
-                    1
-                } else if word {
-                    2
-                } else {
-                    2 * u8::from(c.is_alphanumeric())
-                };
-                (class, c.len_utf8())
+        let b = bytes[i];
+        let class = if b < 0x80 {
+            i += 1;
+            usize::from(ASCII[usize::from(b)])
+        } else if word == 1 && !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            // Inside a word, only white space and `’` end it, and none of
+            // them starts with this byte: a letter's byte, or a mark's.
+            i += 1;
+            0
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() || c == '’' {
+                1
+            } else {
+                2 * usize::from(word == 1 || c.is_alphanumeric())
             }
         };
-        match class {
-            1 => {
-                count += usize::from(word);
-                word = false;
-            }
-            2 => word = true,
-            _ => {}
-        }
-        i += len;
+        // class 1: a word ends here (if one was open); 2: a word is open; 0: no change.
+        count += word & usize::from(class == 1);
+        word = usize::from(class == 2) | (word & usize::from(class == 0));
     }
-    count + usize::from(word)
+    count + word
 }
 
 /// First paragraph as plain text, cut at a word boundary.

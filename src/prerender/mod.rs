@@ -78,7 +78,12 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
     let emit = |data: RouteData| route_files(dist, &template, bundle, &data_dir, data);
     let mut written = routes::collections(bundle, &pages, &emit);
     clock.lap("lists rendered and written");
-    written.par_extend(bundle.pages.par_iter().map(|p| emit(routes::page(bundle, &pages, p))));
+    // The feed is written beside the pages (it reads the bundle alone).
+    let (pages_written, feed) = rayon::join(
+        || bundle.pages.par_iter().map(|p| emit(routes::page(bundle, &pages, p))).collect::<Vec<_>>(),
+        || (!bundle.site.base_url.is_empty()).then(|| feeds::atom(bundle)),
+    );
+    written.extend(pages_written);
     let written: Vec<(usize, Option<String>)> = written.into_iter().collect::<Result<_, String>>()?;
     clock.lap("pages rendered and written");
     let mut warnings = Vec::new();
@@ -112,7 +117,7 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
             .cloned()
             .collect();
         extra.push(("sitemap.xml".into(), feeds::sitemap(bundle, &listed).into_bytes()));
-        extra.push(("feed.xml".into(), feeds::atom(bundle).into_bytes()));
+        extra.extend(feed.map(|feed| ("feed.xml".to_string(), feed.into_bytes())));
     }
     let count = written.iter().map(|(files, _)| files).sum::<usize>() + extra.len();
     extra
