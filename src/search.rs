@@ -100,19 +100,20 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// [`normalize`]`(text)` appended to `out`.
+/// [`normalize`]`(text)` appended to `out`: runs of ASCII copied whole and
+/// lowered, the characters between them folded one by one.
 fn push_normalized(out: &mut String, text: &str) {
-    if text.is_ascii() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
         let start = out.len();
-        out.push_str(text);
+        out.push_str(&rest[..ascii]);
         out[start..].make_ascii_lowercase();
-        return;
-    }
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => out.push('a'),
             'æ' | 'Æ' => out.push_str("ae"),

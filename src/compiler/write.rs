@@ -46,10 +46,11 @@ pub fn library(out: &Path, bundle: &Bundle) -> io::Result<()> {
 }
 
 /// The search index: titles, headings, tags and body text of every page.
-/// Pages are read in parallel, in runs of consecutive pages, each run's
-/// postings then joined in page order.
+/// Pages are read in parallel, in a few runs of consecutive pages per
+/// thread, each run's postings then joined in page order.
 pub fn search_index(bundle: &Bundle) -> SearchIndex {
-    const RUN: usize = 128;
+    let runs = 4 * rayon::current_num_threads();
+    let run = bundle.pages.len().div_ceil(runs).max(64);
     let titles: std::collections::HashMap<&str, &str> = bundle
         .site
         .sections
@@ -58,15 +59,15 @@ pub fn search_index(bundle: &Bundle) -> SearchIndex {
         .collect();
     let (postings, shown) = bundle
         .pages
-        .par_chunks(RUN)
+        .par_chunks(run)
         .enumerate()
-        .map(|(run, pages)| {
+        .map(|(n, pages)| {
             let mut postings = search::Postings::default();
             let mut shown = Vec::with_capacity(pages.len());
             for (i, p) in pages.iter().enumerate() {
                 let headings: Vec<&str> = p.toc.iter().map(|e| e.title.as_str()).collect();
                 let tags: Vec<&str> = p.tags.iter().map(|t| t.name.as_str()).collect();
-                postings.add_page((run * RUN + i) as u32, &p.title, &headings, &tags, &p.html);
+                postings.add_page((n * run + i) as u32, &p.title, &headings, &tags, &p.html);
                 shown.push(Shown {
                     title: p.title.clone(),
                     section: titles.get(p.section.as_str()).copied().unwrap_or_default().to_string(),
