@@ -190,36 +190,43 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// Each run of letters and digits of two characters or more in `text`, in
-/// one pass (ASCII by byte, other characters decoded).
+/// one pass: ASCII bytes (most of normalised text) in tight loops, other
+/// characters decoded.
 fn each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str)) {
-    let mut emit = |word: &'a str| {
-        // Two characters or more: the first is not the whole word.
-        if word.chars().next().is_some_and(|c| c.len_utf8() < word.len()) {
-            found(word);
-        }
-    };
     let bytes = text.as_bytes();
-    let (mut start, mut i) = (None, 0);
+    // Whether the character at `i` is a letter or digit, and its length.
+    let at = |i: usize| match bytes[i] {
+        b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    };
+    let mut i = 0;
     while i < bytes.len() {
-        let (alphanumeric, width) = match bytes[i] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-            _ => text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
-        };
-        match (alphanumeric, start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                emit(&text[from..i]);
-                start = None;
-            }
-            _ => {}
+        // Up to the next word…
+        let (word, width) = at(i);
+        if !word {
+            i += width;
+            continue;
         }
+        let start = i;
         i += width;
-    }
-    if let Some(from) = start {
-        emit(&text[from..]);
+        // …and to its end: ASCII letters and digits skipped at once.
+        loop {
+            i += bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if i >= bytes.len() || bytes[i] < 0x80 {
+                break;
+            }
+            match at(i) {
+                (true, width) => i += width,
+                (false, _) => break,
+            }
+        }
+        // Two characters or more: the first is not the whole word.
+        if i - start > width {
+            found(&text[start..i]);
+        }
     }
 }
 

@@ -164,8 +164,8 @@ pub fn render(
             }) => {
                 needs_sanitizer |= !attrs.is_empty();
                 let end = find_end(&events, i, |e| matches!(e, TagEnd::Heading(_)));
+                // Its words are counted with the text events inside it, below.
                 let text = plain_text(&events[i + 1..end]);
-                out.word_count += count_words(&text);
                 let made = || {
                     if markup.github_ids {
                         github_id(&text)

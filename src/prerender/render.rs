@@ -3,7 +3,8 @@
 
 use crate::app::api::Store;
 use crate::app::App;
-use crate::data::RouteData;
+use crate::data::{RouteData, View};
+use leptos::tachys::view::{Position, RenderHtml};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
@@ -17,11 +18,21 @@ pub fn render(data: RouteData) -> String {
         let _ = any_spawner::Executor::init_futures_executor();
     });
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    // Room for the page's own text and the layout around it, so the buffer
+    // is not grown again and again (Leptos's own guess is small).
+    let capacity = 12 * 1024
+        + match &data.view {
+            View::Page(page) => page.html.len(),
+            _ => 12 * 1024,
+        };
     let html = owner.with(|| {
         provide_context(RequestUrl::new(&data.route));
         let store = Store::new();
         store.insert(data);
-        view! { <App store/> }.to_html()
+        let mut html = String::with_capacity(capacity);
+        let app = view! { <App store/> };
+        app.to_html_with_buf(&mut html, &mut Position::FirstChild, true, false, Vec::new());
+        html
     });
     owner.cleanup();
     html

@@ -82,17 +82,31 @@ impl Template {
     /// route's data (in a script block no browser executes).
     pub fn fill(&self, head: &Head, page: &Page) -> String {
         let hydrate = if page.hydrate { " data-hydrate" } else { "" };
-        format!(
-            r#"{}<title>{}</title><meta name="description" content="{}">{}{}<div id="app"{hydrate}>{}</div><script type="application/octet-stream" id="{EMBED_ID}">{}</script>{}"#,
-            self.before_title,
-            escape(&head.title),
-            escape(&head.description),
-            head.tags(),
-            self.between_title_and_app,
+        let (title, description, tags) = (escape(&head.title), escape(&head.description), head.tags());
+        let parts = [
+            self.before_title.as_str(),
+            "<title>",
+            &title,
+            r#"</title><meta name="description" content=""#,
+            &description,
+            r#"">"#,
+            &tags,
+            &self.between_title_and_app,
+            r#"<div id="app""#,
+            hydrate,
+            ">",
             page.body,
+            r#"</div><script type="application/octet-stream" id=""#,
+            EMBED_ID,
+            r#"">"#,
             page.data,
-            self.after_app
-        )
+            "</script>",
+            &self.after_app,
+        ];
+        // Sized at once: a page is tens of kilobytes.
+        let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        parts.iter().for_each(|p| out.push_str(p));
+        out
     }
 
     /// A page that sends visitors (and crawlers) from an alias to the page's route.
