@@ -73,9 +73,9 @@ pub fn counted_shortcodes(warnings: Vec<(String, Diagnostic)>) -> Vec<Diagnostic
 }
 
 /// One warning per shortcode name a page leaves as written, at its first use,
-/// keyed by the name; read from the body as it is rendered.
-pub fn shortcodes(doc: &Doc) -> Vec<(String, Diagnostic)> {
-    let calls = super::shortcodes::unhandled(&doc.body);
+/// keyed by the name; read from its Markdown (`body`) as it is rendered.
+pub fn shortcodes(doc: &Doc, body: &str) -> Vec<(String, Diagnostic)> {
+    let calls = super::shortcodes::unhandled(body);
     let mut names: Vec<&str> = calls.iter().map(|(_, _, name)| *name).collect();
     names.sort_unstable();
     names.dedup();

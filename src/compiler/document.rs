@@ -9,8 +9,10 @@ use crate::bundle::TagRef;
 pub struct Doc {
     pub file: SourceFile,
     pub meta: Meta,
-    /// The Markdown after the front matter; emptied once rendered (see `render.rs`).
-    pub body: String,
+    /// The Markdown after the front matter when it is not the file's own text
+    /// from `body_offset` (MDX read as Markdown, a title line blanked); `None`:
+    /// the file's text, read from the sources. Dropped once rendered.
+    pub body: Option<String>,
     pub body_offset: usize,
     /// Span of the line closing the front matter.
     pub close: std::ops::Range<usize>,
@@ -20,10 +22,21 @@ pub struct Doc {
     pub route: String,
     pub rendered: Rendered,
     pub tags: Vec<TagRef>,
-    /// Found in the body as it is rendered: nothing but blank space in it, and
-    /// the shortcodes left as written (keyed by name, see `checks::shortcodes`).
+    /// Nothing but blank space after the front matter.
     pub blank: bool,
+    /// The shortcodes left as written, found as the body is rendered (keyed by
+    /// name, see `checks::shortcodes`).
     /// The page routes its text links to, without repeats or itself.
     pub outgoing: Vec<String>,
     pub unrun: Vec<(String, super::diagnostics::Diagnostic)>,
+}
+
+impl Doc {
+    /// The Markdown to render: [`Doc::body`], or the file's text after its front matter.
+    pub fn markdown<'a>(&'a self, sources: &'a super::diagnostics::Sources) -> &'a str {
+        match &self.body {
+            Some(body) => body,
+            None => sources.text(self.file.id).get(self.body_offset..).unwrap_or_default(),
+        }
+    }
 }

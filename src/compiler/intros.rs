@@ -128,11 +128,7 @@ pub fn load(
             format!("{folder}/{name}")
         };
         // Starlight's home is `index.mdx`: its imports and components are left out.
-        let body = if name.ends_with(".mdx") {
-            super::mdx::as_markdown(split.body).0
-        } else {
-            split.body.to_string()
-        };
+        let body = name.ends_with(".mdx").then(|| super::mdx::as_markdown(split.body).0);
         docs.push(Doc {
             body,
             body_offset: split.body_offset,

@@ -126,9 +126,9 @@ pub fn compile(options: &Options) -> Outcome {
         },
     };
     let copies = Mutex::new(render::ContentFiles::new());
-    let mut docs = render::render(docs, &routes, &folders, &copies);
+    let mut docs = render::render(docs, &sources, &routes, &folders, &copies);
     clock.lap("· Markdown rendered");
-    let mut intro_docs = render::render(intro_docs, &routes, &folders, &copies);
+    let mut intro_docs = render::render(intro_docs, &sources, &routes, &folders, &copies);
     clock.lap("· introductions");
     let tags = taxonomies::collect(&mut docs);
     let (relations, found) = relations::compute(&docs, &tool.taxonomies);

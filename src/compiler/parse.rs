@@ -160,7 +160,7 @@ fn not_rendered(doc: &Doc) -> Option<(&'static str, &'static str)> {
 /// `layout: search` and `layout: archives`): Vitrine has its own.
 fn theme_page(doc: &Doc) -> Option<String> {
     const FILLED: [&str; 6] = ["search", "archives", "archive", "tags", "terms", "categories"];
-    if !doc.body.trim().is_empty() {
+    if !doc.blank {
         return None;
     }
     ["layout", "template", "type"].iter().find_map(|key| {
@@ -227,12 +227,14 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
                     .hint("the Markdown around and inside components is kept, with their labels and titles; what they do (tabs, cards) is not"),
             );
         }
-        body
+        Some(body)
     } else {
-        split.body.to_string()
+        None
     };
     if meta.title.is_empty() {
-        let (title, from) = stand_in_title(&mut body, &file.slug);
+        let mut own = body.take().unwrap_or_else(|| split.body.to_string());
+        let (title, from) = stand_in_title(&mut own, &file.slug);
+        body = Some(own);
         let (message, hint) = if split.bare {
             (
                 "page has no front matter",
@@ -252,6 +254,7 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
         meta.title = title;
     }
     let doc = Doc {
+        blank: body.as_deref().unwrap_or(split.body).trim().is_empty(),
         body,
         body_offset: split.body_offset,
         close: split.close.clone(),
@@ -261,7 +264,6 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
         route,
         rendered: Default::default(),
         tags: Vec::new(),
-        blank: false,
         outgoing: Vec::new(),
         unrun: Vec::new(),
     };

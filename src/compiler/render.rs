@@ -1,6 +1,7 @@
 //! Step 4: render every body, resolving links and images against the routes
 //! and the static files.
 
+use super::diagnostics::Sources;
 use super::document::Doc;
 use super::links::From;
 use super::markdown::{self, Located};
@@ -30,6 +31,7 @@ pub struct Folders<'a> {
 
 pub fn render(
     mut docs: Vec<Doc>,
+    sources: &Sources,
     routes: &BTreeSet<String>,
     folders: &Folders,
     copies: &Mutex<ContentFiles>,
@@ -47,14 +49,13 @@ pub fn render(
             mdx: doc.file.rel.ends_with(".mdx"),
             ..folders.markup
         };
-        doc.rendered = markdown::render(&doc.body, doc.body_offset, &from, markup, routes, &locate);
+        let body = doc.markdown(sources);
+        let rendered = markdown::render(body, doc.body_offset, &from, markup, routes, &locate);
+        let unrun = super::checks::shortcodes(doc, body);
+        (doc.rendered, doc.unrun, doc.body) = (rendered, unrun, None);
         if doc.meta.image.is_none() {
             eager_first_image(&mut doc.rendered.html);
         }
-        // What the checks need from the body, then its memory goes to the next pages.
-        doc.blank = doc.body.trim().is_empty();
-        doc.unrun = super::checks::shortcodes(doc);
-        doc.body = String::new();
         doc.outgoing = super::backlinks::outgoing(doc);
     });
     docs
