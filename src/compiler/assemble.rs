@@ -4,6 +4,7 @@ use super::backlinks;
 use super::document::Doc;
 use super::order;
 use crate::bundle::{Bundle, Image, Page, Site, Tag, BUNDLE_VERSION};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 const WORDS_PER_MINUTE: usize = 200;
@@ -19,8 +20,9 @@ pub fn assemble(
     let back = backlinks::compute(&docs);
     let neighbours = order::neighbours(&docs);
     let text = crate::text::for_lang(&site.lang);
+    // Each page on its own, in parallel.
     let pages = docs
-        .into_iter()
+        .into_par_iter()
         .zip(neighbours)
         .zip(relations)
         .map(|((doc, (prev, next)), relations)| {

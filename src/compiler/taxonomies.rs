@@ -4,16 +4,21 @@
 use super::document::Doc;
 use super::slugs::slugify;
 use crate::bundle::{Tag, TagRef};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Fills each page's tags and returns the tag index, by count then name.
 /// `docs` must already be in display order.
 pub fn collect(docs: &mut [Doc]) -> Vec<Tag> {
     let mut index: BTreeMap<String, Tag> = BTreeMap::new();
-    for doc in docs.iter_mut() {
+    // Each page's slugs first, in parallel; the index is then made in page order.
+    let slugs: Vec<Vec<String>> = docs
+        .par_iter()
+        .map(|d| d.meta.tags.iter().map(|name| slugify(name)).collect())
+        .collect();
+    for (doc, slugs) in docs.iter_mut().zip(slugs) {
         doc.tags.clear();
-        for name in &doc.meta.tags {
-            let slug = slugify(name);
+        for (name, slug) in doc.meta.tags.iter().zip(slugs) {
             if slug.is_empty() || doc.tags.iter().any(|t| t.slug == slug) {
                 continue;
             }
