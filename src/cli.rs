@@ -190,13 +190,10 @@ fn write_site(
         write::library(out, bundle).map_err(cannot)?;
         return Ok(format!(" → {}", out.join(BUNDLE_FILE).display()));
     };
-    // The search index is built while the routes are rendered.
-    let (search, done) = rayon::join(
-        || write::search_file(bundle),
-        || crate::prerender::prerender(out, &index, bundle),
-    );
-    let done = done?;
-    std::fs::write(out.join(&done.search_file), search.map_err(cannot)?).map_err(cannot)?;
+    // The search index is built and written while the routes are rendered.
+    let done = crate::prerender::prerender(out, &index, bundle, |path| {
+        std::fs::write(path, write::search_file(bundle).map_err(cannot)?).map_err(cannot)
+    })?;
     for warning in &done.warnings {
         eprintln!("warning: {warning}");
     }

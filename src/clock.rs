@@ -3,20 +3,20 @@
 use std::time::Instant;
 
 /// `VITRINE_TIMINGS=1`: how long each phase of a build took, on stderr.
-pub struct Clock(Option<std::cell::Cell<(Instant, u64)>>);
+pub struct Clock(Option<std::sync::Mutex<(Instant, u64)>>);
 
 impl Clock {
     pub fn start() -> Clock {
-        Clock(std::env::var_os("VITRINE_TIMINGS").map(|_| std::cell::Cell::new((Instant::now(), cpu_ms()))))
+        Clock(std::env::var_os("VITRINE_TIMINGS").map(|_| std::sync::Mutex::new((Instant::now(), cpu_ms()))))
     }
 
     pub fn lap(&self, phase: &str) {
-        if let Some(last) = &self.0 {
-            let (wall, cpu) = last.get();
+        if let Some(Ok(mut last)) = self.0.as_ref().map(|m| m.lock()) {
+            let (wall, cpu) = *last;
             let now = cpu_ms();
             let ms = wall.elapsed().as_millis();
             eprintln!("  {phase}: {ms} ms (cpu {} ms){}", now.saturating_sub(cpu), memory());
-            last.set((Instant::now(), now));
+            *last = (Instant::now(), now);
         }
     }
 }

@@ -51,8 +51,9 @@ pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
     let bundle: Bundle =
         serde_json::from_slice(&read(BUNDLE_FILE)?).map_err(|e| format!("{BUNDLE_FILE} cannot be read: {e}"))?;
     let search = read(SEARCH_FILE)?;
-    let outcome = prerender(dist, &index, &bundle)?;
-    std::fs::write(dist.join(&outcome.search_file), search).map_err(|e| e.to_string())?;
+    let outcome = prerender(dist, &index, &bundle, |path| {
+        std::fs::write(path, search).map_err(|e| e.to_string())
+    })?;
     std::fs::remove_file(dist.join(BUNDLE_FILE)).map_err(|e| e.to_string())?;
     std::fs::remove_file(dist.join(SEARCH_FILE)).map_err(|e| e.to_string())?;
     Ok(outcome)
@@ -60,8 +61,14 @@ pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
 
 /// Fills `dist` (holding Trunk's `index.html`, given as `index`) with every
 /// route. Each route is built, rendered and written in one go, in parallel,
-/// so memory does not grow with the site.
-pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, String> {
+/// so memory does not grow with the site. `search` writes the search index
+/// to the path given, meanwhile.
+pub fn prerender(
+    dist: &Path,
+    index: &str,
+    bundle: &Bundle,
+    search: impl FnOnce(&Path) -> Result<(), String> + Send,
+) -> Result<Outcome, String> {
     let io = |e: std::io::Error| e.to_string();
     let clock = crate::clock::Clock::start();
     crate::text::set_lang(&bundle.site.lang);
@@ -76,14 +83,21 @@ pub fn prerender(dist: &Path, index: &str, bundle: &Bundle) -> Result<Outcome, S
     clock.lap("data folder name");
 
     let emit = |data: RouteData| route_files(dist, &template, bundle, &data_dir, data);
-    let mut written = routes::collections(bundle, &pages, &emit);
-    clock.lap("lists rendered and written");
-    // The feed is written beside the pages (it reads the bundle alone).
-    let (pages_written, feed) = rayon::join(
-        || bundle.pages.par_iter().map(|p| emit(routes::page(bundle, &pages, p))).collect::<Vec<_>>(),
-        || (!bundle.site.base_url.is_empty()).then(|| feeds::atom(bundle)),
+    let (searched, (written, feed)) = rayon::join(
+        || search(&dist.join(&search_file)),
+        || {
+            let mut written = routes::collections(bundle, &pages, &emit);
+            clock.lap("lists rendered and written");
+            // The feed is written beside the pages (it reads the bundle alone).
+            let (pages_written, feed) = rayon::join(
+                || bundle.pages.par_iter().map(|p| emit(routes::page(bundle, &pages, p))).collect::<Vec<_>>(),
+                || (!bundle.site.base_url.is_empty()).then(|| feeds::atom(bundle)),
+            );
+            written.extend(pages_written);
+            (written, feed)
+        },
     );
-    written.extend(pages_written);
+    searched?;
     let written: Vec<(usize, Option<String>)> = written.into_iter().collect::<Result<_, String>>()?;
     clock.lap("pages rendered and written");
     let mut warnings = Vec::new();
