@@ -39,21 +39,26 @@ pub fn parse(
         .into_par_iter()
         .map(|file| parse_one(sources.text(file.id), file, context))
         .collect();
-    let mut docs = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
     let mut left_out = Vec::new();
-    for (doc, found) in results {
-        diagnostics.extend(found);
-        let Some(doc) = doc else { continue };
-        if doc.meta.draft && !drafts {
-            left_out.push((doc.route, None));
-        } else if let Some((warning, why)) = left_out_why(&doc, today).or_else(|| scheduled(&doc, context)) {
-            diagnostics.push(warning);
-            left_out.push((doc.route, Some(why)));
-        } else {
-            docs.push(doc);
-        }
-    }
+    // The pages kept are collected in the list that held them, not copied
+    // into a new one (10,000 pages are megabytes).
+    let docs = results
+        .into_iter()
+        .filter_map(|(doc, found)| {
+            diagnostics.extend(found);
+            let doc = doc?;
+            if doc.meta.draft && !drafts {
+                left_out.push((doc.route, None));
+            } else if let Some((warning, why)) = left_out_why(&doc, today).or_else(|| scheduled(&doc, context)) {
+                diagnostics.push(warning);
+                left_out.push((doc.route, Some(why)));
+            } else {
+                return Some(doc);
+            }
+            None
+        })
+        .collect();
     (docs, diagnostics, left_out)
 }
 
