@@ -163,9 +163,20 @@ enum Found {
     Index(Option<String>),
     /// `projets/index.md`: the section's own page, not one of its pages.
     SectionIndex,
-    OtherLanguage { display: String, language: String },
-    BesidePages { display: String, rel: String, folder: String },
-    Reserved { display: String, rel: String, folder: String },
+    OtherLanguage {
+        display: String,
+        language: String,
+    },
+    BesidePages {
+        display: String,
+        rel: String,
+        folder: String,
+    },
+    Reserved {
+        display: String,
+        rel: String,
+        folder: String,
+    },
     /// A page, read (its `id` is given once it joins the sources); `translation`:
     /// the site-language version of a page (`page.fr.md`).
     Page {

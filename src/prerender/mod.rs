@@ -90,7 +90,13 @@ pub fn prerender(
             clock.lap("lists rendered and written");
             // The feed is written beside the pages (it reads the bundle alone).
             let (pages_written, feed) = rayon::join(
-                || bundle.pages.par_iter().map(|p| emit(routes::page(bundle, &pages, p))).collect::<Vec<_>>(),
+                || {
+                    bundle
+                        .pages
+                        .par_iter()
+                        .map(|p| emit(routes::page(bundle, &pages, p)))
+                        .collect::<Vec<_>>()
+                },
                 || (!bundle.site.base_url.is_empty()).then(|| feeds::atom(bundle)),
             );
             written.extend(pages_written);

@@ -4,9 +4,9 @@
 use crate::app::api::Store;
 use crate::app::App;
 use crate::data::{RouteData, View};
-use leptos::tachys::view::{Position, RenderHtml};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
+use leptos::tachys::view::{Position, RenderHtml};
 use leptos_router::location::RequestUrl;
 use std::sync::{Arc, Once};
 

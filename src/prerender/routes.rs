@@ -47,7 +47,11 @@ pub fn collections<T: Send>(bundle: &Bundle, index: &Index, emit: &Emit<T>) -> V
     };
     // Lists and tag pages are most of a large site's routes: built in parallel.
     let sections: Vec<&Section> = bundle.site.sections.iter().filter(shown).collect();
-    out.par_extend(sections.into_par_iter().flat_map(|section| lists(bundle, section, emit)));
+    out.par_extend(
+        sections
+            .into_par_iter()
+            .flat_map(|section| lists(bundle, section, emit)),
+    );
     let tags = bundle.tags.iter().map(count).collect();
     out.push(emit(wrap(bundle, "/tags".into(), View::Tags(TagsView { tags }))));
     out.push(emit(wrap(bundle, "/recherche".into(), View::Search)));
