@@ -15,6 +15,10 @@ thread_local! {
     static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
     /// Set by `popstate` (back/forward) until the next page is shown.
     static FROM_HISTORY: Cell<bool> = const { Cell::new(false) };
+    /// The path of the page on screen, once shown. Scroll positions are kept
+    /// for it alone: a scroll event that arrives after back or forward changed
+    /// the address is not taken for the next page's position.
+    static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// Installs the window listeners, once, at start.
@@ -27,15 +31,26 @@ pub fn install() {
     let on_scroll = Closure::<dyn Fn()>::new(|| {
         let w = leptos::prelude::window();
         let path = w.location().pathname().unwrap_or_default();
-        let y = w.scroll_y().unwrap_or(0.0);
-        POSITIONS.with(|p| p.borrow_mut().insert(path, y));
+        if SHOWN.with(|shown| *shown.borrow() == path) {
+            keep_position(path);
+        }
     });
-    let on_popstate = Closure::<dyn Fn()>::new(|| FROM_HISTORY.with(|f| f.set(true)));
+    let on_popstate = Closure::<dyn Fn()>::new(|| {
+        // The page left is still on screen: its position, as it is now.
+        keep_position(SHOWN.with(|shown| shown.borrow().clone()));
+        FROM_HISTORY.with(|f| f.set(true));
+    });
     let _ = window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
     let _ = window.add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
     // The listeners live as long as the page.
     on_scroll.forget();
     on_popstate.forget();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn keep_position(path: String) {
+    let y = leptos::prelude::window().scroll_y().unwrap_or(0.0);
+    POSITIONS.with(|p| p.borrow_mut().insert(path, y));
 }
 
 /// Runs after every page shown with its data; prefetches the data of a link
@@ -122,6 +137,7 @@ fn after_navigation(path: &str, anchor: &str, first: bool) {
     } else if !first {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
+    SHOWN.with(|shown| path.clone_into(&mut shown.borrow_mut()));
 }
 
 fn decode(anchor: &str) -> String {

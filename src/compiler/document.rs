@@ -24,10 +24,10 @@ pub struct Doc {
     pub tags: Vec<TagRef>,
     /// Nothing but blank space after the front matter.
     pub blank: bool,
-    /// The shortcodes left as written, found as the body is rendered (keyed by
-    /// name, see `checks::shortcodes`).
     /// The page routes its text links to, without repeats or itself.
     pub outgoing: Vec<String>,
+    /// The shortcodes left as written, found as the body is rendered (keyed by
+    /// name, see `checks::shortcodes`).
     pub unrun: Vec<(String, super::diagnostics::Diagnostic)>,
 }
 

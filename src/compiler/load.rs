@@ -91,13 +91,21 @@ pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources)
         sections: folders_with_pages(content, &paths),
         kinds: top_folders(&paths, content)
             .into_iter()
-            .map(|folder| (kind_of(content, &folder), folder))
-            .map(|(kind, folder)| (folder, kind))
+            .map(|folder| {
+                let kind = kind_of(content, &folder);
+                (folder, kind)
+            })
             .collect(),
         home: super::intros::home_file(content, lang),
     };
     // Each file read, checked for UTF-8 and placed in parallel: most of a large site's loading time.
     let found: Vec<Found> = paths.into_par_iter().map(|path| place.find(path)).collect();
+    gather(found, lang, sources)
+}
+
+/// The pages found, numbered in the sources in path order, and one warning
+/// per reason a file is left out.
+fn gather(found: Vec<Found>, lang: &str, sources: &mut Sources) -> Loaded {
     let mut files = Vec::with_capacity(found.len());
     let mut index_folders = BTreeSet::new();
     let mut diagnostics = Vec::new();

@@ -58,44 +58,50 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
         }
     }
     let by_tag = shared_tags(docs);
-    // Each page's list on its own, in parallel: sorted by the other page's
-    // index, each list is in the other section's order (`docs` is in display order).
+    // Each page's list on its own, in parallel.
     let relations = docs
         .par_iter()
         .zip(explicit)
-        .map(|(doc, explicit)| {
-            let mut others: BTreeMap<usize, Evidence> = BTreeMap::new();
-            for (other, declared, linked) in explicit {
-                let evidence = others.entry(other).or_default();
-                evidence.declared |= declared;
-                evidence.linked |= linked;
-            }
-            // The other section's side of each shared tag: projets for a compétence.
-            let side = match doc.file.kind {
-                Kind::Competence => 1,
-                Kind::Projet => 0,
-                Kind::Other => return Vec::new(),
-            };
-            let mut tags: Vec<&TagRef> = doc.tags.iter().collect();
-            tags.sort_by(|a, b| a.slug.cmp(&b.slug));
-            for tag in tags {
-                let Some(sides) = by_tag.get(tag.slug.as_str()) else {
-                    continue;
-                };
-                for &other in &sides[side] {
-                    others.entry(other).or_default().tags.push(tag.clone());
-                }
-            }
-            others
-                .into_iter()
-                .map(|(other, evidence)| Relation {
-                    route: docs[other].route.clone(),
-                    evidence,
-                })
-                .collect()
-        })
+        .map(|(doc, explicit)| page_relations(docs, doc, explicit, &by_tag))
         .collect();
     (relations, diagnostics)
+}
+
+/// One page's relations: declared or linked (`explicit`), or through a
+/// shared tag. Sorted by the other page's index, the list is in the other
+/// section's order (`docs` is in display order).
+fn page_relations(
+    docs: &[Doc],
+    doc: &Doc,
+    explicit: Vec<(usize, bool, bool)>,
+    by_tag: &HashMap<&str, [Vec<usize>; 2]>,
+) -> Vec<Relation> {
+    let mut others: BTreeMap<usize, Evidence> = BTreeMap::new();
+    for (other, declared, linked) in explicit {
+        let evidence = others.entry(other).or_default();
+        evidence.declared |= declared;
+        evidence.linked |= linked;
+    }
+    // The other section's side of each shared tag: projets for a compétence.
+    let side = match doc.file.kind {
+        Kind::Competence => 1,
+        Kind::Projet => 0,
+        Kind::Other => return Vec::new(),
+    };
+    let mut tags: Vec<&TagRef> = doc.tags.iter().collect();
+    tags.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for tag in tags {
+        for &other in by_tag.get(tag.slug.as_str()).map_or(&[][..], |sides| &sides[side]) {
+            others.entry(other).or_default().tags.push(tag.clone());
+        }
+    }
+    others
+        .into_iter()
+        .map(|(other, evidence)| Relation {
+            route: docs[other].route.clone(),
+            evidence,
+        })
+        .collect()
 }
 
 /// The kind of page a page of `kind` relates to.
