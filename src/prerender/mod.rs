@@ -85,27 +85,11 @@ pub fn prerender(
     let emit = |data: RouteData| route_files(dist, &template, bundle, &data_dir, data);
     let (searched, (written, feed)) = rayon::join(
         || search(&dist.join(&search_file)),
-        || {
-            let mut written = routes::collections(bundle, &pages, &emit);
-            clock.lap("lists rendered and written");
-            // The feed is written beside the pages (it reads the bundle alone).
-            let (pages_written, feed) = rayon::join(
-                || {
-                    bundle
-                        .pages
-                        .par_iter()
-                        .map(|p| emit(routes::page(bundle, &pages, p)))
-                        .collect::<Vec<_>>()
-                },
-                || (!bundle.site.base_url.is_empty()).then(|| feeds::atom(bundle)),
-            );
-            written.extend(pages_written);
-            (written, feed)
-        },
+        || every_route(bundle, &pages, &emit),
     );
     searched?;
     let written: Vec<(usize, Option<String>)> = written.into_iter().collect::<Result<_, String>>()?;
-    clock.lap("pages rendered and written");
+    clock.lap("routes rendered and written");
     let mut warnings = Vec::new();
     let routes: Vec<String> = written.iter().filter_map(|(_, route)| route.clone()).collect();
     let mut extra: Vec<(String, Vec<u8>)> = vec![
@@ -151,6 +135,24 @@ pub fn prerender(
         search_file,
         warnings,
     })
+}
+
+/// Every route handed to `emit`, lists first, then pages, and the Atom feed
+/// made beside them (when the site has an address).
+fn every_route<T: Send>(bundle: &Bundle, pages: &routes::Index, emit: &routes::Emit<T>) -> (Vec<T>, Option<String>) {
+    let mut written = routes::collections(bundle, pages, emit);
+    let (pages_written, feed) = rayon::join(
+        || {
+            bundle
+                .pages
+                .par_iter()
+                .map(|p| emit(routes::page(bundle, pages, p)))
+                .collect::<Vec<_>>()
+        },
+        || (!bundle.site.base_url.is_empty()).then(|| feeds::atom(bundle)),
+    );
+    written.extend(pages_written);
+    (written, feed)
 }
 
 /// The name of this build's data folder: a hash of all that decides the data
