@@ -351,10 +351,15 @@ impl Postings {
 
     /// One page: its title, headings, tags, and its body read from its HTML ([`normalized_text`]).
     pub fn add_page(&mut self, doc: u32, title: &str, headings: &[&str], tags: &[&str], html: &str) {
+        self.add_labels(doc, title, headings, tags);
+        self.add(doc, Field::Body, &normalized_text(html));
+    }
+
+    /// A document's fields but its body.
+    fn add_labels(&mut self, doc: u32, title: &str, headings: &[&str], tags: &[&str]) {
         self.add(doc, Field::Title, &normalize(title));
         self.add(doc, Field::Heading, &normalize(&headings.join(" ")));
         self.add(doc, Field::Tag, &normalize(&tags.join(" ")));
-        self.add(doc, Field::Body, &normalized_text(html));
     }
 
     /// These postings, then `later`'s, whose documents all come after these.
@@ -384,9 +389,7 @@ pub fn build(documents: &[Document]) -> SearchIndex {
     let mut postings = Postings::default();
     for (n, doc) in documents.iter().enumerate() {
         let n = n as u32;
-        postings.add(n, Field::Title, &normalize(doc.title));
-        postings.add(n, Field::Heading, &normalize(&doc.headings.join(" ")));
-        postings.add(n, Field::Tag, &normalize(&doc.tags.join(" ")));
+        postings.add_labels(n, doc.title, &doc.headings, &doc.tags);
         postings.add(n, Field::Body, &normalize(&doc.body));
     }
     postings.index(documents.iter().map(|d| d.route.to_string()).collect())

@@ -85,17 +85,14 @@ pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources)
         })
         .collect();
     paths.sort();
+    let sections = folders_with_pages(content, &paths);
+    // Every page in a folder is in one of these (the others are top-level pages).
+    let kinds = sections.iter().map(|f| (f.clone(), kind_of(content, f))).collect();
     let place = Place {
         content,
         lang,
-        sections: folders_with_pages(content, &paths),
-        kinds: top_folders(&paths, content)
-            .into_iter()
-            .map(|folder| {
-                let kind = kind_of(content, &folder);
-                (folder, kind)
-            })
-            .collect(),
+        sections,
+        kinds,
         home: super::intros::home_file(content, lang),
     };
     // Each file read, checked for UTF-8 and placed in parallel: most of a large site's loading time.
@@ -241,7 +238,11 @@ impl Place<'_> {
         if RESERVED.contains(&slugify(if top { stem } else { &folder }).as_str()) || (top && stem == "index") {
             return Found::Reserved { display, rel, folder };
         }
-        let kind = if top { Kind::Other } else { self.kinds[&folder] };
+        let kind = match self.kinds.get(&folder) {
+            _ if top => Kind::Other,
+            Some(kind) => *kind,
+            None => kind_of(content, &folder),
+        };
         let (parts, date_from_name) = slug_parts(&segments, top, stem);
         if parts.is_empty() {
             return Found::SectionIndex;
@@ -264,16 +265,6 @@ impl Place<'_> {
             },
         }
     }
-}
-
-/// The top folders of the content folder that hold Markdown files.
-fn top_folders(paths: &[PathBuf], content: &Path) -> BTreeSet<String> {
-    paths
-        .iter()
-        .filter_map(|p| p.strip_prefix(content).ok()?.parent())
-        .filter_map(|folder| folder.components().next())
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect()
 }
 
 /// The pages found, the nested folders with an `_index.md`, and warnings.

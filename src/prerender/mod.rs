@@ -25,9 +25,6 @@ pub struct Outcome {
     pub files: usize,
     /// `data/<hash>/`: where this build's route data is.
     pub data_dir: String,
-    /// `search.<hash>.bin`: the name the pages give the search index, which
-    /// the caller writes.
-    pub search_file: String,
     pub warnings: Vec<String>,
 }
 
@@ -132,7 +129,6 @@ pub fn prerender(
     Ok(Outcome {
         files: count,
         data_dir,
-        search_file,
         warnings,
     })
 }
