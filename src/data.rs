@@ -380,68 +380,80 @@ fn byte_char(byte: u8) -> char {
     char::from_u32(BYTE_CHARS + u32::from(byte)).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
-/// A data file's bytes as text an HTML `<script>` block keeps as written. Its
-/// UTF-8 stays as it is, so the page's words compress against the page's HTML
-/// (base64 made pages a third bigger under brotli). Any other byte becomes
-/// U+E000 + byte. So do NUL and CR (the HTML parser changes them), `/` and `!`
-/// after `<` (which could end the block), and those characters themselves.
-pub fn embed_text(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 16);
-    let mut rest = bytes;
-    // `from_utf8` checks runs of text a word at a time, much faster than chunk by chunk.
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(text) => {
-                push_valid(&mut out, text);
-                return out;
-            }
-            Err(e) => {
-                let (valid, after) = rest.split_at(e.valid_up_to());
-                // Checked up to here by `from_utf8` just now.
-                push_valid(&mut out, std::str::from_utf8(valid).unwrap_or_default());
-                let bad = e.error_len().unwrap_or(after.len());
-                after[..bad].iter().for_each(|&b| out.push(byte_char(b)));
-                rest = &after[bad..];
-            }
-        }
-    }
-}
-
-/// Valid UTF-8 into [`embed_text`]'s text: copied in runs between the
-/// characters that need a stand-in.
-fn push_valid(out: &mut String, text: &str) {
-    // Bytes that may start something to replace; most bytes are none of them.
-    const MAYBE: [bool; 256] = {
-        let mut table = [false; 256];
-        table[0] = true;
-        table[b'\r' as usize] = true;
-        table[b'<' as usize] = true;
-        table[0xEE] = true;
-        table
-    };
-    let bytes = text.as_bytes();
+/// A data file's bytes as text an HTML `<script>` block keeps as written
+/// (UTF-8, valid by construction). Its UTF-8 stays as it is, so the page's
+/// words compress against the page's HTML (base64 made pages a third bigger
+/// under brotli). Any other byte becomes U+E000 + byte. So do NUL and CR (the
+/// HTML parser changes them), `/` and `!` after `<` (which could end the
+/// block), and those characters themselves. One pass: text is checked and
+/// copied in runs between the bytes that need a stand-in.
+pub fn embed_text(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 16);
     let (mut run, mut i) = (0, 0);
-    while i < bytes.len() {
-        if !MAYBE[usize::from(bytes[i])] {
-            i += 1;
-            continue;
-        }
-        let (at, len) = match (bytes[i], bytes.get(i + 1)) {
+    loop {
+        i = plain_run_end(bytes, i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        // The first byte to stand in for, and how many.
+        let (at, len) = match (b, bytes.get(i + 1)) {
             (0 | b'\r', _) => (i, 1),
             (b'<', Some(b'/' | b'!')) => (i + 1, 1),
-            // U+E000–U+E0FF: EE 80 80 to EE 83 BF.
-            (0xEE, Some(0x80..=0x83)) => (i, 3),
+            (0x80.., _) => match char_width(&bytes[i..]) {
+                // U+E000–U+E0FF (EE 80 80 to EE 83 BF): the stand-ins themselves.
+                Some(3) if b == 0xEE && bytes[i + 1] <= 0x83 => (i, 3),
+                Some(width) => {
+                    i += width;
+                    continue;
+                }
+                None => (i, 1),
+            },
             _ => {
                 i += 1;
                 continue;
             }
         };
-        out.push_str(&text[run..at]);
-        bytes[at..at + len].iter().for_each(|&b| out.push(byte_char(b)));
+        out.extend_from_slice(&bytes[run..at]);
+        for &b in &bytes[at..at + len] {
+            out.extend_from_slice(byte_char(b).encode_utf8(&mut [0; 4]).as_bytes());
+        }
         i = at + len;
         run = i;
     }
-    out.push_str(&text[run..]);
+    out.extend_from_slice(&bytes[run..]);
+    out
+}
+
+/// Where the run of ASCII bytes [`embed_text`] copies as they are, from `i`,
+/// ends: at NUL, CR, `<`, a byte of 0x80 or more, or the end. Eight bytes at
+/// a time while none of them is one of those.
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // Whether a byte of `x` is zero (exact as a yes or no).
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
+        let word = u64::from_le_bytes(word);
+        if word & HIGH != 0 || zero_byte(word) || zero_byte(word ^ (ONES * 0x0D)) || zero_byte(word ^ (ONES * 0x3C)) {
+            break;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .take_while(|&&b| !matches!(b, 0 | b'\r' | b'<' | 0x80..))
+        .count()
+}
+
+/// The length of the UTF-8 character `bytes` starts with, if valid.
+fn char_width(bytes: &[u8]) -> Option<usize> {
+    let width = match bytes[0] {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    std::str::from_utf8(bytes.get(..width)?).ok().map(|_| width)
 }
 
 /// The bytes back from [`embed_text`]'s text.

@@ -7,6 +7,7 @@ use super::sanitize::sanitize;
 use super::slugs::{github_id, slugify};
 use crate::bundle::{relative_link, Resized, TocEntry};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -123,13 +124,14 @@ pub fn render(
 ) -> Rendered {
     let mut out = Rendered::default();
     let written = body;
-    let body = hugo_refs(&super::admonitions::expand(&super::shortcodes::expand(body)));
+    let expanded = super::shortcodes::expand(body);
+    let body = hugo_refs(super::admonitions::expand(&expanded));
     let body = if markup.mdx {
-        super::mdx_components::children_as_markdown(&body)
+        Cow::Owned(super::mdx_components::children_as_markdown(&body))
     } else {
         body
     };
-    let body = body.as_str();
+    let body = &*body;
     let mut options = options();
     options.set(Options::ENABLE_DEFINITION_LIST, markup.definition_lists);
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options).into_offset_iter().collect();
@@ -379,7 +381,13 @@ pub fn render(
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
     out.html = if needs_sanitizer { sanitize(&html) } else { html };
     // Hugo's summary divider: the text before `<!--more-->`, else the first paragraph.
-    let before_more = body.find(SUMMARY_DIVIDER).map(|at| {
+    // `contains` looks for it several bytes at a time, `find` one by one.
+    let more = if body.contains(SUMMARY_DIVIDER) {
+        body.find(SUMMARY_DIVIDER)
+    } else {
+        None
+    };
+    let before_more = more.map(|at| {
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, Parser::new_ext(&body[..at], options));
         crate::search::plain_text(&html)
@@ -542,8 +550,11 @@ fn as_content_file(target: &str) -> String {
     }
 }
 
-fn hugo_refs(body: &str) -> String {
-    let mut out = body.to_string();
+fn hugo_refs(body: Cow<'_, str>) -> Cow<'_, str> {
+    if !body.contains("{{") {
+        return body;
+    }
+    let mut out = body.into_owned();
     let mut from = 0;
     while let Some(start) = out[from..].find("{{").map(|i| from + i) {
         let Some(len) = out[start..].find("}}").map(|i| i + 2) else {
@@ -580,7 +591,7 @@ fn hugo_refs(body: &str) -> String {
         }
         from = start + len;
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The `id` attributes in raw HTML.

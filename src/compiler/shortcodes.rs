@@ -6,6 +6,7 @@
 //! Shortcodes with a body (callouts, `details`, `comment`): `callouts.rs`.
 
 use super::callouts;
+use std::borrow::Cow;
 
 /// Shortcode names turned into Markdown here (`ref`/`relref` are links, in markdown.rs).
 pub const HANDLED: [&str; 15] = [
@@ -65,7 +66,10 @@ enum Found<'a> {
 }
 
 /// The body with every handled shortcode replaced.
-pub fn expand(body: &str) -> String {
+pub fn expand(body: &str) -> Cow<'_, str> {
+    if next(body).is_none() {
+        return Cow::Borrowed(body);
+    }
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
     while let Some(found) = next(rest) {
@@ -101,7 +105,7 @@ pub fn expand(body: &str) -> String {
         rest = &rest[consumed..];
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// A shortcode left as written, as text: `{{<button …>}}` (no space) would

@@ -237,7 +237,7 @@ fn route_files(
         if let Some(folder) = path.parent().filter(|_| html_file.ends_with("/index.html")) {
             let _ = std::fs::create_dir(folder);
         }
-        write(&path, template.fill(&head, &page).as_bytes()).map_err(failed)?;
+        write(&path, &template.fill(&head, &page)).map_err(failed)?;
         files += 1;
     }
     if key != "/404" {

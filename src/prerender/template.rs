@@ -8,7 +8,7 @@ use crate::data::EMBED_ID;
 pub struct Page<'a> {
     pub body: &'a str,
     /// The route's data file, as `crate::data::embed_text`.
-    pub data: &'a str,
+    pub data: &'a [u8],
     pub hydrate: bool,
 }
 
@@ -80,32 +80,32 @@ impl Template {
     /// The page for one route: its head tags, the app's HTML inside the mount
     /// point (`data-hydrate` when the app may hydrate it as it is), and the
     /// route's data (in a script block no browser executes).
-    pub fn fill(&self, head: &Head, page: &Page) -> String {
+    pub fn fill(&self, head: &Head, page: &Page) -> Vec<u8> {
         let hydrate = if page.hydrate { " data-hydrate" } else { "" };
         let (title, description, tags) = (escape(&head.title), escape(&head.description), head.tags());
-        let parts = [
-            self.before_title.as_str(),
-            "<title>",
-            &title,
-            r#"</title><meta name="description" content=""#,
-            &description,
-            r#"">"#,
-            &tags,
-            &self.between_title_and_app,
-            r#"<div id="app""#,
-            hydrate,
-            ">",
-            page.body,
-            r#"</div><script type="application/octet-stream" id=""#,
-            EMBED_ID,
-            r#"">"#,
+        let parts: [&[u8]; 18] = [
+            self.before_title.as_bytes(),
+            b"<title>",
+            title.as_bytes(),
+            br#"</title><meta name="description" content=""#,
+            description.as_bytes(),
+            br#"">"#,
+            tags.as_bytes(),
+            self.between_title_and_app.as_bytes(),
+            br#"<div id="app""#,
+            hydrate.as_bytes(),
+            b">",
+            page.body.as_bytes(),
+            br#"</div><script type="application/octet-stream" id=""#,
+            EMBED_ID.as_bytes(),
+            br#"">"#,
             page.data,
-            "</script>",
-            &self.after_app,
+            b"</script>",
+            self.after_app.as_bytes(),
         ];
         // Sized at once: a page is tens of kilobytes.
-        let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-        parts.iter().for_each(|p| out.push_str(p));
+        let mut out = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
+        parts.iter().for_each(|p| out.extend_from_slice(p));
         out
     }
 
