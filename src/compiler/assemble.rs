@@ -17,7 +17,10 @@ pub fn assemble(
     intros: Vec<Doc>,
     relations: super::relations::Relations,
 ) -> Bundle {
-    let back = backlinks::compute(&docs);
+    let back: Vec<Vec<String>> = backlinks::compute(&docs)
+        .into_par_iter()
+        .map(|from| from.into_iter().map(|i| docs[i].route.clone()).collect())
+        .collect();
     let neighbours = order::neighbours(&docs);
     let text = crate::text::for_lang(&site.lang);
     // Each page on its own, in parallel.
@@ -25,13 +28,14 @@ pub fn assemble(
         .into_par_iter()
         .zip(neighbours)
         .zip(relations)
-        .map(|((doc, (prev, next)), relations)| {
+        .zip(back)
+        .map(|(((doc, (prev, next)), relations), backlinks)| {
             let r = doc.rendered;
             Page {
                 kind: doc.file.kind,
                 section: doc.file.section.clone(),
                 slug: doc.slug,
-                backlinks: back.get(&doc.route).cloned().unwrap_or_default(),
+                backlinks,
                 relations,
                 image: images.get(&doc.route).cloned(),
                 route: doc.route,

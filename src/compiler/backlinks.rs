@@ -2,16 +2,18 @@
 
 use super::document::Doc;
 use super::links::Target;
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
-/// Routes linking to each route, in the order of `docs`, without repeats or self-links.
-pub fn compute(docs: &[Doc]) -> BTreeMap<String, Vec<String>> {
-    let mut back: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for doc in docs {
+/// For each page of `docs`, the pages linking to it (their indexes in `docs`,
+/// in order), without repeats or self-links: each page's outgoing routes
+/// have neither, and each route is one page's.
+pub fn compute(docs: &[Doc]) -> Vec<Vec<usize>> {
+    let index: FxHashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect();
+    let mut back = vec![Vec::new(); docs.len()];
+    for (i, doc) in docs.iter().enumerate() {
         for route in &doc.outgoing {
-            let list = back.entry(route.clone()).or_default();
-            if !list.contains(&doc.route) {
-                list.push(doc.route.clone());
+            if let Some(&target) = index.get(route.as_str()) {
+                back[target].push(i);
             }
         }
     }

@@ -3,20 +3,39 @@
 
 use super::document::Doc;
 use super::slugs::slugify;
+use rayon::prelude::*;
 use std::cmp::Reverse;
 
-/// Sorts with each page's key computed once (titles are folded, not compared raw).
+/// Sorts with each page's key computed once, in parallel (titles are folded,
+/// not compared raw); the pages are then moved into place as
+/// `sort_by_cached_key` moves them.
 pub fn sort(docs: &mut [Doc]) {
-    docs.sort_by_cached_key(|d| {
-        (
-            d.file.kind,
-            d.file.section.clone(),
-            (d.meta.weight.is_none(), d.meta.weight),
-            Reverse(d.meta.date.clone()),
-            slugify(&d.meta.title),
-            d.route.clone(),
-        )
-    });
+    let mut order: Vec<_> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let key = (
+                d.file.kind,
+                d.file.section.clone(),
+                (d.meta.weight.is_none(), d.meta.weight),
+                Reverse(d.meta.date.clone()),
+                slugify(&d.meta.title),
+                d.route.clone(),
+            );
+            (key, i)
+        })
+        .collect();
+    // Each pair holds its page's index: no two are equal.
+    order.sort_unstable();
+    for i in 0..order.len() {
+        // Where the page for place `i` is now: swapped away from `j` if `j < i`.
+        let mut j = order[i].1;
+        while j < i {
+            j = order[j].1;
+        }
+        order[i].1 = j;
+        docs.swap(i, j);
+    }
 }
 
 /// Previous and next page routes within the same section, for each page in order.

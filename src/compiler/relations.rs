@@ -9,6 +9,7 @@ use super::link_check::nearest;
 use super::slugs::slugify;
 use crate::bundle::{Evidence, Kind, Relation, TagRef};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 
 /// Each page's relations, in `docs` order; each list in the other section's display order.
@@ -24,7 +25,19 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
             explicit[page].push((other, declared, !declared));
         }
     };
-    let index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect();
+    let index: FxHashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect();
+    // The pages of the other kind each page links to, found in parallel.
+    let linked: Vec<Vec<usize>> = docs
+        .par_iter()
+        .map(|doc| {
+            let other = opposite(doc.file.kind);
+            let found = doc
+                .outgoing
+                .iter()
+                .filter_map(|route| index.get(route.as_str()).copied());
+            found.filter(|&j| other == Some(docs[j].file.kind)).collect()
+        })
+        .collect();
     // Built on first use: most sites declare no list, and a large one pays for it.
     let names = [Kind::Competence, Kind::Projet].map(|kind| (kind, std::cell::OnceCell::new()));
     for (i, doc) in docs.iter().enumerate() {
@@ -46,15 +59,8 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
                 Err(hint) => diagnostics.push(unknown(doc, declared, hint)),
             }
         }
-        if other.is_none() {
-            continue;
-        }
-        for route in &doc.outgoing {
-            if let Some(&j) = index.get(route.as_str()) {
-                if Some(docs[j].file.kind) == other {
-                    note(i, j, false);
-                }
-            }
+        for &j in &linked[i] {
+            note(i, j, false);
         }
     }
     let by_tag = shared_tags(docs);
@@ -74,7 +80,7 @@ fn page_relations(
     docs: &[Doc],
     doc: &Doc,
     explicit: Vec<(usize, bool, bool)>,
-    by_tag: &HashMap<&str, [Vec<usize>; 2]>,
+    by_tag: &FxHashMap<&str, [Vec<usize>; 2]>,
 ) -> Vec<Relation> {
     let mut others: BTreeMap<usize, Evidence> = BTreeMap::new();
     for (other, declared, linked) in explicit {
@@ -119,8 +125,8 @@ pub const BROAD_TAG: usize = 30;
 
 /// For each tag on compétences and projets, unless it is broad: the
 /// compétences (`[0]`) and the projets (`[1]`) carrying it.
-fn shared_tags(docs: &[Doc]) -> HashMap<&str, [Vec<usize>; 2]> {
-    let mut by_tag: HashMap<&str, [Vec<usize>; 2]> = HashMap::new();
+fn shared_tags(docs: &[Doc]) -> FxHashMap<&str, [Vec<usize>; 2]> {
+    let mut by_tag: FxHashMap<&str, [Vec<usize>; 2]> = FxHashMap::default();
     for (i, doc) in docs.iter().enumerate() {
         let side = match doc.file.kind {
             Kind::Competence => 0,
