@@ -373,6 +373,24 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
     postcard::to_extend(&value, Vec::with_capacity(size)).map_err(|e| e.to_string())
 }
 
+/// The data a route's prerendered page carries ([`embed_text`]): its data
+/// file's, but a page's own HTML, which the page holds already in its
+/// `.prose` (the app reads it back from there when it starts).
+pub fn encode_embedded(data: &mut RouteData) -> Result<Vec<u8>, String> {
+    let html = match &mut data.view {
+        View::Page(page) => std::mem::take(&mut page.html),
+        _ => return encode(data),
+    };
+    let bytes = encode(data);
+    if let View::Page(page) = &mut data.view {
+        page.html = html;
+    }
+    bytes
+}
+
+/// The selector of the element holding a page's own HTML ([`encode_embedded`]).
+pub const PAGE_HTML: &str = "#app .page-layout > .prose";
+
 /// The private-use characters U+E000–U+E0FF stand for single bytes in [`embed_text`].
 const BYTE_CHARS: u32 = 0xE000;
 

@@ -154,6 +154,10 @@ async fn a_page_loads_no_data_file_and_a_click_fetches_one_small_one() {
         serde_json::json!([]),
         "the page fetched data to start"
     );
+    // The page's text comes with its HTML only once (not again in its data).
+    let text = "return document.querySelector('.prose').textContent";
+    let first = b.js(text).await;
+    assert!(first.as_str().is_some_and(|t| t.contains("autonomie")), "{first}");
     b.click(".prose a[href='projets/citi']").await;
     b.wait_text("main h1", "Transition 4.0").await;
     let files: Vec<(String, u64)> = serde_json::from_value(b.js(fetched).await).unwrap();
@@ -164,6 +168,11 @@ async fn a_page_loads_no_data_file_and_a_click_fetches_one_small_one() {
     // Back and forth again: nothing fetched twice.
     b.client.back().await.unwrap();
     b.wait_text("main h1", "Autonomie professionnelle").await;
+    assert_eq!(
+        b.js(text).await,
+        first,
+        "the first page's text is not the same on coming back"
+    );
     b.client.forward().await.unwrap();
     b.wait_text("main h1", "Transition 4.0").await;
     let again: Vec<(String, u64)> = serde_json::from_value(b.js(fetched).await).unwrap();

@@ -143,12 +143,21 @@ mod fetch {
             .and_then(|m| m.get_attribute("content"))
     }
 
-    /// The data embedded in the page (a script block), if any.
+    /// The data embedded in the page (a script block), if any, with a
+    /// page's own HTML read back from the page (`data::encode_embedded`).
     pub fn embedded() -> Option<Result<RouteData, String>> {
-        let text = leptos::prelude::document()
-            .get_element_by_id(EMBED_ID)?
-            .text_content()?;
-        Some(parse(&data::embedded_bytes(&text), "la page"))
+        let document = leptos::prelude::document();
+        let text = document.get_element_by_id(EMBED_ID)?.text_content()?;
+        let mut data = parse::<RouteData>(&data::embedded_bytes(&text), "la page");
+        if let Ok(RouteData {
+            view: View::Page(page), ..
+        }) = &mut data
+        {
+            if let Ok(Some(prose)) = document.query_selector(data::PAGE_HTML) {
+                page.html = prose.inner_html();
+            }
+        }
+        Some(data)
     }
 
     fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8], file: &str) -> Result<T, String> {

@@ -207,7 +207,7 @@ fn route_files(
     template: &Template,
     bundle: &Bundle,
     data_dir: &str,
-    data: RouteData,
+    mut data: RouteData,
 ) -> Result<(usize, Option<String>), String> {
     let failed = |e: std::io::Error| e.to_string();
     let bytes = data::encode(&data)?;
@@ -225,10 +225,11 @@ fn route_files(
     if let Some(html_file) = &html_file {
         let not_found = matches!(data.view, View::NotFound(_));
         let head = make_head(bundle, &data, not_found);
+        let embedded = data::encode_embedded(&mut data)?;
         let body = render::render(data);
         let page = Page {
             body: &body,
-            data: &data::embed_text(&bytes),
+            data: &data::embed_text(&embedded),
             // 404.html answers any address: the app renders it afresh for the one asked.
             hydrate: !not_found,
         };

@@ -44,6 +44,7 @@ pub fn view(page: &PageView) -> impl IntoView {
                 {external(page)}
             </header>
             {hero}
+            // `data::PAGE_HTML`: where the app reads the page's HTML back when it starts.
             <div class="page-layout">
                 {toc}
                 <div class="prose" inner_html=page.html.clone()></div>
