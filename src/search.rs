@@ -163,23 +163,10 @@ pub fn normalized_text(html: &str) -> String {
 /// The first `chars` characters of [`plain_text`]`(html)`, reading only the
 /// start of `html` when that is enough (a snippet of a long page).
 pub fn plain_text_start(html: &str, chars: usize) -> String {
-    let first = |text: &str| {
-        let end = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
-        text[..end].to_string()
-    };
-    let mut cut = chars.saturating_mul(2).max(64);
-    while cut < html.len() {
-        while !html.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        // A cut shortens only the end of the text: a tag or an entity cut in two.
-        let text = plain_text(&html[..cut]);
-        if text.chars().count() > chars + 16 {
-            return first(&text);
-        }
-        cut = cut.saturating_mul(4);
-    }
-    first(&plain_text(html))
+    // A few characters more, so none of the first ones is a space the end trims.
+    let text = text_of(html, chars + 16);
+    let end = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+    text[..end].to_string()
 }
 
 /// Normalised words of at least two letters; apostrophes split (`l'autonomie` → `autonomie`).
@@ -233,10 +220,17 @@ fn each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str)) {
 /// The text of an HTML fragment, tags removed and common entities decoded,
 /// white space collapsed to single spaces.
 pub fn plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+    text_of(html, usize::MAX)
+}
+
+/// [`plain_text`], read only until it holds more than `enough` characters.
+fn text_of(html: &str, enough: usize) -> String {
+    let mut out = String::with_capacity(html.len().min(enough.saturating_mul(2)));
     // Whether `out` ends with a space (or is empty): no second one then.
     let mut space = true;
+    let mut count = 0;
     for (i, piece) in html.split('<').enumerate() {
+        let before = out.len();
         // Every piece but the first starts inside a tag, which reads as a space.
         let text = match i {
             0 => piece,
@@ -249,6 +243,12 @@ pub fn plain_text(html: &str) -> String {
             },
         };
         push_text(&mut out, text, &mut space);
+        if enough < usize::MAX {
+            count += out[before..].chars().count();
+            if count > enough {
+                break;
+            }
+        }
     }
     out.truncate(out.trim_end().len());
     out

@@ -704,8 +704,21 @@ fn count_words(text: &str) -> usize {
 const SUMMARY_DIVIDER: &str = "<!--more-->";
 
 fn summarize(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= SUMMARY_CHARS {
+    // The words joined by single spaces, up to the first past the limit.
+    let (mut joined, mut chars) = (String::new(), 0);
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+            chars += 1;
+        }
+        joined.push_str(word);
+        chars += word.chars().count();
+        if chars > SUMMARY_CHARS {
+            break;
+        }
+    }
+    let text = joined;
+    if chars <= SUMMARY_CHARS {
         return text;
     }
     let cut: String = text.chars().take(SUMMARY_CHARS).collect();
