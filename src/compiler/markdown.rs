@@ -721,7 +721,7 @@ fn ascii_classes(chunk: u64) -> (usize, usize) {
     // Bytes from `lo` to `hi`: their high bit set (bytes below 0x80, no carry).
     let within = |x: u64, lo: u64, hi: u64| (x + (0x80 - lo) * ONES) & !(x + (0x7F - hi) * ONES) & ASCII_HIGH;
     let ends = within(chunk, 0x09, 0x0D) | within(chunk, 0x20, 0x20) | within(chunk, 0x27, 0x27);
-    let letters = within(chunk, 0x30, 0x39) | within(chunk | 0x20 * ONES, 0x61, 0x7A);
+    let letters = within(chunk, 0x30, 0x39) | within(chunk | (0x20 * ONES), 0x61, 0x7A);
     // The high bits gathered into one byte, byte `k`'s as bit `k`.
     let gather = |bits: u64| ((bits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as usize;
     (gather(ends), gather(letters))
