@@ -47,6 +47,7 @@ pub mod write;
 use crate::bundle::{Bundle, Kind};
 use diagnostics::{Diagnostic, Sources};
 use document::Doc;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -553,20 +554,21 @@ fn moved_by_slug(docs: &[Doc]) -> BTreeMap<String, String> {
 }
 
 fn routes(docs: &[document::Doc]) -> BTreeSet<String> {
-    let mut routes: BTreeSet<String> = ["/", "/tags"].iter().map(|s| s.to_string()).collect();
-    for kind in Kind::ALL {
-        routes.insert(format!("/{}", kind.section()));
-    }
-    // Every other section's list, and nested sections' (`/documentation/templates`), from its pages.
-    for doc in docs {
-        routes.insert(format!("/{}", doc.file.section));
-        for (nested, _) in sections::nested_of(doc) {
-            routes.insert(format!("/{nested}"));
-        }
-        routes.insert(doc.route.clone());
-        for tag in &doc.meta.tags {
-            routes.insert(format!("/tags/{}", slugs::slugify(tag)));
-        }
-    }
-    routes
+    let fixed = ["/".to_string(), "/tags".to_string()];
+    let lists = Kind::ALL.iter().map(|kind| format!("/{}", kind.section()));
+    // Each page's route, its section's list and nested sections' lists
+    // (`/documentation/templates`), its tags' pages: made in parallel.
+    let mut routes: Vec<String> = docs
+        .par_iter()
+        .flat_map_iter(|doc| {
+            let mut own = vec![format!("/{}", doc.file.section), doc.route.clone()];
+            own.extend(sections::nested_of(doc).into_iter().map(|(nested, _)| format!("/{nested}")));
+            own.extend(doc.meta.tags.iter().map(|tag| format!("/tags/{}", slugs::slugify(tag))));
+            own
+        })
+        .collect();
+    routes.extend(fixed.into_iter().chain(lists));
+    routes.par_sort_unstable();
+    routes.dedup();
+    routes.into_iter().collect()
 }

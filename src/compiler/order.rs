@@ -26,7 +26,7 @@ pub fn sort(docs: &mut [Doc]) {
         })
         .collect();
     // Each pair holds its page's index: no two are equal.
-    order.sort_unstable();
+    order.par_sort_unstable();
     for i in 0..order.len() {
         // Where the page for place `i` is now: swapped away from `j` if `j < i`.
         let mut j = order[i].1;
@@ -41,6 +41,7 @@ pub fn sort(docs: &mut [Doc]) {
 /// Previous and next page routes within the same section, for each page in order.
 pub fn neighbours(docs: &[Doc]) -> Vec<(Option<String>, Option<String>)> {
     (0..docs.len())
+        .into_par_iter()
         .map(|i| {
             let same = |j: usize| {
                 docs.get(j)

@@ -18,11 +18,11 @@ pub type Relations = Vec<Vec<Relation>>;
 /// `taxonomies`: the site's own taxonomy keys (Hugo), whose lists are terms, not pages.
 pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    // Declared or linked pairs, from both sides: page → (other page, declared, linked).
-    let mut explicit: Vec<Vec<(usize, bool, bool)>> = vec![Vec::new(); docs.len()];
+    // Declared or linked pairs, from both sides: (page, other page, declared, linked).
+    let mut pairs: Vec<(usize, usize, bool, bool)> = Vec::new();
     let mut note = |a: usize, b: usize, declared: bool| {
         for (page, other) in [(a, b), (b, a)] {
-            explicit[page].push((other, declared, !declared));
+            pairs.push((page, other, declared, !declared));
         }
     };
     let index: FxHashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect();
@@ -63,12 +63,19 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
             note(i, j, false);
         }
     }
+    // Each page's pairs side by side (in the order noted), then each page's list on its own, in parallel.
+    pairs.par_sort_by_key(|&(page, ..)| page);
     let by_tag = shared_tags(docs);
-    // Each page's list on its own, in parallel.
     let relations = docs
         .par_iter()
-        .zip(explicit)
-        .map(|(doc, explicit)| page_relations(docs, doc, explicit, &by_tag))
+        .enumerate()
+        .map(|(i, doc)| {
+            let mine = &pairs[pairs.partition_point(|p| p.0 < i)..pairs.partition_point(|p| p.0 <= i)];
+            let explicit = mine
+                .iter()
+                .map(|&(_, other, declared, linked)| (other, declared, linked));
+            page_relations(docs, doc, explicit, &by_tag)
+        })
         .collect();
     (relations, diagnostics)
 }
@@ -79,7 +86,7 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
 fn page_relations(
     docs: &[Doc],
     doc: &Doc,
-    explicit: Vec<(usize, bool, bool)>,
+    explicit: impl Iterator<Item = (usize, bool, bool)>,
     by_tag: &FxHashMap<&str, [Vec<usize>; 2]>,
 ) -> Vec<Relation> {
     let mut others: BTreeMap<usize, Evidence> = BTreeMap::new();

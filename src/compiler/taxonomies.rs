@@ -5,38 +5,61 @@ use super::document::Doc;
 use super::slugs::slugify;
 use crate::bundle::{Tag, TagRef};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 /// Fills each page's tags and returns the tag index, by count then name.
 /// `docs` must already be in display order.
 pub fn collect(docs: &mut [Doc]) -> Vec<Tag> {
-    let mut index: BTreeMap<String, Tag> = BTreeMap::new();
-    // Each page's slugs first, in parallel; the index is then made in page order.
+    // Each page's slugs first, in parallel.
     let slugs: Vec<Vec<String>> = docs
         .par_iter()
         .map(|d| d.meta.tags.iter().map(|name| slugify(name)).collect())
         .collect();
-    for (doc, slugs) in docs.iter_mut().zip(slugs) {
-        doc.tags.clear();
+    // Then the tags, numbered in page order (a tag is named as first written),
+    // and each page's tags by number, without repeats.
+    let mut tags: Vec<Tag> = Vec::new();
+    let mut pages_of: Vec<Vec<usize>> = Vec::new();
+    let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut own: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    for (i, (doc, slugs)) in docs.iter().zip(&slugs).enumerate() {
+        let mut mine = Vec::with_capacity(slugs.len());
         for (name, slug) in doc.meta.tags.iter().zip(slugs) {
-            if slug.is_empty() || doc.tags.iter().any(|t| t.slug == slug) {
+            if slug.is_empty() {
                 continue;
             }
-            let tag = index.entry(slug.clone()).or_insert_with(|| Tag {
-                slug: slug.clone(),
-                name: name.clone(),
-                count: 0,
-                pages: Vec::new(),
+            let n = *numbers.entry(slug).or_insert_with(|| {
+                tags.push(Tag {
+                    slug: slug.clone(),
+                    name: name.clone(),
+                    count: 0,
+                    pages: Vec::new(),
+                });
+                pages_of.push(Vec::new());
+                tags.len() - 1
             });
-            tag.count += 1;
-            tag.pages.push(doc.route.clone());
-            doc.tags.push(TagRef {
-                slug,
-                name: tag.name.clone(),
-            });
+            if !mine.contains(&n) {
+                mine.push(n);
+                tags[n].count += 1;
+                pages_of[n].push(i);
+            }
         }
+        own.push(mine);
     }
-    let mut tags: Vec<Tag> = index.into_values().collect();
+    // Each page's tag list and each tag's pages, in parallel.
+    docs.par_iter_mut().zip(own).for_each(|(doc, mine)| {
+        doc.tags = mine
+            .into_iter()
+            .map(|n| TagRef {
+                slug: tags[n].slug.clone(),
+                name: tags[n].name.clone(),
+            })
+            .collect();
+    });
+    let routes: Vec<Vec<String>> = pages_of
+        .into_par_iter()
+        .map(|pages| pages.into_iter().map(|i| docs[i].route.clone()).collect())
+        .collect();
+    tags.iter_mut().zip(routes).for_each(|(tag, routes)| tag.pages = routes);
     tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.slug.cmp(&b.slug)));
     tags
 }
