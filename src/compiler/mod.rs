@@ -562,7 +562,11 @@ fn routes(docs: &[document::Doc]) -> BTreeSet<String> {
         .par_iter()
         .flat_map_iter(|doc| {
             let mut own = vec![format!("/{}", doc.file.section), doc.route.clone()];
-            own.extend(sections::nested_of(doc).into_iter().map(|(nested, _)| format!("/{nested}")));
+            own.extend(
+                sections::nested_of(doc)
+                    .into_iter()
+                    .map(|(nested, _)| format!("/{nested}")),
+            );
             own.extend(doc.meta.tags.iter().map(|tag| format!("/tags/{}", slugs::slugify(tag))));
             own
         })

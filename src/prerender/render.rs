@@ -4,11 +4,10 @@
 use crate::app::api::Store;
 use crate::app::App;
 use crate::data::{RouteData, View};
-use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos::tachys::view::{Position, RenderHtml};
 use leptos_router::location::RequestUrl;
-use std::sync::{Arc, Once};
+use std::sync::Once;
 
 /// The app's HTML for `data`'s route, as the browser will hydrate it.
 pub fn render(data: RouteData) -> String {
@@ -17,7 +16,9 @@ pub fn render(data: RouteData) -> String {
     EXECUTOR.call_once(|| {
         let _ = any_spawner::Executor::init_futures_executor();
     });
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    // No shared context: nothing is asynchronous or serialised for the
+    // browser (the route's data goes in the page), and the HTML is the same.
+    let owner = Owner::new_root(None);
     // Room for the page's own text and the layout around it, so the buffer
     // is not grown again and again (Leptos's own guess is small).
     let capacity = 12 * 1024
