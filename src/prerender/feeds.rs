@@ -32,6 +32,8 @@ pub fn sitemap(bundle: &Bundle, routes: &[String]) -> String {
             format!("  <url><loc>{}</loc>{lastmod}</url>\n", escape(&absolute(base, route)))
         })
         .collect();
+    // Sized once: grown step by step, it was copied into fresh memory each time.
+    out.reserve(lines.iter().map(String::len).sum::<usize>() + 16);
     lines.iter().for_each(|line| out.push_str(line));
     out.push_str("</urlset>\n");
     out
