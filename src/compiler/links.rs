@@ -41,16 +41,19 @@ pub static NOTHING_MOVED: BTreeMap<String, String> = BTreeMap::new();
 
 pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
     let href = href.trim();
-    let lower: String = href
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_lowercase();
-    if ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|s| lower.starts_with(s))
-    {
-        return Target::Forbidden;
+    // Only an address with a colon can name a scheme.
+    if href.contains(':') {
+        let lower: String = href
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_lowercase();
+        if ["javascript:", "vbscript:", "data:"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+        {
+            return Target::Forbidden;
+        }
     }
     if href.is_empty() || href.starts_with("//") || has_scheme(href) {
         return Target::External;
@@ -83,6 +86,12 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         }
     }
 
+    // Most links name a page by their first candidate, as it is: checked
+    // before the other candidates' routes are made (the order below is the same).
+    let literal = slugified(&candidates[0], &to_route(&candidates[0]));
+    if routes.contains(&literal) {
+        return Target::Route { route: literal, anchor };
+    }
     // `@/evenements/swerc2023.md` is the page that file makes, wherever its `slug` put it.
     let moved = |route: &String| from.moved.get(route).unwrap_or(route).clone();
     let by_path: Vec<String> = candidates.iter().map(|c| to_route(c)).collect();
