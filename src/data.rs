@@ -373,15 +373,25 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
     postcard::to_extend(&value, Vec::with_capacity(size)).map_err(|e| e.to_string())
 }
 
+/// A route's data file ([`encode`]), serialised once into room for most
+/// routes (sizing it first, as `encode` does, would serialise it twice).
+pub fn encode_route(data: &RouteData) -> Result<Vec<u8>, String> {
+    let html = match &data.view {
+        View::Page(page) => page.html.len(),
+        _ => 0,
+    };
+    postcard::to_extend(&(DATA_VERSION, data), Vec::with_capacity(4096 + html)).map_err(|e| e.to_string())
+}
+
 /// The data a route's prerendered page carries ([`embed_text`]): its data
 /// file's, but a page's own HTML, which the page holds already in its
 /// `.prose` (the app reads it back from there when it starts).
 pub fn encode_embedded(data: &mut RouteData) -> Result<Vec<u8>, String> {
     let html = match &mut data.view {
         View::Page(page) => std::mem::take(&mut page.html),
-        _ => return encode(data),
+        _ => return encode_route(data),
     };
-    let bytes = encode(data);
+    let bytes = encode_route(data);
     if let View::Page(page) = &mut data.view {
         page.html = html;
     }

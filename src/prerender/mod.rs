@@ -210,7 +210,7 @@ fn route_files(
     mut data: RouteData,
 ) -> Result<(usize, Option<String>), String> {
     let failed = |e: std::io::Error| e.to_string();
-    let bytes = data::encode(&data)?;
+    let bytes = data::encode_route(&data)?;
     let key = data.route.clone();
     let mut files = 0;
     let html_file = if key == "/404" {
