@@ -26,8 +26,8 @@ VITRINE=$PWD/target/compiler/vitrine
 # `BENCH_TMP=/tmp make bench` times them on disk.
 work=$(mktemp -d -p "${BENCH_TMP:-$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp)}")
 trap 'rm -rf "$work"' EXIT
-echo "bench: building in $work (best of ${RUNS:-3} runs)"
-runs=${RUNS:-3}
+echo "bench: building in $work (best of ${RUNS:-5} runs)"
+runs=${RUNS:-5}
 # The page Trunk would hand to the prerenderer (its links to the app are not needed to time it).
 sed 's|<base data-trunk-public-url>|<base href="/">|' index.html > "$work/shell.html"
 
