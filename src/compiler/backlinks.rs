@@ -2,13 +2,12 @@
 
 use super::document::Doc;
 use super::links::Target;
-use rustc_hash::FxHashMap;
 
 /// For each page of `docs`, the pages linking to it (their indexes in `docs`,
 /// in order), without repeats or self-links: each page's outgoing routes
 /// have neither, and each route is one page's.
 pub fn compute(docs: &[Doc]) -> Vec<Vec<usize>> {
-    let index: FxHashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect();
+    let index = super::document::by_route(docs);
     let mut back = vec![Vec::new(); docs.len()];
     for (i, doc) in docs.iter().enumerate() {
         for route in &doc.outgoing {

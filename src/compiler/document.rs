@@ -40,3 +40,8 @@ impl Doc {
         }
     }
 }
+
+/// Each page's index in `docs`, by route.
+pub fn by_route(docs: &[Doc]) -> rustc_hash::FxHashMap<&str, usize> {
+    docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect()
+}

@@ -25,7 +25,7 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
             pairs.push((page, other, declared, !declared));
         }
     };
-    let index: FxHashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.route.as_str(), i)).collect();
+    let index = super::document::by_route(docs);
     // The pages of the other kind each page links to, found in parallel.
     let linked: Vec<Vec<usize>> = docs
         .par_iter()

@@ -13,13 +13,12 @@ pub fn absolute(base_url: &str, route: &str) -> String {
     }
 }
 
-pub fn sitemap(bundle: &Bundle, routes: &[String]) -> String {
+/// `pages`: the pages by route ([`super::routes::index`]), for their dates.
+pub fn sitemap(bundle: &Bundle, pages: &super::routes::Index, routes: &[String]) -> String {
     let base = &bundle.site.base_url;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let pages: rustc_hash::FxHashMap<&str, &crate::bundle::Page> =
-        bundle.pages.iter().map(|p| (p.route.as_str(), p)).collect();
     // One line per route, made in parallel (a large site has tens of thousands).
     let lines: Vec<String> = routes
         .par_iter()

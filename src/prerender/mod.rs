@@ -117,7 +117,10 @@ pub fn prerender(
             .filter(|r| *r != "/recherche" && !redirected(r))
             .cloned()
             .collect();
-        extra.push(("sitemap.xml".into(), feeds::sitemap(bundle, &listed).into_bytes()));
+        extra.push((
+            "sitemap.xml".into(),
+            feeds::sitemap(bundle, &pages, &listed).into_bytes(),
+        ));
         extra.extend(feed.map(|feed| ("feed.xml".to_string(), feed.into_bytes())));
     }
     let count = written.iter().map(|(files, _)| files).sum::<usize>() + extra.len();
