@@ -4,45 +4,19 @@
 //! load → parse → collisions → render → taxonomies → link check → order →
 //! assemble → write.
 
-pub mod admonitions;
 pub mod assemble;
-pub mod backlinks;
-pub mod callouts;
-pub mod cascade;
-pub mod checks;
-pub mod collisions;
-pub mod dates;
-pub mod diagnostics;
-pub mod document;
-pub mod embeds;
-pub mod emoji;
-pub mod external_links;
-pub mod fields;
-pub mod front_matter;
-pub mod highlight;
-pub mod images;
-pub mod intros;
-pub mod link_check;
-pub mod links;
-pub mod load;
-pub mod markdown;
-pub mod mdx;
-mod mdx_components;
-pub mod offsets;
-pub mod order;
-pub mod parse;
-pub mod permalinks;
+pub mod check;
+pub mod markup;
+pub mod model;
 pub mod pictures;
-pub mod relations;
-pub mod render;
-pub mod sanitize;
-pub mod sections;
-pub mod shortcodes;
-pub mod site;
-pub mod slugs;
-pub mod taxonomies;
-pub mod tool_settings;
+pub mod readers;
 pub mod write;
+
+use assemble::{order, relations, sections, taxonomies};
+use check::{checks, link_check};
+use markup::{images, markdown, render};
+use model::{diagnostics, document, slugs};
+use readers::{cascade, collisions, intros, load, parse, permalinks, site, tool_settings};
 
 use crate::bundle::{Bundle, Kind};
 use diagnostics::{Diagnostic, Sources};

@@ -2,6 +2,7 @@
 //! is renamed into place, so a failed run never leaves a half-written bundle.
 
 use crate::bundle::{Bundle, BUNDLE_FILE};
+use crate::compiler::model::files::write_atomic;
 use crate::search::{self, SearchIndex, Shown, SEARCH_FILE};
 use rayon::prelude::*;
 use std::fs;
@@ -86,18 +87,6 @@ pub fn search_index(bundle: &Bundle) -> SearchIndex {
     let mut index = postings.index(bundle.pages.iter().map(|p| p.route.clone()).collect());
     index.shown = shown;
     index
-}
-
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    fs::write(&tmp, bytes)?;
-    fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp);
-    })
 }
 
 fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {

@@ -1,7 +1,7 @@
 //! Files for crawlers and feed readers: `sitemap.xml`, `robots.txt`, `feed.xml` (Atom).
 
 use crate::bundle::{Bundle, Page};
-use crate::compiler::markdown::escape;
+use crate::compiler::model::html::escape;
 use rayon::prelude::*;
 
 /// Absolute URL of a route, with the trailing slash static hosts serve folders with.

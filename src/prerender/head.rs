@@ -1,7 +1,7 @@
 //! What goes in each page's `<head>`: title, description, canonical URL, Open
 //! Graph and Twitter tags, the bundle's hashed name, and the Content-Security-Policy.
 
-use crate::compiler::markdown::escape;
+use crate::compiler::model::html::escape;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 

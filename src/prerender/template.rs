@@ -1,7 +1,7 @@
 //! Trunk's `index.html` as a template: its head and its mount point filled for each route.
 
 use super::head::{content_security_policy, Head};
-use crate::compiler::markdown::escape;
+use crate::compiler::model::html::escape;
 use crate::data::EMBED_ID;
 
 /// What goes in the `<body>` of one route's file.

@@ -1,0 +1,100 @@
+//! Warnings: things that build but are probably not what the author wants.
+
+use crate::bundle::Tag;
+use crate::compiler::model::diagnostics::{Diagnostic, Sources};
+use crate::compiler::model::document::Doc;
+
+pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str, sources: &Sources) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut unrun = Vec::new();
+    let lonely: std::collections::HashSet<&str> =
+        tags.iter().filter(|t| t.count == 1).map(|t| t.slug.as_str()).collect();
+    for doc in docs {
+        let id = doc.file.id;
+        if doc.blank {
+            out.push(
+                Diagnostic::warning(id, doc.close.clone(), "page has no body")
+                    .label("nothing after the front matter")
+                    .hint("write the page's text below the closing `---`"),
+            );
+        }
+        unrun.extend(doc.unrun.iter().cloned());
+        if let Some(date) = &doc.meta.date {
+            if date.as_str() > today {
+                out.push(
+                    Diagnostic::warning(id, doc.meta.date_span.clone(), "date is in the future")
+                        .label(format!("{date} is after today ({today})"))
+                        .hint("check the year; the page is still published"),
+                );
+            }
+        }
+        for tag in &doc.tags {
+            if lonely.contains(tag.slug.as_str()) {
+                out.push(
+                    Diagnostic::warning(
+                        id,
+                        term_span(doc, &tag.name, sources),
+                        format!("tag `{}` is used by this page only", tag.name),
+                    )
+                    .label("a tag page listing a single page")
+                    .hint("check its spelling against the other pages' tags"),
+                );
+            }
+        }
+    }
+    out.extend(counted_shortcodes(unrun));
+    out
+}
+
+/// Where the front matter writes a term: in the `tags` or `categories` list
+/// (from the first one on), else the list's line.
+fn term_span(doc: &Doc, name: &str, sources: &Sources) -> std::ops::Range<usize> {
+    let text = sources.text(doc.file.id);
+    let front = &text[..doc.close.start.min(text.len())];
+    let from = doc.meta.tags_span.start.min(front.len());
+    front[from..]
+        .find(name)
+        .map(|at| from + at)
+        .or_else(|| front.find(name))
+        .map_or(doc.meta.tags_span.clone(), |at| at..at + name.len())
+}
+
+/// A site's own shortcode used on many pages: named on the first few, the rest counted.
+pub fn counted_shortcodes(warnings: Vec<(String, Diagnostic)>) -> Vec<Diagnostic> {
+    crate::compiler::model::diagnostics::counted(warnings, |name, more, pages, d| {
+        Diagnostic::warning(
+            d.file,
+            d.span.clone(),
+            format!("shortcode `{name}` shown as written on {more} more pages"),
+        )
+        .label(format!("this one among them, on {pages} pages in all"))
+        .hint(d.hint.clone().unwrap_or_default())
+    })
+}
+
+/// One warning per kind of raw HTML element a page loses (`<style>`, `<iframe>`…), at its first use.
+pub fn removed_html(doc: &Doc) -> Vec<Diagnostic> {
+    doc.rendered
+        .removed
+        .iter()
+        .map(|(tag, span)| {
+            let (label, hint) = match *tag {
+                "style" => (
+                    "the site's Content-Security-Policy allows no inline style",
+                    "the theme styles the page; keep the content in Markdown and drop the rules",
+                ),
+                "iframe" | "object" | "embed" => (
+                    "pages load nothing from other sites before a click",
+                    "for a video, write {{< youtube ID >}} or {{< vimeo ID >}}; otherwise a link to the page",
+                ),
+                _ => (
+                    "pages run no script of their own and hold no form",
+                    "remove it, or link to a page that offers it",
+                ),
+            };
+            Diagnostic::warning(doc.file.id, span.clone(), format!("`<{tag}>` left out"))
+                .label(label)
+                .hint(hint)
+        })
+        .collect()
+}

@@ -1,0 +1,12 @@
+//! The portfolio's two kinds as folders name them.
+
+use crate::bundle::Kind;
+
+/// Folder names read as each section, so Hugo, Zola and Astro layouts build as they are.
+pub fn section_of(folder: &str) -> Option<Kind> {
+    match folder.to_lowercase().as_str() {
+        "competences" | "compétences" | "competence" | "skills" | "competencies" => Some(Kind::Competence),
+        "projets" | "projet" | "projects" | "project" | "work" | "portfolio" => Some(Kind::Projet),
+        _ => None,
+    }
+}

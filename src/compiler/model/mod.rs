@@ -1,0 +1,11 @@
+pub mod dates;
+pub mod diagnostics;
+pub mod document;
+pub mod fields;
+pub mod files;
+pub mod front_matter;
+pub mod html;
+pub mod kinds;
+pub mod offsets;
+pub mod rendered;
+pub mod slugs;

@@ -1,0 +1,13 @@
+pub mod admonitions;
+pub mod callouts;
+pub mod cascade;
+pub mod collisions;
+pub mod intros;
+pub mod load;
+pub mod mdx;
+pub mod mdx_components;
+pub mod parse;
+pub mod permalinks;
+pub mod shortcodes;
+pub mod site;
+pub mod tool_settings;

@@ -1,0 +1,171 @@
+//! The site's settings, from an optional `content/site.toml`: title, author,
+//! tagline, language (default `fr`) and links.
+
+use crate::bundle::{Site, SiteLink};
+use crate::compiler::model::diagnostics::{Diagnostic, Sources};
+use crate::compiler::model::front_matter;
+use crate::compiler::readers::tool_settings::{MenuEntry, ToolSettings};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: Option<String>,
+    author: Option<String>,
+    #[serde(alias = "description")]
+    tagline: Option<String>,
+    #[serde(alias = "language", alias = "languageCode", alias = "default_language")]
+    lang: Option<String>,
+    #[serde(alias = "baseURL", alias = "baseUrl")]
+    base_url: Option<String>,
+    #[serde(default)]
+    links: Links,
+    /// `[[menu]]` entries (`name`, `url`, `weight`): order and labels of the navigation.
+    #[serde(default)]
+    menu: Vec<MenuEntry>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Links {
+    email: Option<String>,
+    github: Option<String>,
+    linkedin: Option<String>,
+    website: Option<String>,
+}
+
+pub const FILE: &str = "site.toml";
+
+/// `content/site.toml` (or `_index.md`), each field falling back on what the
+/// site's own tool settings say (`defaults`).
+pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> Result<Site, Diagnostic> {
+    let path = content.join(FILE);
+    let file: SiteFile = match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let parsed = toml::from_str(&text);
+            let id = sources.add(path.to_string_lossy().into_owned(), text);
+            parsed.map_err(|e: toml::de::Error| {
+                Diagnostic::error(id, e.span().unwrap_or(0..0), "malformed site settings")
+                    .label(e.message().to_string())
+                    .hint(
+                        "fields: title, author, tagline, lang, base_url, [links] email, github, linkedin, website, and [[menu]] name, url, weight",
+                    )
+            })?
+        }
+        Err(_) => from_index(content, defaults.lang.as_deref().unwrap_or("fr"), sources)?,
+    };
+    let d = defaults.clone();
+    // `site.toml` is the site's own; the home page's `title` is only the home
+    // page's (Hugo's "Welcome!"), behind the site title its tool's settings give.
+    let own = path.is_file();
+    let pick = |ours: Option<String>, tools: Option<String>| if own { ours.or(tools) } else { tools.or(ours) };
+    let file = SiteFile {
+        title: pick(file.title, d.title),
+        author: file.author.or(d.author),
+        tagline: pick(file.tagline, d.description),
+        lang: file.lang.or(d.lang),
+        base_url: file.base_url.or(d.base_url),
+        links: file.links,
+        menu: if file.menu.is_empty() { d.menu } else { file.menu },
+    };
+    let author = file.author.unwrap_or_default();
+    let title = file.title.unwrap_or_else(|| {
+        if author.is_empty() {
+            "Portfolio".into()
+        } else {
+            author.clone()
+        }
+    });
+    let mut links = Vec::new();
+    let l = file.links;
+    for (label, url) in [
+        (
+            "E-mail",
+            l.email.map(|e| {
+                if e.starts_with("mailto:") {
+                    e
+                } else {
+                    format!("mailto:{e}")
+                }
+            }),
+        ),
+        ("GitHub", l.github),
+        ("LinkedIn", l.linkedin),
+        ("Site web", l.website),
+    ] {
+        if let Some(url) = url.filter(|u| !u.trim().is_empty()) {
+            links.push(SiteLink {
+                label: label.into(),
+                url,
+            });
+        }
+    }
+    // The profiles a Hugo or Zola theme lists, after the site's own.
+    for (label, url) in &d.social {
+        if !links.iter().any(|l| l.url == *url) {
+            links.push(SiteLink {
+                label: label.clone(),
+                url: url.clone(),
+            });
+        }
+    }
+    Ok(Site {
+        title,
+        author,
+        tagline: file.tagline.unwrap_or_default(),
+        lang: file.lang.unwrap_or_else(|| "fr".into()),
+        base_url: file.base_url.unwrap_or_default().trim_end_matches('/').to_string(),
+        links,
+        sections: Vec::new(),
+        // The menu as configured, in weight order; the compiler matches it to the sections and pages.
+        menu: configured_menu(file.menu),
+    })
+}
+
+/// Settings from the front matter of `content/_index.md` (Hugo and Zola's home
+/// page): `title`, `description` or `tagline`, `author`, `lang`, and `links`
+/// (or `extra.links`, Zola's place for custom fields). Other fields are ignored.
+fn from_index(content: &Path, lang: &str, sources: &mut Sources) -> Result<SiteFile, Diagnostic> {
+    let Some(path) = crate::compiler::readers::intros::index_file(content, lang) else {
+        return Ok(SiteFile::default());
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(SiteFile::default());
+    };
+    let id = sources.add(path.to_string_lossy().into_owned(), text);
+    let text = sources.text(id);
+    let split = front_matter::split(id, text)?;
+    let mut map = front_matter::parse(id, &split)?;
+    let text_of = |map: &serde_json::Map<String, serde_json::Value>, key: &str| {
+        map.get(key).and_then(|v| v.as_str()).map(|s| s.trim().to_string())
+    };
+    let extra = map
+        .remove("extra")
+        .and_then(|e| e.as_object().cloned())
+        .unwrap_or_default();
+    let links = map
+        .remove("links")
+        .or_else(|| extra.get("links").cloned())
+        .unwrap_or_default();
+    Ok(SiteFile {
+        title: text_of(&map, "title"),
+        author: text_of(&map, "author").or_else(|| text_of(&extra, "author")),
+        tagline: text_of(&map, "tagline").or_else(|| text_of(&map, "description")),
+        lang: text_of(&map, "lang").or_else(|| text_of(&map, "language")),
+        base_url: text_of(&map, "base_url"),
+        links: serde_json::from_value(links).unwrap_or_default(),
+        menu: Vec::new(),
+    })
+}
+
+/// In weight order as Hugo sorts them: weighted entries first, then the others as written.
+fn configured_menu(mut entries: Vec<MenuEntry>) -> Vec<SiteLink> {
+    entries.sort_by_key(|e| e.weight.filter(|w| *w != 0).unwrap_or(i64::MAX));
+    entries
+        .into_iter()
+        .map(|e| SiteLink {
+            label: e.label(),
+            url: e.address(),
+        })
+        .collect()
+}
