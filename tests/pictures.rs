@@ -5,7 +5,7 @@
 mod support;
 
 use support::{dist, Browser, Host, Server, ENTER};
-use vitrine::compiler::links::percent_decode;
+use vitrine::compiler::markup::links::percent_decode;
 
 const PAGE: &str = "/veille/images-legeres-pour-le-web";
 const PHOTO: &str = "assets/kleiber-lukas-baubkus.jpg";

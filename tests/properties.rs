@@ -3,9 +3,9 @@
 
 use proptest::prelude::*;
 use std::collections::BTreeSet;
-use vitrine::compiler::links::{resolve, From, NOTHING_MOVED};
-use vitrine::compiler::markdown::{render, Markup};
-use vitrine::compiler::{fields, front_matter};
+use vitrine::compiler::markup::links::{resolve, From, NOTHING_MOVED};
+use vitrine::compiler::markup::markdown::{render, Markup};
+use vitrine::compiler::{model::fields, model::front_matter};
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -98,7 +98,7 @@ proptest! {
 
     #[test]
     fn shortcode_expansion_never_panics_and_leaves_plain_text_alone(text in shortcode_text()) {
-        let expanded = vitrine::compiler::shortcodes::expand(&text);
+        let expanded = vitrine::compiler::readers::shortcodes::expand(&text);
         if !text.contains("{{") && !text.contains("{%") && !text.contains("*/") {
             prop_assert_eq!(&expanded, &text);
         }

@@ -172,7 +172,7 @@ fn a_site_without_both_kinds_has_no_synthesis_table() {
 
 #[test]
 fn a_tag_on_most_of_a_large_site_relates_nothing() {
-    let broad = vitrine::compiler::relations::BROAD_TAG;
+    let broad = vitrine::compiler::assemble::relations::BROAD_TAG;
     let mut files: Vec<(String, String)> = (0..=broad)
         .map(|i| {
             let text = format!("---\ntitle: Projet {i}\ntags: [Partout]\n---\nTexte.\n");

@@ -1,7 +1,7 @@
 //! The front-matter splitter, YAML/TOML reader and field reader on any text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vitrine::compiler::{fields, front_matter};
+use vitrine::compiler::{model::fields, model::front_matter};
 
 fuzz_target!(|text: &str| {
     if let Ok(split) = front_matter::split(0, text) {

@@ -2,7 +2,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeSet;
-use vitrine::compiler::links::{resolve, From, NOTHING_MOVED};
+use vitrine::compiler::markup::links::{resolve, From, NOTHING_MOVED};
 
 fuzz_target!(|data: (bool, &str)| {
     let (based, href) = data;

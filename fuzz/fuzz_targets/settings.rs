@@ -1,8 +1,8 @@
 //! The readers of Hugo, Zola and Astro settings files on any text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vitrine::compiler::diagnostics::Sources;
-use vitrine::compiler::tool_settings;
+use vitrine::compiler::model::diagnostics::Sources;
+use vitrine::compiler::readers::tool_settings;
 
 const NAMES: [&str; 5] = [
     "hugo.toml",

@@ -97,7 +97,7 @@ pub fn compile(options: &Options) -> Outcome {
             emoji: tool.emoji,
             github_ids: tool.dialect.github_ids(),
             definition_lists: tool.dialect == tool_settings::Dialect::Hugo,
-            mdx: false,
+            syntax: Default::default(),
         },
     };
     let copies = Mutex::new(render::ContentFiles::new());

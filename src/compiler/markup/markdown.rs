@@ -9,7 +9,6 @@ use crate::compiler::model::html::escape;
 use crate::compiler::model::rendered::{ImageUse, LinkUse, Located, Rendered, Target};
 use crate::compiler::model::slugs::{github_id, slugify};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
-use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -63,8 +62,8 @@ pub struct Markup {
     pub github_ids: bool,
     /// Definition lists (`term` then `: definition`), on in Hugo's Markdown.
     pub definition_lists: bool,
-    /// An MDX page: components on lines of their own give way to their children.
-    pub mdx: bool,
+    /// What the body holds besides Markdown, as its reader says.
+    pub syntax: crate::compiler::readers::syntax::Syntax,
 }
 
 pub fn render(
@@ -77,13 +76,7 @@ pub fn render(
 ) -> Rendered {
     let mut out = Rendered::default();
     let written = body;
-    let expanded = crate::compiler::readers::shortcodes::expand(body);
-    let body = hugo_refs(crate::compiler::readers::admonitions::expand(&expanded));
-    let body = if markup.mdx {
-        Cow::Owned(crate::compiler::readers::mdx_components::children_as_markdown(&body))
-    } else {
-        body
-    };
+    let body = crate::compiler::readers::syntax::to_markdown(body, markup.syntax);
     let body = &*body;
     let mut options = options();
     options.set(Options::ENABLE_DEFINITION_LIST, markup.definition_lists);
@@ -347,7 +340,7 @@ pub fn render(
         pulldown_cmark::html::push_html(&mut html, Parser::new_ext(&body[..at], options));
         crate::search::plain_text(&html)
     });
-    out.summary = summarize(&crate::compiler::readers::shortcodes::without_unhandled(
+    out.summary = summarize(&crate::compiler::readers::syntax::without_unrun(
         before_more.as_deref().or(first_paragraph.as_deref()).unwrap_or(""),
     ));
     if body != written {
@@ -488,65 +481,6 @@ fn img_tag(html: &str, at: usize) -> Option<&str> {
     let close = at + html[at..].find('>').unwrap_or(html.len() - at);
     let tag = &html[open..close];
     (tag.get(..4)?.eq_ignore_ascii_case("<img") && !tag[..at - open].contains('>')).then_some(tag)
-}
-
-/// `docs/guide#x` → `docs/guide.md#x`: a `ref` to a page written without its extension.
-fn as_content_file(target: &str) -> String {
-    let (path, anchor) = target.split_once('#').map_or((target, None), |(p, a)| (p, Some(a)));
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let path = if path.is_empty() || name.ends_with(".md") || name.ends_with(".markdown") {
-        path.to_string()
-    } else {
-        format!("{}.md", path.trim_end_matches('/'))
-    };
-    match anchor {
-        Some(anchor) => format!("{path}#{anchor}"),
-        None => path,
-    }
-}
-
-fn hugo_refs(body: Cow<'_, str>) -> Cow<'_, str> {
-    if !body.contains("{{") {
-        return body;
-    }
-    let mut out = body.into_owned();
-    let mut from = 0;
-    while let Some(start) = out[from..].find("{{").map(|i| from + i) {
-        let Some(len) = out[start..].find("}}").map(|i| i + 2) else {
-            break;
-        };
-        let inner = out[start + 2..start + len - 2]
-            .trim_matches(|c: char| c == '<' || c == '>' || c == '%' || c.is_whitespace());
-        // `relref`, `ref`, and the `relRef` some themes write.
-        let name = |n: &str| {
-            inner
-                .get(..n.len())
-                .filter(|p| p.eq_ignore_ascii_case(n))
-                .map(|_| &inner[n.len()..])
-        };
-        let target = name("relref")
-            .or_else(|| name("ref"))
-            .filter(|rest| rest.starts_with(char::is_whitespace))
-            .map(|rest| rest.trim().trim_matches(|c| c == '"' || c == '\''))
-            .filter(|t| !t.is_empty() && !t.contains(['\n', '"', '\'']));
-        if let Some(target) = target {
-            // Hugo looks beside the page first, then from the content root
-            // (`links::resolve` does the same for a relative `.md` path).
-            let target = target.replace(' ', "%20");
-            let link = match target.strip_prefix('/') {
-                Some(root) => format!("@/{root}"),
-                // A content path, read as a file's (beside the page, then from
-                // the root), even when written without its `.md`.
-                None => as_content_file(&target),
-            };
-            if link.len() <= len {
-                let padded = format!("{link:<len$}");
-                out.replace_range(start..start + len, &padded);
-            }
-        }
-        from = start + len;
-    }
-    Cow::Owned(out)
 }
 
 /// The `id` attributes in raw HTML.

@@ -48,7 +48,9 @@ pub fn render(
             moved: folders.moved,
         };
         let markup = markdown::Markup {
-            mdx: doc.file.rel.ends_with(".mdx"),
+            syntax: crate::compiler::readers::syntax::Syntax {
+                mdx: doc.file.rel.ends_with(".mdx"),
+            },
             ..folders.markup
         };
         let body = doc.markdown(sources);

@@ -37,7 +37,7 @@ pub fn sanitize(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::compiler::markup::sanitize;
+    use super::sanitize;
 
     #[test]
     fn dangerous_html_is_removed_and_formatting_kept() {

@@ -73,7 +73,7 @@ pub fn split_date_prefix(name: &str) -> (Option<String>, &str) {
 
 #[cfg(test)]
 mod tests {
-    use crate::compiler::readers::parse;
+    use super::parse;
 
     #[test]
     fn accepts_the_forms_of_each_dialect() {
