@@ -41,6 +41,7 @@ pub mod shortcodes;
 pub mod site;
 pub mod slugs;
 pub mod taxonomies;
+pub mod theme_shortcodes;
 pub mod tool_settings;
 pub mod write;
 
