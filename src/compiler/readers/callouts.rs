@@ -1,12 +1,22 @@
-//! Shortcodes with a body that themes use for boxes and folds: Docsy's and
-//! Blowfish's `alert`, Hextra's `callout`, Relearn's `notice`, Book's `hint`,
-//! LoveIt's and tabi's `admonition` become GitHub alerts (`> [!WARNING]`),
-//! which the Markdown reader renders as labelled boxes; Hugo's `details` a
-//! `<details>` fold; Hugo's `comment` nothing. Found by `shortcodes.rs`.
+//! Shortcodes with a body that themes use for boxes and folds: Docsy's,
+//! Blowfish's and Congo's `alert`, Hextra's `callout`, Relearn's and coder's
+//! `notice`, Book's `hint`, LoveIt's and tabi's `admonition`, Docsy's
+//! `pageinfo` become GitHub alerts (`> [!WARNING]`), which the Markdown
+//! reader renders as labelled boxes; Hugo's `details` a `<details>` fold;
+//! Hugo's `comment` nothing. Found by `shortcodes.rs`.
 
 /// Names of callout shortcodes, the generic ones first (their kind is an argument).
 const GENERIC: [&str; 5] = ["alert", "callout", "notice", "hint", "admonition"];
-const NAMED: [&str; 7] = ["note", "tip", "info", "warning", "caution", "danger", "important"];
+const NAMED: [&str; 8] = [
+    "note",
+    "tip",
+    "info",
+    "warning",
+    "caution",
+    "danger",
+    "important",
+    "pageinfo",
+];
 
 /// Whether `name` is a shortcode with a body handled here.
 pub fn handles(name: &str) -> bool {
@@ -14,10 +24,11 @@ pub fn handles(name: &str) -> bool {
 }
 
 /// What a callout shows: its alert kind, from its name or its `type`,
-/// `color`, `context` or first argument (`notice warning`); `NOTE` when none says.
+/// `color`, `context`, `style`, `icon` or first argument (`notice warning`,
+/// Congo's `alert "lightbulb"`); `NOTE` when none says.
 pub fn kind<'a>(name: &'a str, arg: impl Fn(&str, usize) -> Option<&'a str>) -> &'static str {
     let word = if GENERIC.contains(&name) {
-        ["type", "color", "context", "style"]
+        ["type", "color", "context", "style", "icon"]
             .iter()
             .find_map(|key| arg(key, 99))
             .or_else(|| arg("", 0).filter(|w| !w.contains(' ')))
@@ -30,6 +41,15 @@ pub fn kind<'a>(name: &'a str, arg: impl Fn(&str, usize) -> Option<&'a str>) -> 
         "important" | "primary" => "IMPORTANT",
         "warning" | "warn" | "caution" => "WARNING",
         "danger" | "error" | "bug" | "failure" => "CAUTION",
+        // The icon a Blowfish or Congo alert shows (Font Awesome's names).
+        icon if icon.contains("lightbulb") => "TIP",
+        icon if icon.contains("exclamation") => "WARNING",
+        icon if ["fire", "skull", "bomb", "ban", "xmark"]
+            .iter()
+            .any(|w| icon.contains(w)) =>
+        {
+            "CAUTION"
+        }
         _ => "NOTE",
     }
 }
@@ -86,6 +106,17 @@ mod tests {
             kind("notice", |k: &str, p| (k.is_empty() && p == 0).then_some("tip")),
             "TIP"
         );
+        // Congo's icon as first argument, Blowfish's as `icon`.
+        assert_eq!(
+            kind("alert", |k: &str, p| (k.is_empty() && p == 0).then_some("circle-info")),
+            "NOTE"
+        );
+        assert_eq!(
+            kind("alert", |k: &str, _| (k == "icon").then_some("triangle-exclamation")),
+            "WARNING"
+        );
+        assert_eq!(kind("alert", |k: &str, _| (k == "icon").then_some("fire")), "CAUTION");
+        assert_eq!(kind("pageinfo", none), "NOTE");
     }
 
     #[test]

@@ -12,4 +12,5 @@ pub mod permalinks;
 pub mod shortcodes;
 pub mod site;
 pub mod syntax;
+pub mod theme_shortcodes;
 pub mod tool_settings;
