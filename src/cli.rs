@@ -67,7 +67,7 @@ struct Input {
 impl Input {
     fn options(mut self) -> Options {
         // A site's root given for its content folder (`--content my-hugo-site`).
-        if let Some(inner) = crate::compiler::readers::tool_settings::site_root_content(&self.content) {
+        if let Some(inner) = crate::compiler::readers::settings::site_root_content(&self.content) {
             eprintln!(
                 "note: {} is a site's root; its pages are read from {}",
                 self.content.display(),

@@ -2,7 +2,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use vitrine::compiler::model::diagnostics::Sources;
-use vitrine::compiler::readers::tool_settings;
+use vitrine::compiler::readers::settings;
 
 const NAMES: [&str; 5] = [
     "hugo.toml",
@@ -16,5 +16,5 @@ fuzz_target!(|data: (u8, &str)| {
     let (which, text) = data;
     let name = NAMES[usize::from(which) % NAMES.len()];
     let mut sources = Sources::default();
-    let _ = tool_settings::read_text(name, text.to_string(), &mut sources);
+    let _ = settings::read_text(name, text.to_string(), &mut sources);
 });

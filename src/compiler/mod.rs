@@ -16,7 +16,7 @@ use assemble::{order, relations, sections, taxonomies};
 use check::{checks, link_check};
 use markup::{images, markdown, render};
 use model::{diagnostics, document, slugs};
-use readers::{cascade, collisions, intros, load, parse, permalinks, site, tool_settings};
+use readers::{cascade, collisions, intros, load, parse};
 
 use crate::bundle::{Bundle, Kind};
 use diagnostics::{Diagnostic, Sources};
@@ -66,10 +66,17 @@ pub fn compile(options: &Options) -> Outcome {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
     let clock = crate::clock::Clock::start();
-    let (tool, moved, site) = settings(options, &mut sources, &mut diagnostics);
+    let layout = readers::read_site(&options.content, &mut sources, &mut diagnostics);
+    let moved = layout.content.map(|content| Options {
+        content,
+        public: options.public.clone(),
+        drafts: options.drafts,
+        today: options.today.clone(),
+        image_cache: options.image_cache.clone(),
+    });
     let options = moved.as_ref().unwrap_or(options);
+    let (tool, site, skip) = (layout.settings, layout.site, layout.skip);
     let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
-    let skip = other_languages(options, &tool);
     let (docs, index_folders, mut left_out) = read_pages(options, &tool, lang, &skip, &mut sources, &mut diagnostics);
     let drafts = left_out.iter().filter(|(_, why)| why.is_none()).count();
     clock.lap("· front matter parsed");
@@ -95,8 +102,8 @@ pub fn compile(options: &Options) -> Outcome {
         moved: &moved,
         markup: markdown::Markup {
             emoji: tool.emoji,
-            github_ids: tool.dialect.github_ids(),
-            definition_lists: tool.dialect == tool_settings::Dialect::Hugo,
+            github_ids: tool.conventions.github_ids,
+            definition_lists: tool.conventions.definition_lists,
             syntax: Default::default(),
         },
     };
@@ -149,107 +156,40 @@ pub fn compile(options: &Options) -> Outcome {
     }
 }
 
-/// The site's tool and its settings: where its pages really are (when not the
-/// folder given) and the site settings (`None` when they cannot be read).
-fn settings(
-    options: &Options,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> (
-    tool_settings::ToolSettings,
-    Option<Options>,
-    Option<crate::bundle::Site>,
-) {
-    let (tool, found) = tool_settings::read(&options.content, sources);
-    diagnostics.extend(found);
-    diagnostics.extend(tool.file_mounts.iter().map(|mount| file_mount(mount, sources)));
-    let moved = elsewhere(options, &tool, sources, diagnostics).map(|content| Options {
-        content,
-        public: options.public.clone(),
-        drafts: options.drafts,
-        today: options.today.clone(),
-        image_cache: options.image_cache.clone(),
-    });
-    let content = &moved.as_ref().unwrap_or(options).content;
-    let site = site::read(content, &tool, sources)
-        .map_err(|e| diagnostics.push(e))
-        .ok();
-    if tool.dialect == tool_settings::Dialect::Astro {
-        diagnostics.extend(astro_pages(&options.content, sources));
-    }
-    (tool, moved, site)
-}
-
-/// Astro's Markdown pages (`src/pages/privacy.md` → `/privacy`), which live
-/// outside the content collections Vitrine reads: named in one warning.
-fn astro_pages(content: &std::path::Path, sources: &mut Sources) -> Option<Diagnostic> {
-    let dir = content.parent()?.join("pages");
-    let markdown: Vec<String> = walkdir::WalkDir::new(&dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "md" || x == "mdx"))
-        .filter_map(|e| Some(e.path().strip_prefix(&dir).ok()?.to_string_lossy().into_owned()))
-        .collect();
-    let first = markdown.first()?;
-    let id = sources.add(dir.display().to_string(), String::new());
-    let (n, one) = (markdown.len(), markdown.len() == 1);
-    Some(
-        Diagnostic::warning(id, 0..0, format!("Markdown pages in `{}` are left out", dir.display()))
-            .label(format!(
-                "{n} page{} (`{first}`…) that Astro publishes at {} path; Vitrine reads the content collections",
-                if one { "" } else { "s" },
-                if one { "its" } else { "their" },
-            ))
-            .hint("move them into the content folder: a page at its top is built at `/<name>`"),
-    )
-}
-
 /// Steps 1 to 3: the pages read and parsed, in display order, no two at one
 /// route; the nested folders with an `_index.md`; the pages left out, and why.
 fn read_pages(
     options: &Options,
-    tool: &tool_settings::ToolSettings,
+    tool: &readers::settings::ToolSettings,
     lang: &str,
     skip: &[PathBuf],
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Doc>, BTreeSet<String>, Vec<parse::LeftOut>) {
-    let (files, index_folders, found) = load::load(&options.content, lang, skip, sources);
+    let folders = load::Folders {
+        skip,
+        transparent: &tool.transparent,
+    };
+    let (files, index_folders, found) = load::load(&options.content, lang, &folders, sources);
     diagnostics.extend(found);
     let cascades = cascade::read(&options.content, lang);
+    let dated = load::dated(&files);
     let context = parse::Context {
         drafts: options.drafts,
         today: &options.today,
-        dialect: tool.dialect,
+        conventions: tool.conventions,
         cascades: &cascades,
-        build_future: tool.build_future,
+        defaults: &tool.defaults,
+        syntax: &tool.page_syntax,
+        dated: &dated,
     };
     let (docs, found, left_out) = parse::parse(files, sources, &context);
     diagnostics.extend(found);
     let (mut docs, found) = collisions::reject(docs, sources);
     diagnostics.extend(found);
-    let hugo = tool.dialect == tool_settings::Dialect::Hugo;
-    diagnostics.extend(permalinks::add_aliases(&mut docs, &tool.permalinks, hugo, sources));
+    diagnostics.extend(readers::old_addresses(&mut docs, tool, sources));
     order::sort(&mut docs);
     (docs, index_folders, left_out)
-}
-
-/// The folders of the site's other languages inside its content folder, left
-/// out (each named in a warning): a Starlight site's other locales, a Hugo
-/// language's `contentDir` (`content/projects` for English in a French site).
-fn other_languages(options: &Options, tool: &tool_settings::ToolSettings) -> Vec<PathBuf> {
-    let mut skip: Vec<PathBuf> = match &tool.starlight {
-        Some(starlight) => other_locales(&options.content, starlight)
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect(),
-        None => Vec::new(),
-    };
-    if let Some((_, others)) = tool.language_content() {
-        skip.extend(others.into_iter().map(|(_, d)| d));
-    }
-    skip
 }
 
 /// Step 7: links, images, dates, tags, shortcodes and HTML the pages lose.
@@ -270,95 +210,6 @@ fn checks(
     found.extend(docs.iter().chain(intros).flat_map(checks::removed_html));
     found.extend(sections::unshown(pages.fields, docs, intros));
     found
-}
-
-/// The folder the pages are really in, when not the content folder given: a
-/// Hugo site's folder for its language (`contentDir`, the others named in a
-/// warning), or where an Astro site's collections are loaded from.
-fn elsewhere(
-    options: &Options,
-    tool: &tool_settings::ToolSettings,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<PathBuf> {
-    if let Some((own, others)) = tool.language_content() {
-        for (code, dir) in others {
-            diagnostics.push(other_language(&dir, &code, "its own language", sources));
-        }
-        return Some(own);
-    }
-    if let Some(starlight) = &tool.starlight {
-        return starlight_content(&options.content, starlight, sources, diagnostics);
-    }
-    // Only a site whose content config names other folders pays for the walk.
-    let loaded_from = tool_settings::astro_loader_content(&options.content)?;
-    let markdown = walkdir::WalkDir::new(&options.content)
-        .into_iter()
-        .filter_map(Result::ok)
-        .any(|e| {
-            e.path()
-                .extension()
-                .is_some_and(|x| x == "md" || x == "mdx" || x == "markdown")
-        });
-    (!markdown).then_some(loaded_from)
-}
-
-/// A Starlight site's pages: `docs/` (its default locale's folder when that is
-/// not the root), at the root of the site; the other locales' folders are
-/// left out (see [`other_locales`]), said once each.
-fn starlight_content(
-    content: &std::path::Path,
-    starlight: &tool_settings::Starlight,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<PathBuf> {
-    let docs = content.join("docs");
-    if !docs.is_dir() {
-        return None;
-    }
-    let own = docs.join(&starlight.default_locale);
-    let built_in = format!("`{}`", starlight.default_locale);
-    for (code, dir) in other_locales(&docs, starlight) {
-        diagnostics.push(other_language(&dir, &code, &built_in, sources));
-    }
-    let at_root = starlight.default_locale == "root" || !own.is_dir();
-    if !at_root && has_pages(&docs) {
-        diagnostics.push(other_language(&docs, "root", &built_in, sources));
-    }
-    Some(if at_root { docs } else { own })
-}
-
-/// The folders of a Starlight site's locales other than its default one (`docs/en/`).
-fn other_locales(docs: &std::path::Path, starlight: &tool_settings::Starlight) -> Vec<(String, PathBuf)> {
-    starlight
-        .locales
-        .iter()
-        .filter(|code| **code != starlight.default_locale && *code != "root")
-        .map(|code| (code.clone(), docs.join(code)))
-        .filter(|(_, dir)| dir.is_dir())
-        .collect()
-}
-
-/// The warning for another language's folder, left out.
-fn other_language(dir: &std::path::Path, code: &str, built_in: &str, sources: &mut Sources) -> Diagnostic {
-    let id = sources.add(dir.display().to_string(), String::new());
-    Diagnostic::warning(id, 0..0, format!("pages in `{}` are left out", dir.display()))
-        .label(format!(
-            "they are the `{code}` version; the site is built in {built_in}"
-        ))
-        .hint(format!("build them on their own with `--content {}`", dir.display()))
-}
-
-/// Whether a folder holds Markdown files of its own (not in its subfolders).
-fn has_pages(dir: &std::path::Path) -> bool {
-    std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .any(|e| {
-            let path = e.path();
-            path.is_file() && path.extension().is_some_and(|x| x == "md" || x == "mdx")
-        })
 }
 
 /// Each section's route (`posts`, `documentation/templates`) and folder, once:
@@ -465,16 +316,6 @@ fn menu_warning(entry: &crate::bundle::SiteLink, sources: &Sources) -> Diagnosti
     Diagnostic::warning(file, span, format!("menu entry `{}` left out", entry.label))
         .label(format!("`{}` is the address of no section or page", entry.url))
         .hint("write a section's folder (`/posts/`) or a top-level page (`/about/`)")
-}
-
-/// The warning for a Hugo mount of a single file into the content, not read.
-fn file_mount((source, target): &(String, String), sources: &Sources) -> Diagnostic {
-    let (file, span) = sources.find(source).unwrap_or((0, 0..0));
-    Diagnostic::warning(file, span, format!("mount of `{source}` left out"))
-        .label(format!(
-            "Vitrine reads mounts of folders into `content`, not of one file (`{target}`)"
-        ))
-        .hint(format!("copy the file to `{target}` to build it as a page"))
 }
 
 /// The error for a content folder that yields no page: what is there, and

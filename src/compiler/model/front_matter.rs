@@ -10,6 +10,8 @@ use std::ops::Range;
 pub enum Format {
     Yaml,
     Toml,
+    /// `Key: value` lines at the top of the file, read by the reader that knows them.
+    Lines,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +91,8 @@ pub fn parse(file: usize, split: &Split) -> Result<Map<String, Value>, Diagnosti
     let value = match split.format {
         Format::Yaml => parse_yaml(file, split)?,
         Format::Toml => parse_toml(file, split)?,
+        // Read by the reader that found them (`readers::pelican`).
+        Format::Lines => Value::Null,
     };
     match value {
         Value::Object(map) => Ok(map),

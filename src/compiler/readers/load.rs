@@ -40,15 +40,24 @@ pub fn section_slug(kind: Kind, folder: &str) -> String {
     }
 }
 
+/// What the site's tool says of its folders.
+pub struct Folders<'a> {
+    /// Folders (and files) left out: another language's (said so by the
+    /// caller), the tool's own that hold no pages.
+    pub skip: &'a [PathBuf],
+    /// Top folders whose pages are placed as if at the top (`pages/about.md` → `/about`).
+    pub transparent: &'a [String],
+}
+
 /// Folder names that would collide with the app's own routes.
 pub const RESERVED: [&str; 5] = ["tags", "recherche", "data", "synthese", "404"];
 
 /// Reads the pages; `lang` is the site's language: `page.fr.md` is the French
 /// version of `page.md` (Hugo's translations by file name), used instead of it on a
 /// French site, and versions in other languages are left out.
-/// `skip`: folders left out (and said so) by the caller.
 /// Also returns the nested folders that hold an `_index.md` (`docs/glossary`).
-pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources) -> Loaded {
+pub fn load(content: &Path, lang: &str, folders: &Folders, sources: &mut Sources) -> Loaded {
+    let skip = folders.skip;
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(content)
         .follow_links(true)
         .into_iter()
@@ -68,6 +77,7 @@ pub fn load(content: &Path, lang: &str, skip: &[PathBuf], sources: &mut Sources)
     let place = Place {
         content,
         lang,
+        transparent: folders.transparent,
         sections,
         kinds,
         home: crate::compiler::readers::intros::home_file(content, lang),
@@ -173,6 +183,7 @@ enum Found {
 struct Place<'a> {
     content: &'a Path,
     lang: &'a str,
+    transparent: &'a [String],
     /// Top folders holding pages (see [`folders_with_pages`]).
     sections: std::collections::HashSet<String>,
     /// Each top folder's kind (see [`kind_of`]).
@@ -185,7 +196,10 @@ impl Place<'_> {
         let content = self.content;
         let rel_path = path.strip_prefix(content).unwrap_or(&path);
         let rel = rel_path.to_string_lossy().replace('\\', "/");
-        let segments: Vec<&str> = rel.split('/').collect();
+        let mut segments: Vec<&str> = rel.split('/').collect();
+        if segments.len() > 1 && self.transparent.iter().any(|t| t == segments[0]) {
+            segments.remove(0);
+        }
         let stem = rel_path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -242,6 +256,20 @@ impl Place<'_> {
             },
         }
     }
+}
+
+/// Each dated page's address by its file's name (`2021-04-11-titre` →
+/// `/posts/titre`), as links to posts by file name need it.
+pub fn dated(files: &[SourceFile]) -> std::collections::HashMap<String, String> {
+    files
+        .iter()
+        .filter(|f| f.date_from_name.is_some())
+        .filter_map(|f| {
+            let name = f.rel.rsplit('/').next()?;
+            let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+            Some((stem.to_string(), format!("/{}/{}", f.section, f.slug)))
+        })
+        .collect()
 }
 
 /// The pages found, the nested folders with an `_index.md`, and warnings.

@@ -1,16 +1,130 @@
+//! Step 1, reading: each tool's reader turns a site folder into neutral
+//! documents and settings. What one tool defines — where its files are, its
+//! settings' keys, its front-matter names, its URL rules, its shortcodes and
+//! themes' vocabulary — is in that tool's module (`hugo`, `zola`, `astro`,
+//! `jekyll`, `pelican`); past this folder nothing names a tool.
+
 pub mod admonitions;
+pub mod astro;
 pub mod callouts;
 pub mod cascade;
 pub mod collisions;
 pub mod hugo;
 pub mod intros;
+pub mod jekyll;
 pub mod load;
 pub mod mdx;
 pub mod mdx_components;
 pub mod parse;
-pub mod permalinks;
+pub mod pelican;
+pub mod settings;
 pub mod shortcodes;
 pub mod site;
 pub mod syntax;
 pub mod theme_shortcodes;
-pub mod tool_settings;
+pub mod zola;
+
+use crate::compiler::model::diagnostics::{Diagnostic, Sources};
+use crate::compiler::model::document::Doc;
+use settings::{Tool, ToolSettings};
+use std::path::{Path, PathBuf};
+
+/// A site as its tool lays it out.
+pub struct Layout {
+    pub settings: ToolSettings,
+    /// Where the pages really are, when not the folder given.
+    pub content: Option<PathBuf>,
+    /// The site's settings (`None` when they cannot be read).
+    pub site: Option<crate::bundle::Site>,
+    /// Folders under the content folder that hold no pages of this build.
+    pub skip: Vec<PathBuf>,
+}
+
+/// Reads the site's tool settings and finds where its pages are.
+pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Layout {
+    let (tool, found) = settings::read(content, sources);
+    diagnostics.extend(found);
+    diagnostics.extend(tool.file_mounts.iter().map(|mount| hugo::file_mount(mount, sources)));
+    let moved = elsewhere(content, &tool, sources, diagnostics);
+    let own = moved.as_deref().unwrap_or(content);
+    let site = site::read(own, &tool, sources).map_err(|e| diagnostics.push(e)).ok();
+    if tool.tool == Tool::Astro {
+        diagnostics.extend(astro::astro_pages(content, sources));
+    }
+    let mut skip = other_languages(content, &tool);
+    skip.extend(tool.not_content.iter().map(|dir| own.join(dir)));
+    Layout {
+        settings: tool,
+        content: moved,
+        site,
+        skip,
+    }
+}
+
+/// The addresses the site's tool gave its pages, where Vitrine's differ,
+/// added to each page's aliases (written as redirects); warnings.
+pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings, sources: &Sources) -> Vec<Diagnostic> {
+    match tool.tool {
+        Tool::Jekyll => jekyll::old_addresses(docs, tool),
+        Tool::Hugo => hugo::permalinks::add_aliases(docs, &tool.permalinks, true, sources),
+        _ => hugo::permalinks::add_aliases(docs, &tool.permalinks, false, sources),
+    }
+}
+
+/// The folders of the site's other languages inside its content folder, left
+/// out (each named in a warning): a Starlight site's other locales, a Hugo
+/// language's `contentDir` (`content/projects` for English in a French site).
+fn other_languages(content: &Path, tool: &ToolSettings) -> Vec<PathBuf> {
+    let mut skip: Vec<PathBuf> = match &tool.starlight {
+        Some(starlight) => astro::other_locales(content, starlight)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect(),
+        None => Vec::new(),
+    };
+    if let Some((_, others)) = hugo::language_content(tool) {
+        skip.extend(others.into_iter().map(|(_, d)| d));
+    }
+    skip
+}
+
+/// The folder the pages are really in, when not the content folder given: a
+/// Hugo site's folder for its language (`contentDir`, the others named in a
+/// warning), or where an Astro site's collections are loaded from.
+fn elsewhere(
+    content: &Path,
+    tool: &ToolSettings,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PathBuf> {
+    if let Some((own, others)) = hugo::language_content(tool) {
+        for (code, dir) in others {
+            diagnostics.push(other_language(&dir, &code, "its own language", sources));
+        }
+        return Some(own);
+    }
+    if let Some(starlight) = &tool.starlight {
+        return astro::starlight_content(content, starlight, sources, diagnostics);
+    }
+    // Only a site whose content config names other folders pays for the walk.
+    let loaded_from = astro::astro_loader_content(content)?;
+    let markdown = walkdir::WalkDir::new(content)
+        .into_iter()
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x == "md" || x == "mdx" || x == "markdown")
+        });
+    (!markdown).then_some(loaded_from)
+}
+
+/// The warning for another language's folder, left out.
+pub fn other_language(dir: &Path, code: &str, built_in: &str, sources: &mut Sources) -> Diagnostic {
+    let id = sources.add(dir.display().to_string(), String::new());
+    Diagnostic::warning(id, 0..0, format!("pages in `{}` are left out", dir.display()))
+        .label(format!(
+            "they are the `{code}` version; the site is built in {built_in}"
+        ))
+        .hint(format!("build them on their own with `--content {}`", dir.display()))
+}

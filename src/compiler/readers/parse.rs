@@ -8,7 +8,8 @@ use crate::compiler::model::fields::Meta;
 use crate::compiler::model::slugs::slugify;
 use crate::compiler::model::{fields, front_matter};
 use crate::compiler::readers::cascade::Cascade;
-use crate::compiler::readers::tool_settings::Dialect;
+use crate::compiler::readers::settings::{Conventions, PageSyntax};
+use crate::compiler::readers::{jekyll, pelican};
 use rayon::prelude::*;
 
 /// A page's route left out of the build, and why when it is not a draft.
@@ -20,11 +21,15 @@ pub struct Context<'a> {
     pub drafts: bool,
     /// `YYYY-MM-DD`: a page past Hugo's `expiryDate` is left out like a draft, and said so.
     pub today: &'a str,
-    pub dialect: Dialect,
+    pub conventions: Conventions,
     /// Hugo's `cascade`s, handed down from the `_index.md` files.
     pub cascades: &'a [Cascade],
-    /// Hugo's `buildFuture`: a Hugo page dated after today is otherwise left out.
-    pub build_future: bool,
+    /// Front matter the site's tool gives pages by path, under their own.
+    pub defaults: &'a [(String, serde_json::Map<String, serde_json::Value>)],
+    /// The syntax around the Markdown of every page.
+    pub syntax: &'a PageSyntax,
+    /// Dated pages by file name (`2021-04-11-titre`): their address by file.
+    pub dated: &'a std::collections::HashMap<String, String>,
 }
 
 /// The pages, the problems found, and the routes of the pages left out, with
@@ -123,7 +128,7 @@ fn left_out_why(doc: &Doc, today: &str) -> Option<(Diagnostic, String)> {
 /// A Hugo page dated after today: Hugo publishes it on that day, unless `buildFuture`.
 fn scheduled(doc: &Doc, context: &Context) -> Option<(Diagnostic, String)> {
     let date = doc.meta.date.as_deref()?;
-    if context.dialect != Dialect::Hugo || context.build_future || date <= context.today {
+    if !context.conventions.future_left_out || date <= context.today {
         return None;
     }
     let d = Diagnostic::warning(
@@ -186,16 +191,12 @@ fn expired(doc: &Doc, today: &str) -> Option<String> {
 
 /// One page: its front matter read and its route known, with the problems found.
 fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, Vec<Diagnostic>) {
-    let dialect = context.dialect;
-    let split = match front_matter::split(file.id, text) {
-        Ok(split) => split,
-        Err(e) => return (None, vec![e]),
-    };
-    let mut map = match front_matter::parse(file.id, &split) {
-        Ok(map) => map,
+    let (split, mut map) = match fields_of(file.id, text) {
+        Ok(read) => read,
         Err(e) => return (None, vec![e]),
     };
     let cascaded = crate::compiler::readers::cascade::apply(context.cascades, &file.rel, &mut map);
+    defaults(context.defaults, &file.rel, &mut map);
     let (mut meta, errors) = fields::read(file.id, &split, map);
     meta.cascaded = cascaded.into_iter().collect();
     if meta.date.is_none() {
@@ -208,7 +209,7 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
             if let Some(Err(asked)) = moved {
                 errors.push(outside_section(file.id, &split, &asked, &file.section));
             }
-            custom_slug(meta.slug.as_deref(), &file.slug, dialect)
+            custom_slug(meta.slug.as_deref(), &file.slug, context.conventions.slug_is_path)
         }
     };
     let route = if file.section.is_empty() {
@@ -236,6 +237,15 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
     } else {
         None
     };
+    if let Some(own) = page_syntax(
+        body.as_deref().unwrap_or(split.body),
+        &split,
+        &file,
+        context,
+        &mut errors,
+    ) {
+        body = Some(own);
+    }
     if meta.title.is_empty() {
         let mut own = body.take().unwrap_or_else(|| split.body.to_string());
         let (title, from) = stand_in_title(&mut own, &file.slug);
@@ -275,11 +285,59 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
     (Some(doc), errors)
 }
 
+/// A page's fields and where its body starts: its front matter, or the
+/// `Key: value` header lines some tools read instead.
+fn fields_of(
+    id: usize,
+    text: &str,
+) -> Result<(front_matter::Split<'_>, serde_json::Map<String, serde_json::Value>), Diagnostic> {
+    if let Some(read) = pelican::fields_of(id, text) {
+        return read;
+    }
+    let split = front_matter::split(id, text)?;
+    let map = front_matter::parse(id, &split)?;
+    Ok((split, map))
+}
+
+/// The fields the site's tool gives the pages under a path, where the page
+/// gives none (`_drafts/` → `draft: true`).
+fn defaults(
+    defaults: &[(String, serde_json::Map<String, serde_json::Value>)],
+    rel: &str,
+    map: &mut serde_json::Map<String, serde_json::Value>,
+) {
+    for (_, values) in defaults.iter().filter(|(prefix, _)| rel.starts_with(prefix.as_str())) {
+        for (key, value) in values {
+            map.entry(key.clone()).or_insert_with(|| value.clone());
+        }
+    }
+}
+
+/// The body with the site's tool's own syntax around its Markdown turned into
+/// Markdown (Liquid tags, link markers), when there is any; problems found.
+fn page_syntax(
+    body: &str,
+    split: &front_matter::Split,
+    file: &SourceFile,
+    context: &Context,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match context.syntax {
+        PageSyntax::Liquid { base_url, title } => {
+            let at = |route: &str| context.dated.get(route).cloned();
+            jekyll::liquid(body, split.body_offset, file.id, (base_url, title, &at), errors)
+        }
+        PageSyntax::LinkMarkers => pelican::links(body),
+        PageSyntax::Markdown if split.format == front_matter::Format::Lines => pelican::links(body),
+        PageSyntax::Markdown => None,
+    }
+}
+
 /// The slug a `slug` field gives: Astro's is the page's whole path in its
 /// collection; Hugo's and Zola's replaces the last part of the file's.
-fn custom_slug(custom: Option<&str>, by_file: &str, dialect: Dialect) -> String {
+fn custom_slug(custom: Option<&str>, by_file: &str, whole_path: bool) -> String {
     match custom {
-        Some(custom) if dialect == Dialect::Astro => {
+        Some(custom) if whole_path => {
             let parts: Vec<String> = custom.split('/').map(slugify).filter(|p| !p.is_empty()).collect();
             if parts.is_empty() {
                 by_file.to_string()

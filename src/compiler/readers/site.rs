@@ -4,7 +4,7 @@
 use crate::bundle::{Site, SiteLink};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use crate::compiler::model::front_matter;
-use crate::compiler::readers::tool_settings::{MenuEntry, ToolSettings};
+use crate::compiler::readers::settings::{MenuEntry, ToolSettings};
 use serde::Deserialize;
 use std::path::Path;
 

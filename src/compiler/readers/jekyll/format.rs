@@ -1,0 +1,2413 @@
+//! Jekyll (GitHub Pages) reading rules: `_config.yml`, front-matter `defaults`, permalinks, and the
+//! Liquid and kramdown syntax found in Markdown bodies, turned into what Vitrine understands.
+
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::default::Default as StdDefault;
+use std::ops::Range;
+
+/// An error found while reading, with the byte span it points at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+    pub label: String,
+    pub hint: String,
+}
+
+/// `_config.yml` as Vitrine needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// Without a trailing slash.
+    pub url: Option<String>,
+    /// `/portfolio`: leading slash, no trailing slash; `""` and `/` are `None`.
+    pub baseurl: Option<String>,
+    /// `lang`, else the language part of `locale` (`fr_FR` → `fr`).
+    pub lang: Option<String>,
+    pub author: Option<Author>,
+    /// `posts` first (always there, always output), then the configured ones.
+    pub collections: Vec<Collection>,
+    pub collections_dir: Option<String>,
+    pub defaults: Vec<Default>,
+    /// Site-wide `permalink:`, a pattern or a built-in style name.
+    pub permalink: Option<String>,
+    pub exclude: Vec<String>,
+    pub include: Vec<String>,
+}
+
+/// The site's author.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Author {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub bio: Option<String>,
+    pub avatar: Option<String>,
+    /// `(label, url)`, in order, without duplicate addresses.
+    pub links: Vec<(String, String)>,
+}
+
+/// One entry of `collections:`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Collection {
+    pub name: String,
+    pub output: bool,
+    pub permalink: Option<String>,
+}
+
+/// One entry of `defaults:`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Default {
+    /// `scope.path`, without leading `./` or `/` nor trailing `/`; empty matches every file.
+    pub path: String,
+    /// `scope.type`, plural (`post` → `posts`).
+    pub kind: Option<String>,
+    pub values: Map<String, Value>,
+}
+
+impl StdDefault for Config {
+    /// An empty configuration: only the `posts` collection.
+    fn default() -> Self {
+        Config {
+            title: None,
+            description: None,
+            url: None,
+            baseurl: None,
+            lang: None,
+            author: None,
+            collections: vec![posts_collection()],
+            collections_dir: None,
+            defaults: Vec::new(),
+            permalink: None,
+            exclude: Vec::new(),
+            include: Vec::new(),
+        }
+    }
+}
+
+fn posts_collection() -> Collection {
+    Collection {
+        name: "posts".to_string(),
+        output: true,
+        permalink: None,
+    }
+}
+
+/// Reads `_config.yml`. Not YAML (or not a mapping) → a `Problem` at the error's position.
+/// An empty file → `Config::default()`.
+pub fn read_config(text: &str) -> Result<Config, Problem> {
+    if text.trim().is_empty() {
+        return Ok(Config::default());
+    }
+    let value = serde_norway::from_str::<Value>(text).map_err(|err| yaml_problem(text, &err))?;
+    match value {
+        Value::Object(map) => Ok(config_from(&map)),
+        Value::Null => Ok(Config::default()),
+        _ => Err(Problem {
+            span: 0..line_end(text, 0),
+            message: "`_config.yml` is not a mapping".to_string(),
+            label: "expected `key: value` lines".to_string(),
+            hint: "Write the settings as `key: value` lines, e.g. `title: My portfolio`.".to_string(),
+        }),
+    }
+}
+
+fn config_from(map: &Map<String, Value>) -> Config {
+    let dir = text(map.get("collections_dir")).map(|d| d.trim_start_matches("./").trim_matches('/').to_string());
+    Config {
+        title: text(map.get("title")),
+        description: text(map.get("description")),
+        url: text(map.get("url"))
+            .map(|u| u.trim_end_matches('/').to_string())
+            .filter(|u| !u.is_empty()),
+        baseurl: text(map.get("baseurl")).and_then(|b| clean_baseurl(&b)),
+        lang: read_lang(map),
+        author: read_author(map),
+        collections: read_collections(map.get("collections")),
+        collections_dir: dir.filter(|d| !d.is_empty() && d != "."),
+        defaults: read_defaults(map.get("defaults")),
+        permalink: text(map.get("permalink")),
+        exclude: strings(map.get("exclude")),
+        include: strings(map.get("include")),
+    }
+}
+
+/// A problem for a YAML error, at the line and column the parser gives.
+fn yaml_problem(text: &str, err: &serde_norway::Error) -> Problem {
+    let at = err.location().map_or(0, |l| offset_of(text, l.line(), l.column()));
+    let last = text.trim_end().len();
+    let start = if at >= last {
+        text[..last].char_indices().last().map_or(0, |(i, _)| i)
+    } else {
+        at
+    };
+    let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+    let line = &text[line_start(text, start)..line_end(text, start)];
+    let hint = if err.to_string().contains("tab") || line.starts_with('\t') {
+        "YAML does not allow tabs for indentation: indent with spaces."
+    } else {
+        "Check the indentation, the quotes and the brackets on this line or the one before."
+    };
+    Problem {
+        span: start..end,
+        message: "`_config.yml` is not valid YAML".to_string(),
+        label: err.to_string(),
+        hint: hint.to_string(),
+    }
+}
+
+/// Byte offset of a 1-based line and character column, clamped to the text.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(pos) => start += pos + 1,
+            None => return text.len(),
+        }
+    }
+    let line_text = &text[start..line_end(text, start)];
+    let col = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
+    start + col
+}
+
+/// A scalar as text, trimmed; empty → `None`.
+fn text(value: Option<&Value>) -> Option<String> {
+    let text = match value? {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// A list of scalars, or one scalar, as strings.
+fn strings(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items.iter().filter_map(|item| text(Some(item))).collect(),
+        other => text(other).into_iter().collect(),
+    }
+}
+
+fn clean_baseurl(raw: &str) -> Option<String> {
+    let trimmed = raw.trim().trim_end_matches('/');
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some(if trimmed.starts_with('/') || trimmed.contains("://") {
+        trimmed.to_string()
+    } else {
+        format!("/{trimmed}")
+    })
+}
+
+fn read_lang(map: &Map<String, Value>) -> Option<String> {
+    if let Some(lang) = text(map.get("lang")) {
+        return Some(lang.replace('_', "-"));
+    }
+    let locale = text(map.get("locale"))?;
+    let primary = locale.split(['_', '-']).next().unwrap_or("").to_lowercase();
+    (!primary.is_empty()).then_some(primary)
+}
+
+/// `author:` (a name or a map), plus minima's site-wide `email` and `*_username` keys and jekyll-seo-tag's `social`.
+fn read_author(map: &Map<String, Value>) -> Option<Author> {
+    let mut author = match map.get("author") {
+        Some(Value::Object(fields)) => author_from_map(fields),
+        other => Author {
+            name: text(other),
+            ..StdDefault::default()
+        },
+    };
+    for (key, value) in map {
+        if let Some(platform) = key.strip_suffix("_username") {
+            push_platform(&mut author.links, platform, value);
+        }
+    }
+    if let Some(Value::Object(social)) = map.get("social") {
+        read_links(social.get("links"), &mut author.links);
+        if author.name.is_none() {
+            author.name = text(social.get("name"));
+        }
+    }
+    if author.email.is_none() {
+        author.email = text(map.get("email"));
+    }
+    (author != Author::default()).then_some(author)
+}
+
+fn author_from_map(fields: &Map<String, Value>) -> Author {
+    let mut author = Author {
+        name: text(fields.get("name")),
+        email: text(fields.get("email")).map(|e| e.trim_start_matches("mailto:").to_string()),
+        bio: text(fields.get("bio")).or_else(|| text(fields.get("description"))),
+        avatar: ["avatar", "image", "picture"]
+            .iter()
+            .find_map(|key| text(fields.get(*key))),
+        links: Vec::new(),
+    };
+    read_links(fields.get("links"), &mut author.links);
+    read_links(fields.get("social"), &mut author.links);
+    for (key, value) in fields {
+        push_platform(&mut author.links, key, value);
+    }
+    author
+}
+
+/// Platform key, label, and the address a bare handle goes after (empty: the value must be a URL).
+const PLATFORMS: &[(&str, &str, &str)] = &[
+    ("twitter", "Twitter", "https://twitter.com/"),
+    ("x", "X", "https://x.com/"),
+    ("github", "GitHub", "https://github.com/"),
+    ("gitlab", "GitLab", "https://gitlab.com/"),
+    ("linkedin", "LinkedIn", "https://www.linkedin.com/in/"),
+    ("instagram", "Instagram", "https://www.instagram.com/"),
+    ("facebook", "Facebook", "https://www.facebook.com/"),
+    ("youtube", "YouTube", "https://www.youtube.com/"),
+    ("bluesky", "Bluesky", "https://bsky.app/profile/"),
+    ("stackoverflow", "Stack Overflow", "https://stackoverflow.com/users/"),
+    ("mastodon", "Mastodon", ""),
+    ("website", "Website", ""),
+    ("homepage", "Website", ""),
+    ("uri", "Website", ""),
+    ("url", "Website", ""),
+];
+
+/// `links:` / `social:` as a list of URLs or `{label, url}` maps, or as a `{platform: handle}` map.
+fn read_links(value: Option<&Value>, links: &mut Vec<(String, String)>) {
+    let items = match value {
+        Some(Value::Array(items)) => items.as_slice(),
+        Some(Value::Object(map)) => {
+            for (key, handle) in map {
+                push_platform(links, key, handle);
+            }
+            return;
+        }
+        _ => return,
+    };
+    for item in items {
+        match item {
+            Value::Object(fields) => {
+                let url = ["url", "href", "link", "user_url"]
+                    .iter()
+                    .find_map(|k| text(fields.get(*k)));
+                match url {
+                    Some(url) => {
+                        let label = ["label", "name", "title", "platform"]
+                            .iter()
+                            .find_map(|k| text(fields.get(*k)));
+                        push_link(links, label.unwrap_or_else(|| label_for(&url)), url);
+                    }
+                    None => fields
+                        .iter()
+                        .for_each(|(key, handle)| push_platform(links, key, handle)),
+                }
+            }
+            other => {
+                if let Some(url) = text(Some(other)).filter(|u| u.contains("://")) {
+                    push_link(links, label_for(&url), url);
+                }
+            }
+        }
+    }
+}
+
+/// `github: jdupont` → ("GitHub", "https://github.com/jdupont"); unknown keys are ignored.
+fn push_platform(links: &mut Vec<(String, String)>, key: &str, value: &Value) {
+    let key = key.to_ascii_lowercase();
+    let Some((_, label, prefix)) = PLATFORMS.iter().find(|(name, _, _)| *name == key) else {
+        return;
+    };
+    let handle = match value {
+        Value::Object(fields) => text(fields.get("username")).or_else(|| text(fields.get("url"))),
+        other => text(Some(other)),
+    };
+    let Some(handle) = handle else { return };
+    let url = if handle.contains("://") {
+        handle
+    } else if key == "mastodon" {
+        match handle.trim_start_matches('@').split_once('@') {
+            Some((user, host)) => format!("https://{host}/@{user}"),
+            None => return,
+        }
+    } else if prefix.is_empty() {
+        format!("https://{handle}")
+    } else if key == "youtube" {
+        format!("{prefix}{handle}")
+    } else {
+        format!("{prefix}{}", handle.trim_start_matches('@'))
+    };
+    push_link(links, label.to_string(), url);
+}
+
+fn push_link(links: &mut Vec<(String, String)>, label: String, url: String) {
+    if !links.iter().any(|(_, known)| *known == url) {
+        links.push((label, url));
+    }
+}
+
+/// A label for a bare URL: the platform's name, else the host without `www.`.
+fn label_for(url: &str) -> String {
+    let host = url.split("://").nth(1).unwrap_or(url).split('/').next().unwrap_or("");
+    let host = host.trim_start_matches("www.");
+    PLATFORMS
+        .iter()
+        .find(|(_, _, prefix)| {
+            !prefix.is_empty() && prefix.split('/').nth(2).map(|h| h.trim_start_matches("www.")) == Some(host)
+        })
+        .map_or_else(|| host.to_string(), |(_, label, _)| label.to_string())
+}
+
+/// `collections:` as a map `{name: {output, permalink}}` or a list of names; `posts` always first.
+fn read_collections(value: Option<&Value>) -> Vec<Collection> {
+    let mut list = vec![posts_collection()];
+    let mut add = |name: &str, meta: Option<&Value>| {
+        let name = name.trim();
+        let fields = meta.and_then(Value::as_object);
+        let permalink = fields.and_then(|f| text(f.get("permalink")));
+        let output = fields
+            .and_then(|f| f.get("output"))
+            .is_some_and(|o| o == true || o == "true");
+        if name == "posts" {
+            list[0].permalink = permalink;
+        } else if !name.is_empty() && !list.iter().any(|c| c.name == name) {
+            list.push(Collection {
+                name: name.to_string(),
+                output,
+                permalink,
+            });
+        }
+    };
+    match value {
+        Some(Value::Object(map)) => map.iter().for_each(|(name, meta)| add(name, Some(meta))),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|i| text(Some(i)))
+            .for_each(|name| add(&name, None)),
+        other => text(other).iter().for_each(|name| add(name, None)),
+    }
+    list
+}
+
+fn read_defaults(value: Option<&Value>) -> Vec<Default> {
+    let Some(Value::Array(items)) = value else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let item = item.as_object()?;
+            let values = item.get("values")?.as_object()?.clone();
+            let scope = item.get("scope").and_then(Value::as_object);
+            let path = scope.and_then(|s| text(s.get("path"))).unwrap_or_default();
+            let path = path.trim_start_matches("./").trim_matches('/').to_string();
+            let kind = scope.and_then(|s| text(s.get("type"))).map(|kind| plural_type(&kind));
+            Some(Default { path, kind, values })
+        })
+        .collect()
+}
+
+/// Jekyll's deprecated singular types (`post`, `page`, `draft`) name the plural ones.
+fn plural_type(kind: &str) -> String {
+    match kind {
+        "post" | "page" | "draft" => format!("{kind}s"),
+        other => other.to_string(),
+    }
+}
+
+/// Merges the `defaults` that apply to the file at `rel` (site-relative, `/`-separated) in `collection`
+/// (`posts`, a collection's name, or `pages`) UNDER its own front matter: the page's keys win, maps merge deeply.
+/// Among defaults, a more specific one (longer path, then one with a type) wins, else the later one (Jekyll's rule).
+pub fn apply_defaults(defaults: &[Default], rel: &str, collection: &str, front: &mut Map<String, Value>) {
+    let rel = rel.trim_start_matches("./").trim_start_matches('/');
+    let mut merged = Map::new();
+    let mut winner: Option<&Default> = None;
+    for default in defaults.iter().filter(|d| default_applies(d, rel, collection)) {
+        if winner.is_none_or(|old| takes_precedence(old, default)) {
+            deep_merge(&mut merged, &default.values);
+            winner = Some(default);
+        } else {
+            let mut under = default.values.clone();
+            deep_merge(&mut under, &merged);
+            merged = under;
+        }
+    }
+    if winner.is_none() {
+        return;
+    }
+    let own = std::mem::take(front);
+    deep_merge(&mut merged, &own);
+    *front = merged;
+}
+
+/// Jekyll's `has_precedence?`.
+fn takes_precedence(old: &Default, new: &Default) -> bool {
+    if new.path.len() != old.path.len() {
+        new.path.len() > old.path.len()
+    } else {
+        new.kind.is_some() || old.kind.is_none()
+    }
+}
+
+fn default_applies(default: &Default, rel: &str, collection: &str) -> bool {
+    if default.kind.as_deref().is_some_and(|kind| kind != collection) {
+        return false;
+    }
+    let path = default.path.as_str();
+    if path.is_empty() {
+        true
+    } else if path.contains('*') {
+        let pattern: Vec<&str> = path.split('/').collect();
+        let parts: Vec<&str> = rel.split('/').collect();
+        glob_prefix(&pattern, &parts)
+    } else {
+        rel == path || rel.strip_prefix(path).is_some_and(|rest| rest.starts_with('/'))
+    }
+}
+
+/// Whether the path components `parts` start with components matching `pattern` (`*` within one, `**` across).
+fn glob_prefix(pattern: &[&str], parts: &[&str]) -> bool {
+    match pattern.split_first() {
+        None => true,
+        Some((&"**", rest)) => (0..=parts.len()).any(|skip| glob_prefix(rest, &parts[skip..])),
+        Some((first, rest)) => parts
+            .split_first()
+            .is_some_and(|(part, others)| wildcard(first, part) && glob_prefix(rest, others)),
+    }
+}
+
+/// `*` matches any run of characters.
+fn wildcard(pattern: &str, text: &str) -> bool {
+    let mut pieces = pattern.split('*');
+    let first = pieces.next().unwrap_or("");
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    let pieces: Vec<&str> = pieces.collect();
+    let Some((last, middle)) = pieces.split_last() else {
+        return rest.is_empty();
+    };
+    for piece in middle {
+        match rest.find(piece) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+/// Copies `over` into `base`; maps present in both merge, anything else from `over` replaces.
+fn deep_merge(base: &mut Map<String, Value>, over: &Map<String, Value>) {
+    for (key, value) in over {
+        match (base.get_mut(key), value) {
+            (Some(Value::Object(inner)), Value::Object(over_inner)) => deep_merge(inner, over_inner),
+            _ => {
+                base.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
+/// What a permalink is made from.
+pub struct PermalinkParts<'a> {
+    /// `posts`, a collection's name, or `pages`.
+    pub collection: &'a str,
+    /// `YYYY-MM-DD`, optionally followed by ` HH:MM:SS` (or `T`); anything else counts as no date.
+    pub date: Option<&'a str>,
+    /// Front matter `slug`, else the file name without date and extension.
+    pub slug: &'a str,
+    /// Jekyll's `:title`: the file name's title part (or front matter `slug`); empty → `slug`.
+    pub title: &'a str,
+    pub categories: &'a [String],
+    /// The site-relative path without extension, e.g. `_projects/web/glpi`. `:path` is the part inside the
+    /// collection's folder (`web/glpi`), or for pages the folder (`about` for `about/team`), as in Jekyll.
+    pub path: &'a str,
+}
+
+const STYLES: &[(&str, &str)] = &[
+    ("date", "/:categories/:year/:month/:day/:title:output_ext"),
+    ("pretty", "/:categories/:year/:month/:day/:title/"),
+    ("ordinal", "/:categories/:year/:y_day/:title:output_ext"),
+    ("weekdate", "/:categories/:year/W:week/:short_day/:title:output_ext"),
+    ("none", "/:categories/:title:output_ext"),
+];
+
+/// The pattern of a built-in style name (an empty pattern is `date`), else `None`.
+fn style_template(pattern: &str) -> Option<&'static str> {
+    let name = if pattern.is_empty() { "date" } else { pattern };
+    STYLES
+        .iter()
+        .find(|(style, _)| *style == name)
+        .map(|(_, template)| *template)
+}
+
+/// The pattern Jekyll uses for a file when its front matter has no `permalink`: the collection's own, else the
+/// site-wide style for posts, `/:path/:basename` (or `/:path/` for an index) for pages, `/:collection/:path`
+/// for other collections, each with the style's ending.
+pub fn pattern_for(site: Option<&str>, collection: &str, collection_permalink: Option<&str>, index: bool) -> String {
+    if let Some(own) = collection_permalink.map(str::trim).filter(|p| !p.is_empty()) {
+        return own.to_string();
+    }
+    let style = site.map(str::trim).filter(|s| !s.is_empty()).unwrap_or("date");
+    let template = style_template(style).unwrap_or(style);
+    let suffix = if template.ends_with('/') {
+        "/"
+    } else if template.ends_with(":output_ext") {
+        ":output_ext"
+    } else {
+        ""
+    };
+    match collection {
+        "posts" => style.to_string(),
+        "pages" if index => "/:path/".to_string(),
+        "pages" => format!("/:path/:basename{suffix}"),
+        _ => format!("/:collection/:path{suffix}"),
+    }
+}
+
+/// Jekyll's permalink for a file: `pattern` is a built-in style name or a pattern with placeholders.
+/// `:output_ext` is empty (Vitrine makes clean URLs). Double slashes and `.`/`..` segments go; a trailing slash
+/// stays if the pattern has one. The result starts with `/` and is not percent-encoded.
+pub fn permalink(pattern: &str, parts: &PermalinkParts) -> String {
+    let pattern = pattern.trim();
+    let template = style_template(pattern).unwrap_or(pattern);
+    let values = Values::new(parts);
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(colon) = rest.find(':') {
+        out.push_str(&rest[..colon]);
+        let after = &rest[colon + 1..];
+        match PLACEHOLDERS
+            .iter()
+            .filter(|name| after.starts_with(**name))
+            .max_by_key(|name| name.len())
+        {
+            Some(name) => {
+                out.push_str(&values.get(name));
+                rest = &after[name.len()..];
+            }
+            None => {
+                out.push(':');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    let segments: Vec<&str> = out
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        .collect();
+    let mut url = format!("/{}", segments.join("/"));
+    if template.ends_with('/') && url.len() > 1 {
+        url.push('/');
+    }
+    url
+}
+
+const PLACEHOLDERS: &[&str] = &[
+    "year",
+    "month",
+    "day",
+    "i_month",
+    "i_day",
+    "short_year",
+    "hour",
+    "minute",
+    "second",
+    "y_day",
+    "week",
+    "w_year",
+    "w_day",
+    "short_day",
+    "long_day",
+    "short_month",
+    "long_month",
+    "title",
+    "slug",
+    "name",
+    "basename",
+    "categories",
+    "collection",
+    "path",
+    "output_ext",
+];
+
+const DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date and time as written in front matter or a file name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Date {
+    year: i64,
+    month: u32,
+    day: u32,
+    time: [u32; 3],
+}
+
+/// Reads `YYYY-MM-DD` with an optional ` HH:MM[:SS]` or `THH:MM[:SS]`.
+fn parse_date(text: &str) -> Option<Date> {
+    let bytes = text.trim().as_bytes();
+    let mut pos = 0;
+    let year = number(bytes, &mut pos, 4).filter(|_| pos == 4)?;
+    let month = expect(bytes, &mut pos, b'-').and_then(|_| number(bytes, &mut pos, 2))?;
+    let day = expect(bytes, &mut pos, b'-').and_then(|_| number(bytes, &mut pos, 2))?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut time = [0; 3];
+    if matches!(bytes.get(pos), Some(b'T' | b't' | b' ')) {
+        pos += 1;
+        for (k, slot) in time.iter_mut().enumerate() {
+            if k > 0 && expect(bytes, &mut pos, b':').is_none() {
+                break;
+            }
+            match number(bytes, &mut pos, 2) {
+                Some(value) => *slot = value,
+                None => break,
+            }
+        }
+    }
+    let time_ok = time[0] < 24 && time[1] < 60 && time[2] <= 60;
+    time_ok.then_some(Date {
+        year: i64::from(year),
+        month,
+        day,
+        time,
+    })
+}
+
+/// Up to `max` ASCII digits (at least one).
+fn number(bytes: &[u8], pos: &mut usize, max: usize) -> Option<u32> {
+    let start = *pos;
+    let mut value = 0u32;
+    while *pos < bytes.len() && *pos - start < max && bytes[*pos].is_ascii_digit() {
+        value = value * 10 + u32::from(bytes[*pos] - b'0');
+        *pos += 1;
+    }
+    (*pos > start).then_some(value)
+}
+
+fn expect(bytes: &[u8], pos: &mut usize, byte: u8) -> Option<()> {
+    (bytes.get(*pos) == Some(&byte)).then(|| *pos += 1)
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year - era * 400;
+    let month = i64::from(month);
+    let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+impl Date {
+    /// 0 = Sunday.
+    fn weekday(&self) -> usize {
+        (days_from_civil(self.year, self.month, self.day) + 4).rem_euclid(7) as usize
+    }
+
+    fn year_day(&self) -> i64 {
+        days_from_civil(self.year, self.month, self.day) - days_from_civil(self.year, 1, 1) + 1
+    }
+
+    /// ISO 8601 week-numbering year and week.
+    fn iso_week(&self) -> (i64, i64) {
+        let iso_day = match self.weekday() {
+            0 => 7,
+            d => d as i64,
+        };
+        let week = (self.year_day() - iso_day + 10) / 7;
+        if week < 1 {
+            (self.year - 1, weeks_in(self.year - 1))
+        } else if week > weeks_in(self.year) {
+            (self.year + 1, 1)
+        } else {
+            (self.year, week)
+        }
+    }
+}
+
+/// 52 or 53: a year has 53 ISO weeks when it starts on a Thursday, or on a Wednesday in a leap year.
+fn weeks_in(year: i64) -> i64 {
+    let jan1 = (days_from_civil(year, 1, 1) + 4).rem_euclid(7);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if jan1 == 4 || (leap && jan1 == 3) {
+        53
+    } else {
+        52
+    }
+}
+
+/// The placeholder values of one file.
+struct Values<'a> {
+    parts: &'a PermalinkParts<'a>,
+    date: Option<Date>,
+    inner: &'a str,
+    basename: &'a str,
+    slug: &'a str,
+}
+
+impl<'a> Values<'a> {
+    fn new(parts: &'a PermalinkParts<'a>) -> Self {
+        let path = parts.path.trim_matches('/');
+        let basename = path.rsplit('/').next().unwrap_or("");
+        let inner = if parts.collection == "pages" {
+            path.rsplit_once('/').map_or("", |(dir, _)| dir)
+        } else {
+            inside_collection(path, parts.collection)
+        };
+        let slug = if parts.slug.trim().is_empty() {
+            strip_date(basename)
+        } else {
+            parts.slug
+        };
+        let basename = if parts.collection == "pages" && basename == "index" {
+            ""
+        } else {
+            basename
+        };
+        Values {
+            parts,
+            date: parts.date.and_then(parse_date),
+            inner,
+            basename,
+            slug,
+        }
+    }
+
+    fn get(&self, name: &str) -> String {
+        match name {
+            "title" => {
+                let title = if self.parts.title.trim().is_empty() {
+                    self.slug
+                } else {
+                    self.parts.title
+                };
+                slugify(title, true)
+            }
+            "slug" => slugify(self.slug, false),
+            "name" => slugify(self.basename, false),
+            "basename" => self.basename.to_string(),
+            "categories" => categories(self.parts.categories),
+            "collection" if self.parts.collection != "pages" => self.parts.collection.to_string(),
+            "path" => self.inner.to_string(),
+            _ => self.date.map(|date| date_value(&date, name)).unwrap_or_default(),
+        }
+    }
+}
+
+fn date_value(date: &Date, name: &str) -> String {
+    let month = MONTHS.get(date.month.saturating_sub(1) as usize).copied().unwrap_or("");
+    let day = DAYS.get(date.weekday()).copied().unwrap_or("");
+    let (w_year, week) = date.iso_week();
+    match name {
+        "year" => format!("{:04}", date.year),
+        "month" => format!("{:02}", date.month),
+        "day" => format!("{:02}", date.day),
+        "i_month" => date.month.to_string(),
+        "i_day" => date.day.to_string(),
+        "short_year" => format!("{:02}", date.year.rem_euclid(100)),
+        "hour" => format!("{:02}", date.time[0]),
+        "minute" => format!("{:02}", date.time[1]),
+        "second" => format!("{:02}", date.time[2]),
+        "y_day" => format!("{:03}", date.year_day()),
+        "week" => format!("{week:02}"),
+        "w_year" => w_year.to_string(),
+        "w_day" => (if date.weekday() == 0 { 7 } else { date.weekday() }).to_string(),
+        "short_day" => day.chars().take(3).collect(),
+        "long_day" => day.to_string(),
+        "short_month" => month.chars().take(3).collect(),
+        "long_month" => month.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The part of `path` after the `_<collection>` folder (the path as is if there is none).
+fn inside_collection<'p>(path: &'p str, collection: &str) -> &'p str {
+    let folder = format!("_{collection}");
+    let mut start = 0;
+    for part in path.split('/') {
+        start += part.len() + 1;
+        if part == folder {
+            return path.get(start..).unwrap_or("");
+        }
+    }
+    path
+}
+
+/// `2021-04-11-name` → `name`.
+fn strip_date(stem: &str) -> &str {
+    let bytes = stem.as_bytes();
+    let dated = bytes.len() > 11
+        && bytes.iter().take(10).enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && bytes[10] == b'-';
+    if dated {
+        stem.get(11..).unwrap_or(stem)
+    } else {
+        stem
+    }
+}
+
+/// Jekyll's `slugify`: `pretty` keeps case and `._~!$&'()+,;=@`; otherwise lowercase alphanumerics and dashes.
+fn slugify(text: &str, pretty: bool) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || (pretty && "._~!$&'()+,;=@".contains(c)) {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    if pretty {
+        out
+    } else {
+        out.to_lowercase()
+    }
+}
+
+/// Lowercase, without duplicates, joined by `/`.
+fn categories(list: &[String]) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for category in list {
+        let category = category.trim().to_lowercase();
+        if !category.is_empty() && !seen.contains(&category) {
+            seen.push(category);
+        }
+    }
+    seen.join("/")
+}
+
+/// What Liquid replacements need from the site.
+pub struct LiquidContext<'a> {
+    /// The site's `baseurl`; Vitrine places the site itself, so `{{ site.baseurl }}` becomes empty.
+    pub baseurl: &'a str,
+    pub site_title: &'a str,
+    /// Posts by their file stem `2021-04-11-name` → the post's address.
+    pub post_url: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// A Markdown body with its Liquid turned into plain Markdown.
+pub struct Liquid<'a> {
+    pub body: Cow<'a, str>,
+    /// Tags removed that mean something, each label once: span in the ORIGINAL body and the tag's name
+    /// (`if`, `include figure.html`, `page.title`, `toc`).
+    pub left_out: Vec<(Range<usize>, String)>,
+    pub problems: Vec<Problem>,
+}
+
+/// Turns the Liquid (and kramdown attribute lists) in a Markdown body into plain Markdown, before Markdown
+/// parsing. Tags are replaced in place so lines stay where they were; fenced code and code spans are kept as
+/// written, except for `{% raw %}` tags.
+pub fn liquid<'a>(body: &'a str, cx: &LiquidContext) -> Liquid<'a> {
+    if !body.contains("{%") && !body.contains("{{") && !body.contains("{:") {
+        return Liquid {
+            body: Cow::Borrowed(body),
+            left_out: Vec::new(),
+            problems: Vec::new(),
+        };
+    }
+    let mut scan = Scan::new(body, cx.site_title, cx.post_url);
+    scan.run();
+    let Scan {
+        out,
+        left_out,
+        problems,
+        ..
+    } = scan;
+    let body = if out == body {
+        Cow::Borrowed(body)
+    } else {
+        Cow::Owned(out)
+    };
+    Liquid {
+        body,
+        left_out,
+        problems,
+    }
+}
+
+/// Where the scan is.
+enum Mode {
+    Normal,
+    /// Inside a fenced code block: its character and length.
+    Fence(u8, usize),
+    /// Inside `{% highlight %}`: the fence written for it and the span of `{% endhighlight %}`.
+    Highlight(String, Range<usize>),
+}
+
+/// A parsed `{% name args %}`.
+struct Tag<'s> {
+    span: Range<usize>,
+    name: &'s str,
+    args: &'s str,
+}
+
+/// Remembers the next occurrence of a pattern, so repeated look-ups stay linear.
+struct Finder {
+    pattern: &'static str,
+    from: usize,
+    found: Option<usize>,
+}
+
+impl Finder {
+    fn new(pattern: &'static str) -> Self {
+        Finder {
+            pattern,
+            from: usize::MAX,
+            found: None,
+        }
+    }
+
+    fn find(&mut self, src: &str, at: usize) -> Option<usize> {
+        let valid = at >= self.from && self.found.is_none_or(|found| found >= at);
+        if !valid {
+            self.from = at;
+            self.found = src
+                .get(at..)
+                .and_then(|rest| rest.find(self.pattern))
+                .map(|pos| pos + at);
+        }
+        self.found
+    }
+}
+
+/// Block tags whose inner text is kept.
+const BLOCKS: &[&str] = &["if", "unless", "for", "capture", "case", "tablerow"];
+/// Block tags handled on their own.
+const SPECIAL_BLOCKS: &[&str] = &["raw", "highlight", "comment"];
+
+struct Scan<'s, 'c> {
+    src: &'s str,
+    site_title: &'c str,
+    post_url: &'c dyn Fn(&str) -> Option<String>,
+    out: String,
+    left_out: Vec<(Range<usize>, String)>,
+    problems: Vec<Problem>,
+    mode: Mode,
+    /// Inside `{% raw %}`: the span of its `{% endraw %}` (`usize::MAX` when there is none).
+    raw: Option<Range<usize>>,
+    /// Open block tags: name and span.
+    blocks: Vec<(String, Range<usize>)>,
+    /// Line breaks owed after the current code block (for `{% raw %}` lines taken out of it).
+    owed: usize,
+    tag_ends: Finder,
+    output_ends: Finder,
+    /// Closing tag names known to be absent from a position on.
+    no_closer: Vec<(String, usize)>,
+    /// The paragraph last searched for code spans, and the backtick run lengths absent from a position on in it.
+    para: Range<usize>,
+    no_run: Vec<(usize, usize)>,
+}
+
+impl<'s, 'c> Scan<'s, 'c> {
+    fn new(src: &'s str, site_title: &'c str, post_url: &'c dyn Fn(&str) -> Option<String>) -> Self {
+        Scan {
+            src,
+            site_title,
+            post_url,
+            out: String::with_capacity(src.len()),
+            left_out: Vec::new(),
+            problems: Vec::new(),
+            mode: Mode::Normal,
+            raw: None,
+            blocks: Vec::new(),
+            owed: 0,
+            tag_ends: Finder::new("%}"),
+            output_ends: Finder::new("}}"),
+            no_closer: Vec::new(),
+            para: 0..0,
+            no_run: Vec::new(),
+        }
+    }
+
+    fn run(&mut self) {
+        let src = self.src;
+        let mut i = 0;
+        while i < src.len() {
+            let end = line_end(src, i);
+            if i == 0 || src.as_bytes().get(i - 1) == Some(&b'\n') {
+                if let Some(next) = self.whole_line(i, end) {
+                    i = next;
+                    continue;
+                }
+            }
+            let next = match &self.mode {
+                _ if self.raw.is_some() => self.raw_text(i, end),
+                Mode::Normal => self.normal(i, end),
+                Mode::Fence(..) => self.code(i, end),
+                Mode::Highlight(_, close) => {
+                    let close = close.clone();
+                    if i >= close.start {
+                        self.close_highlight()
+                    } else {
+                        self.code(i, end.min(close.start))
+                    }
+                }
+            };
+            i = if next > i {
+                next
+            } else {
+                self.out.push_str(part(src, i, end));
+                end
+            };
+        }
+        self.out
+            .extend(std::iter::repeat_n('\n', std::mem::take(&mut self.owed)));
+        self.unclosed_blocks();
+    }
+
+    /// Fence lines and `* TOC` lines, handled whole; `None` for any other line.
+    fn whole_line(&mut self, i: usize, end: usize) -> Option<usize> {
+        let line = part(self.src, i, end);
+        if self.raw.as_ref().is_some_and(|close| close.start < end) {
+            return None;
+        }
+        match self.mode {
+            Mode::Highlight(..) => return None,
+            Mode::Fence(mark, len) if closes_fence(line, mark, len) => {
+                self.out.push_str(line);
+                self.out
+                    .extend(std::iter::repeat_n('\n', std::mem::take(&mut self.owed)));
+                self.mode = Mode::Normal;
+            }
+            Mode::Fence(..) => return None,
+            Mode::Normal => {
+                if let Some((mark, len)) = opens_fence(line) {
+                    self.out.push_str(line);
+                    self.mode = Mode::Fence(mark, len);
+                } else if self.raw.is_none()
+                    && is_list_item(line)
+                    && is_toc(part(self.src, end, line_end(self.src, end)))
+                {
+                    self.out.push_str(&line[line.trim_end_matches(['\r', '\n']).len()..]);
+                } else {
+                    return None;
+                }
+            }
+        }
+        Some(end)
+    }
+
+    /// Text outside code, from `i` to `end` (a line's end); returns where the scan goes on.
+    fn normal(&mut self, mut i: usize, end: usize) -> usize {
+        let src = self.src;
+        let bytes = src.as_bytes();
+        while i < end {
+            let found = bytes
+                .get(i..end)
+                .and_then(|b| b.iter().position(|&c| c == b'{' || c == b'`'));
+            let Some(at) = found.map(|offset| i + offset) else {
+                self.out.push_str(part(src, i, end));
+                return end;
+            };
+            self.out.push_str(part(src, i, at));
+            let next = match (bytes.get(at), bytes.get(at + 1)) {
+                (Some(b'`'), _) => self.code_span(at),
+                (_, Some(b'%')) => self.tag(at),
+                (_, Some(b'{')) => self.output(at),
+                (_, Some(b':')) => self.attributes(at),
+                _ => {
+                    self.out.push('{');
+                    at + 1
+                }
+            };
+            if next > end || self.raw.is_some() || !matches!(self.mode, Mode::Normal) {
+                return next;
+            }
+            i = next;
+        }
+        i
+    }
+
+    /// Code text: kept as written, except `{% raw %}` tags.
+    fn code(&mut self, mut i: usize, end: usize) -> usize {
+        let src = self.src;
+        while i < end {
+            let Some(at) = part(src, i, end).find("{%").map(|offset| i + offset) else {
+                self.out.push_str(part(src, i, end));
+                return end;
+            };
+            self.out.push_str(part(src, i, at));
+            match self.tag_at(at) {
+                Some(tag) if tag.name == "raw" => return self.raw_start(tag, true),
+                _ => {
+                    self.out.push_str("{%");
+                    i = at + 2;
+                }
+            }
+        }
+        i
+    }
+
+    /// An inline code span: kept as written, except `{% raw %}` tags.
+    fn code_span(&mut self, at: usize) -> usize {
+        let src = self.src;
+        let run = run_length(src, at, b'`');
+        let open_end = at + run;
+        self.out.push_str(part(src, at, open_end));
+        let Some(close) = self.closing_run(open_end, run) else {
+            return open_end;
+        };
+        let mut i = open_end;
+        while i < close {
+            let next = if self.raw.is_some() {
+                self.raw_text(i, close)
+            } else {
+                self.code(i, close)
+            };
+            if next <= i {
+                self.out.push_str(part(src, i, close));
+                i = close;
+            } else {
+                i = next;
+            }
+        }
+        if i > close {
+            return i;
+        }
+        self.out.push_str(part(src, close, close + run));
+        close + run
+    }
+
+    /// The start of the next run of exactly `run` backticks from `from` to the paragraph's end.
+    fn closing_run(&mut self, from: usize, run: usize) -> Option<usize> {
+        if !self.para.contains(&from) {
+            self.para = from..para_end(self.src, from);
+            self.no_run.clear();
+        }
+        if self
+            .no_run
+            .iter()
+            .any(|&(length, after)| length == run && after <= from)
+        {
+            return None;
+        }
+        let found = closing_run(self.src, from, self.para.end, run);
+        if found.is_none() {
+            // Remembered for this paragraph: searches from further on fail at once.
+            self.no_run.push((run, from));
+        }
+        found
+    }
+
+    /// Text inside `{% raw %}`: copied until its `{% endraw %}`.
+    fn raw_text(&mut self, i: usize, end: usize) -> usize {
+        let Some(close) = self.raw.clone() else { return i };
+        if close.start < i {
+            self.raw = None;
+            return i;
+        }
+        if close.start >= end {
+            self.out.push_str(part(self.src, i, end));
+            return end;
+        }
+        self.out.push_str(part(self.src, i, close.start));
+        self.raw = None;
+        let in_code = !matches!(self.mode, Mode::Normal);
+        self.drop_tag(close, in_code)
+    }
+
+    fn raw_start(&mut self, tag: Tag<'s>, in_code: bool) -> usize {
+        let close = self.find_closing(tag.span.end, "raw", "endraw").unwrap_or_else(|| {
+            let hint = "Add `{% endraw %}` where the text to keep as written ends.";
+            self.problem(
+                tag.span.clone(),
+                "`{% raw %}` is never closed",
+                "no `{% endraw %}` after this",
+                hint,
+            );
+            usize::MAX..usize::MAX
+        });
+        self.raw = Some(close);
+        self.drop_tag(tag.span, in_code)
+    }
+
+    /// A `{% … %}` tag outside code.
+    fn tag(&mut self, at: usize) -> usize {
+        let Some(tag) = self.tag_at(at) else {
+            let hint = "Close the tag with `%}`, or wrap literal text in `{% raw %}` … `{% endraw %}`.";
+            self.problem(
+                at..at + 2,
+                "Liquid tag left open",
+                "this `{%` is never closed by `%}`",
+                hint,
+            );
+            self.out.push_str("{%");
+            return at + 2;
+        };
+        let span = tag.span.clone();
+        match tag.name {
+            "raw" => self.raw_start(tag, false),
+            "highlight" => self.highlight(tag),
+            "comment" => self.comment(tag),
+            "link" => self.link(tag),
+            "post_url" => self.post_link(tag),
+            "" | "#" | "else" | "elsif" | "when" => self.remove(span),
+            "include" | "include_relative" | "include_cached" | "render" => {
+                let first = tag.args.split_whitespace().next().unwrap_or("");
+                self.record(span.clone(), format!("{} {first}", tag.name).trim_end());
+                self.remove(span)
+            }
+            name if BLOCKS.contains(&name) => {
+                self.blocks.push((name.to_string(), span.clone()));
+                self.record(span.clone(), name);
+                self.remove(span)
+            }
+            name if name.starts_with("end") => self.end_tag(tag),
+            name => {
+                self.record(span.clone(), name);
+                self.remove(span)
+            }
+        }
+    }
+
+    /// `{% endif %}` and the like: closes the innermost matching block.
+    fn end_tag(&mut self, tag: Tag<'s>) -> usize {
+        let opener = tag.name.get(3..).unwrap_or("");
+        if BLOCKS.contains(&opener) || SPECIAL_BLOCKS.contains(&opener) {
+            match self.blocks.iter().rposition(|(name, _)| name == opener) {
+                Some(pos) => self.blocks.truncate(pos),
+                None => {
+                    let message = format!("`{{% {} %}}` without `{{% {opener} %}}`", tag.name);
+                    let hint = format!("Remove it, or add the `{{% {opener} %}}` it closes.");
+                    self.problem(tag.span.clone(), &message, "nothing to close here", &hint);
+                }
+            }
+        }
+        self.remove(tag.span)
+    }
+
+    fn unclosed_blocks(&mut self) {
+        for (name, span) in std::mem::take(&mut self.blocks) {
+            let message = format!("`{{% {name} %}}` is never closed");
+            let label = format!("no `{{% end{name} %}}` after this");
+            let hint = format!("Jekyll stops on an unclosed block: add `{{% end{name} %}}` where it ends.");
+            self.problem(span, &message, &label, &hint);
+        }
+    }
+
+    /// `{% highlight lang %}`: opens a fenced code block on its own line.
+    fn highlight(&mut self, tag: Tag<'s>) -> usize {
+        let Some(close) = self.find_closing(tag.span.end, "highlight", "endhighlight") else {
+            let hint = "Add `{% endhighlight %}` after the code.";
+            self.problem(
+                tag.span.clone(),
+                "`{% highlight %}` is never closed",
+                "no `{% endhighlight %}` after this",
+                hint,
+            );
+            self.out.push_str(part(self.src, tag.span.start, tag.span.end));
+            return tag.span.end;
+        };
+        let lang: String = tag
+            .args
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_alphanumeric() || "+-#_.".contains(*c))
+            .collect();
+        let fence = "`".repeat(longest_run(part(self.src, tag.span.end, close.start), b'`').max(2) + 1);
+        if !line_blank(&self.out) {
+            self.out.push('\n');
+        }
+        self.out.push_str(&fence);
+        self.out.push_str(&lang);
+        let next = self.break_line(tag.span.end);
+        self.mode = Mode::Highlight(fence, close);
+        next
+    }
+
+    /// `{% endhighlight %}`: the closing fence on its own line.
+    fn close_highlight(&mut self) -> usize {
+        let Mode::Highlight(fence, close) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return 0;
+        };
+        if !line_blank(&self.out) {
+            self.out.push('\n');
+        }
+        self.out.push_str(&fence);
+        let next = self.break_line(close.end);
+        self.out
+            .extend(std::iter::repeat_n('\n', std::mem::take(&mut self.owed)));
+        next
+    }
+
+    /// Ends the output line after a fence: the source line's own break if only blanks follow, else a new one.
+    fn break_line(&mut self, pos: usize) -> usize {
+        let rest = rest_of_line(self.src, pos);
+        if !rest.trim().is_empty() {
+            self.out.push('\n');
+            return pos + blank_prefix(rest);
+        }
+        let end = line_end(self.src, pos);
+        self.out.push_str(part(self.src, pos + blank_prefix(rest), end));
+        end
+    }
+
+    /// `{% comment %}…{% endcomment %}`: dropped with its text, line breaks kept.
+    fn comment(&mut self, tag: Tag<'s>) -> usize {
+        match self.find_closing(tag.span.end, "comment", "endcomment") {
+            Some(close) => self.remove(tag.span.start..close.end),
+            None => {
+                let hint = "Add `{% endcomment %}` where the comment ends.";
+                self.problem(
+                    tag.span.clone(),
+                    "`{% comment %}` is never closed",
+                    "no `{% endcomment %}` after this",
+                    hint,
+                );
+                self.remove(tag.span)
+            }
+        }
+    }
+
+    /// `{% link path %}` → `/path`, for Vitrine's link resolver.
+    fn link(&mut self, tag: Tag<'s>) -> usize {
+        let path = tag.args.trim_matches(['"', '\'']).trim();
+        if path.is_empty() || path.contains("{{") {
+            self.record(tag.span.clone(), "link");
+            return self.remove(tag.span);
+        }
+        if !path.starts_with('/') {
+            self.out.push('/');
+        }
+        self.out.push_str(path);
+        tag.span.end
+    }
+
+    /// `{% post_url 2021-04-11-name %}` → the post's address, else a `/posts/name` guess.
+    fn post_link(&mut self, tag: Tag<'s>) -> usize {
+        let stem = tag.args.trim_matches(['"', '\'']).trim();
+        if stem.is_empty() {
+            self.record(tag.span.clone(), "post_url");
+            return self.remove(tag.span);
+        }
+        let url = (self.post_url)(stem).unwrap_or_else(|| {
+            let name = stem.rsplit('/').next().unwrap_or(stem);
+            format!("/posts/{}", strip_date(name))
+        });
+        self.out.push_str(&url);
+        tag.span.end
+    }
+
+    /// A `{{ … }}` output outside code.
+    fn output(&mut self, at: usize) -> usize {
+        let src = self.src;
+        let close = self.output_ends.find(src, at + 2).filter(|&close| {
+            let inner = part(src, at + 2, close);
+            !inner.contains("{{") && !has_blank_line(inner)
+        });
+        let Some(close) = close else {
+            let hint = "Close the output with `}}`, or wrap literal text in `{% raw %}` … `{% endraw %}`.";
+            self.problem(
+                at..at + 2,
+                "Liquid tag left open",
+                "this `{{` is never closed by `}}`",
+                hint,
+            );
+            self.out.push_str("{{");
+            return at + 2;
+        };
+        let span = at..close + 2;
+        let inner = part(src, at + 2, close)
+            .trim_start_matches('-')
+            .trim_end_matches('-')
+            .trim();
+        if let Some(text) = expand_output(inner, self.site_title) {
+            self.out.push_str(&text);
+            return span.end;
+        }
+        let word = pipes(inner)
+            .first()
+            .and_then(|first| first.split_whitespace().next())
+            .unwrap_or("");
+        if !word.is_empty() {
+            self.record(span.clone(), word);
+        }
+        self.remove(span)
+    }
+
+    /// kramdown's `{: …}` attribute lists and `{::…}` extensions: removed.
+    fn attributes(&mut self, at: usize) -> usize {
+        let src = self.src;
+        let Some(close) = attribute_end(src, at) else {
+            self.out.push_str("{:");
+            return at + 2;
+        };
+        let span = at..close + 1;
+        let content = part(src, at + 2, close);
+        if content.trim() == "toc" {
+            self.record(span.clone(), "toc");
+        }
+        let name = content
+            .strip_prefix(':')
+            .and_then(|ext| ext.split(|c: char| c.is_whitespace() || c == '/').next());
+        if name == Some("comment") && !content.trim_end().ends_with('/') {
+            let ends = ["{:/comment}", "{:/}"]
+                .iter()
+                .filter_map(|end| part(src, span.end, src.len()).find(end).map(|p| (p, end.len())));
+            if let Some((pos, len)) = ends.min() {
+                return self.remove(at..span.end + pos + len);
+            }
+        }
+        self.remove(span)
+    }
+
+    /// Removes `span` from the output, keeping its line breaks; a tag alone on its line leaves an empty line.
+    fn remove(&mut self, span: Range<usize>) -> usize {
+        let rest = rest_of_line(self.src, span.end);
+        let alone = line_blank(&self.out) && rest.trim().is_empty();
+        if alone {
+            let keep = self.out.trim_end_matches([' ', '\t']).len();
+            self.out.truncate(keep);
+        }
+        let breaks = part(self.src, span.start, span.end).matches('\n').count();
+        self.out.extend(std::iter::repeat_n('\n', breaks));
+        if alone {
+            span.end + blank_prefix(rest)
+        } else {
+            span.end
+        }
+    }
+
+    /// Removes a `{% raw %}`/`{% endraw %}` tag; in code, a tag alone on its line takes the line with it, and the
+    /// line break is owed until the code block ends (so the code shows no empty line, and later lines stay put).
+    fn drop_tag(&mut self, span: Range<usize>, in_code: bool) -> usize {
+        let end = line_end(self.src, span.end);
+        let rest = part(self.src, span.end, end);
+        if in_code && rest.ends_with('\n') && rest.trim().is_empty() && line_blank(&self.out) {
+            let keep = self.out.trim_end_matches([' ', '\t']).len();
+            self.out.truncate(keep);
+            self.owed += 1 + part(self.src, span.start, span.end).matches('\n').count();
+            return end;
+        }
+        self.remove(span)
+    }
+
+    /// The tag starting at `at`, if it is closed by `%}` within its paragraph.
+    fn tag_at(&mut self, at: usize) -> Option<Tag<'s>> {
+        let src = self.src;
+        let close = self.tag_ends.find(src, at + 2)?;
+        let inner = part(src, at + 2, close);
+        if inner.contains("{%") || has_blank_line(inner) {
+            return None;
+        }
+        let inner = inner.trim_start_matches('-').trim_end_matches('-').trim();
+        let (name, args) = match inner.strip_prefix('#') {
+            Some(rest) => ("#", rest),
+            None => inner.split_once(char::is_whitespace).unwrap_or((inner, "")),
+        };
+        Some(Tag {
+            span: at..close + 2,
+            name,
+            args: args.trim(),
+        })
+    }
+
+    /// The `close` tag ending a block that starts at `pos`, counting nested `open` tags and skipping `raw` text.
+    fn find_closing(&mut self, mut pos: usize, open: &str, close: &str) -> Option<Range<usize>> {
+        if self.no_closer.iter().any(|(name, from)| name == close && *from <= pos) {
+            return None;
+        }
+        let start = pos;
+        let (mut depth, mut seen) = (0usize, false);
+        while let Some(at) = part(self.src, pos, self.src.len())
+            .find("{%")
+            .map(|offset| pos + offset)
+        {
+            let Some(tag) = self.tag_at(at) else {
+                pos = at + 2;
+                continue;
+            };
+            pos = tag.span.end;
+            if tag.name == close {
+                if depth == 0 {
+                    return Some(tag.span);
+                }
+                (depth, seen) = (depth - 1, true);
+            } else if tag.name == open && open != "raw" {
+                depth += 1;
+            } else if tag.name == "raw" && close != "endraw" {
+                pos = self.find_closing(pos, "raw", "endraw")?.end;
+            }
+        }
+        if !seen {
+            // No `close` tag at all from `start` on: later searches from further on fail at once.
+            self.no_closer.push((close.to_string(), start));
+        }
+        None
+    }
+
+    fn record(&mut self, span: Range<usize>, label: &str) {
+        if !self.left_out.iter().any(|(_, known)| known == label) {
+            self.left_out.push((span, label.to_string()));
+        }
+    }
+
+    fn problem(&mut self, span: Range<usize>, message: &str, label: &str, hint: &str) {
+        let (message, label, hint) = (message.to_string(), label.to_string(), hint.to_string());
+        self.problems.push(Problem {
+            span,
+            message,
+            label,
+            hint,
+        });
+    }
+}
+
+/// The Markdown for a `{{ … }}` output Vitrine can stand for, else `None`.
+fn expand_output(inner: &str, site_title: &str) -> Option<String> {
+    let parts = pipes(inner);
+    let (first, filters) = parts.split_first()?;
+    let filters: Vec<String> = filters
+        .iter()
+        .map(|f| f.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    let url_filters = filters.iter().all(|f| {
+        matches!(
+            f.as_str(),
+            "relative_url" | "absolute_url" | "prepend:site.baseurl" | "prepend:site.url"
+        )
+    });
+    if let Some(value) = unquote(first) {
+        if !url_filters {
+            return None;
+        }
+        let leading = filters.iter().any(|f| f.ends_with("_url")) && !value.starts_with('/') && !value.contains("://");
+        return Some(if leading {
+            format!("/{value}")
+        } else {
+            value.to_string()
+        });
+    }
+    match *first {
+        "site.baseurl" | "site.url" | "site.github.url" if url_filters => Some(String::new()),
+        "site.title"
+            if filters
+                .iter()
+                .all(|f| matches!(f.as_str(), "escape" | "xml_escape" | "strip" | "smartify")) =>
+        {
+            let escape = filters.iter().any(|f| f.ends_with("escape"));
+            Some(if escape {
+                escape_html(site_title)
+            } else {
+                site_title.to_string()
+            })
+        }
+        _ => None,
+    }
+}
+
+/// An expression's parts split on `|` outside quotes, trimmed.
+fn pipes(expression: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quote = None;
+    let mut start = 0;
+    for (i, c) in expression.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if q == c => quote = None,
+            (None, '|') => {
+                parts.push(expression[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(expression[start..].trim());
+    parts
+}
+
+fn unquote(text: &str) -> Option<&str> {
+    ['"', '\''].iter().find_map(|q| text.strip_prefix(*q)?.strip_suffix(*q))
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The slice `a..b`, or empty when it is not one.
+fn part(src: &str, a: usize, b: usize) -> &str {
+    src.get(a..b).unwrap_or("")
+}
+
+/// The start of the line holding `pos`.
+fn line_start(src: &str, pos: usize) -> usize {
+    src.get(..pos)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |nl| nl + 1)
+}
+
+/// Just past the `\n` ending the line holding `pos`, or the text's end.
+fn line_end(src: &str, pos: usize) -> usize {
+    src.get(pos..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(src.len(), |nl| pos + nl + 1)
+}
+
+/// From `pos` to the line's `\n` (excluded).
+fn rest_of_line(src: &str, pos: usize) -> &str {
+    let rest = src.get(pos..).unwrap_or("");
+    rest.find('\n').map_or(rest, |nl| &rest[..nl])
+}
+
+/// Where the paragraph holding `pos` ends: the start of the next blank line, or the text's end.
+fn para_end(src: &str, pos: usize) -> usize {
+    let mut at = line_end(src, pos);
+    while at < src.len() {
+        let next = line_end(src, at);
+        if part(src, at, next).trim().is_empty() {
+            return at;
+        }
+        at = next;
+    }
+    src.len()
+}
+
+fn has_blank_line(text: &str) -> bool {
+    let lines: Vec<&str> = text.split('\n').collect();
+    lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|line| line.trim().is_empty())
+}
+
+/// Whether the output's last line holds only spaces and tabs.
+fn line_blank(out: &str) -> bool {
+    out.rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim_matches([' ', '\t'])
+        .is_empty()
+}
+
+/// The number of leading spaces and tabs.
+fn blank_prefix(text: &str) -> usize {
+    text.len() - text.trim_start_matches([' ', '\t']).len()
+}
+
+fn run_length(src: &str, at: usize, byte: u8) -> usize {
+    src.as_bytes()
+        .get(at..)
+        .map_or(0, |rest| rest.iter().take_while(|&&b| b == byte).count())
+}
+
+fn longest_run(text: &str, byte: u8) -> usize {
+    text.as_bytes()
+        .split(|&b| b != byte)
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The start of the next run of exactly `run` backticks in `from..limit`.
+fn closing_run(src: &str, mut from: usize, limit: usize, run: usize) -> Option<usize> {
+    while let Some(at) = part(src, from, limit).find('`').map(|offset| from + offset) {
+        let length = run_length(src, at, b'`');
+        if length == run {
+            return Some(at);
+        }
+        from = at + length;
+    }
+    None
+}
+
+/// The `}` closing a `{:` attribute list on the same line, outside quotes.
+fn attribute_end(src: &str, at: usize) -> Option<usize> {
+    let mut quote = None;
+    for (offset, c) in part(src, at + 2, src.len()).char_indices() {
+        match (quote, c) {
+            (_, '\n') | (None, '{') => return None,
+            (None, '}') => return Some(at + 2 + offset),
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if q == c => quote = None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A fence opening line (after indentation, `>` and a list marker): its character and length.
+fn opens_fence(line: &str) -> Option<(u8, usize)> {
+    let text = line.trim_start_matches([' ', '\t', '>']);
+    let text = strip_list_marker(text).unwrap_or(text).trim_start_matches([' ', '\t']);
+    let mark = *text.as_bytes().first().filter(|b| **b == b'`' || **b == b'~')?;
+    let len = run_length(text, 0, mark);
+    let info = &text[len..];
+    (len >= 3 && !(mark == b'`' && info.contains('`'))).then_some((mark, len))
+}
+
+fn closes_fence(line: &str, mark: u8, len: usize) -> bool {
+    let text = line.trim_start_matches([' ', '\t', '>']);
+    let run = run_length(text, 0, mark);
+    run >= len && text[run..].trim().is_empty()
+}
+
+/// The text after a list marker (`* `, `- `, `+ `, `1. `, `1) `), if the line starts with one.
+fn strip_list_marker(text: &str) -> Option<&str> {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = if digits > 0 {
+        text[digits..].strip_prefix(['.', ')'])?
+    } else {
+        text.strip_prefix(['*', '-', '+'])?
+    };
+    rest.starts_with([' ', '\t']).then_some(rest)
+}
+
+fn is_list_item(line: &str) -> bool {
+    strip_list_marker(line.trim_start_matches([' ', '\t'])).is_some_and(|rest| !rest.trim().is_empty())
+}
+
+fn is_toc(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    compact == "{:toc}"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const PORTFOLIO: &str = r#"# Site settings
+title: Jeanne Dupont — Portfolio
+description: >-
+  Développeuse web : projets, articles
+  et notes.
+url: "https://jdupont.github.io/"
+baseurl: "/portfolio/"
+lang: fr
+timezone: Europe/Paris
+
+author:
+  name: Jeanne Dupont
+  email: jeanne@example.fr
+  bio: "Développeuse full-stack à Lyon."
+  avatar: /assets/img/me.jpg
+  links:
+    - label: GitHub
+      url: https://github.com/jdupont
+    - https://www.linkedin.com/in/jeanne-dupont
+  twitter: jdupont_dev
+
+permalink: /blog/:year/:month/:title/
+
+collections:
+  projects:
+    output: true
+    permalink: /projets/:path/
+  recipes:
+    output: false
+
+defaults:
+  - scope:
+      path: ""
+    values:
+      layout: default
+      comments: false
+  - scope:
+      path: ""
+      type: posts
+    values:
+      layout: post
+      comments: true
+  - scope:
+      path: _projects
+      type: projects
+    values:
+      layout: project
+      header:
+        overlay: true
+
+plugins:
+  - jekyll-feed
+  - jekyll-seo-tag
+  - jekyll-sitemap
+
+exclude:
+  - Gemfile
+  - Gemfile.lock
+  - node_modules
+  - vendor/bundle/
+"#;
+
+    const MINIMAL_MISTAKES: &str = r#"remote_theme: "mmistakes/minimal-mistakes@4.24.0"
+minimal_mistakes_skin: "dirt"
+locale: "fr-FR"
+title: "Notes de Karim"
+description: "Carnet de projets"
+url: "https://kbenali.github.io"
+baseurl: ""
+author:
+  name   : "Karim Benali"
+  avatar : "/assets/images/bio-photo.jpg"
+  bio    : "Ingénieur systèmes & réseaux."
+  location: "Marseille"
+  links:
+    - label: "Website"
+      icon: "fas fa-fw fa-link"
+      url: "https://kbenali.dev"
+    - label: "GitHub"
+      icon: "fab fa-fw fa-github"
+      url: "https://github.com/kbenali"
+    - label: "Mastodon"
+      icon: "fab fa-fw fa-mastodon"
+      # url: "https://mastodon.social/@kbenali"
+include:
+  - _pages
+exclude:
+  - "*.sublime-project"
+  - vendor
+collections_dir: my_collections/
+collections:
+  - recettes
+  - notes
+defaults:
+  # _posts
+  - scope:
+      path: ""
+      type: post
+    values:
+      layout: single
+      author_profile: true
+  # _pages
+  - scope:
+      path: "_pages"
+      type: pages
+    values:
+      layout: single
+permalink: /:categories/:title/
+"#;
+
+    const POST: &str = r#"* TOC
+{:toc}
+
+Voici mon [projet GLPI]({% link _projects/glpi.md %}) et [l'article précédent]({% post_url 2021-04-11-installer-glpi %}).
+
+![Capture]({{ "/assets/img/glpi.png" | relative_url }}){: .shadow width="600"}
+[Télécharger]({{ site.baseurl }}/assets/glpi.pdf){:target="_blank"}
+
+## Installation
+{: #install .no_toc}
+
+{% include figure.html src="schema.png" caption="Architecture" %}
+
+{% highlight bash linenos %}
+sudo apt install glpi
+echo "{{ pas du liquid }}"
+{% endhighlight %}
+
+Pour afficher une variable Liquid :
+
+```liquid
+{% raw %}
+{{ page.title | upcase }}
+{% endraw %}
+```
+
+{% if page.comments %}
+Les commentaires sont ouverts sur {{ site.title }}.
+{% endif %}
+
+Écrit par {{ page.author }} — `{{ gardé }}` et {% raw %}{{ montré }}{% endraw %}.
+{% comment %}
+Brouillon : ne pas publier.
+{% endcomment %}
+Fin.
+"#;
+
+    const BROKEN: &[&str] = &[
+        "title: Mon site\n\tdescription: tabulation\n",
+        "title: Mon site\nnav: [accueil, projets\n",
+        "- title\n- url\n",
+        "Texte {% include note.html\n\nSuite {{ page.title\n",
+        "{% raw %}\n{{ x }}\n",
+        "{% highlight ruby %}\nputs 1\n",
+        "{% if a %}{% for b in c %}x{% endfor %}{% endif %}{% endif %}{% unless d %}",
+        "`{%` ``{{ x }}`` {:é\"}\n{::comment}\nsecret\n{:/comment}\n{::options parse_block_html=\"true\" /}",
+    ];
+
+    fn no_post(_: &str) -> Option<String> {
+        None
+    }
+
+    fn context(post_url: &dyn Fn(&str) -> Option<String>) -> LiquidContext<'_> {
+        LiquidContext {
+            baseurl: "/portfolio",
+            site_title: "Jeanne & co",
+            post_url,
+        }
+    }
+
+    fn parts<'a>(collection: &'a str, date: Option<&'a str>, path: &'a str, cats: &'a [String]) -> PermalinkParts<'a> {
+        PermalinkParts {
+            collection,
+            date,
+            slug: "",
+            title: "",
+            categories: cats,
+            path,
+        }
+    }
+
+    #[test]
+    fn reads_a_github_pages_portfolio_config() {
+        let config = read_config(PORTFOLIO).expect("valid config");
+        assert_eq!(config.title.as_deref(), Some("Jeanne Dupont — Portfolio"));
+        assert_eq!(
+            config.description.as_deref(),
+            Some("Développeuse web : projets, articles et notes.")
+        );
+        assert_eq!(config.url.as_deref(), Some("https://jdupont.github.io"));
+        assert_eq!(config.baseurl.as_deref(), Some("/portfolio"));
+        assert_eq!(config.lang.as_deref(), Some("fr"));
+        assert_eq!(config.permalink.as_deref(), Some("/blog/:year/:month/:title/"));
+        assert_eq!(
+            config.exclude,
+            ["Gemfile", "Gemfile.lock", "node_modules", "vendor/bundle/"]
+        );
+        assert!(config.include.is_empty());
+        let author = config.author.expect("author");
+        assert_eq!(author.name.as_deref(), Some("Jeanne Dupont"));
+        assert_eq!(author.email.as_deref(), Some("jeanne@example.fr"));
+        assert_eq!(author.avatar.as_deref(), Some("/assets/img/me.jpg"));
+        let links = [
+            ("GitHub", "https://github.com/jdupont"),
+            ("LinkedIn", "https://www.linkedin.com/in/jeanne-dupont"),
+            ("Twitter", "https://twitter.com/jdupont_dev"),
+        ];
+        let links: Vec<(String, String)> = links.iter().map(|(l, u)| (l.to_string(), u.to_string())).collect();
+        assert_eq!(author.links, links);
+        let names: Vec<(&str, bool, Option<&str>)> = config
+            .collections
+            .iter()
+            .map(|c| (c.name.as_str(), c.output, c.permalink.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("posts", true, None),
+                ("projects", true, Some("/projets/:path/")),
+                ("recipes", false, None)
+            ]
+        );
+        assert_eq!(config.defaults.len(), 3);
+        assert_eq!(config.defaults[2].path, "_projects");
+        assert_eq!(config.defaults[2].kind.as_deref(), Some("projects"));
+        assert_eq!(config.defaults[1].values.get("layout"), Some(&json!("post")));
+    }
+
+    #[test]
+    fn reads_a_minimal_mistakes_config() {
+        let config = read_config(MINIMAL_MISTAKES).expect("valid config");
+        assert_eq!(config.lang.as_deref(), Some("fr"));
+        assert_eq!(config.baseurl, None);
+        assert_eq!(config.collections_dir.as_deref(), Some("my_collections"));
+        assert_eq!(config.include, ["_pages"]);
+        let author = config.author.expect("author");
+        assert_eq!(author.bio.as_deref(), Some("Ingénieur systèmes & réseaux."));
+        assert_eq!(author.avatar.as_deref(), Some("/assets/images/bio-photo.jpg"));
+        let labels: Vec<&str> = author.links.iter().map(|(label, _)| label.as_str()).collect();
+        assert_eq!(labels, ["Website", "GitHub"], "the link without url is skipped");
+        let names: Vec<(&str, bool)> = config.collections.iter().map(|c| (c.name.as_str(), c.output)).collect();
+        assert_eq!(names, [("posts", true), ("recettes", false), ("notes", false)]);
+        assert_eq!(
+            config.defaults[0].kind.as_deref(),
+            Some("posts"),
+            "`post` is the old name of `posts`"
+        );
+        assert_eq!(config.defaults[1].path, "_pages");
+    }
+
+    #[test]
+    fn reads_small_and_odd_configs() {
+        assert_eq!(read_config(""), Ok(Config::default()));
+        assert_eq!(read_config("# rien\n---\n"), Ok(Config::default()));
+        assert_eq!(Config::default().collections, [posts_collection()]);
+        let config = read_config("author: Jeanne\nlocale: fr_FR\nbaseurl: /\ncollections: [posts, talks]\n").unwrap();
+        assert_eq!(config.author.and_then(|a| a.name).as_deref(), Some("Jeanne"));
+        assert_eq!(config.lang.as_deref(), Some("fr"));
+        assert_eq!(config.baseurl, None);
+        assert_eq!(config.collections.len(), 2);
+        let config = read_config("baseurl: blog\nlang: pt_BR\ngithub_username: jd\nemail: a@b.c\n").unwrap();
+        assert_eq!(config.baseurl.as_deref(), Some("/blog"));
+        assert_eq!(config.lang.as_deref(), Some("pt-BR"));
+        let author = config.author.expect("author from minima keys");
+        assert_eq!(
+            author.links,
+            [("GitHub".to_string(), "https://github.com/jd".to_string())]
+        );
+        assert_eq!(author.email.as_deref(), Some("a@b.c"));
+        let social = "author:\n  name: A\n  social:\n    mastodon: \"@a@piaille.fr\"\n    github: a\n";
+        let links = read_config(social).unwrap().author.unwrap().links;
+        assert!(links.contains(&("Mastodon".to_string(), "https://piaille.fr/@a".to_string())));
+    }
+
+    #[test]
+    fn reports_a_config_that_is_not_yaml() {
+        let tab = read_config(BROKEN[0]).unwrap_err();
+        assert_eq!(tab.span, 16..17, "points at the tab on line 2");
+        assert!(tab.hint.contains("tabs"));
+        assert!(tab.label.contains("line 2"));
+        let unclosed = read_config(BROKEN[1]).unwrap_err();
+        assert_eq!(
+            &BROKEN[1][unclosed.span.clone()],
+            "s",
+            "points at the end of the text, not past it"
+        );
+        let list = read_config(BROKEN[2]).unwrap_err();
+        assert_eq!(list.span, 0..8);
+        assert!(list.message.contains("not a mapping"));
+    }
+
+    #[test]
+    fn applies_defaults_under_the_front_matter() {
+        let config = read_config(PORTFOLIO).unwrap();
+        let mut front = Map::new();
+        front.insert("comments".into(), json!(false));
+        apply_defaults(&config.defaults, "_posts/2021-04-11-x.md", "posts", &mut front);
+        assert_eq!(Value::Object(front), json!({"layout": "post", "comments": false}));
+        let mut front = Map::new();
+        front.insert("header".into(), json!({"teaser": "t.png"}));
+        apply_defaults(&config.defaults, "_projects/glpi.md", "projects", &mut front);
+        let expected = json!({"layout": "project", "comments": false, "header": {"overlay": true, "teaser": "t.png"}});
+        assert_eq!(Value::Object(front), expected);
+        let mut front = Map::new();
+        apply_defaults(&config.defaults, "about.md", "pages", &mut front);
+        assert_eq!(Value::Object(front), json!({"layout": "default", "comments": false}));
+    }
+
+    #[test]
+    fn defaults_match_by_folder_glob_and_specificity() {
+        let default = |path: &str, kind: Option<&str>, layout: &str| Default {
+            path: path.to_string(),
+            kind: kind.map(str::to_string),
+            values: json!({ "layout": layout }).as_object().cloned().unwrap_or_default(),
+        };
+        let defaults = [
+            default("_projects/web", None, "web"),
+            default("", None, "any"),
+            default("_proj", None, "no"),
+        ];
+        let layout = |rel: &str, defaults: &[Default]| {
+            let mut front = Map::new();
+            apply_defaults(defaults, rel, "projects", &mut front);
+            front.get("layout").cloned()
+        };
+        assert_eq!(
+            layout("_projects/web/a.md", &defaults),
+            Some(json!("web")),
+            "the longer path wins"
+        );
+        assert_eq!(
+            layout("_projects/b.md", &defaults),
+            Some(json!("any")),
+            "`_proj` is not a folder of it"
+        );
+        let globbed = [
+            default("_projects/*/img", None, "img"),
+            default("**/draft*", Some("projects"), "d"),
+        ];
+        assert_eq!(layout("_projects/web/img/a.md", &globbed), Some(json!("img")));
+        assert_eq!(layout("_projects/web/a.md", &globbed), None);
+        assert_eq!(layout("_projects/drafts/a.md", &globbed), Some(json!("d")));
+    }
+
+    #[test]
+    fn builds_permalinks() {
+        let cats = ["Web".to_string(), "DevOps".to_string(), "web".to_string()];
+        let date = Some("2021-04-11 09:05:03 +0200");
+        let post = parts("posts", date, "_posts/2021-04-11-installer-glpi", &cats);
+        assert_eq!(permalink("date", &post), "/web/devops/2021/04/11/installer-glpi");
+        assert_eq!(permalink("", &post), "/web/devops/2021/04/11/installer-glpi");
+        assert_eq!(permalink("pretty", &post), "/web/devops/2021/04/11/installer-glpi/");
+        assert_eq!(permalink("ordinal", &post), "/web/devops/2021/101/installer-glpi");
+        assert_eq!(permalink("weekdate", &post), "/web/devops/2021/W14/Sun/installer-glpi");
+        assert_eq!(permalink("none", &post), "/web/devops/installer-glpi");
+        let pattern = "/:short_year/:i_month/:i_day/:hour:minute:second/:name:output_ext";
+        assert_eq!(permalink(pattern, &post), "/21/4/11/090503/2021-04-11-installer-glpi");
+        let uncategorised = parts("posts", Some("2021-01-03"), "_posts/2021-01-03-bonne-annee", &[]);
+        assert_eq!(
+            permalink("/blog/:categories/:w_year-W:week/:title/", &uncategorised),
+            "/blog/2020-W53/bonne-annee/"
+        );
+        let project = parts("projects", None, "_projects/web/glpi", &[]);
+        assert_eq!(permalink("/projets/:path/", &project), "/projets/web/glpi/");
+        assert_eq!(permalink("/:collection/:name", &project), "/projects/glpi");
+        let titled = PermalinkParts {
+            slug: "Mon Slug",
+            title: "Mon Titre, v2.0",
+            ..parts("posts", None, "x", &[])
+        };
+        assert_eq!(permalink("/:title/:slug/", &titled), "/Mon-Titre,-v2.0/mon-slug/");
+        let evil = ["../..".to_string()];
+        assert_eq!(
+            permalink(
+                "/:categories//./:title:output_ext",
+                &parts("posts", None, "_posts/a", &evil)
+            ),
+            "/a"
+        );
+    }
+
+    #[test]
+    fn chooses_jekyll_default_patterns() {
+        assert_eq!(pattern_for(None, "posts", None, false), "date");
+        assert_eq!(pattern_for(Some("pretty"), "pages", None, false), "/:path/:basename/");
+        assert_eq!(
+            pattern_for(Some("/:title:output_ext"), "talks", None, false),
+            "/:collection/:path:output_ext"
+        );
+        assert_eq!(
+            pattern_for(Some("pretty"), "projects", Some("/projets/:path/"), false),
+            "/projets/:path/"
+        );
+        let page = parts("pages", None, "a-propos/equipe", &[]);
+        assert_eq!(
+            permalink(&pattern_for(Some("pretty"), "pages", None, false), &page),
+            "/a-propos/equipe/"
+        );
+        let index = parts("pages", None, "a-propos/index", &[]);
+        assert_eq!(permalink(&pattern_for(None, "pages", None, true), &index), "/a-propos/");
+        assert_eq!(
+            permalink("/:path/:basename:output_ext", &parts("pages", None, "index", &[])),
+            "/"
+        );
+    }
+
+    #[test]
+    fn liquid_fast_path_borrows() {
+        let cx = context(&no_post);
+        let plain = "# Titre\n\nDu texte { avec } des accolades.\n";
+        assert!(matches!(liquid(plain, &cx).body, Cow::Borrowed(_)));
+        let code_only = "```liquid\n{{ page.title }}\n```\n";
+        let result = liquid(code_only, &cx);
+        assert!(matches!(result.body, Cow::Borrowed(_)));
+        assert!(result.left_out.is_empty() && result.problems.is_empty());
+    }
+
+    #[test]
+    fn turns_a_jekyll_post_into_markdown() {
+        let known =
+            |stem: &str| (stem == "2021-04-11-installer-glpi").then(|| "/blog/2021/04/installer-glpi/".to_string());
+        let result = liquid(POST, &context(&known));
+        let body = result.body.as_ref();
+        assert!(result.problems.is_empty(), "{:?}", result.problems);
+        assert_eq!(body.lines().count(), POST.lines().count(), "{body}");
+        let lines: Vec<&str> = body.lines().collect();
+        assert_eq!(&lines[..2], ["", ""], "the TOC list and its `{{:toc}}` are emptied");
+        assert!(lines[3].contains("[projet GLPI](/_projects/glpi.md)"));
+        assert!(lines[3].contains("(/blog/2021/04/installer-glpi/)"));
+        assert_eq!(lines[5], "![Capture](/assets/img/glpi.png)");
+        assert_eq!(lines[6], "[Télécharger](/assets/glpi.pdf)");
+        assert_eq!(lines[9], "", "a line holding only an attribute list becomes empty");
+        assert_eq!(lines[11], "");
+        assert_eq!(
+            &lines[13..17],
+            [
+                "```bash",
+                "sudo apt install glpi",
+                "echo \"{{ pas du liquid }}\"",
+                "```"
+            ]
+        );
+        assert_eq!(
+            &lines[20..24],
+            ["```liquid", "{{ page.title | upcase }}", "```", ""],
+            "raw lines leave the code"
+        );
+        assert_eq!(lines[27], "Les commentaires sont ouverts sur Jeanne & co.");
+        assert_eq!(lines[30], "Écrit par  — `{{ gardé }}` et {{ montré }}.");
+        assert_eq!(&lines[31..], ["", "", "", "Fin."]);
+        let labels: Vec<&str> = result.left_out.iter().map(|(_, label)| label.as_str()).collect();
+        assert_eq!(labels, ["toc", "include figure.html", "if", "page.author"]);
+        let include = &result.left_out[1].0;
+        assert!(POST[include.clone()].starts_with("{% include figure.html"));
+    }
+
+    #[test]
+    fn guesses_unknown_post_urls() {
+        let result = liquid("[avant]({% post_url tech/2020-01-02-old-one %})", &context(&no_post));
+        assert_eq!(result.body, "[avant](/posts/old-one)");
+    }
+
+    #[test]
+    fn reports_open_tags_and_keeps_the_text() {
+        let text = BROKEN[3];
+        let result = liquid(text, &context(&no_post));
+        assert_eq!(result.body, text);
+        let spans: Vec<Range<usize>> = result.problems.iter().map(|p| p.span.clone()).collect();
+        assert_eq!(spans, [6..8, 34..36]);
+        assert!(result.problems.iter().all(|p| p.message == "Liquid tag left open"));
+        let raw = liquid(BROKEN[4], &context(&no_post));
+        assert_eq!(raw.problems.len(), 1);
+        assert_eq!(raw.body, "\n{{ x }}\n", "the rest stays as written");
+        let highlight = liquid(BROKEN[5], &context(&no_post));
+        assert_eq!(highlight.problems[0].span, 0..20);
+        assert_eq!(highlight.body, BROKEN[5]);
+    }
+
+    #[test]
+    fn strips_block_tags_once_and_checks_nesting() {
+        let result = liquid(BROKEN[6], &context(&no_post));
+        assert_eq!(result.body, "x");
+        let labels: Vec<&str> = result.left_out.iter().map(|(_, label)| label.as_str()).collect();
+        assert_eq!(labels, ["if", "for", "unless"]);
+        let messages: Vec<&str> = result.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["`{% endif %}` without `{% if %}`", "`{% unless %}` is never closed"]
+        );
+        let text = "{% assign n = 1 %}{% capture c %}gardé{% endcapture %}{% seo %}{% assign m = 2 %}{% # note %}";
+        let result = liquid(text, &context(&no_post));
+        assert_eq!(result.body, "gardé");
+        let labels: Vec<&str> = result.left_out.iter().map(|(_, label)| label.as_str()).collect();
+        assert_eq!(labels, ["assign", "capture", "seo"]);
+    }
+
+    #[test]
+    fn handles_code_spans_and_kramdown_extensions() {
+        let result = liquid(BROKEN[7], &context(&no_post));
+        assert_eq!(result.body, "`{%` ``{{ x }}`` {:é\"}\n\n\n\n");
+        assert!(result.problems.is_empty());
+        let inline = liquid(
+            "Voir `{% raw %}{{ site.title }}{% endraw %}` {{ site.title | escape }}",
+            &context(&no_post),
+        );
+        assert_eq!(inline.body, "Voir `{{ site.title }}` Jeanne &amp; co");
+        let crlf = liquid("a\r\n  {% if x %}  \r\nb{:.c}\r\n", &context(&no_post));
+        assert_eq!(crlf.body, "a\r\n\r\nb\r\n");
+    }
+
+    #[test]
+    fn wraps_inline_highlight_blocks_in_fences() {
+        let text = "- étape {% highlight ruby %}puts \"```\"{% endhighlight %} fin";
+        let result = liquid(text, &context(&no_post));
+        assert_eq!(result.body, "- étape \n````ruby\nputs \"```\"\n````\nfin");
+        let text = "{% highlight liquid %}\n  {% raw %}\n{{ x }}{%%}\n{% endraw %}\n{% endhighlight %}\nsuite";
+        let result = liquid(text, &context(&no_post));
+        assert_eq!(result.body, "```liquid\n{{ x }}{%%}\n```\n\n\nsuite");
+        assert!(result.left_out.is_empty() && result.problems.is_empty());
+    }
+
+    #[test]
+    fn never_panics_on_token_soup() {
+        let tokens = [
+            "{%",
+            "%}",
+            "{{",
+            "}}",
+            "{:",
+            "}",
+            "`",
+            "```",
+            "~~~",
+            "\n",
+            "\n\n",
+            "\r\n",
+            " raw ",
+            " endraw ",
+            " highlight c ",
+            " endhighlight ",
+            " comment ",
+            " endcomment ",
+            " if ",
+            " endif ",
+            "é",
+            "* TOC\n{:toc}\n",
+            "{::comment}",
+            "{:/}",
+            "-",
+            "'",
+            "\"",
+            "|",
+            " relative_url ",
+            "site.baseurl",
+            "link",
+            "post_url ",
+            " x ",
+            "#",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(tokens[(seed % tokens.len() as u64) as usize]);
+            }
+            let result = liquid(&text, &context(&no_post));
+            assert!(
+                result.problems.iter().all(|p| text.get(p.span.clone()).is_some()),
+                "{text:?}"
+            );
+            assert!(
+                result.left_out.iter().all(|(span, _)| text.get(span.clone()).is_some()),
+                "{text:?}"
+            );
+            let _ = read_config(&text);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_prefixes() {
+        let mut texts = vec![PORTFOLIO, MINIMAL_MISTAKES, POST];
+        texts.extend_from_slice(BROKEN);
+        let cats = ["é/ü".to_string()];
+        for text in texts {
+            for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let prefix = &text[..end];
+                let _ = read_config(prefix);
+                let _ = liquid(prefix, &context(&no_post));
+                let tail = &text[end..];
+                let parts = PermalinkParts {
+                    slug: tail,
+                    title: prefix,
+                    date: Some(tail),
+                    ..parts("pages", Some(prefix), tail, &cats)
+                };
+                let url = permalink(prefix, &parts);
+                assert!(url.starts_with('/') && !url.contains("//"), "{url}");
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Jekyll (GitHub Pages' own tool): the site's root is its content folder;
+//! `_config.yml`, `_posts/` as dated pages, collections (`_projects/`), front
+//! matter `defaults`, `permalink` patterns (kept as redirects), Liquid tags
+//! and kramdown attribute lists.
+
+pub mod format;
+
+use super::settings::{Conventions, PageSyntax, Tool, ToolSettings};
+use crate::compiler::model::diagnostics::{Diagnostic, Sources};
+use crate::compiler::model::document::Doc;
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+/// Folders of a Jekyll site's root that hold no pages, whatever its settings say.
+const NOT_CONTENT: [&str; 4] = ["vendor", "node_modules", "_site", "assets"];
+
+/// The settings of a Jekyll site whose root is `root`, if it is one.
+pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)> {
+    let path = ["_config.yml", "_config.yaml"]
+        .map(|n| root.join(n))
+        .into_iter()
+        .find(|p| p.is_file())?;
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let read = format::read_config(&text);
+    let id = sources.add(path.display().to_string(), text);
+    let (config, found) = match read {
+        Ok(config) => (config, Vec::new()),
+        Err(p) => {
+            let warning = Diagnostic::warning(id, p.span, "site settings could not be read")
+                .label(p.message)
+                .hint("the site is built without them; fix the file, or set the fields in content/site.toml");
+            (format::Config::default(), vec![warning])
+        }
+    };
+    Some((settings(config, root), found))
+}
+
+fn settings(config: format::Config, root: &Path) -> ToolSettings {
+    let base_path = config.baseurl.clone();
+    let base_url = config
+        .url
+        .as_ref()
+        .map(|u| format!("{u}{}", base_path.as_deref().unwrap_or("")));
+    let author = config.author.clone().unwrap_or_default();
+    let web = |url: &str| url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:");
+    ToolSettings {
+        title: config.title.clone(),
+        description: config.description.clone(),
+        lang: config.lang.as_deref().map(super::hugo::primary),
+        author: author.name.clone(),
+        social: author.links.into_iter().filter(|(_, url)| web(url)).collect(),
+        page_syntax: PageSyntax::Liquid {
+            base_url: base_path.clone().unwrap_or_default(),
+            title: config.title.clone().unwrap_or_default(),
+        },
+        base_url,
+        base_path,
+        tool: Tool::Jekyll,
+        // kramdown's heading ids and definition lists.
+        conventions: Conventions {
+            github_ids: true,
+            definition_lists: true,
+            ..Conventions::default()
+        },
+        not_content: not_content(root, &config),
+        transparent: config.collections_dir.iter().cloned().collect(),
+        defaults: defaults(&config),
+        permalinks: permalinks(&config),
+        root: Some(root.to_path_buf()),
+        ..ToolSettings::default()
+    }
+}
+
+/// The collections whose pages are built, by folder (`_posts`, `_projects`).
+fn built(config: &format::Config) -> Vec<String> {
+    let mut folders: Vec<String> = config
+        .collections
+        .iter()
+        .filter(|c| c.output)
+        .map(|c| format!("_{}", c.name))
+        .collect();
+    folders.push("_drafts".into());
+    folders
+}
+
+/// The root's entries that are not pages: the tool's own folders (`_layouts`,
+/// `_includes`, `_data`, a collection not built), `vendor/`, what `exclude` names.
+fn not_content(root: &Path, config: &format::Config) -> Vec<PathBuf> {
+    let dir = config
+        .collections_dir
+        .as_deref()
+        .map_or(root.to_path_buf(), |d| root.join(d));
+    let built = built(config);
+    let mut skip: Vec<PathBuf> = [root.to_path_buf(), dir.clone()]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().filter_map(Result::ok))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.') || (name.starts_with('_') && !built.contains(name)))
+        .map(PathBuf::from)
+        .collect();
+    skip.extend(NOT_CONTENT.iter().map(PathBuf::from));
+    skip.extend(config.exclude.iter().map(|e| PathBuf::from(e.trim_matches('/'))));
+    skip
+}
+
+/// `defaults` as fields by path, most specific first (the first that gives a
+/// field wins); `_drafts/` are drafts.
+fn defaults(config: &format::Config) -> Vec<(String, Map<String, Value>)> {
+    let within = |folder: &str| match &config.collections_dir {
+        Some(dir) => format!("{}/{folder}", dir.trim_matches('/')),
+        None => folder.to_string(),
+    };
+    let mut rules: Vec<(usize, bool, usize, String, Map<String, Value>)> = Vec::new();
+    for (order, d) in config.defaults.iter().enumerate() {
+        let path = d.path.trim_matches('/');
+        let prefix = match d.kind.as_deref() {
+            None => path.to_string(),
+            Some("pages" | "page") if path.is_empty() => continue,
+            Some("pages" | "page") => path.to_string(),
+            Some(kind) => {
+                let folder = within(&format!("_{}", if kind == "post" { "posts" } else { kind }));
+                if path.is_empty() || path.starts_with(&folder) {
+                    path.max(&folder).to_string()
+                } else {
+                    continue;
+                }
+            }
+        };
+        rules.push((prefix.len(), d.kind.is_some(), order, prefix, d.values.clone()));
+    }
+    rules.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)));
+    let mut out: Vec<(String, Map<String, Value>)> = rules.into_iter().map(|(_, _, _, p, v)| (p, v)).collect();
+    let draft = Map::from_iter([("draft".to_string(), Value::Bool(true))]);
+    out.insert(0, (within("_drafts/"), draft));
+    out
+}
+
+/// The site's `permalink` (folder `""`) and each collection's: (folder, pattern).
+fn permalinks(config: &format::Config) -> Vec<(String, String)> {
+    let site = ("".to_string(), config.permalink.clone().unwrap_or_default());
+    let own = config
+        .collections
+        .iter()
+        .filter_map(|c| Some((format!("_{}", c.name), c.permalink.clone()?)));
+    std::iter::once(site).chain(own).collect()
+}
+
+/// Each page's address as Jekyll gives it, where Vitrine's differs, added to
+/// its aliases (written as redirects).
+pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings) -> Vec<Diagnostic> {
+    let site = tool
+        .permalinks
+        .iter()
+        .find(|(f, _)| f.is_empty())
+        .map(|(_, p)| p.as_str());
+    for doc in docs.iter_mut() {
+        let address = address(doc, tool, site);
+        if address.trim_end_matches('/') != doc.route && !doc.meta.aliases.contains(&address) {
+            doc.meta.aliases.push(address);
+        }
+    }
+    Vec::new()
+}
+
+/// A page's address under Jekyll: its `permalink`, else its collection's pattern.
+fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>) -> String {
+    let rel = tool
+        .transparent
+        .iter()
+        .find_map(|dir| doc.file.rel.strip_prefix(&format!("{dir}/")))
+        .unwrap_or(&doc.file.rel);
+    let stem = rel.rsplit_once('.').map_or(rel, |(stem, _)| stem);
+    let (folder, inner) = match stem.split_once('/') {
+        Some((folder, inner)) if folder.starts_with('_') => (folder, inner),
+        _ => ("", stem),
+    };
+    let collection = match folder {
+        "" => "pages",
+        "_drafts" => "posts",
+        folder => &folder[1..],
+    };
+    let name = inner.rsplit('/').next().unwrap_or(inner);
+    let (date, name) = crate::compiler::model::dates::split_date_prefix(name);
+    let index = name == "index";
+    let own = tool
+        .permalinks
+        .iter()
+        .find(|(f, _)| f == folder)
+        .map(|(_, p)| p.as_str());
+    let pattern = match doc.meta.extra.get("permalink").and_then(Value::as_str) {
+        Some(own) => own.to_string(),
+        None => format::pattern_for(site, collection, own, index),
+    };
+    let categories: Vec<String> = ["categories", "category"]
+        .iter()
+        .filter_map(|k| doc.meta.extra.get(*k))
+        .flat_map(|v| match v {
+            Value::String(s) => s.split_whitespace().map(str::to_string).collect(),
+            Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let date = doc.meta.date.clone().or(date);
+    let path = if collection == "pages" { stem } else { inner };
+    let parts = format::PermalinkParts {
+        collection,
+        date: date.as_deref(),
+        slug: name,
+        title: name,
+        categories: &categories,
+        path,
+    };
+    format::permalink(&pattern, &parts)
+}
+
+/// The body with its Liquid turned into Markdown, when it has any; the tags
+/// left open are errors, the ones left out (`include`, `if`) warnings.
+pub fn liquid(
+    body: &str,
+    offset: usize,
+    id: usize,
+    (base_url, title, dated): (&str, &str, &dyn Fn(&str) -> Option<String>),
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let cx = format::LiquidContext {
+        baseurl: base_url,
+        site_title: title,
+        post_url: dated,
+    };
+    let out = format::liquid(body, &cx);
+    let at = |span: std::ops::Range<usize>| offset + span.start..offset + span.end;
+    for p in out.problems {
+        errors.push(Diagnostic::error(id, at(p.span), p.message).label(p.label).hint(p.hint));
+    }
+    for (span, name) in out.left_out {
+        errors.push(
+            Diagnostic::warning(id, at(span), format!("Liquid `{name}` left out"))
+                .label("Vitrine reads the page's Markdown; Jekyll's templates and includes are not run")
+                .hint("write what it shows as Markdown, or leave it out"),
+        );
+    }
+    match out.body {
+        std::borrow::Cow::Owned(text) => Some(text),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
+}

@@ -1,0 +1,88 @@
+//! Pelican: `pelicanconf.py` read as text (never run), pages whose fields are
+//! `Key: value` header lines, `content/pages/` as the site's top-level pages,
+//! and its link markers (`{filename}`, `{static}`, `|filename|`).
+
+pub mod format;
+
+use super::settings::{url_path, PageSyntax, Tool, ToolSettings};
+use crate::compiler::model::diagnostics::{Diagnostic, Sources};
+use crate::compiler::model::front_matter::{Format, Split};
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+const CONF: &str = "pelicanconf.py";
+
+/// The content folder of a Pelican site's root: its `PATH`, `content` by default.
+pub fn content_of(root: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(root.join(CONF)).ok()?;
+    let (conf, _) = format::read_conf(&text);
+    let content = root.join(conf.path.as_deref().unwrap_or("content"));
+    content.is_dir().then_some(content)
+}
+
+/// The settings of a Pelican site whose root is `root`, if it is one.
+pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)> {
+    let path = root.join(CONF);
+    let text = std::fs::read_to_string(&path).ok()?;
+    let (conf, problems) = format::read_conf(&text);
+    let id = sources.add(path.display().to_string(), text);
+    let found = problems.into_iter().map(|p| warning(id, p)).collect();
+    let base_url = conf
+        .siteurl
+        .filter(|u| !u.is_empty())
+        .map(|u| u.trim_end_matches('/').to_string());
+    let settings = ToolSettings {
+        title: conf.sitename,
+        author: conf.author,
+        lang: conf.default_lang.map(|l| super::hugo::primary(&l)),
+        base_path: base_url.as_deref().and_then(url_path),
+        base_url,
+        tool: Tool::Pelican,
+        transparent: conf.page_paths.unwrap_or_else(|| vec!["pages".into()]),
+        page_syntax: PageSyntax::LinkMarkers,
+        root: Some(root.to_path_buf()),
+        ..ToolSettings::default()
+    };
+    Some((settings, found))
+}
+
+/// A page's fields when it starts with header lines (`Title: …`), with or
+/// without a `pelicanconf.py` beside it; `None` when it does not.
+pub fn fields_of(id: usize, text: &str) -> Option<Result<(Split<'_>, Map<String, Value>), Diagnostic>> {
+    if !format::starts_with_header(text) {
+        return None;
+    }
+    let header = match format::header(text) {
+        Ok(header) => header,
+        Err(problem) => return Some(Err(error(id, problem))),
+    };
+    let first_line = header.fields.first().map_or(header.span.clone(), |f| f.span.clone());
+    let end = header.span.end;
+    let split = Split {
+        format: Format::Lines,
+        matter: text.get(header.span.clone()).unwrap_or_default(),
+        matter_offset: header.span.start,
+        body: text.get(header.body_offset..).unwrap_or_default(),
+        body_offset: header.body_offset,
+        open: first_line,
+        close: end..end,
+        bare: false,
+    };
+    Some(Ok((split, format::front_matter(&header))))
+}
+
+/// The body with its link markers as plain links, when it has any.
+pub fn links(body: &str) -> Option<String> {
+    match format::links(body) {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(text) => Some(text),
+    }
+}
+
+fn error(id: usize, p: format::Problem) -> Diagnostic {
+    Diagnostic::error(id, p.span, p.message).label(p.label).hint(p.hint)
+}
+
+fn warning(id: usize, p: format::Problem) -> Diagnostic {
+    Diagnostic::warning(id, p.span, p.message).label(p.label).hint(p.hint)
+}

@@ -1,0 +1,28 @@
+//! Zola: the keys of its `config.toml` (or `zola.toml`) and of its themes'
+//! `extra` table. Its shortcodes are read with Hugo's (`shortcodes.rs`).
+
+use super::settings::{bool_at, first_text, menu_in, social_links, Tool, ToolSettings};
+use serde_json::Value;
+
+/// Zola requires `base_url`; Hugo writes `baseURL`.
+pub fn is_zola(value: &Value) -> bool {
+    value.get("base_url").is_some() || value.get("compile_sass").is_some()
+}
+
+/// What Zola's keys say.
+pub fn settings(value: &Value) -> ToolSettings {
+    let base_url = first_text(value, &["base_url"]).map(|u| u.trim_end_matches('/').to_string());
+    ToolSettings {
+        title: first_text(value, &["title"]),
+        author: first_text(value, &["author", "author.name", "extra.author"]),
+        description: first_text(value, &["description"]),
+        lang: first_text(value, &["default_language"]).map(|l| super::hugo::primary(&l)),
+        base_path: base_url.as_deref().and_then(super::settings::url_path),
+        base_url,
+        menu: menu_in(value, &["extra.menu", "extra.main_menu", "extra.menu_items"]),
+        emoji: bool_at(value, "markdown.render_emoji"),
+        social: social_links(value, &["extra.socials", "extra.social"]),
+        tool: if is_zola(value) { Tool::Zola } else { Tool::Own },
+        ..ToolSettings::default()
+    }
+}
