@@ -353,21 +353,28 @@ fn no_pages(content: &std::path::Path, lang: &str, sources: &mut Sources) -> Dia
         .hint("pages go in section folders: `competences/`, `projets/` (also read: `projects/`, `work/`, `portfolio/`, `skills/`, `competencies/`) or any other (`posts/`, `veille/`), one Markdown file each with a `title`")
 }
 
-/// Every route the app serves: lists, tag pages and pages.
-/// The pages a `slug` moved: the route their file would give → their route.
+/// The pages a `slug` moved: the route their file would give → their route;
+/// and the addresses the site's tool gave them (their aliases), so links
+/// written to those land on the page.
 fn moved_by_slug(docs: &[Doc]) -> BTreeMap<String, String> {
-    docs.iter()
-        .filter(|d| d.slug != d.file.slug)
-        .map(|d| {
-            let by_file = match d.file.section.as_str() {
-                "" => format!("/{}", d.file.slug),
-                section => format!("/{section}/{}", d.file.slug),
-            };
-            (by_file, d.route.clone())
+    let by_alias = docs.iter().flat_map(|d| {
+        d.meta.aliases.iter().map(|alias| {
+            let path = alias.trim_end_matches('/');
+            let path = path.strip_suffix(".html").unwrap_or(path);
+            (path.to_string(), d.route.clone())
         })
-        .collect()
+    });
+    let by_file = docs.iter().filter(|d| d.slug != d.file.slug).map(|d| {
+        let by_file = match d.file.section.as_str() {
+            "" => format!("/{}", d.file.slug),
+            section => format!("/{section}/{}", d.file.slug),
+        };
+        (by_file, d.route.clone())
+    });
+    by_alias.chain(by_file).collect()
 }
 
+/// Every route the app serves: lists, tag pages and pages.
 fn routes(docs: &[document::Doc]) -> BTreeSet<String> {
     let fixed = ["/".to_string(), "/tags".to_string()];
     let lists = Kind::ALL.iter().map(|kind| format!("/{}", kind.section()));

@@ -54,7 +54,7 @@ pub fn index_file(dir: &Path, lang: &str) -> Option<PathBuf> {
 /// `index.md` or `index.mdx` at the top (Astro, Starlight's home).
 pub fn home_file(content: &Path, lang: &str) -> Option<PathBuf> {
     index_file(content, lang).or_else(|| {
-        ["index.md", "index.mdx"]
+        ["index.md", "index.mdx", "index.markdown"]
             .iter()
             .map(|name| content.join(name))
             .find(|path| path.is_file())

@@ -66,6 +66,7 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
 pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings, sources: &Sources) -> Vec<Diagnostic> {
     match tool.tool {
         Tool::Jekyll => jekyll::old_addresses(docs, tool),
+        Tool::Pelican => pelican::old_addresses(docs, tool),
         Tool::Hugo => hugo::permalinks::add_aliases(docs, &tool.permalinks, true, sources),
         _ => hugo::permalinks::add_aliases(docs, &tool.permalinks, false, sources),
     }

@@ -241,6 +241,7 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
         body.as_deref().unwrap_or(split.body),
         &split,
         &file,
+        &meta,
         context,
         &mut errors,
     ) {
@@ -319,13 +320,15 @@ fn page_syntax(
     body: &str,
     split: &front_matter::Split,
     file: &SourceFile,
+    meta: &Meta,
     context: &Context,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     match context.syntax {
-        PageSyntax::Liquid { base_url, title } => {
+        PageSyntax::Liquid { base_url, title, site } => {
             let at = |route: &str| context.dated.get(route).cloned();
-            jekyll::liquid(body, split.body_offset, file.id, (base_url, title, &at), errors)
+            let vars = jekyll::Variables { meta, site };
+            jekyll::liquid(body, split.body_offset, file.id, (base_url, title, &at), &vars, errors)
         }
         PageSyntax::LinkMarkers => pelican::links(body),
         PageSyntax::Markdown if split.format == front_matter::Format::Lines => pelican::links(body),

@@ -88,7 +88,12 @@ pub enum PageSyntax {
     #[default]
     Markdown,
     /// Liquid tags and kramdown attribute lists.
-    Liquid { base_url: String, title: String },
+    Liquid {
+        base_url: String,
+        title: String,
+        /// The settings' plain values, by name.
+        site: Vec<(String, String)>,
+    },
     /// `{filename}`, `{static}` link markers.
     LinkMarkers,
 }

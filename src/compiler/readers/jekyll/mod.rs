@@ -32,10 +32,10 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
             (format::Config::default(), vec![warning])
         }
     };
-    Some((settings(config, root), found))
+    Some((settings(config, root, sources.text(id)), found))
 }
 
-fn settings(config: format::Config, root: &Path) -> ToolSettings {
+fn settings(config: format::Config, root: &Path, text: &str) -> ToolSettings {
     let base_path = config.baseurl.clone();
     let base_url = config
         .url
@@ -52,6 +52,7 @@ fn settings(config: format::Config, root: &Path) -> ToolSettings {
         page_syntax: PageSyntax::Liquid {
             base_url: base_path.clone().unwrap_or_default(),
             title: config.title.clone().unwrap_or_default(),
+            site: site_variables(text),
         },
         base_url,
         base_path,
@@ -213,6 +214,76 @@ fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>) -> String {
     format::permalink(&pattern, &parts)
 }
 
+/// The settings' plain values (`github_username: jdupont`), as
+/// `{{ site.github_username }}` shows them.
+fn site_variables(text: &str) -> Vec<(String, String)> {
+    let Ok(Value::Object(map)) = serde_norway::from_str::<Value>(text) else {
+        return Vec::new();
+    };
+    map.iter().filter_map(|(k, v)| Some((k.clone(), shown(v)?))).collect()
+}
+
+/// A value as Liquid prints it: text, a number, a list joined.
+fn shown(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Array(items) => Some(items.iter().filter_map(shown).collect::<Vec<_>>().join(", ")),
+        _ => None,
+    }
+}
+
+/// What the page and the site say: `{{ page.title }}`, `{{ site.github_username }}`.
+pub struct Variables<'a> {
+    pub meta: &'a crate::compiler::model::fields::Meta,
+    pub site: &'a [(String, String)],
+}
+
+impl Variables<'_> {
+    fn get(&self, name: &str) -> Option<String> {
+        if let Some(key) = name.strip_prefix("page.") {
+            return match key {
+                "title" => Some(self.meta.title.clone()),
+                "description" | "excerpt" => Some(self.meta.description.clone()),
+                "date" => self.meta.date.clone(),
+                "tags" => Some(self.meta.tags.join(", ")),
+                key => self.meta.extra.get(key).and_then(shown),
+            };
+        }
+        let key = name.strip_prefix("site.")?;
+        self.site.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+}
+
+/// `{{ page.x }}` and `{{ site.x }}` replaced by their values where the page
+/// or the settings give one (the others are left to [`liquid`]).
+fn with_variables(body: &str, vars: &Variables) -> Option<String> {
+    if !body.contains("{{") {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    let mut changed = false;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start..].find("}}") else { break };
+        let inner = rest[start + 2..start + len].trim();
+        let (name, filters) = inner.split_once('|').map_or((inner, ""), |(n, f)| (n.trim(), f.trim()));
+        let plain = filters.is_empty() || filters == "escape" || filters == "markdownify";
+        match vars.get(name).filter(|_| plain && !name.contains(char::is_whitespace)) {
+            Some(value) => {
+                out.push_str(&rest[..start]);
+                out.push_str(&value.replace('\n', " "));
+                changed = true;
+            }
+            None => out.push_str(&rest[..start + len + 2]),
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// The body with its Liquid turned into Markdown, when it has any; the tags
 /// left open are errors, the ones left out (`include`, `if`) warnings.
 pub fn liquid(
@@ -220,6 +291,7 @@ pub fn liquid(
     offset: usize,
     id: usize,
     (base_url, title, dated): (&str, &str, &dyn Fn(&str) -> Option<String>),
+    vars: &Variables,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let cx = format::LiquidContext {
@@ -227,6 +299,8 @@ pub fn liquid(
         site_title: title,
         post_url: dated,
     };
+    let own = with_variables(body, vars);
+    let body = own.as_deref().unwrap_or(body);
     let out = format::liquid(body, &cx);
     let at = |span: std::ops::Range<usize>| offset + span.start..offset + span.end;
     for p in out.problems {
@@ -241,6 +315,6 @@ pub fn liquid(
     }
     match out.body {
         std::borrow::Cow::Owned(text) => Some(text),
-        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Borrowed(_) => own,
     }
 }

@@ -350,10 +350,26 @@ pub struct Conf {
     pub static_paths: Option<Vec<String>>,
     pub article_paths: Option<Vec<String>>,
     pub page_paths: Option<Vec<String>>,
+    /// `PAGE_URL`, `PAGE_SAVE_AS`, `ARTICLE_URL`, `ARTICLE_SAVE_AS`: addresses with `{slug}`-style fields.
+    pub page_url: Option<String>,
+    pub page_save_as: Option<String>,
+    pub article_url: Option<String>,
+    pub article_save_as: Option<String>,
 }
 
 /// Settings whose value must be a plain string.
-const TEXT_NAMES: &[&str] = &["SITENAME", "SITEURL", "AUTHOR", "DEFAULT_LANG", "TIMEZONE", "PATH"];
+const TEXT_NAMES: &[&str] = &[
+    "SITENAME",
+    "SITEURL",
+    "AUTHOR",
+    "DEFAULT_LANG",
+    "TIMEZONE",
+    "PATH",
+    "PAGE_URL",
+    "PAGE_SAVE_AS",
+    "ARTICLE_URL",
+    "ARTICLE_SAVE_AS",
+];
 
 /// Settings whose value must be a list (or tuple) of plain strings.
 const LIST_NAMES: &[&str] = &["STATIC_PATHS", "ARTICLE_PATHS", "PAGE_PATHS"];
@@ -424,6 +440,10 @@ fn text_slot<'c>(conf: &'c mut Conf, name: &str) -> Option<&'c mut Option<String
         "DEFAULT_LANG" => Some(&mut conf.default_lang),
         "TIMEZONE" => Some(&mut conf.timezone),
         "PATH" => Some(&mut conf.path),
+        "PAGE_URL" => Some(&mut conf.page_url),
+        "PAGE_SAVE_AS" => Some(&mut conf.page_save_as),
+        "ARTICLE_URL" => Some(&mut conf.article_url),
+        "ARTICLE_SAVE_AS" => Some(&mut conf.article_save_as),
         _ => None,
     }
 }

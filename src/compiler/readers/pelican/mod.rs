@@ -6,6 +6,7 @@ pub mod format;
 
 use super::settings::{url_path, PageSyntax, Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
+use crate::compiler::model::document::Doc;
 use crate::compiler::model::front_matter::{Format, Split};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -29,16 +30,18 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
     let found = problems.into_iter().map(|p| warning(id, p)).collect();
     let base_url = conf
         .siteurl
+        .clone()
         .filter(|u| !u.is_empty())
         .map(|u| u.trim_end_matches('/').to_string());
     let settings = ToolSettings {
-        title: conf.sitename,
-        author: conf.author,
-        lang: conf.default_lang.map(|l| super::hugo::primary(&l)),
+        title: conf.sitename.clone(),
+        author: conf.author.clone(),
+        lang: conf.default_lang.as_deref().map(super::hugo::primary),
         base_path: base_url.as_deref().and_then(url_path),
         base_url,
+        permalinks: permalinks(&conf),
         tool: Tool::Pelican,
-        transparent: conf.page_paths.unwrap_or_else(|| vec!["pages".into()]),
+        transparent: conf.page_paths.clone().unwrap_or_else(|| vec!["pages".into()]),
         page_syntax: PageSyntax::LinkMarkers,
         root: Some(root.to_path_buf()),
         ..ToolSettings::default()
@@ -85,4 +88,58 @@ fn error(id: usize, p: format::Problem) -> Diagnostic {
 
 fn warning(id: usize, p: format::Problem) -> Diagnostic {
     Diagnostic::warning(id, p.span, p.message).label(p.label).hint(p.hint)
+}
+
+/// The address patterns Pelican writes pages and articles at: (`pages` for the
+/// pages, `""` for the articles, pattern), its defaults where the settings are silent.
+fn permalinks(conf: &format::Conf) -> Vec<(String, String)> {
+    let pages = [&conf.page_url, &conf.page_save_as];
+    let articles = [&conf.article_url, &conf.article_save_as];
+    let page = |p: &[&Option<String>; 2]| p.iter().filter_map(|v| (*v).clone()).collect::<Vec<_>>();
+    let mut out: Vec<(String, String)> = page(&pages).into_iter().map(|p| ("pages".to_string(), p)).collect();
+    out.extend(page(&articles).into_iter().map(|p| (String::new(), p)));
+    if out.is_empty() {
+        out.push(("pages".into(), "pages/{slug}.html".into()));
+        out.push((String::new(), "{slug}.html".into()));
+    }
+    out
+}
+
+/// Each page's addresses under Pelican, where Vitrine's differ, added to its
+/// aliases (written as redirects, and links written to them land).
+pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings) -> Vec<Diagnostic> {
+    for doc in docs.iter_mut() {
+        let page = doc.file.folder.is_empty()
+            || tool
+                .transparent
+                .iter()
+                .any(|t| doc.file.rel.starts_with(&format!("{t}/")));
+        let kind = if page { "pages" } else { "" };
+        let slug = doc.slug.rsplit('/').next().unwrap_or_default().to_string();
+        let category = doc.file.folder.to_lowercase();
+        for (_, pattern) in tool.permalinks.iter().filter(|(k, _)| k == kind) {
+            let address = fill(pattern, &slug, &category, doc.meta.date.as_deref());
+            for address in [address.clone(), address.trim_end_matches(".html").to_string()] {
+                if address.trim_end_matches('/') != doc.route && !doc.meta.aliases.contains(&address) {
+                    doc.meta.aliases.push(address);
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A Pelican address pattern filled: `{slug}`, `{category}`, `{lang}` (empty),
+/// `{date:%Y}`/`%m`/`%d`.
+fn fill(pattern: &str, slug: &str, category: &str, date: Option<&str>) -> String {
+    let date = date.unwrap_or("0001-01-01");
+    let part = |range: std::ops::Range<usize>| date.get(range).unwrap_or_default().to_string();
+    let filled = pattern
+        .replace("{slug}", slug)
+        .replace("{category}", category)
+        .replace("{lang}", "")
+        .replace("{date:%Y}", &part(0..4))
+        .replace("{date:%m}", &part(5..7))
+        .replace("{date:%d}", &part(8..10));
+    format!("/{}", filled.trim_start_matches('/')).replace("//", "/")
 }
