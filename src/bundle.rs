@@ -44,6 +44,12 @@ pub struct Site {
     /// an absolute URL; the sections and the top-level pages that ask for an entry.
     #[serde(default)]
     pub menu: Vec<SiteLink>,
+    /// The author's photo, shown on the home page.
+    #[serde(default)]
+    pub photo: Option<Image>,
+    /// The author's short bio, under their name on the home page.
+    #[serde(default)]
+    pub bio: String,
 }
 
 /// A folder of pages: its route (`/posts`), its title (from its `_index.md`, or its name).

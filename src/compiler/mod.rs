@@ -16,7 +16,7 @@ use assemble::{order, relations, sections, taxonomies};
 use check::{checks, link_check};
 use markup::{images, markdown, render};
 use model::{diagnostics, document, slugs};
-use readers::{cascade, collisions, intros, load, parse};
+use readers::{cascade, collisions, intros, load, parse, site};
 
 use crate::bundle::{Bundle, Kind};
 use diagnostics::{Diagnostic, Sources};
@@ -76,24 +76,12 @@ pub fn compile(options: &Options) -> Outcome {
     });
     let options = moved.as_ref().unwrap_or(options);
     let (tool, site, skip) = (layout.settings, layout.site, layout.skip);
-    let lang = site.as_ref().map_or("fr", |s| s.lang.as_str());
-    let (docs, index_folders, mut left_out) = read_pages(options, &tool, lang, &skip, &mut sources, &mut diagnostics);
-    let drafts = left_out.iter().filter(|(_, why)| why.is_none()).count();
+    let lang = site.as_ref().map_or_else(|| "fr".to_string(), |s| s.lang.clone());
+    let read = read(options, &tool, &lang, &skip, &mut sources, &mut diagnostics);
+    let drafts = read.left_out.iter().filter(|(_, why)| why.is_none()).count();
     clock.lap("· front matter parsed");
-    // The `_index.md` files first: a section made of its introduction alone is
-    // a route links may lead to.
-    let (intro_docs, index_fields, found) = intros::load(
-        &options.content,
-        lang,
-        &folders_of(&docs, &options.content, lang, &index_folders, &skip),
-        &mut sources,
-    );
-    diagnostics.extend(found);
-    let mut routes = routes(&docs);
-    routes.extend(intro_docs.iter().map(|d| d.route.clone()));
-    left_out.extend(sections::left_out(&index_fields, &routes));
     let pictures = pictures::Pictures::new(options.image_cache.clone());
-    let moved = moved_by_slug(&docs);
+    let moved = moved_by_slug(&read.docs);
     let folders = render::Folders {
         content: &options.content,
         public: &options.public,
@@ -108,41 +96,13 @@ pub fn compile(options: &Options) -> Outcome {
         },
     };
     let copies = Mutex::new(render::ContentFiles::new());
-    let mut docs = render::render(docs, &sources, &routes, &folders, &copies);
-    clock.lap("· Markdown rendered");
-    let mut intro_docs = render::render(intro_docs, &sources, &routes, &folders, &copies);
-    clock.lap("· introductions");
-    let tags = taxonomies::collect(&mut docs);
-    let (relations, found) = relations::compute(&docs, &tool.taxonomies);
-    diagnostics.extend(found);
-    let (mut images, image_uses, found) = images::front_matter_images(&docs, &folders, &copies);
-    diagnostics.extend(found);
+    let photo = site::photo(&options.content, &tool);
+    let mut made = make(read, &folders, &copies, &sources, &tool.taxonomies, &mut diagnostics);
+    diagnostics.extend(made.photo(photo.as_deref(), &folders, &copies, &sources));
     clock.lap("· tags, relations, images");
     let (pictures_summary, failures) = pictures.encode();
-    let with_images: Vec<&Doc> = docs.iter().chain(&intro_docs).collect();
-    diagnostics.extend(images::unreadable(&failures, &pictures, &with_images, &image_uses));
-    images::serve_failed_as_is(&failures, &pictures, &folders, &mut docs, &mut images);
-    images::serve_failed_as_is(&failures, &pictures, &folders, &mut intro_docs, &mut BTreeMap::new());
-    let pages = Pages {
-        docs: &docs,
-        intros: &intro_docs,
-        fields: &index_fields,
-        routes: &routes,
-    };
-    diagnostics.extend(checks(&pages, &tags, &left_out, &options.today, &sources));
-    clock.lap("· links and checks");
-    if docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
-        diagnostics.push(no_pages(&options.content, lang, &mut sources));
-    }
-    let bundle = match site {
-        Some(mut site) if !diagnostics.iter().any(Diagnostic::is_error) => {
-            let (redirects, found) = sections_and_menu(&mut site, &pages, folders.base_path, &sources);
-            diagnostics.extend(found);
-            let bundle = assemble::assemble(site, docs, tags, &images, intro_docs, relations);
-            Some(crate::bundle::Bundle { redirects, ..bundle })
-        }
-        _ => None,
-    };
+    made.serve_failed(&failures, &pictures, &folders, &mut diagnostics);
+    let bundle = finish(made, site, options, &lang, &folders, &mut sources, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
     clock.lap("· bundle assembled");
     Outcome {
@@ -154,6 +114,146 @@ pub fn compile(options: &Options) -> Outcome {
         pictures_summary,
         drafts,
     }
+}
+
+/// The pages and section introductions read, with every route they make.
+struct Read {
+    docs: Vec<Doc>,
+    intros: Vec<Doc>,
+    fields: intros::Fields,
+    routes: BTreeSet<String>,
+    left_out: Vec<parse::LeftOut>,
+}
+
+/// Steps 1 to 3, then the `_index.md` files: a section made of its
+/// introduction alone is a route links may lead to.
+fn read(
+    options: &Options,
+    tool: &readers::settings::ToolSettings,
+    lang: &str,
+    skip: &[PathBuf],
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Read {
+    let (docs, index_folders, mut left_out) = read_pages(options, tool, lang, skip, sources, diagnostics);
+    let (intros, fields, found) = intros::load(
+        &options.content,
+        lang,
+        &folders_of(&docs, &options.content, lang, &index_folders, skip),
+        sources,
+    );
+    diagnostics.extend(found);
+    let mut routes = routes(&docs);
+    routes.extend(intros.iter().map(|d| d.route.clone()));
+    left_out.extend(sections::left_out(&fields, &routes));
+    Read {
+        docs,
+        intros,
+        fields,
+        routes,
+        left_out,
+    }
+}
+
+/// The pages rendered, with their tags, relations and images.
+struct Made {
+    read: Read,
+    tags: Vec<crate::bundle::Tag>,
+    relations: relations::Relations,
+    images: BTreeMap<String, crate::bundle::Image>,
+    image_uses: images::Uses,
+}
+
+/// Key of the author's photo among the pages' images, until the bundle is made.
+const PHOTO: &str = " photo";
+
+/// Steps 4 to 6: Markdown rendered, tags, relations, front matter images.
+fn make(
+    mut read: Read,
+    folders: &render::Folders,
+    copies: &Mutex<render::ContentFiles>,
+    sources: &Sources,
+    taxonomies: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Made {
+    let docs = std::mem::take(&mut read.docs);
+    read.docs = render::render(docs, sources, &read.routes, folders, copies);
+    let intros = std::mem::take(&mut read.intros);
+    read.intros = render::render(intros, sources, &read.routes, folders, copies);
+    let tags = taxonomies::collect(&mut read.docs);
+    let (relations, found) = relations::compute(&read.docs, taxonomies);
+    diagnostics.extend(found);
+    let (images, image_uses, found) = images::front_matter_images(&read.docs, folders, copies);
+    diagnostics.extend(found);
+    Made {
+        read,
+        tags,
+        relations,
+        images,
+        image_uses,
+    }
+}
+
+impl Made {
+    /// The author's photo, found and planned with the pages' images.
+    fn photo(
+        &mut self,
+        src: Option<&str>,
+        folders: &render::Folders,
+        copies: &Mutex<render::ContentFiles>,
+        sources: &Sources,
+    ) -> Option<Diagnostic> {
+        let (photo, warning) = images::photo(src?, folders, copies, sources);
+        if let Some(photo) = photo {
+            self.images.insert(PHOTO.to_string(), photo);
+        }
+        warning
+    }
+
+    /// The images that could not be decoded: said at each use, served as they are.
+    fn serve_failed(
+        &mut self,
+        failures: &[pictures::Failure],
+        pictures: &pictures::Pictures,
+        folders: &render::Folders,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let read = &mut self.read;
+        let with_images: Vec<&Doc> = read.docs.iter().chain(&read.intros).collect();
+        diagnostics.extend(images::unreadable(failures, pictures, &with_images, &self.image_uses));
+        images::serve_failed_as_is(failures, pictures, folders, &mut read.docs, &mut self.images);
+        images::serve_failed_as_is(failures, pictures, folders, &mut read.intros, &mut BTreeMap::new());
+    }
+}
+
+/// Steps 7 and 8: the checks, then the bundle when nothing is an error.
+fn finish(
+    mut made: Made,
+    site: Option<crate::bundle::Site>,
+    options: &Options,
+    lang: &str,
+    folders: &render::Folders,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Bundle> {
+    let read = &made.read;
+    let pages = Pages {
+        docs: &read.docs,
+        intros: &read.intros,
+        fields: &read.fields,
+        routes: &read.routes,
+    };
+    diagnostics.extend(checks(&pages, &made.tags, &read.left_out, &options.today, sources));
+    if read.docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.push(no_pages(&options.content, lang, sources));
+    }
+    let mut site = site.filter(|_| !diagnostics.iter().any(Diagnostic::is_error))?;
+    let (redirects, found) = sections_and_menu(&mut site, &pages, folders.base_path, sources);
+    diagnostics.extend(found);
+    site.photo = made.images.remove(PHOTO);
+    let Read { docs, intros, .. } = made.read;
+    let bundle = assemble::assemble(site, docs, made.tags, &made.images, intros, made.relations);
+    Some(Bundle { redirects, ..bundle })
 }
 
 /// Steps 1 to 3: the pages read and parsed, in display order, no two at one

@@ -1,5 +1,6 @@
 //! `/`: who the owner is, the latest projets, the compétences, a few tags.
 
+use crate::app::asset;
 use crate::app::widgets::{cards, counted_chips};
 use crate::bundle::Site;
 use crate::data::{Coverage, Home, HomeSection};
@@ -20,11 +21,22 @@ pub fn view(site: &Site, home: &Home) -> impl IntoView {
     } else {
         site.author.clone()
     };
+    // The author's photo, as their theme shows it: round, beside the name.
+    let photo = site.photo.as_ref().map(|img| {
+        let (src, alt, w, h) = (asset(img.shown()), name.clone(), img.width, img.height);
+        let srcset = img.srcset();
+        view! {
+            <img class="avatar" src=src srcset=srcset sizes="8rem" alt=alt width=w height=h decoding="async"/>
+        }
+    });
+    let bio = (!site.bio.is_empty()).then(|| view! { <p class="bio">{site.bio.clone()}</p> });
     view! {
         <div class="wrap home">
             <section class="hero">
+                {photo}
                 <h1>{name}</h1>
                 <p class="tagline">{site.tagline.clone()}</p>
+                {bio}
                 <ul class="social">{links}</ul>
             </section>
             {(!home.intro.is_empty()).then(|| view! { <div class="prose intro" inner_html=home.intro.clone()></div> })}

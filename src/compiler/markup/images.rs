@@ -89,6 +89,50 @@ pub fn front_matter_images(
     (images, uses, diagnostics)
 }
 
+/// The author's photo, found and resized like a page's image; a warning
+/// naming the setting when it is not found.
+pub fn photo(
+    src: &str,
+    folders: &Folders,
+    copies: &Mutex<ContentFiles>,
+    sources: &crate::compiler::model::diagnostics::Sources,
+) -> (Option<Image>, Option<Diagnostic>) {
+    if src.starts_with("http://") || src.starts_with("https://") {
+        let image = Image {
+            src: src.to_string(),
+            alt: String::new(),
+            width: None,
+            height: None,
+            resized: None,
+        };
+        return (Some(image), None);
+    }
+    let path = crate::compiler::markup::links::strip_base(src, folders.base_path);
+    let candidates = vec![crate::compiler::markup::links::normalize("/", path)];
+    match locate(&candidates, folders, copies) {
+        Some(found) => {
+            let (width, height) = found.size.map_or((None, None), |(w, h)| (Some(w), Some(h)));
+            let image = Image {
+                src: found.url,
+                alt: String::new(),
+                width,
+                height,
+                resized: found.resized,
+            };
+            (Some(image), None)
+        }
+        None => {
+            let (file, span) = sources.find(src).unwrap_or((0, 0..0));
+            let warning = Diagnostic::warning(file, span, "author's photo not found")
+                .label(format!(
+                    "`{src}` is neither in the public folder nor in the content folder"
+                ))
+                .hint("put the photo in `public/` (or the site's static folder) and write its path from there");
+            (None, Some(warning))
+        }
+    }
+}
+
 /// The images that could not be decoded, served as they are: every page's
 /// `<img>` points at the file itself instead of variants that do not exist.
 pub fn serve_failed_as_is(

@@ -42,6 +42,9 @@ pub struct ToolSettings {
     pub conventions: Conventions,
     /// The author's profiles: (name, address).
     pub social: Vec<(String, String)>,
+    /// The author's photo as the settings write it (`/img/moi.jpg`), and short bio.
+    pub photo: Option<String>,
+    pub bio: Option<String>,
     /// Folders under the content folder that are not pages (a Jekyll site's
     /// `_layouts/`, `vendor/`), relative to it.
     pub not_content: Vec<PathBuf>,
@@ -122,6 +125,8 @@ impl ToolSettings {
             permalinks: list(self.permalinks, other.permalinks),
             social: list(self.social, other.social),
             emoji: self.emoji || other.emoji,
+            photo: self.photo.or(other.photo),
+            bio: self.bio.or(other.bio),
             ..self
         }
     }

@@ -24,6 +24,10 @@ struct SiteFile {
     /// `[[menu]]` entries (`name`, `url`, `weight`): order and labels of the navigation.
     #[serde(default)]
     menu: Vec<MenuEntry>,
+    /// The author's photo (`/assets/moi.jpg`) and short bio, on the home page.
+    #[serde(alias = "avatar", alias = "image")]
+    photo: Option<String>,
+    bio: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -48,7 +52,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
                 Diagnostic::error(id, e.span().unwrap_or(0..0), "malformed site settings")
                     .label(e.message().to_string())
                     .hint(
-                        "fields: title, author, tagline, lang, base_url, [links] email, github, linkedin, website, and [[menu]] name, url, weight",
+                        "fields: title, author, tagline, lang, base_url, photo, bio, [links] email, github, linkedin, website, and [[menu]] name, url, weight",
                     )
             })?
         }
@@ -59,36 +63,57 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
     // page's (Hugo's "Welcome!"), behind the site title its tool's settings give.
     let own = path.is_file();
     let pick = |ours: Option<String>, tools: Option<String>| if own { ours.or(tools) } else { tools.or(ours) };
-    let file = SiteFile {
-        title: pick(file.title, d.title),
-        author: file.author.or(d.author),
-        tagline: pick(file.tagline, d.description),
-        lang: file.lang.or(d.lang),
-        base_url: file.base_url.or(d.base_url),
-        links: file.links,
-        menu: if file.menu.is_empty() { d.menu } else { file.menu },
-    };
-    let author = file.author.unwrap_or_default();
-    let title = file.title.unwrap_or_else(|| {
+    let author = file.author.or(d.author).unwrap_or_default();
+    let title = pick(file.title, d.title).unwrap_or_else(|| {
         if author.is_empty() {
             "Portfolio".into()
         } else {
             author.clone()
         }
     });
+    Ok(Site {
+        title,
+        author,
+        tagline: pick(file.tagline, d.description).unwrap_or_default(),
+        lang: file.lang.or(d.lang).unwrap_or_else(|| "fr".into()),
+        base_url: file
+            .base_url
+            .or(d.base_url)
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string(),
+        links: links(file.links, &d.social),
+        sections: Vec::new(),
+        // The menu as configured, in weight order; the compiler matches it to the sections and pages.
+        menu: configured_menu(if file.menu.is_empty() { d.menu } else { file.menu }),
+        // Found and resized with the pages' images (`markup::images::photo`).
+        photo: None,
+        bio: file.bio.or(d.bio).unwrap_or_default(),
+    })
+}
+
+/// The author's photo as written: `site.toml`'s, else the tool settings'.
+pub fn photo(content: &Path, defaults: &ToolSettings) -> Option<String> {
+    let text = std::fs::read_to_string(content.join(FILE)).ok();
+    let own = text
+        .and_then(|t| toml::from_str::<SiteFile>(&t).ok())
+        .and_then(|f| f.photo);
+    own.or_else(|| defaults.photo.clone())
+}
+
+/// The author's links: `site.toml`'s `[links]`, then the profiles the tool's
+/// settings list (a theme's social links).
+fn links(l: Links, social: &[(String, String)]) -> Vec<SiteLink> {
     let mut links = Vec::new();
-    let l = file.links;
+    let email = l.email.map(|e| {
+        if e.starts_with("mailto:") {
+            e
+        } else {
+            format!("mailto:{e}")
+        }
+    });
     for (label, url) in [
-        (
-            "E-mail",
-            l.email.map(|e| {
-                if e.starts_with("mailto:") {
-                    e
-                } else {
-                    format!("mailto:{e}")
-                }
-            }),
-        ),
+        ("E-mail", email),
         ("GitHub", l.github),
         ("LinkedIn", l.linkedin),
         ("Site web", l.website),
@@ -100,8 +125,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
             });
         }
     }
-    // The profiles a Hugo or Zola theme lists, after the site's own.
-    for (label, url) in &d.social {
+    for (label, url) in social {
         if !links.iter().any(|l| l.url == *url) {
             links.push(SiteLink {
                 label: label.clone(),
@@ -109,17 +133,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
             });
         }
     }
-    Ok(Site {
-        title,
-        author,
-        tagline: file.tagline.unwrap_or_default(),
-        lang: file.lang.unwrap_or_else(|| "fr".into()),
-        base_url: file.base_url.unwrap_or_default().trim_end_matches('/').to_string(),
-        links,
-        sections: Vec::new(),
-        // The menu as configured, in weight order; the compiler matches it to the sections and pages.
-        menu: configured_menu(file.menu),
-    })
+    links
 }
 
 /// Settings from the front matter of `content/_index.md` (Hugo and Zola's home
@@ -155,6 +169,8 @@ fn from_index(content: &Path, lang: &str, sources: &mut Sources) -> Result<SiteF
         base_url: text_of(&map, "base_url"),
         links: serde_json::from_value(links).unwrap_or_default(),
         menu: Vec::new(),
+        photo: None,
+        bio: None,
     })
 }
 

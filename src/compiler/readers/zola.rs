@@ -14,7 +14,18 @@ pub fn settings(value: &Value) -> ToolSettings {
     let base_url = first_text(value, &["base_url"]).map(|u| u.trim_end_matches('/').to_string());
     ToolSettings {
         title: first_text(value, &["title"]),
-        author: first_text(value, &["author", "author.name", "extra.author"]),
+        author: first_text(value, &["author", "author.name", "extra.author", "extra.author.name"]),
+        photo: first_text(
+            value,
+            &[
+                "extra.author.avatar",
+                "extra.author.image",
+                "extra.avatar",
+                "extra.profile_image",
+                "extra.author_image",
+            ],
+        ),
+        bio: first_text(value, &["extra.author.bio", "extra.bio"]),
         description: first_text(value, &["description"]),
         lang: first_text(value, &["default_language"]).map(|l| super::hugo::primary(&l)),
         base_path: base_url.as_deref().and_then(super::settings::url_path),

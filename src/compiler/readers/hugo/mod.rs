@@ -299,7 +299,32 @@ pub fn settings(value: &Value) -> ToolSettings {
         file_mounts: file_mounts(value),
         permalinks: permalinks(value),
         emoji: bool_at(value, "enableEmoji"),
-        social: social_links(value, &["params.social", "menus.social", "menu.social"]),
+        social: [
+            social_links(
+                value,
+                &["params.social", "menus.social", "menu.social", "params.socialIcons"],
+            ),
+            author_links(value),
+        ]
+        .concat(),
+        photo: first_text(
+            value,
+            &[
+                "params.profileMode.imageUrl",
+                "params.author.image",
+                "params.author.avatar",
+                "params.avatar",
+            ],
+        ),
+        bio: first_text(
+            value,
+            &[
+                "params.author.bio",
+                "params.author.headline",
+                "params.profileMode.subtitle",
+                "params.bio",
+            ],
+        ),
         tool: Tool::Hugo,
         conventions: Conventions {
             github_ids: true,
@@ -309,6 +334,20 @@ pub fn settings(value: &Value) -> ToolSettings {
         },
         ..ToolSettings::default()
     }
+}
+
+/// Blowfish's and Congo's `params.author.links`: `[{ github = "https://…" }]`.
+fn author_links(value: &Value) -> Vec<(String, String)> {
+    let Some(links) = super::settings::at(value, "params.author.links").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    links
+        .iter()
+        .filter_map(Value::as_object)
+        .flat_map(|link| link.iter())
+        .filter_map(|(name, url)| Some((name.clone(), url.as_str()?.trim().to_string())))
+        .filter(|(_, url)| url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:"))
+        .collect()
 }
 
 /// `en` from `en-US`, `fr` from `fr_FR`, lower case.

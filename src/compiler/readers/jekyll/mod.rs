@@ -41,13 +41,15 @@ fn settings(config: format::Config, root: &Path, text: &str) -> ToolSettings {
         .url
         .as_ref()
         .map(|u| format!("{u}{}", base_path.as_deref().unwrap_or("")));
-    let author = config.author.clone().unwrap_or_default();
+    let author = config.author.clone().or_else(|| data_author(root)).unwrap_or_default();
     let web = |url: &str| url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:");
     ToolSettings {
         title: config.title.clone(),
         description: config.description.clone(),
         lang: config.lang.as_deref().map(super::hugo::primary),
         author: author.name.clone(),
+        photo: author.avatar.clone(),
+        bio: author.bio.clone(),
         social: author.links.into_iter().filter(|(_, url)| web(url)).collect(),
         page_syntax: PageSyntax::Liquid {
             base_url: base_path.clone().unwrap_or_default(),
@@ -70,6 +72,18 @@ fn settings(config: format::Config, root: &Path, text: &str) -> ToolSettings {
         root: Some(root.to_path_buf()),
         ..ToolSettings::default()
     }
+}
+
+/// `_data/author.yml`, where some themes keep the author.
+fn data_author(root: &Path) -> Option<format::Author> {
+    let text = ["author.yml", "author.yaml"]
+        .iter()
+        .find_map(|name| std::fs::read_to_string(root.join("_data").join(name)).ok())?;
+    format::read_config(&format!("author:\n{}", indent(&text))).ok()?.author
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
 }
 
 /// The collections whose pages are built, by folder (`_posts`, `_projects`).
