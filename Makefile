@@ -5,11 +5,12 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: fuzz tools serve build build-subpath build-drafts check test lint bench bench-scale bench-search sizes lighthouse image-bytes clean
 
-# `SITE=path/to/site`: build a Hugo or Zola site root (its `content/`, `static/`)
-# or an Astro root (`src/content/`, `public/`) where it stands, nothing copied.
+# `SITE=path/to/site`: build a Hugo, Zola or Pelican site root (its `content/`),
+# an Astro root (`src/content/`, `public/`) or a Jekyll root (the folder itself)
+# where it stands, nothing copied.
 SITE ?=
 ifneq ($(SITE),)
-  export VITRINE_CONTENT := $(abspath $(if $(wildcard $(SITE)/src/content),$(SITE)/src/content,$(SITE)/content))
+  export VITRINE_CONTENT := $(abspath $(firstword $(wildcard $(SITE)/src/content $(SITE)/content) $(SITE)))
   WATCH_SITE := --watch src --watch style --watch index.html --watch Cargo.toml --watch $(abspath $(SITE))
 endif
 
@@ -43,6 +44,7 @@ test: tools lint build build-subpath build-drafts
 	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search --test hydration --test pictures --test synthese -- --skip drafts
 
 lint:
+	python3 scripts/check-imports.py
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -- -D warnings
@@ -57,13 +59,13 @@ sizes: build
 bench-scale: tools
 	./scripts/bench-scale.sh
 
-## Fuzz the front-matter reader, the settings readers, the shortcode expander and
-## the link resolver with libFuzzer, FUZZ_SECONDS each (default 600); a crash
+## Fuzz the front-matter reader, the settings readers, the shortcode expander,
+## the link resolver, Pelican's headers and settings, Jekyll's settings and Liquid with libFuzzer, FUZZ_SECONDS each (default 600); a crash
 ## stops with its input in fuzz/artifacts/.
 FUZZ_SECONDS ?= 600
 fuzz: tools
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-	@for target in front_matter settings shortcodes links; do \
+	@for target in front_matter settings shortcodes links pelican jekyll; do \
 	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
 	  cargo +$$(cat target/nightly-toolchain) fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) > target/fuzz-$$target.log 2>&1 \
 	    || { tail -40 target/fuzz-$$target.log; exit 1; }; \

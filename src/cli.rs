@@ -67,6 +67,7 @@ struct Input {
 impl Input {
     fn options(mut self) -> Options {
         // A site's root given for its content folder (`--content my-hugo-site`).
+        let root = self.content.clone();
         if let Some(inner) = crate::compiler::readers::settings::site_root_content(&self.content) {
             eprintln!(
                 "note: {} is a site's root; its pages are read from {}",
@@ -74,6 +75,9 @@ impl Input {
                 inner.display()
             );
             self.content = inner;
+        }
+        if let Some(note) = crate::compiler::readers::settings::mixed_note(&root, &self.content) {
+            eprintln!("note: {note}");
         }
         let public = match self.public {
             Some(folder) => vec![folder],

@@ -329,6 +329,44 @@ pub fn url_path(url: &str) -> Option<String> {
     (!path.is_empty()).then(|| format!("/{path}"))
 }
 
+/// A note when a site's root holds the settings of more than one tool: the
+/// one read is the one whose content folder is read (`content`).
+pub fn mixed_note(root: &Path, content: &Path) -> Option<String> {
+    let found: Vec<(&str, &str)> = [
+        ("Jekyll", "_config.yml", root.join("_config.yml").is_file()),
+        ("Pelican", "pelicanconf.py", root.join("pelicanconf.py").is_file()),
+        ("Astro", "astro.config.*", astro::has_settings(root)),
+        ("Hugo/Zola", "config.toml/hugo.toml", hugo::has_settings(root)),
+    ]
+    .into_iter()
+    .filter(|(_, _, here)| *here)
+    .map(|(tool, file, _)| (tool, file))
+    .collect();
+    if found.len() < 2 {
+        return None;
+    }
+    let used = if content == root {
+        "Jekyll"
+    } else if pelican::content_of(root).as_deref() == Some(content) && found.iter().any(|(t, _)| *t == "Pelican") {
+        "Pelican"
+    } else if content.ends_with("src/content") {
+        "Astro"
+    } else {
+        "Hugo/Zola"
+    };
+    let aside: Vec<String> = found
+        .iter()
+        .filter(|(tool, _)| *tool != used)
+        .map(|(tool, file)| format!("{tool} (`{file}`)"))
+        .collect();
+    Some(format!(
+        "{} holds the settings of several tools: read as a {used} site, from {}; left aside: {}",
+        root.display(),
+        content.display(),
+        aside.join(", ")
+    ))
+}
+
 /// The content folder of a site root given instead of it: `content/` (Hugo,
 /// Zola) or `src/content/` (Astro) of a folder that holds the tool's settings.
 pub fn site_root_content(dir: &Path) -> Option<PathBuf> {

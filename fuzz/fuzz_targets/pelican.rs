@@ -1,0 +1,18 @@
+//! Pelican's header lines, `pelicanconf.py` and link markers on any text.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use vitrine::compiler::readers::pelican::format;
+
+fuzz_target!(|text: &str| {
+    if format::starts_with_header(text) {
+        if let Ok(header) = format::header(text) {
+            let _ = format::front_matter(&header);
+            assert!(header.body_offset <= text.len());
+        }
+    }
+    let (_, problems) = format::read_conf(text);
+    for p in problems {
+        assert!(text.get(p.span.clone()).is_some(), "span {:?} off the text", p.span);
+    }
+    let _ = format::links(text);
+});
