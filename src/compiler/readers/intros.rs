@@ -61,6 +61,72 @@ pub fn home_file(content: &Path, lang: &str) -> Option<PathBuf> {
     })
 }
 
+/// What a section's `_index.md` says of it.
+fn section_fields(id: usize, split: &front_matter::Split) -> SectionFields {
+    let map = front_matter::parse(id, split).unwrap_or_default();
+    let text = |key: &str| {
+        map.get(key)
+            .and_then(Value::as_str)
+            .filter(|t| !t.trim().is_empty())
+            .map(str::to_string)
+    };
+    SectionFields {
+        title: text("title"),
+        weight: map.get("weight").and_then(Value::as_i64),
+        unlisted: map.get("render") == Some(&Value::Bool(false)),
+        // Zola's `template`, Hugo's `layout`.
+        template: text("template").or_else(|| text("layout")),
+        redirect_to: text("redirect_to"),
+        text: shows_text(split.body),
+        menu: menu_ask(map.get("menu")),
+        link_title: text("linkTitle"),
+        file: id,
+    }
+}
+
+/// The introduction of the section `(route segment, folder)` (the home page's for `("", "")`).
+fn intro_doc(
+    id: usize,
+    split: &front_matter::Split,
+    path: &Path,
+    (section, folder): (&String, &String),
+    dir: PathBuf,
+) -> Doc {
+    let name = path.file_name().map_or("_index.md".into(), |n| n.to_string_lossy());
+    let rel = if folder.is_empty() {
+        name.to_string()
+    } else {
+        format!("{folder}/{name}")
+    };
+    // Starlight's home is `index.mdx`: its imports and components are left out.
+    let body = name
+        .ends_with(".mdx")
+        .then(|| crate::compiler::readers::mdx::as_markdown(split.body).0);
+    Doc {
+        body,
+        body_offset: split.body_offset,
+        close: split.close.clone(),
+        file: SourceFile {
+            id,
+            kind: Kind::Other,
+            section: section.clone(),
+            folder: folder.clone(),
+            slug: String::new(),
+            dir,
+            rel,
+            date_from_name: None,
+        },
+        meta: Default::default(),
+        slug: String::new(),
+        route: format!("/{section}"),
+        rendered: Default::default(),
+        tags: Vec::new(),
+        blank: false,
+        outgoing: Vec::new(),
+        unrun: Vec::new(),
+    }
+}
+
 /// A `Doc` for each `_index.md` with a body: `content/_index.md` (route `/`) and
 /// `content/<section folder>/_index.md` (route `/<section>`), for `sections` as
 /// (route segment, folder); and each section's fields. The home page's front
@@ -97,63 +163,12 @@ pub fn load(
             }
         };
         if !folder.is_empty() {
-            let map = front_matter::parse(id, &split).unwrap_or_default();
-            let text = |key: &str| {
-                map.get(key)
-                    .and_then(Value::as_str)
-                    .filter(|t| !t.trim().is_empty())
-                    .map(str::to_string)
-            };
-            let section = SectionFields {
-                title: text("title"),
-                weight: map.get("weight").and_then(Value::as_i64),
-                unlisted: map.get("render") == Some(&Value::Bool(false)),
-                // Zola's `template`, Hugo's `layout`.
-                template: text("template").or_else(|| text("layout")),
-                redirect_to: text("redirect_to"),
-                text: shows_text(split.body),
-                menu: crate::compiler::readers::intros::menu_ask(map.get("menu")),
-                link_title: text("linkTitle"),
-                file: id,
-            };
-            fields.insert(folder.clone(), section);
+            fields.insert(folder.clone(), section_fields(id, &split));
         }
         if !shows_text(split.body) {
             continue;
         }
-        let name = path.file_name().map_or("_index.md".into(), |n| n.to_string_lossy());
-        let rel = if folder.is_empty() {
-            name.to_string()
-        } else {
-            format!("{folder}/{name}")
-        };
-        // Starlight's home is `index.mdx`: its imports and components are left out.
-        let body = name
-            .ends_with(".mdx")
-            .then(|| crate::compiler::readers::mdx::as_markdown(split.body).0);
-        docs.push(Doc {
-            body,
-            body_offset: split.body_offset,
-            close: split.close.clone(),
-            file: SourceFile {
-                id,
-                kind: Kind::Other,
-                section: section.clone(),
-                folder: folder.clone(),
-                slug: String::new(),
-                dir,
-                rel,
-                date_from_name: None,
-            },
-            meta: Default::default(),
-            slug: String::new(),
-            route: format!("/{section}"),
-            rendered: Default::default(),
-            tags: Vec::new(),
-            blank: false,
-            outgoing: Vec::new(),
-            unrun: Vec::new(),
-        });
+        docs.push(intro_doc(id, &split, &path, (section, folder), dir));
     }
     (docs, fields, diagnostics)
 }

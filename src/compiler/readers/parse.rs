@@ -197,46 +197,13 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
     };
     let cascaded = crate::compiler::readers::cascade::apply(context.cascades, &file.rel, &mut map);
     defaults(context.defaults, &file.rel, &mut map);
-    let (mut meta, errors) = fields::read(file.id, &split, map);
+    let (mut meta, mut errors) = fields::read(file.id, &split, map);
     meta.cascaded = cascaded.into_iter().collect();
     if meta.date.is_none() {
         meta.date = file.date_from_name.clone();
     }
-    let mut errors = errors;
-    let slug = match address_override(&mut meta, &file) {
-        Some(Ok(slug)) => slug,
-        moved => {
-            if let Some(Err(asked)) = moved {
-                errors.push(outside_section(file.id, &split, &asked, &file.section));
-            }
-            custom_slug(meta.slug.as_deref(), &file.slug, context.conventions.slug_is_path)
-        }
-    };
-    let route = if file.section.is_empty() {
-        format!("/{slug}")
-    } else {
-        format!("/{}/{}", file.section, slug)
-    };
-    // `projects/x.md` is served at `/projets/x`: its old address redirects there.
-    let top = slugify(file.folder.split('/').next().unwrap_or_default());
-    if !file.section.is_empty() && !top.is_empty() && top != file.section {
-        meta.aliases
-            .push(format!("/{top}{}/", &route[1 + file.section.len()..]));
-    }
-    let mut body = if file.rel.ends_with(".mdx") {
-        let (body, left_out) = crate::compiler::readers::mdx::as_markdown(split.body);
-        if let Some(span) = left_out {
-            let span = split.body_offset + span.start..split.body_offset + span.end;
-            errors.push(
-                Diagnostic::warning(file.id, span, "MDX imports and components are left out")
-                    .label("Vitrine reads MDX as Markdown")
-                    .hint("the Markdown around and inside components is kept, with their labels and titles; what they do (tabs, cards) is not"),
-            );
-        }
-        Some(body)
-    } else {
-        None
-    };
+    let (slug, route) = route_of(&mut meta, &file, &split, context, &mut errors);
+    let mut body = mdx_body(&split, &file, &mut errors);
     if let Some(own) = page_syntax(
         body.as_deref().unwrap_or(split.body),
         &split,
@@ -249,24 +216,9 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
     }
     if meta.title.is_empty() {
         let mut own = body.take().unwrap_or_else(|| split.body.to_string());
-        let (title, from) = stand_in_title(&mut own, &file.slug);
+        let (title, warning) = no_title(&mut own, &file, &split);
+        errors.push(warning);
         body = Some(own);
-        let (message, hint) = if split.bare {
-            (
-                "page has no front matter",
-                "start the file with a block such as\n---\ntitle: \"Mon titre\"\n---",
-            )
-        } else {
-            (
-                "page has no title",
-                "add a line `title: \"Mon titre\"` to the front matter",
-            )
-        };
-        errors.push(
-            Diagnostic::warning(file.id, split.open.clone(), message)
-                .label(format!("its title is `{title}`, from {from}"))
-                .hint(hint),
-        );
         meta.title = title;
     }
     let doc = Doc {
@@ -284,6 +236,74 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
         unrun: Vec::new(),
     };
     (Some(doc), errors)
+}
+
+/// The page's slug and route; its address by its folder's own name redirects there.
+fn route_of(
+    meta: &mut Meta,
+    file: &SourceFile,
+    split: &front_matter::Split,
+    context: &Context,
+    errors: &mut Vec<Diagnostic>,
+) -> (String, String) {
+    let slug = match address_override(meta, file) {
+        Some(Ok(slug)) => slug,
+        moved => {
+            if let Some(Err(asked)) = moved {
+                errors.push(outside_section(file.id, split, &asked, &file.section));
+            }
+            custom_slug(meta.slug.as_deref(), &file.slug, context.conventions.slug_is_path)
+        }
+    };
+    let route = if file.section.is_empty() {
+        format!("/{slug}")
+    } else {
+        format!("/{}/{}", file.section, slug)
+    };
+    // `projects/x.md` is served at `/projets/x`: its old address redirects there.
+    let top = slugify(file.folder.split('/').next().unwrap_or_default());
+    if !file.section.is_empty() && !top.is_empty() && top != file.section {
+        meta.aliases
+            .push(format!("/{top}{}/", &route[1 + file.section.len()..]));
+    }
+    (slug, route)
+}
+
+/// An MDX page's body read as Markdown, its imports and components left out (said once).
+fn mdx_body(split: &front_matter::Split, file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    if !file.rel.ends_with(".mdx") {
+        return None;
+    }
+    let (body, left_out) = crate::compiler::readers::mdx::as_markdown(split.body);
+    if let Some(span) = left_out {
+        let span = split.body_offset + span.start..split.body_offset + span.end;
+        errors.push(
+            Diagnostic::warning(file.id, span, "MDX imports and components are left out")
+                .label("Vitrine reads MDX as Markdown")
+                .hint("the Markdown around and inside components is kept, with their labels and titles; what they do (tabs, cards) is not"),
+        );
+    }
+    Some(body)
+}
+
+/// A stand-in title for a page without one, and the warning saying where it came from.
+fn no_title(body: &mut String, file: &SourceFile, split: &front_matter::Split) -> (String, Diagnostic) {
+    let (title, from) = stand_in_title(body, &file.slug);
+    let (message, hint) = if split.bare {
+        (
+            "page has no front matter",
+            "start the file with a block such as\n---\ntitle: \"Mon titre\"\n---",
+        )
+    } else {
+        (
+            "page has no title",
+            "add a line `title: \"Mon titre\"` to the front matter",
+        )
+    };
+    let warning = Diagnostic::warning(file.id, split.open.clone(), message)
+        .label(format!("its title is `{title}`, from {from}"))
+        .hint(hint);
+    (title, warning)
 }
 
 /// A page's fields and where its body starts: its front matter, or the
