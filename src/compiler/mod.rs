@@ -16,7 +16,7 @@ use assemble::{order, relations, sections, taxonomies};
 use check::{checks, link_check};
 use markup::{images, markdown, render};
 use model::{diagnostics, document, slugs};
-use readers::{cascade, collisions, intros, load, parse, site};
+use readers::{collisions, intros, load, parse, site};
 
 use crate::bundle::{Bundle, Kind};
 use diagnostics::{Diagnostic, Sources};
@@ -272,7 +272,7 @@ fn read_pages(
     };
     let (files, index_folders, found) = load::load(&options.content, lang, &folders, sources);
     diagnostics.extend(found);
-    let cascades = cascade::read(&options.content, lang);
+    let cascades = readers::cascades(&options.content, lang);
     let dated = load::dated(&files);
     let context = parse::Context {
         drafts: options.drafts,

@@ -101,7 +101,7 @@ fn intro_doc(
     // Starlight's home is `index.mdx`: its imports and components are left out.
     let body = name
         .ends_with(".mdx")
-        .then(|| crate::compiler::readers::mdx::as_markdown(split.body).0);
+        .then(|| crate::compiler::readers::astro::mdx::as_markdown(split.body).0);
     Doc {
         body,
         body_offset: split.body_offset,

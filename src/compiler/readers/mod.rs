@@ -4,24 +4,18 @@
 //! themes' vocabulary — is in that tool's module (`hugo`, `zola`, `astro`,
 //! `jekyll`, `pelican`); past this folder nothing names a tool.
 
-pub mod admonitions;
 pub mod astro;
 pub mod callouts;
-pub mod cascade;
 pub mod collisions;
 pub mod hugo;
 pub mod intros;
 pub mod jekyll;
 pub mod load;
-pub mod mdx;
-pub mod mdx_components;
 pub mod parse;
 pub mod pelican;
 pub mod settings;
-pub mod shortcodes;
 pub mod site;
 pub mod syntax;
-pub mod theme_shortcodes;
 pub mod zola;
 
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
@@ -59,6 +53,11 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
         site,
         skip,
     }
+}
+
+/// The front matter sections hand down to their pages (Hugo's `cascade`).
+pub fn cascades(content: &Path, lang: &str) -> Vec<hugo::cascade::Cascade> {
+    hugo::cascade::read(content, lang)
 }
 
 /// The addresses the site's tool gave its pages, where Vitrine's differ,

@@ -7,7 +7,7 @@ use crate::compiler::model::document::SourceFile;
 use crate::compiler::model::fields::Meta;
 use crate::compiler::model::slugs::slugify;
 use crate::compiler::model::{fields, front_matter};
-use crate::compiler::readers::cascade::Cascade;
+use crate::compiler::readers::hugo::cascade::Cascade;
 use crate::compiler::readers::settings::{Conventions, PageSyntax};
 use crate::compiler::readers::{jekyll, pelican};
 use rayon::prelude::*;
@@ -195,7 +195,7 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
         Ok(read) => read,
         Err(e) => return (None, vec![e]),
     };
-    let cascaded = crate::compiler::readers::cascade::apply(context.cascades, &file.rel, &mut map);
+    let cascaded = crate::compiler::readers::hugo::cascade::apply(context.cascades, &file.rel, &mut map);
     defaults(context.defaults, &file.rel, &mut map);
     let (mut meta, mut errors) = fields::read(file.id, &split, map);
     meta.cascaded = cascaded.into_iter().collect();
@@ -274,7 +274,7 @@ fn mdx_body(split: &front_matter::Split, file: &SourceFile, errors: &mut Vec<Dia
     if !file.rel.ends_with(".mdx") {
         return None;
     }
-    let (body, left_out) = crate::compiler::readers::mdx::as_markdown(split.body);
+    let (body, left_out) = crate::compiler::readers::astro::mdx::as_markdown(split.body);
     if let Some(span) = left_out {
         let span = split.body_offset + span.start..split.body_offset + span.end;
         errors.push(

@@ -13,10 +13,10 @@ pub struct Syntax {
 
 /// The body as plain Markdown.
 pub fn to_markdown(body: &str, syntax: Syntax) -> Cow<'_, str> {
-    let expanded = super::shortcodes::expand(body);
-    let text = super::hugo::refs(super::admonitions::expand(&expanded));
+    let expanded = super::hugo::shortcodes::expand(body);
+    let text = super::hugo::refs(super::astro::directives::expand(&expanded));
     let text = if syntax.mdx {
-        Cow::Owned(super::mdx_components::children_as_markdown(&text))
+        Cow::Owned(super::astro::components::children_as_markdown(&text))
     } else {
         text
     };
@@ -29,5 +29,5 @@ pub fn to_markdown(body: &str, syntax: Syntax) -> Cow<'_, str> {
 
 /// Summary text without the shortcodes left as written.
 pub fn without_unrun(text: &str) -> String {
-    super::shortcodes::without_unhandled(text)
+    super::hugo::shortcodes::without_unhandled(text)
 }

@@ -2,7 +2,10 @@
 //! content folders per language, its cross-references (`ref`, `relref`) and
 //! its URL rules (`permalinks.rs`).
 
+pub mod cascade;
 pub mod permalinks;
+pub mod shortcodes;
+pub mod themes;
 
 use super::settings::{
     bool_at, first_text, menu_in, social_links, url_path, Conventions, MenuEntry, Tool, ToolSettings,

@@ -11,10 +11,10 @@
 //! no page shows `{{<`, `{{%` or `{%` outside its code, where shortcodes are
 //! shown as written. Each is listed by [`unhandled`], for a warning.
 
-use super::callouts;
-use super::theme_shortcodes::{self as theme, Shape};
+use super::themes::{self as theme, Shape};
 use crate::compiler::model::diagnostics::Diagnostic;
 use crate::compiler::model::document::Doc;
+use crate::compiler::readers::callouts;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -705,11 +705,11 @@ fn highlight(call: &Call, text: &str) -> Option<(String, usize)> {
 /// One warning per shortcode name a page leaves as written, at its first use,
 /// keyed by the name; read from its Markdown (`body`) as it is rendered.
 pub fn unrun(doc: &Doc, body: &str) -> Vec<(String, Diagnostic)> {
-    let calls = crate::compiler::readers::shortcodes::unhandled(body);
+    let calls = crate::compiler::readers::hugo::shortcodes::unhandled(body);
     let mut names: Vec<&str> = calls.iter().map(|(_, _, name)| *name).collect();
     names.sort_unstable();
     names.dedup();
-    let known = crate::compiler::readers::shortcodes::HANDLED.join(", ");
+    let known = crate::compiler::readers::hugo::shortcodes::HANDLED.join(", ");
     names
         .into_iter()
         .filter_map(|name| {

@@ -12,7 +12,7 @@
 //! What is made is Markdown, or HTML blocks with a blank line before the
 //! Markdown inside them so that it is still read as Markdown.
 
-use super::callouts;
+use crate::compiler::readers::callouts;
 use std::borrow::Cow;
 
 /// Theme shortcodes with an inner text, rendered by [`render`].
@@ -357,17 +357,20 @@ mod tests {
     const FIXTURES: [(&str, &str); 7] = [
         (
             "blowfish",
-            include_str!("../../../tests/fixtures/shortcodes/blowfish.md"),
+            include_str!("../../../../tests/fixtures/shortcodes/blowfish.md"),
         ),
-        ("congo", include_str!("../../../tests/fixtures/shortcodes/congo.md")),
+        ("congo", include_str!("../../../../tests/fixtures/shortcodes/congo.md")),
         (
             "papermod",
-            include_str!("../../../tests/fixtures/shortcodes/papermod.md"),
+            include_str!("../../../../tests/fixtures/shortcodes/papermod.md"),
         ),
-        ("docsy", include_str!("../../../tests/fixtures/shortcodes/docsy.md")),
-        ("stack", include_str!("../../../tests/fixtures/shortcodes/stack.md")),
-        ("coder", include_str!("../../../tests/fixtures/shortcodes/coder.md")),
-        ("generic", include_str!("../../../tests/fixtures/shortcodes/generic.md")),
+        ("docsy", include_str!("../../../../tests/fixtures/shortcodes/docsy.md")),
+        ("stack", include_str!("../../../../tests/fixtures/shortcodes/stack.md")),
+        ("coder", include_str!("../../../../tests/fixtures/shortcodes/coder.md")),
+        (
+            "generic",
+            include_str!("../../../../tests/fixtures/shortcodes/generic.md"),
+        ),
     ];
 
     #[test]

@@ -2,6 +2,10 @@
 //! JavaScript), content collections, Starlight's locales, Markdown pages kept
 //! outside the collections; its slugs are a page's whole path.
 
+pub mod components;
+pub mod directives;
+pub mod mdx;
+
 use super::settings::{Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use std::path::{Path, PathBuf};
