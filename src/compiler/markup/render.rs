@@ -55,7 +55,7 @@ pub fn render(
         };
         let body = doc.markdown(sources);
         let rendered = markdown::render(body, doc.body_offset, &from, markup, routes, &locate);
-        let unrun = crate::compiler::readers::hugo::shortcodes::unrun(doc, body);
+        let unrun = crate::compiler::readers::syntax::unrun(doc, body);
         (doc.rendered, doc.unrun, doc.body) = (rendered, unrun, None);
         if doc.meta.image.is_none() {
             eager_first_image(&mut doc.rendered.html);

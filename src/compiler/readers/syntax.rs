@@ -31,3 +31,12 @@ pub fn to_markdown(body: &str, syntax: Syntax) -> Cow<'_, str> {
 pub fn without_unrun(text: &str) -> String {
     super::hugo::shortcodes::without_unhandled(text)
 }
+
+/// One warning per tool syntax a page leaves as written or unknown (its
+/// shortcodes), keyed by name, read from its Markdown as it is rendered.
+pub fn unrun(
+    doc: &crate::compiler::model::document::Doc,
+    body: &str,
+) -> Vec<(String, crate::compiler::model::diagnostics::Diagnostic)> {
+    super::hugo::shortcodes::unrun(doc, body)
+}
