@@ -65,7 +65,7 @@ pub fn counted_shortcodes(warnings: Vec<(String, Diagnostic)>) -> Vec<Diagnostic
         Diagnostic::warning(
             d.file,
             d.span.clone(),
-            format!("shortcode `{name}` shown as written on {more} more pages"),
+            format!("shortcode `{name}` not run on {more} more pages"),
         )
         .label(format!("this one among them, on {pages} pages in all"))
         .hint(d.hint.clone().unwrap_or_default())

@@ -702,7 +702,7 @@ fn highlight(call: &Call, text: &str) -> Option<(String, usize)> {
     Some((format!("```{lang}\n{code}\n```"), call.end + at + len))
 }
 
-/// One warning per shortcode name a page leaves as written, at its first use,
+/// One warning per shortcode name a page does not run, at its first use,
 /// keyed by the name; read from its Markdown (`body`) as it is rendered.
 pub fn unrun(doc: &Doc, body: &str) -> Vec<(String, Diagnostic)> {
     let calls = crate::compiler::readers::hugo::shortcodes::unhandled(body);
@@ -717,19 +717,19 @@ pub fn unrun(doc: &Doc, body: &str) -> Vec<(String, Diagnostic)> {
             let count = calls.iter().filter(|(_, _, n)| *n == name).count();
             let start = doc.body_offset + at;
             let label = match count {
-                1 => "Vitrine does not run this Hugo or Zola shortcode".to_string(),
-                n => format!("Vitrine does not run this Hugo or Zola shortcode ({n} uses in this page)"),
+                1 => "Vitrine does not know this Hugo or Zola shortcode".to_string(),
+                n => format!("Vitrine does not know this Hugo or Zola shortcode ({n} uses in this page)"),
             };
             Some((
                 name.to_string(),
                 Diagnostic::warning(
                     doc.file.id,
                     start..start + len,
-                    format!("shortcode `{name}` shown as written"),
+                    format!("shortcode `{name}` not run"),
                 )
                 .label(label)
                 .hint(format!(
-                    "Vitrine reads {known}; replace the others with Markdown (a link, an image)"
+                    "Vitrine reads {known} and the common themes' own (Blowfish, Congo, PaperMod, Docsy, Stack); another keeps its inner text, or becomes a link to its `url`, or nothing: write what it showed in Markdown"
                 )),
             ))
         })
