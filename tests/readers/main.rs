@@ -8,6 +8,7 @@ mod support;
 mod astro;
 mod common;
 mod hugo;
+mod jekyll;
 mod zola;
 
 use support::content::{compile, png, printed, site_with};
@@ -105,4 +106,34 @@ fn dialects() -> Bundle {
         ("projets/gecy/index.md", BUNDLE_PAGE.as_bytes()),
         ("projets/gecy/photo.png", &png),
     ])
+}
+
+/// The HTML without its code (`<pre>…</pre>`, `<code>…</code>`): what a reader sees as text.
+fn outside_code(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    loop {
+        let next = ["<pre", "<code"]
+            .iter()
+            .filter_map(|open| rest.find(open).map(|at| (at, *open)))
+            .min();
+        let Some((at, open)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        let close = if open == "<pre" { "</pre>" } else { "</code>" };
+        rest = rest[at..].find(close).map_or("", |end| &rest[at + end + close.len()..]);
+    }
+}
+
+/// Where each printed diagnostic whose first line holds `message` points (`path:line:col`).
+fn located(text: &str, message: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.contains(message) && (l.starts_with("warning:") || l.starts_with("error:")))
+        .filter_map(|(i, _)| lines.get(i + 1)?.split_once("┌─ ").map(|(_, at)| at.trim().to_string()))
+        .collect()
 }
