@@ -98,7 +98,7 @@ proptest! {
 
     #[test]
     fn shortcode_expansion_never_panics_and_leaves_plain_text_alone(text in shortcode_text()) {
-        let expanded = vitrine::compiler::readers::shortcodes::expand(&text);
+        let expanded = vitrine::compiler::readers::hugo::shortcodes::expand(&text);
         if !text.contains("{{") && !text.contains("{%") && !text.contains("*/") {
             prop_assert_eq!(&expanded, &text);
         }

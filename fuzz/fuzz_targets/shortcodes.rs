@@ -3,7 +3,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let expanded = vitrine::compiler::readers::shortcodes::expand(text);
+    let expanded = vitrine::compiler::readers::hugo::shortcodes::expand(text);
     if !text.contains("{{") && !text.contains("{%") && !text.contains("*/") {
         assert_eq!(expanded, text);
     }
