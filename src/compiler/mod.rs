@@ -277,10 +277,8 @@ fn read_pages(
     let context = parse::Context {
         drafts: options.drafts,
         today: &options.today,
-        conventions: tool.conventions,
+        settings: tool,
         cascades: &cascades,
-        defaults: &tool.defaults,
-        syntax: &tool.page_syntax,
         dated: &dated,
     };
     let (docs, found, left_out) = parse::parse(files, sources, &context);

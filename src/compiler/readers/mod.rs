@@ -20,7 +20,7 @@ pub mod zola;
 
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use crate::compiler::model::document::Doc;
-use settings::{Tool, ToolSettings};
+use settings::ToolSettings;
 use std::path::{Path, PathBuf};
 
 /// A site as its tool lays it out.
@@ -42,9 +42,7 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
     let moved = elsewhere(content, &tool, sources, diagnostics);
     let own = moved.as_deref().unwrap_or(content);
     let site = site::read(own, &tool, sources).map_err(|e| diagnostics.push(e)).ok();
-    if tool.tool == Tool::Astro {
-        diagnostics.extend(astro::astro_pages(content, sources));
-    }
+    diagnostics.extend((tool.tool.site_warnings)(content, sources));
     let mut skip = other_languages(content, &tool);
     skip.extend(tool.not_content.iter().map(|dir| own.join(dir)));
     Layout {
@@ -63,12 +61,7 @@ pub fn cascades(content: &Path, lang: &str) -> Vec<hugo::cascade::Cascade> {
 /// The addresses the site's tool gave its pages, where Vitrine's differ,
 /// added to each page's aliases (written as redirects); warnings.
 pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings, sources: &Sources) -> Vec<Diagnostic> {
-    match tool.tool {
-        Tool::Jekyll => jekyll::old_addresses(docs, tool),
-        Tool::Pelican => pelican::old_addresses(docs, tool),
-        Tool::Hugo => hugo::permalinks::add_aliases(docs, &tool.permalinks, true, sources),
-        _ => hugo::permalinks::add_aliases(docs, &tool.permalinks, false, sources),
-    }
+    (tool.tool.old_addresses)(docs, tool, sources)
 }
 
 /// The folders of the site's other languages inside its content folder, left

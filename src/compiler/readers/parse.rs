@@ -8,8 +8,8 @@ use crate::compiler::model::fields::Meta;
 use crate::compiler::model::slugs::slugify;
 use crate::compiler::model::{fields, front_matter};
 use crate::compiler::readers::hugo::cascade::Cascade;
-use crate::compiler::readers::settings::{Conventions, PageSyntax};
-use crate::compiler::readers::{jekyll, pelican};
+use crate::compiler::readers::pelican;
+use crate::compiler::readers::settings::{PageText, ToolSettings};
 use rayon::prelude::*;
 
 /// A page's route left out of the build, and why when it is not a draft.
@@ -21,13 +21,10 @@ pub struct Context<'a> {
     pub drafts: bool,
     /// `YYYY-MM-DD`: a page past Hugo's `expiryDate` is left out like a draft, and said so.
     pub today: &'a str,
-    pub conventions: Conventions,
+    /// The site's tool settings: its conventions, its reader.
+    pub settings: &'a ToolSettings,
     /// Hugo's `cascade`s, handed down from the `_index.md` files.
     pub cascades: &'a [Cascade],
-    /// Front matter the site's tool gives pages by path, under their own.
-    pub defaults: &'a [(String, serde_json::Map<String, serde_json::Value>)],
-    /// The syntax around the Markdown of every page.
-    pub syntax: &'a PageSyntax,
     /// Dated pages by file name (`2021-04-11-titre`): their address by file.
     pub dated: &'a std::collections::HashMap<String, String>,
 }
@@ -128,7 +125,7 @@ fn left_out_why(doc: &Doc, today: &str) -> Option<(Diagnostic, String)> {
 /// A Hugo page dated after today: Hugo publishes it on that day, unless `buildFuture`.
 fn scheduled(doc: &Doc, context: &Context) -> Option<(Diagnostic, String)> {
     let date = doc.meta.date.as_deref()?;
-    if !context.conventions.future_left_out || date <= context.today {
+    if !context.settings.conventions.future_left_out || date <= context.today {
         return None;
     }
     let d = Diagnostic::warning(
@@ -191,13 +188,14 @@ fn expired(doc: &Doc, today: &str) -> Option<String> {
 
 /// One page: its front matter read and its route known, with the problems found.
 fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, Vec<Diagnostic>) {
-    let (split, mut map) = match fields_of(file.id, text) {
+    let (split, mut map, found) = match fields_of(file.id, text) {
         Ok(read) => read,
         Err(e) => return (None, vec![e]),
     };
     let cascaded = crate::compiler::readers::hugo::cascade::apply(context.cascades, &file.rel, &mut map);
-    defaults(context.defaults, &file.rel, &mut map);
+    defaults(&context.settings.defaults, &file.rel, &mut map);
     let (mut meta, mut errors) = fields::read(file.id, &split, map);
+    errors.extend(found);
     meta.cascaded = cascaded.into_iter().collect();
     if meta.date.is_none() {
         meta.date = file.date_from_name.clone();
@@ -252,7 +250,11 @@ fn route_of(
             if let Some(Err(asked)) = moved {
                 errors.push(outside_section(file.id, split, &asked, &file.section));
             }
-            custom_slug(meta.slug.as_deref(), &file.slug, context.conventions.slug_is_path)
+            custom_slug(
+                meta.slug.as_deref(),
+                &file.slug,
+                context.settings.conventions.slug_is_path,
+            )
         }
     };
     let route = if file.section.is_empty() {
@@ -308,17 +310,22 @@ fn no_title(body: &mut String, file: &SourceFile, split: &front_matter::Split) -
 
 /// A page's fields and where its body starts: its front matter, or the
 /// `Key: value` header lines some tools read instead.
-fn fields_of(
-    id: usize,
-    text: &str,
-) -> Result<(front_matter::Split<'_>, serde_json::Map<String, serde_json::Value>), Diagnostic> {
+/// Warnings about them come with them.
+fn fields_of(id: usize, text: &str) -> Result<Fields<'_>, Diagnostic> {
     if let Some(read) = pelican::fields_of(id, text) {
         return read;
     }
     let split = front_matter::split(id, text)?;
     let map = front_matter::parse(id, &split)?;
-    Ok((split, map))
+    Ok((split, map, Vec::new()))
 }
+
+/// A page's split text, its fields, and warnings about them.
+type Fields<'a> = (
+    front_matter::Split<'a>,
+    serde_json::Map<String, serde_json::Value>,
+    Vec<Diagnostic>,
+);
 
 /// The fields the site's tool gives the pages under a path, where the page
 /// gives none (`_drafts/` → `draft: true`).
@@ -344,15 +351,18 @@ fn page_syntax(
     context: &Context,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    match context.syntax {
-        PageSyntax::Liquid { base_url, title, site } => {
-            let at = |route: &str| context.dated.get(route).cloned();
-            let vars = jekyll::Variables { meta, site };
-            jekyll::liquid(body, split.body_offset, file.id, (base_url, title, &at), &vars, errors)
-        }
-        PageSyntax::LinkMarkers => pelican::links(body),
-        PageSyntax::Markdown if split.format == front_matter::Format::Lines => pelican::links(body),
-        PageSyntax::Markdown => None,
+    let page = PageText {
+        body,
+        offset: split.body_offset,
+        file: file.id,
+        meta,
+        settings: context.settings,
+        dated: context.dated,
+    };
+    match (context.settings.tool.body)(&page, errors) {
+        // Header lines are Pelican's, whose links may hold its markers, with or without its settings.
+        None if split.format == front_matter::Format::Lines => pelican::links(body),
+        own => own,
     }
 }
 

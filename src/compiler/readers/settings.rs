@@ -4,6 +4,7 @@
 
 use super::{astro, hugo, jekyll, pelican, zola};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
+use crate::compiler::model::document::Doc;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -53,23 +54,67 @@ pub struct ToolSettings {
     /// Front matter given to the pages under a path (`_drafts/` → `draft: true`),
     /// under their own: (path prefix, fields).
     pub defaults: Vec<(String, serde_json::Map<String, Value>)>,
-    /// The tool's own syntax around the Markdown of every page.
-    pub page_syntax: PageSyntax,
+    /// The settings' plain values by name, as pages may show them (`{{ site.x }}`).
+    pub variables: Vec<(String, String)>,
 }
 
-/// The tool a site was written for. Only the readers look at it: they turn it
-/// into [`Conventions`] and [`ToolSettings`] fields.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Tool {
-    /// Vitrine's own content, or no settings file found.
-    #[default]
-    Own,
-    Hugo,
-    Zola,
-    Astro,
-    Jekyll,
-    Pelican,
+/// A tool's reader: its name and what it does beyond filling [`ToolSettings`].
+/// Each tool's module has one (`hugo::TOOL`); [`READERS`] finds the site's.
+#[derive(Clone, Copy)]
+pub struct Tool {
+    pub name: &'static str,
+    /// The addresses the tool gave each page, added to its aliases (redirects).
+    pub old_addresses: fn(&mut [Doc], &ToolSettings, &Sources) -> Vec<Diagnostic>,
+    /// A page's body with the tool's own syntax around its Markdown turned into
+    /// Markdown, when it has any; problems found.
+    pub body: fn(&PageText, &mut Vec<Diagnostic>) -> Option<String>,
+    /// Warnings about the site as a whole (pages the tool builds from elsewhere).
+    pub site_warnings: fn(&Path, &mut Sources) -> Vec<Diagnostic>,
 }
+
+/// Vitrine's own content, or a folder with no tool's settings.
+pub const OWN: Tool = Tool {
+    name: "Vitrine",
+    old_addresses: |_, _, _| Vec::new(),
+    body: |_, _| None,
+    site_warnings: |_, _| Vec::new(),
+};
+
+impl Default for Tool {
+    fn default() -> Tool {
+        OWN
+    }
+}
+
+impl PartialEq for Tool {
+    fn eq(&self, other: &Tool) -> bool {
+        self.name == other.name
+    }
+}
+
+impl std::fmt::Debug for Tool {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// A page's text as a tool's [`Tool::body`] reads it.
+pub struct PageText<'a> {
+    pub body: &'a str,
+    /// Where the body starts in its file, and the file.
+    pub offset: usize,
+    pub file: usize,
+    pub meta: &'a crate::compiler::model::fields::Meta,
+    pub settings: &'a ToolSettings,
+    /// Dated pages by file name (`2021-04-11-titre`): their address by file.
+    pub dated: &'a std::collections::HashMap<String, String>,
+}
+
+/// Each tool's settings reader, in the order they are asked: the first that
+/// finds its settings in `roots` (the content folder, then the two folders
+/// above it) gives the site's tool. Adding a tool is its module and a line here.
+pub const READERS: [fn(&[PathBuf], &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)>; 4] =
+    [jekyll::read_at, astro::read_at, pelican::read_at, hugo::read_at];
 
 /// Where tools differ on what Markdown and addresses leave open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -82,23 +127,6 @@ pub struct Conventions {
     pub slug_is_path: bool,
     /// Pages dated after today are left out.
     pub future_left_out: bool,
-}
-
-/// Syntax a tool's pages hold around their Markdown, turned into Markdown as
-/// the page is read.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub enum PageSyntax {
-    #[default]
-    Markdown,
-    /// Liquid tags and kramdown attribute lists.
-    Liquid {
-        base_url: String,
-        title: String,
-        /// The settings' plain values, by name.
-        site: Vec<(String, String)>,
-    },
-    /// `{filename}`, `{static}` link markers.
-    LinkMarkers,
 }
 
 impl ToolSettings {
@@ -165,24 +193,13 @@ impl MenuEntry {
     }
 }
 
-/// The first settings file found beside `content` or one level up, read.
+/// The settings of the site whose content folder is `content`: the first
+/// tool of [`READERS`] whose settings are there or up to two folders above.
 pub fn read(content: &Path, sources: &mut Sources) -> (ToolSettings, Vec<Diagnostic>) {
     let roots: Vec<PathBuf> = content.ancestors().take(3).map(Path::to_path_buf).collect();
-    // A Jekyll site's content folder is its root, which holds `_config.yml`.
-    if let Some(found) = jekyll::read(&roots[0], sources) {
-        return found;
-    }
-    let roots = &roots[1..];
-    // Astro's config first: AstroWind keeps a `src/config.yaml` of its own, not Hugo's.
-    if let Some(found) = roots.iter().find_map(|root| astro::read(root)) {
-        return (found, Vec::new());
-    }
-    if let Some(found) = roots.iter().find_map(|root| pelican::read(root, sources)) {
-        return found;
-    }
-    roots
+    READERS
         .iter()
-        .find_map(|root| hugo::read(root, sources))
+        .find_map(|read| read(&roots, sources))
         .unwrap_or_default()
 }
 
@@ -226,7 +243,7 @@ pub fn from_value(value: &Value, zola: bool) -> ToolSettings {
     if zola || zola::is_zola(value) {
         let settings = zola::settings(value).or(hugo::settings(value));
         ToolSettings {
-            tool: Tool::Zola,
+            tool: zola::TOOL,
             conventions: Conventions::default(),
             ..settings
         }

@@ -4,6 +4,16 @@
 use super::settings::{bool_at, first_text, menu_in, social_links, Tool, ToolSettings};
 use serde_json::Value;
 
+/// Zola's reader: `[permalinks]`-like patterns are Hugo's; a page keeps no other address.
+pub const TOOL: Tool = Tool {
+    name: "Zola",
+    old_addresses: |docs, settings, sources| {
+        super::hugo::permalinks::add_aliases(docs, &settings.permalinks, false, sources)
+    },
+    body: |_, _| None,
+    site_warnings: |_, _| Vec::new(),
+};
+
 /// Zola requires `base_url`; Hugo writes `baseURL`.
 pub fn is_zola(value: &Value) -> bool {
     value.get("base_url").is_some() || value.get("compile_sass").is_some()
@@ -33,7 +43,7 @@ pub fn settings(value: &Value) -> ToolSettings {
         menu: menu_in(value, &["extra.menu", "extra.main_menu", "extra.menu_items"]),
         emoji: bool_at(value, "markdown.render_emoji"),
         social: social_links(value, &["extra.socials", "extra.social"]),
-        tool: if is_zola(value) { Tool::Zola } else { Tool::Own },
+        tool: if is_zola(value) { TOOL } else { Default::default() },
         ..ToolSettings::default()
     }
 }

@@ -84,7 +84,7 @@ pub fn from_astro(text: &str) -> ToolSettings {
             code => Some(code.split(['-', '_']).next().unwrap_or(code).to_lowercase()),
         }),
         starlight,
-        tool: Tool::Astro,
+        tool: TOOL,
         conventions: super::settings::Conventions {
             github_ids: true,
             slug_is_path: true,
@@ -230,6 +230,23 @@ fn has_pages(dir: &Path) -> bool {
             let path = e.path();
             path.is_file() && path.extension().is_some_and(|x| x == "md" || x == "mdx")
         })
+}
+
+/// Astro's reader: its Markdown pages outside the collections are named in a warning.
+pub const TOOL: Tool = Tool {
+    name: "Astro",
+    old_addresses: |_, _, _| Vec::new(),
+    body: |_, _| None,
+    site_warnings: |content, sources| astro_pages(content, sources).into_iter().collect(),
+};
+
+/// The settings above the content folder (`roots[1..]`), if an Astro config.
+pub fn read_at(roots: &[PathBuf], _: &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)> {
+    roots
+        .iter()
+        .skip(1)
+        .find_map(|root| read(root))
+        .map(|s| (s, Vec::new()))
 }
 
 /// Whether a folder holds an Astro config.

@@ -246,6 +246,19 @@ const DATA_FILES: [&str; 9] = [
     "config.json",
 ];
 
+/// Hugo's reader: pages without a permalink pattern keep their file's path as an address.
+pub const TOOL: Tool = Tool {
+    name: "Hugo",
+    old_addresses: |docs, settings, sources| permalinks::add_aliases(docs, &settings.permalinks, true, sources),
+    body: |_, _| None,
+    site_warnings: |_, _| Vec::new(),
+};
+
+/// The settings above the content folder (`roots[1..]`), if Hugo's or Zola's.
+pub fn read_at(roots: &[PathBuf], sources: &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)> {
+    roots.iter().skip(1).find_map(|root| read(root, sources))
+}
+
 /// Whether a folder holds Hugo's (or Zola's) settings.
 pub fn has_settings(dir: &Path) -> bool {
     DATA_FILES.iter().any(|name| dir.join(name).is_file()) || dir.join("config").join("_default").is_dir()
@@ -328,7 +341,7 @@ pub fn settings(value: &Value) -> ToolSettings {
                 "params.bio",
             ],
         ),
-        tool: Tool::Hugo,
+        tool: TOOL,
         conventions: Conventions {
             github_ids: true,
             definition_lists: true,

@@ -5,7 +5,7 @@
 
 pub mod format;
 
-use super::settings::{Conventions, PageSyntax, Tool, ToolSettings};
+use super::settings::{Conventions, PageText, Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use crate::compiler::model::document::Doc;
 use serde_json::{Map, Value};
@@ -13,6 +13,20 @@ use std::path::{Path, PathBuf};
 
 /// Folders of a Jekyll site's root that hold no pages, whatever its settings say.
 const NOT_CONTENT: [&str; 4] = ["vendor", "node_modules", "_site", "assets"];
+
+/// Jekyll's reader: Liquid in its pages, its permalinks kept as redirects.
+pub const TOOL: Tool = Tool {
+    name: "Jekyll",
+    old_addresses: |docs, settings, _| old_addresses(docs, settings),
+    body: liquid,
+    site_warnings: |_, _| Vec::new(),
+};
+
+/// The content folder's own settings (`roots[0]`: a Jekyll site's root is its
+/// content folder), if a `_config.yml`.
+pub fn read_at(roots: &[PathBuf], sources: &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)> {
+    read(roots.first()?, sources)
+}
 
 /// The settings of a Jekyll site whose root is `root`, if it is one.
 pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)> {
@@ -51,14 +65,10 @@ fn settings(config: format::Config, root: &Path, text: &str) -> ToolSettings {
         photo: author.avatar.clone(),
         bio: author.bio.clone(),
         social: author.links.into_iter().filter(|(_, url)| web(url)).collect(),
-        page_syntax: PageSyntax::Liquid {
-            base_url: base_path.clone().unwrap_or_default(),
-            title: config.title.clone().unwrap_or_default(),
-            site: site_variables(text),
-        },
+        variables: site_variables(text),
         base_url,
         base_path,
-        tool: Tool::Jekyll,
+        tool: TOOL,
         // kramdown's heading ids and definition lists.
         conventions: Conventions {
             github_ids: true,
@@ -300,20 +310,20 @@ fn with_variables(body: &str, vars: &Variables) -> Option<String> {
 
 /// The body with its Liquid turned into Markdown, when it has any; the tags
 /// left open are errors, the ones left out (`include`, `if`) warnings.
-pub fn liquid(
-    body: &str,
-    offset: usize,
-    id: usize,
-    (base_url, title, dated): (&str, &str, &dyn Fn(&str) -> Option<String>),
-    vars: &Variables,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<String> {
+fn liquid(page: &PageText, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    let (body, offset, id) = (page.body, page.offset, page.file);
+    let settings = page.settings;
+    let dated = |stem: &str| page.dated.get(stem).cloned();
     let cx = format::LiquidContext {
-        baseurl: base_url,
-        site_title: title,
-        post_url: dated,
+        baseurl: settings.base_path.as_deref().unwrap_or(""),
+        site_title: settings.title.as_deref().unwrap_or(""),
+        post_url: &dated,
     };
-    let own = with_variables(body, vars);
+    let vars = Variables {
+        meta: page.meta,
+        site: &settings.variables,
+    };
+    let own = with_variables(body, &vars);
     let body = own.as_deref().unwrap_or(body);
     let out = format::liquid(body, &cx);
     let at = |span: std::ops::Range<usize>| offset + span.start..offset + span.end;

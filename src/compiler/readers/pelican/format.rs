@@ -35,6 +35,8 @@ pub struct Header {
     pub body_offset: usize,
     /// Span of the header block (for diagnostics about the whole block).
     pub span: Range<usize>,
+    /// The line that ended the header without a blank line before it, read as text.
+    pub unended: Option<Problem>,
 }
 
 /// One `Key: value` entry of the header, continuation lines included.
@@ -172,6 +174,7 @@ pub fn header(text: &str) -> Result<Header, Problem> {
     let start = header_start(text);
     let mut fields: Vec<Field> = Vec::new();
     let mut body_offset = text.len();
+    let mut unended = None;
     for line in lines_from(text, start) {
         let span = line.start..line.end;
         match classify(line.text) {
@@ -188,6 +191,17 @@ pub fn header(text: &str) -> Result<Header, Problem> {
                 Some(field) => continue_field(field, more, line.end),
                 None => return Err(bad_line(span, line.text, None)),
             },
+            // As python-markdown reads it, the header ends at a line that is not
+            // `Key: value`, which starts the text: said, not refused.
+            HeaderLine::NoColon | HeaderLine::BadKey(_) if !fields.is_empty() => {
+                let key = match classify(line.text) {
+                    HeaderLine::BadKey(key) => Some(key),
+                    _ => None,
+                };
+                unended = Some(bad_line(span, line.text, key));
+                body_offset = line.start;
+                break;
+            }
             HeaderLine::NoColon => return Err(bad_line(span, line.text, None)),
             HeaderLine::BadKey(key) => return Err(bad_line(span, line.text, Some(key))),
         }
@@ -197,6 +211,7 @@ pub fn header(text: &str) -> Result<Header, Problem> {
         fields,
         body_offset,
         span: start..end,
+        unended,
     })
 }
 
@@ -229,7 +244,7 @@ fn bad_line(span: Range<usize>, line: &str, key: Option<&str>) -> Problem {
             ),
         ),
     };
-    let hint = "write it as `Key: value`, or put a blank line before it so it starts the text".to_string();
+    let hint = "it is read as the page's first line of text: put a blank line before it, or write it as `Key: value` if it is a field".to_string();
     Problem {
         span,
         message,
@@ -1154,14 +1169,19 @@ TIMEZONE = 'Europe/Paris
     }
 
     #[test]
-    fn line_without_colon_is_a_problem() {
-        let problem = header(NO_COLON).expect_err("no colon");
+    fn a_line_without_colon_ends_the_header_and_is_said() {
+        // python-markdown (so Pelican) starts the text there: read as it, said.
+        let found = header(NO_COLON).expect("header");
+        let problem = found.unended.expect("said");
         assert_eq!(&NO_COLON[problem.span.clone()], "Cette ligne a oublié la ligne vide.");
         assert!(problem.message.starts_with("Pelican header line without a colon"));
         assert!(problem.hint.contains("blank line"));
-        let problem = header("Title: a\nNote that: b\n").expect_err("bad key");
+        assert!(NO_COLON[found.body_offset..].starts_with("Cette ligne a oublié la ligne vide."));
+        let found = header("Title: a\nNote that: b\n").expect("header");
+        let problem = found.unended.expect("bad key said");
         assert!(problem.label.contains("`Note that`"));
         assert_eq!(problem.span, 9..21);
+        assert_eq!(found.fields.len(), 1);
         assert!(header("    Title: a").is_err());
     }
 

@@ -4,7 +4,7 @@
 
 pub mod format;
 
-use super::settings::{url_path, PageSyntax, Tool, ToolSettings};
+use super::settings::{url_path, PageText, Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use crate::compiler::model::document::Doc;
 use crate::compiler::model::front_matter::{Format, Split};
@@ -12,6 +12,19 @@ use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
 const CONF: &str = "pelicanconf.py";
+
+/// Pelican's reader: its pages' link markers, its `PAGE_URL`-style addresses.
+pub const TOOL: Tool = Tool {
+    name: "Pelican",
+    old_addresses: |docs, settings, _| old_addresses(docs, settings),
+    body: |page: &PageText, _| links(page.body),
+    site_warnings: |_, _| Vec::new(),
+};
+
+/// The settings above the content folder (`roots[1..]`), if a `pelicanconf.py`.
+pub fn read_at(roots: &[PathBuf], sources: &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)> {
+    roots.iter().skip(1).find_map(|root| read(root, sources))
+}
 
 /// The content folder of a Pelican site's root: its `PATH`, `content` by default.
 pub fn content_of(root: &Path) -> Option<PathBuf> {
@@ -40,9 +53,8 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
         base_path: base_url.as_deref().and_then(url_path),
         base_url,
         permalinks: permalinks(&conf),
-        tool: Tool::Pelican,
+        tool: TOOL,
         transparent: conf.page_paths.clone().unwrap_or_else(|| vec!["pages".into()]),
-        page_syntax: PageSyntax::LinkMarkers,
         root: Some(root.to_path_buf()),
         ..ToolSettings::default()
     };
@@ -51,7 +63,10 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
 
 /// A page's fields when it starts with header lines (`Title: …`), with or
 /// without a `pelicanconf.py` beside it; `None` when it does not.
-pub fn fields_of(id: usize, text: &str) -> Option<Result<(Split<'_>, Map<String, Value>), Diagnostic>> {
+pub fn fields_of(
+    id: usize,
+    text: &str,
+) -> Option<Result<(Split<'_>, Map<String, Value>, Vec<Diagnostic>), Diagnostic>> {
     if !format::starts_with_header(text) {
         return None;
     }
@@ -71,7 +86,8 @@ pub fn fields_of(id: usize, text: &str) -> Option<Result<(Split<'_>, Map<String,
         close: end..end,
         bare: false,
     };
-    Some(Ok((split, format::front_matter(&header))))
+    let found = header.unended.clone().map(|p| warning(id, p)).into_iter().collect();
+    Some(Ok((split, format::front_matter(&header), found)))
 }
 
 /// The body with its link markers as plain links, when it has any.
