@@ -107,6 +107,128 @@ fn slash_focuses(input: NodeRef<leptos::html::Input>) {
     on_key.forget();
 }
 
+/// The search box's state, which its handlers share.
+#[derive(Clone, Copy)]
+struct BoxState {
+    query: ReadSignal<String>,
+    set_query: WriteSignal<String>,
+    selected: ReadSignal<Option<usize>>,
+    set_selected: WriteSignal<Option<usize>>,
+    input: NodeRef<leptos::html::Input>,
+    found: Memo<Option<(Arc<SearchIndex>, Vec<Hit>)>>,
+    hits: Memo<Vec<Hit>>,
+}
+
+impl BoxState {
+    /// Whether the results show: something is typed.
+    fn open(self) -> bool {
+        !self.query.get().trim().is_empty()
+    }
+
+    /// The query emptied, the selection dropped.
+    fn close(self) {
+        self.set_query.set(String::new());
+        self.set_selected.set(None);
+    }
+
+    fn blur(self) {
+        if let Some(input) = self.input.get_untracked() {
+            let _ = input.blur();
+        }
+    }
+
+    /// Where Enter goes: the selected result, else the search page.
+    fn chosen(self) -> String {
+        let q = self.query.get_untracked();
+        match self
+            .selected
+            .get_untracked()
+            .and_then(|i| self.hits.with_untracked(|h| h.get(i).cloned()))
+        {
+            // Absolute routes: the router puts the sub-path in front.
+            Some(hit) => hit.route,
+            None => format!("/recherche?q={}", encode(&q)),
+        }
+    }
+
+    /// The results, the selected one marked.
+    fn list(self) -> Vec<impl IntoView> {
+        let Some((index, hits)) = self.found.get() else {
+            return Vec::new();
+        };
+        let current = self.selected.get();
+        hits.iter()
+            .enumerate()
+            .filter_map(|(i, hit)| result(&index, hit, format!("resultat-{i}"), current == Some(i)))
+            .collect::<Vec<_>>()
+    }
+
+    /// How many results, said to screen readers.
+    fn status(self) -> String {
+        let q = self.query.get();
+        if q.trim().is_empty() {
+            return String::new();
+        }
+        match self.hits.with(Vec::len) {
+            0 => format!("{} « {} »", t().search_none, q.trim()),
+            1 => "1 résultat".to_string(),
+            n => format!("{n} résultats"),
+        }
+    }
+
+    /// Close when focus leaves the box and its results.
+    fn focus_out(self, e: &web_sys::FocusEvent) {
+        let inside = e
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(e.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+            .is_some_and(|(to, root)| root.contains(Some(&to)));
+        if !inside {
+            self.set_selected.set(None);
+        }
+    }
+
+    /// Arrows move the selection, Enter goes to it (`go`), Escape closes.
+    fn key_down(self, e: &web_sys::KeyboardEvent, go: impl Fn(String)) {
+        let count = self.hits.with_untracked(Vec::len);
+        match e.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                e.prevent_default();
+                self.set_selected
+                    .update(|s| *s = Some(s.map_or(0, |i| (i + 1) % count)));
+            }
+            "ArrowUp" if count > 0 => {
+                e.prevent_default();
+                self.set_selected
+                    .update(|s| *s = Some(s.map_or(count - 1, |i| (i + count - 1) % count)));
+            }
+            "Enter" => {
+                e.prevent_default();
+                go(self.chosen());
+            }
+            "Escape" => {
+                self.close();
+                self.blur();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The hits for the box's query, once the index is there.
+fn box_hits(search: Search, query: ReadSignal<String>) -> Memo<Option<(Arc<SearchIndex>, Vec<Hit>)>> {
+    Memo::new(move |_| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return None;
+        }
+        match search.hits(&q, BOX_RESULTS) {
+            Some(Ok(found)) => Some(found),
+            _ => None,
+        }
+    })
+}
+
 /// The search box in the header.
 #[component]
 pub fn SearchBox() -> impl IntoView {
@@ -119,98 +241,24 @@ pub fn SearchBox() -> impl IntoView {
     // `/` anywhere (but in a text field) focuses the box.
     Effect::new(move |_| slash_focuses(input));
 
-    let found = Memo::new(move |_| {
-        let q = query.get();
-        if q.trim().is_empty() {
-            return None;
-        }
-        match search.hits(&q, BOX_RESULTS) {
-            Some(Ok(found)) => Some(found),
-            _ => None,
-        }
-    });
+    let found = box_hits(search, query);
     let hits = Memo::new(move |_| found.with(|f| f.as_ref().map(|(_, hits)| hits.clone()).unwrap_or_default()));
-    let open = move || !query.get().trim().is_empty();
-    let close = move || {
-        set_query.set(String::new());
-        set_selected.set(None);
+    let state = BoxState {
+        query,
+        set_query,
+        selected,
+        set_selected,
+        input,
+        found,
+        hits,
     };
-    let go = {
-        let navigate = navigate.clone();
-        move |route: String| {
-            close();
-            if let Some(input) = input.get_untracked() {
-                let _ = input.blur();
-            }
-            navigate(&route, Default::default());
-        }
-    };
-    let on_keydown = move |e: web_sys::KeyboardEvent| {
-        let count = hits.with_untracked(Vec::len);
-        match e.key().as_str() {
-            "ArrowDown" if count > 0 => {
-                e.prevent_default();
-                set_selected.update(|s| *s = Some(s.map_or(0, |i| (i + 1) % count)));
-            }
-            "ArrowUp" if count > 0 => {
-                e.prevent_default();
-                set_selected.update(|s| *s = Some(s.map_or(count - 1, |i| (i + count - 1) % count)));
-            }
-            "Enter" => {
-                e.prevent_default();
-                let q = query.get_untracked();
-                let target = match selected
-                    .get_untracked()
-                    .and_then(|i| hits.with_untracked(|h| h.get(i).cloned()))
-                {
-                    // Absolute routes: the router puts the sub-path in front.
-                    Some(hit) => hit.route,
-                    None => format!("/recherche?q={}", encode(&q)),
-                };
-                go(target);
-            }
-            "Escape" => {
-                close();
-                if let Some(input) = input.get_untracked() {
-                    let _ = input.blur();
-                }
-            }
-            _ => {}
-        }
-    };
-    let list = move || {
-        let Some((index, hits)) = found.get() else {
-            return Vec::new();
-        };
-        let current = selected.get();
-        hits.iter()
-            .enumerate()
-            .filter_map(|(i, hit)| result(&index, hit, format!("resultat-{i}"), current == Some(i)))
-            .collect::<Vec<_>>()
-    };
-    let status = move || {
-        let q = query.get();
-        if q.trim().is_empty() {
-            return String::new();
-        }
-        match hits.with(Vec::len) {
-            0 => format!("{} « {} »", t().search_none, q.trim()),
-            1 => "1 résultat".to_string(),
-            n => format!("{n} résultats"),
-        }
+    let go = move |route: String| {
+        state.close();
+        state.blur();
+        navigate(&route, Default::default());
     };
     view! {
-        <div class="search" role="search" on:focusout=move |e: web_sys::FocusEvent| {
-            // Close when focus leaves the box and its results.
-            let inside = e
-                .related_target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .zip(e.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
-                .is_some_and(|(to, root)| root.contains(Some(&to)));
-            if !inside {
-                set_selected.set(None);
-            }
-        }>
+        <div class="search" role="search" on:focusout=move |e: web_sys::FocusEvent| state.focus_out(&e)>
             <label class="visually-hidden" for="recherche">{t().search_label}</label>
             <input
                 id="recherche"
@@ -221,18 +269,18 @@ pub fn SearchBox() -> impl IntoView {
                 role="combobox"
                 aria-autocomplete="list"
                 aria-controls="resultats-recherche"
-                aria-expanded=move || open().to_string()
+                aria-expanded=move || state.open().to_string()
                 aria-activedescendant=move || selected.get().map(|i| format!("resultat-{i}"))
                 prop:value=query
                 on:input=move |e| {
                     set_query.set(event_target_value(&e));
                     set_selected.set(None);
                 }
-                on:keydown=on_keydown
+                on:keydown=move |e: web_sys::KeyboardEvent| state.key_down(&e, &go)
             />
-            <div class="search-results" hidden=move || !open()>
-                <p class="search-status" role="status">{status}</p>
-                <ul id="resultats-recherche" role="listbox" aria-label=t().search_label on:click=move |_| close()>{list}</ul>
+            <div class="search-results" hidden=move || !state.open()>
+                <p class="search-status" role="status">{move || state.status()}</p>
+                <ul id="resultats-recherche" role="listbox" aria-label=t().search_label on:click=move |_| state.close()>{move || state.list()}</ul>
             </div>
         </div>
     }

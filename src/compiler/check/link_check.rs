@@ -5,84 +5,24 @@
 
 use crate::compiler::model::diagnostics::Diagnostic;
 use crate::compiler::model::document::Doc;
-use crate::compiler::model::rendered::Target;
+use crate::compiler::model::rendered::{LinkUse, Target};
+use crate::compiler::readers::parse::LeftOut;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// `left_out`: the routes of the pages left out of this build, each with why
 /// (`None` for a draft).
-pub fn check(
-    docs: &[Doc],
-    routes: &BTreeSet<String>,
-    left_out: &[crate::compiler::readers::parse::LeftOut],
-) -> Vec<Diagnostic> {
+pub fn check(docs: &[Doc], routes: &BTreeSet<String>, left_out: &[LeftOut]) -> Vec<Diagnostic> {
     let anchors: BTreeMap<&str, &Vec<String>> = docs.iter().map(|d| (d.route.as_str(), &d.rendered.anchors)).collect();
     let mut out = Vec::new();
     let mut missing = Vec::new();
     for doc in docs {
-        let id = doc.file.id;
         for link in &doc.rendered.links {
-            let span = link.span.clone();
-            let report = |span: std::ops::Range<usize>, message: &str| {
-                if link.href.starts_with("@/") {
-                    Diagnostic::error(id, span, message)
-                } else {
-                    Diagnostic::warning(id, span, message)
-                }
-            };
             match &link.target {
-                Target::Missing { guess, .. } if left_out.iter().any(|(r, _)| r == guess) => {
-                    out.push(match left_out.iter().find(|(r, _)| r == guess) {
-                        // The link is right; the page is what is left out: a warning, even for `@/`.
-                        Some((_, Some(why))) => Diagnostic::warning(id, span, "link to a page left out of this build")
-                            .label(format!("`{guess}` is left out: {why}"))
-                            .hint("see the warning on that page"),
-                        _ => report(span, "link to a draft")
-                            .label(format!("`{guess}` is a draft (`draft: true`), left out of this build"))
-                            .hint("publish it (`draft: false`), or build with `--drafts` to see it"),
-                    })
-                }
-                Target::Missing { guess, .. } => {
-                    let mut d = report(span, "link to a page that does not exist")
-                        .label(format!("`{}` would be `{guess}`, which no file produces", link.href));
-                    // Never the page itself: `[term](g)` on `/a/b` is not a link to `/a/b`.
-                    let others = routes.iter().map(String::as_str).filter(|r| *r != doc.route);
-                    if let Some(near) = nearest(guess, others) {
-                        d = d.hint(format!("did you mean `{near}`?"));
-                    }
-                    missing.push((link.href.clone(), d));
-                }
-                Target::Route {
-                    route,
-                    anchor: Some(anchor),
-                } => {
-                    if let Some(known) = anchors.get(route.as_str()) {
-                        if !known.contains(anchor) && anchor != TOP {
-                            out.push(missing_anchor(report(span, ""), route, anchor, known));
-                        }
-                    }
-                }
-                Target::SamePage { anchor }
-                    if !anchor.is_empty() && anchor != TOP && !doc.rendered.anchors.contains(anchor) =>
-                {
-                    let d = report(span, "");
-                    out.push(missing_anchor(d, &doc.route, anchor, &doc.rendered.anchors));
-                }
-                Target::File { .. } if !link.found => {
-                    out.push(
-                        report(span, "link to a file that does not exist")
-                            .label(format!(
-                                "`{}` is neither in the public folder nor beside the page",
-                                link.href
-                            ))
-                            .hint("put the file in `public/` (linked as `/file.pdf`) or beside the page"),
-                    );
-                }
-                Target::Forbidden => out.push(
-                    Diagnostic::error(id, span, "`javascript:` links are not allowed")
-                        .label("this link would run code in the visitor's browser")
-                        .hint("link to a page or a web address instead"),
-                ),
-                _ => {}
+                Target::Missing { guess, .. } => match left_out.iter().find(|(r, _)| r == guess) {
+                    Some((_, why)) => out.push(to_left_out(doc.file.id, link, guess, why.as_deref())),
+                    None => missing.push((link.href.clone(), to_missing_page(doc, link, guess, routes))),
+                },
+                _ => out.extend(link_problem(doc, link, &anchors)),
             }
         }
         out.extend(image_problems(doc));
@@ -101,6 +41,76 @@ pub fn check(
         },
     ));
     out
+}
+
+/// An error at the link when it is a Zola `@/` link, else a warning.
+fn report(id: usize, link: &LinkUse, message: &str) -> Diagnostic {
+    if link.href.starts_with("@/") {
+        Diagnostic::error(id, link.span.clone(), message)
+    } else {
+        Diagnostic::warning(id, link.span.clone(), message)
+    }
+}
+
+/// A link to `guess`, a page left out of this build (`why`; `None`: a draft).
+fn to_left_out(id: usize, link: &LinkUse, guess: &str, why: Option<&str>) -> Diagnostic {
+    match why {
+        // The link is right; the page is what is left out: a warning, even for `@/`.
+        Some(why) => Diagnostic::warning(id, link.span.clone(), "link to a page left out of this build")
+            .label(format!("`{guess}` is left out: {why}"))
+            .hint("see the warning on that page"),
+        None => report(id, link, "link to a draft")
+            .label(format!("`{guess}` is a draft (`draft: true`), left out of this build"))
+            .hint("publish it (`draft: false`), or build with `--drafts` to see it"),
+    }
+}
+
+/// A link to `guess`, which no file produces, with the nearest route.
+fn to_missing_page(doc: &Doc, link: &LinkUse, guess: &str, routes: &BTreeSet<String>) -> Diagnostic {
+    let mut d = report(doc.file.id, link, "link to a page that does not exist")
+        .label(format!("`{}` would be `{guess}`, which no file produces", link.href));
+    // Never the page itself: `[term](g)` on `/a/b` is not a link to `/a/b`.
+    let others = routes.iter().map(String::as_str).filter(|r| *r != doc.route);
+    if let Some(near) = nearest(guess, others) {
+        d = d.hint(format!("did you mean `{near}`?"));
+    }
+    d
+}
+
+/// A link to an anchor that does not exist, a file that does not exist, or
+/// `javascript:`; `anchors`: each page's.
+fn link_problem(doc: &Doc, link: &LinkUse, anchors: &BTreeMap<&str, &Vec<String>>) -> Option<Diagnostic> {
+    let id = doc.file.id;
+    match &link.target {
+        Target::Route {
+            route,
+            anchor: Some(anchor),
+        } => {
+            let known = anchors.get(route.as_str())?;
+            (!known.contains(anchor) && anchor != TOP)
+                .then(|| missing_anchor(report(id, link, ""), route, anchor, known))
+        }
+        Target::SamePage { anchor }
+            if !anchor.is_empty() && anchor != TOP && !doc.rendered.anchors.contains(anchor) =>
+        {
+            let d = report(id, link, "");
+            Some(missing_anchor(d, &doc.route, anchor, &doc.rendered.anchors))
+        }
+        Target::File { .. } if !link.found => Some(
+            report(id, link, "link to a file that does not exist")
+                .label(format!(
+                    "`{}` is neither in the public folder nor beside the page",
+                    link.href
+                ))
+                .hint("put the file in `public/` (linked as `/file.pdf`) or beside the page"),
+        ),
+        Target::Forbidden => Some(
+            Diagnostic::error(id, link.span.clone(), "`javascript:` links are not allowed")
+                .label("this link would run code in the visitor's browser")
+                .hint("link to a page or a web address instead"),
+        ),
+        _ => None,
+    }
 }
 
 /// `#top`: the top of any page, as HTML defines it.

@@ -27,22 +27,8 @@ pub static NOTHING_MOVED: BTreeMap<String, String> = BTreeMap::new();
 
 pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
     let href = href.trim();
-    // Only an address with a colon can name a scheme.
-    if href.contains(':') {
-        let lower: String = href
-            .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control())
-            .collect::<String>()
-            .to_lowercase();
-        if ["javascript:", "vbscript:", "data:"]
-            .iter()
-            .any(|s| lower.starts_with(s))
-        {
-            return Target::Forbidden;
-        }
-    }
-    if href.is_empty() || href.starts_with("//") || has_scheme(href) {
-        return Target::External;
+    if let Some(target) = off_site(href) {
+        return target;
     }
     if let Some(anchor) = href.strip_prefix('#') {
         return Target::SamePage {
@@ -55,22 +41,7 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
     };
     let path = path.split('?').next().unwrap_or(path);
     let path = strip_base(path, from.base);
-
-    let mut candidates = Vec::new();
-    if let Some(content_path) = path.strip_prefix("@/") {
-        candidates.push(normalize("/", content_path));
-    } else if path.starts_with('/') {
-        candidates.push(normalize("/", path));
-    } else {
-        let by_file = normalize(&format!("/{}/", from.dir), path);
-        let by_url = normalize(&format!("{}/", from.route), path);
-        if is_markdown(path) {
-            // Then from the content root, as Hugo's `ref` reads `projets/citi.md`.
-            candidates.extend([by_file, by_url, normalize("/", path)]);
-        } else {
-            candidates.extend([by_url, by_file]);
-        }
-    }
+    let candidates = candidates(path, from);
 
     // Most links name a page by their first candidate, as it is: checked
     // before the other candidates' routes are made (the order below is the same).
@@ -109,6 +80,49 @@ pub fn resolve(href: &str, from: &From, routes: &BTreeSet<String>) -> Target {
         return Target::Route { route, anchor };
     }
     Target::Missing { guess, anchor }
+}
+
+/// A forbidden address (`javascript:`, `vbscript:`, `data:`), or another site's.
+fn off_site(href: &str) -> Option<Target> {
+    // Only an address with a colon can name a scheme.
+    if href.contains(':') {
+        let lower: String = href
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_lowercase();
+        if ["javascript:", "vbscript:", "data:"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+        {
+            return Some(Target::Forbidden);
+        }
+    }
+    if href.is_empty() || href.starts_with("//") || has_scheme(href) {
+        return Some(Target::External);
+    }
+    None
+}
+
+/// The site paths `path` (without its anchor, query and base) may name, most
+/// likely first: from the content folder, the site's root, the page's file or its URL.
+fn candidates(path: &str, from: &From) -> Vec<String> {
+    let mut candidates = Vec::new();
+    if let Some(content_path) = path.strip_prefix("@/") {
+        candidates.push(normalize("/", content_path));
+    } else if path.starts_with('/') {
+        candidates.push(normalize("/", path));
+    } else {
+        let by_file = normalize(&format!("/{}/", from.dir), path);
+        let by_url = normalize(&format!("{}/", from.route), path);
+        if is_markdown(path) {
+            // Then from the content root, as Hugo's `ref` reads `projets/citi.md`.
+            candidates.extend([by_file, by_url, normalize("/", path)]);
+        } else {
+            candidates.extend([by_url, by_file]);
+        }
+    }
+    candidates
 }
 
 /// The one route ending with `guess`'s last segment, for a bare name (`front-matter`).
