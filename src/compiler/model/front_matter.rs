@@ -31,6 +31,9 @@ pub struct Split<'a> {
     pub bare: bool,
 }
 
+/// A page's split text, its fields, and warnings about them.
+pub type Fields<'a> = (Split<'a>, Map<String, Value>, Vec<Diagnostic>);
+
 /// Splits `text` at its front matter delimiters.
 pub fn split(file: usize, text: &str) -> Result<Split<'_>, Diagnostic> {
     let mut start = if text.starts_with('\u{feff}') { 3 } else { 0 };

@@ -311,7 +311,7 @@ fn no_title(body: &mut String, file: &SourceFile, split: &front_matter::Split) -
 /// A page's fields and where its body starts: its front matter, or the
 /// `Key: value` header lines some tools read instead.
 /// Warnings about them come with them.
-fn fields_of(id: usize, text: &str) -> Result<Fields<'_>, Diagnostic> {
+fn fields_of(id: usize, text: &str) -> Result<front_matter::Fields<'_>, Diagnostic> {
     if let Some(read) = pelican::fields_of(id, text) {
         return read;
     }
@@ -319,13 +319,6 @@ fn fields_of(id: usize, text: &str) -> Result<Fields<'_>, Diagnostic> {
     let map = front_matter::parse(id, &split)?;
     Ok((split, map, Vec::new()))
 }
-
-/// A page's split text, its fields, and warnings about them.
-type Fields<'a> = (
-    front_matter::Split<'a>,
-    serde_json::Map<String, serde_json::Value>,
-    Vec<Diagnostic>,
-);
 
 /// The fields the site's tool gives the pages under a path, where the page
 /// gives none (`_drafts/` → `draft: true`).

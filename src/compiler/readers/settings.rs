@@ -110,11 +110,16 @@ pub struct PageText<'a> {
     pub dated: &'a std::collections::HashMap<String, String>,
 }
 
+/// A tool's settings, with what was wrong in them.
+pub type Found = (ToolSettings, Vec<Diagnostic>);
+
+/// A tool's settings reader: its settings when `roots` hold them.
+pub type ReadAt = fn(&[PathBuf], &mut Sources) -> Option<Found>;
+
 /// Each tool's settings reader, in the order they are asked: the first that
 /// finds its settings in `roots` (the content folder, then the two folders
 /// above it) gives the site's tool. Adding a tool is its module and a line here.
-pub const READERS: [fn(&[PathBuf], &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)>; 4] =
-    [jekyll::read_at, astro::read_at, pelican::read_at, hugo::read_at];
+pub const READERS: [ReadAt; 4] = [jekyll::read_at, astro::read_at, pelican::read_at, hugo::read_at];
 
 /// Where tools differ on what Markdown and addresses leave open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -135,7 +135,9 @@ fn defaults(config: &format::Config) -> Vec<(String, Map<String, Value>)> {
         Some(dir) => format!("{}/{folder}", dir.trim_matches('/')),
         None => folder.to_string(),
     };
-    let mut rules: Vec<(usize, bool, usize, String, Map<String, Value>)> = Vec::new();
+    // (specificity: path length, typed, order), prefix, fields.
+    type Rule = ((usize, bool, usize), String, Map<String, Value>);
+    let mut rules: Vec<Rule> = Vec::new();
     for (order, d) in config.defaults.iter().enumerate() {
         let path = d.path.trim_matches('/');
         let prefix = match d.kind.as_deref() {
@@ -144,17 +146,19 @@ fn defaults(config: &format::Config) -> Vec<(String, Map<String, Value>)> {
             Some("pages" | "page") => path.to_string(),
             Some(kind) => {
                 let folder = within(&format!("_{}", if kind == "post" { "posts" } else { kind }));
-                if path.is_empty() || path.starts_with(&folder) {
-                    path.max(&folder).to_string()
+                if path.is_empty() {
+                    folder
+                } else if path.starts_with(&folder) {
+                    path.to_string()
                 } else {
                     continue;
                 }
             }
         };
-        rules.push((prefix.len(), d.kind.is_some(), order, prefix, d.values.clone()));
+        rules.push(((prefix.len(), d.kind.is_some(), order), prefix, d.values.clone()));
     }
-    rules.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)));
-    let mut out: Vec<(String, Map<String, Value>)> = rules.into_iter().map(|(_, _, _, p, v)| (p, v)).collect();
+    rules.sort_by_key(|rule| std::cmp::Reverse(rule.0));
+    let mut out: Vec<(String, Map<String, Value>)> = rules.into_iter().map(|(_, p, v)| (p, v)).collect();
     let draft = Map::from_iter([("draft".to_string(), Value::Bool(true))]);
     out.insert(0, (within("_drafts/"), draft));
     out

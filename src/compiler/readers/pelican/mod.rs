@@ -7,8 +7,7 @@ pub mod format;
 use super::settings::{url_path, PageText, Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use crate::compiler::model::document::Doc;
-use crate::compiler::model::front_matter::{Format, Split};
-use serde_json::{Map, Value};
+use crate::compiler::model::front_matter::{Fields, Format, Split};
 use std::path::{Path, PathBuf};
 
 const CONF: &str = "pelicanconf.py";
@@ -63,10 +62,7 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
 
 /// A page's fields when it starts with header lines (`Title: …`), with or
 /// without a `pelicanconf.py` beside it; `None` when it does not.
-pub fn fields_of(
-    id: usize,
-    text: &str,
-) -> Option<Result<(Split<'_>, Map<String, Value>, Vec<Diagnostic>), Diagnostic>> {
+pub fn fields_of(id: usize, text: &str) -> Option<Result<Fields<'_>, Diagnostic>> {
     if !format::starts_with_header(text) {
         return None;
     }
