@@ -172,6 +172,43 @@ impl Sources {
     }
 }
 
+/// A problem a reader finds in one text, before it is known which file it
+/// is: a [`Diagnostic`] once given its file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+    pub label: String,
+    pub hint: String,
+}
+
+impl Problem {
+    pub fn new(span: Range<usize>, message: String, label: &str, hint: String) -> Problem {
+        Problem {
+            span,
+            message,
+            label: label.to_string(),
+            hint,
+        }
+    }
+
+    /// As an error in `file`, its span moved by `offset` (where the text starts in the file).
+    pub fn error(self, file: usize, offset: usize) -> Diagnostic {
+        let span = offset + self.span.start..offset + self.span.end;
+        Diagnostic::error(file, span, self.message)
+            .label(self.label)
+            .hint(self.hint)
+    }
+
+    /// As a warning in `file`, its span moved by `offset`.
+    pub fn warning(self, file: usize, offset: usize) -> Diagnostic {
+        let span = offset + self.span.start..offset + self.span.end;
+        Diagnostic::warning(file, span, self.message)
+            .label(self.label)
+            .hint(self.hint)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Sources;

@@ -6,14 +6,7 @@ use std::borrow::Cow;
 use std::default::Default as StdDefault;
 use std::ops::Range;
 
-/// An error found while reading, with the byte span it points at.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    pub span: Range<usize>,
-    pub message: String,
-    pub label: String,
-    pub hint: String,
-}
+pub use crate::compiler::model::diagnostics::Problem;
 
 /// `_config.yml` as Vitrine needs it.
 #[derive(Debug, Clone, PartialEq)]

@@ -331,9 +331,7 @@ fn liquid(page: &PageText, errors: &mut Vec<Diagnostic>) -> Option<String> {
     let body = own.as_deref().unwrap_or(body);
     let out = format::liquid(body, &cx);
     let at = |span: std::ops::Range<usize>| offset + span.start..offset + span.end;
-    for p in out.problems {
-        errors.push(Diagnostic::error(id, at(p.span), p.message).label(p.label).hint(p.hint));
-    }
+    errors.extend(out.problems.into_iter().map(|p| p.error(id, offset)));
     for (span, name) in out.left_out {
         errors.push(
             Diagnostic::warning(id, at(span), format!("Liquid `{name}` left out"))

@@ -6,25 +6,7 @@ use std::ops::Range;
 
 use serde_json::{Map, Value};
 
-/// A problem found, with the byte span in the text it was found in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    pub span: Range<usize>,
-    pub message: String,
-    pub label: String,
-    pub hint: String,
-}
-
-impl Problem {
-    fn new(span: Range<usize>, message: String, label: &str, hint: String) -> Problem {
-        Problem {
-            span,
-            message,
-            label: label.to_string(),
-            hint,
-        }
-    }
-}
+pub use crate::compiler::model::diagnostics::Problem;
 
 /// Pelican's metadata header: the `Key: value` lines at the top of a Markdown file (python-markdown's Meta
 /// extension syntax).

@@ -39,7 +39,7 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
     let text = std::fs::read_to_string(&path).ok()?;
     let (conf, problems) = format::read_conf(&text);
     let id = sources.add(path.display().to_string(), text);
-    let found = problems.into_iter().map(|p| warning(id, p)).collect();
+    let found = problems.into_iter().map(|p| p.warning(id, 0)).collect();
     let base_url = conf
         .siteurl
         .clone()
@@ -68,7 +68,7 @@ pub fn fields_of(id: usize, text: &str) -> Option<Result<Fields<'_>, Diagnostic>
     }
     let header = match format::header(text) {
         Ok(header) => header,
-        Err(problem) => return Some(Err(error(id, problem))),
+        Err(problem) => return Some(Err(problem.error(id, 0))),
     };
     let first_line = header.fields.first().map_or(header.span.clone(), |f| f.span.clone());
     let end = header.span.end;
@@ -82,7 +82,7 @@ pub fn fields_of(id: usize, text: &str) -> Option<Result<Fields<'_>, Diagnostic>
         close: end..end,
         bare: false,
     };
-    let found = header.unended.clone().map(|p| warning(id, p)).into_iter().collect();
+    let found = header.unended.clone().map(|p| p.warning(id, 0)).into_iter().collect();
     Some(Ok((split, format::front_matter(&header), found)))
 }
 
@@ -92,14 +92,6 @@ pub fn links(body: &str) -> Option<String> {
         std::borrow::Cow::Borrowed(_) => None,
         std::borrow::Cow::Owned(text) => Some(text),
     }
-}
-
-fn error(id: usize, p: format::Problem) -> Diagnostic {
-    Diagnostic::error(id, p.span, p.message).label(p.label).hint(p.hint)
-}
-
-fn warning(id: usize, p: format::Problem) -> Diagnostic {
-    Diagnostic::warning(id, p.span, p.message).label(p.label).hint(p.hint)
 }
 
 /// The address patterns Pelican writes pages and articles at: (`pages` for the
