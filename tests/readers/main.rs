@@ -9,6 +9,7 @@ mod astro;
 mod common;
 mod hugo;
 mod jekyll;
+mod themes;
 mod zola;
 
 use support::content::{compile, png, printed, site_with};
