@@ -232,7 +232,7 @@ fn theme_callouts_become_labelled_boxes_and_details_a_fold_with_no_warning() {
         "{html}"
     );
     assert!(!html.contains("Note pour moi") && !html.contains("{{"), "{html}");
-    assert!(!text.contains("shown as written"), "{text}");
+    assert!(!text.contains("not run"), "{text}");
     // Lines after the boxes keep their numbers in diagnostics.
     assert!(text.contains("boxes.md:24:1"), "{text}");
 }
@@ -587,13 +587,12 @@ fn the_same_warning_all_over_a_site_is_named_thrice_then_counted() {
     );
     assert!(text.contains("on 6 pages in all"), "{text}");
     assert_eq!(
-        text.matches("warning: shortcode `code-toggle` shown as written\n")
-            .count(),
+        text.matches("warning: shortcode `code-toggle` not run\n").count(),
         3,
         "{text}"
     );
     assert!(
-        text.contains("shortcode `code-toggle` shown as written on 3 more pages"),
+        text.contains("shortcode `code-toggle` not run on 3 more pages"),
         "{text}"
     );
     // `g` on `/docs/page-1` is no misspelling of the page itself.

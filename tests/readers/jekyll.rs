@@ -261,7 +261,6 @@ fn a_config_that_is_not_yaml_is_named_with_its_line_and_the_site_still_builds() 
 }
 
 #[test]
-#[ignore = "bug: a post's `categories` are read as tags before its Jekyll address is made, so `:categories` is empty"]
 fn a_posts_categories_are_part_of_its_jekyll_address() {
     let post = "---\ntitle: Premier article\ncategories: [blog]\n---\nTexte.\n";
     let (root, outcome) = compile_site(&[("_posts/2021-04-11-premier-article.md", post)], false);
@@ -272,7 +271,6 @@ fn a_posts_categories_are_part_of_its_jekyll_address() {
 }
 
 #[test]
-#[ignore = "bug: Liquid replaced by text of another length moves the spans of the warnings after it"]
 fn warnings_after_liquid_name_the_line_they_are_on() {
     let post = "---\ntitle: A longer title\n---\n# {{ page.title }}\n\n{% include x.html %}\n\n[a](../nulle-part/)\n";
     let (root, outcome) = compile_site(&[("_posts/2021-04-11-premier-article.md", post)], false);

@@ -224,7 +224,6 @@ fn header_lines_give_a_page_its_fields_without_a_pelicanconf() {
 }
 
 #[test]
-#[ignore = "bug: Pelican's default ARTICLE_URL (`{slug}.html`) is dropped once pelicanconf.py sets PAGE_URL"]
 fn an_articles_default_address_stays_when_only_the_pages_is_set() {
     // `CONF` sets `PAGE_URL` and `PAGE_SAVE_AS`, not `ARTICLE_URL`: Pelican writes the article at `/ipv6.html`.
     let (root, outcome) = compile_site(&[]);
@@ -234,7 +233,6 @@ fn an_articles_default_address_stays_when_only_the_pages_is_set() {
 }
 
 #[test]
-#[ignore = "bug: `{filename}/pages/x.md` resolves only through the page's Pelican address, not through its file"]
 fn a_filename_link_finds_its_page_whatever_page_url_says() {
     let conf = "SITENAME = 'S'\nPAGE_URL = '{slug}/'\nPAGE_SAVE_AS = '{slug}/index.html'\n";
     let (root, outcome) = compile_site(&[("pelicanconf.py", conf)]);
@@ -246,7 +244,6 @@ fn a_filename_link_finds_its_page_whatever_page_url_says() {
 }
 
 #[test]
-#[ignore = "bug: a link marker taken out of a line moves the spans of the warnings after it"]
 fn warnings_after_a_link_marker_name_the_line_they_are_on() {
     let project = "Title: GLPI\n\n[a]({filename}/pages/about.md)\n\n[b](../nulle-part/)\n";
     let (root, outcome) = compile_site(&[("content/projets/gestion-parc.md", project)]);

@@ -103,7 +103,7 @@ pub fn render(
 
 /// The spans of links, images and removed elements, found in the body as
 /// expanded, moved to where they are in the file as written.
-fn remap(out: &mut Rendered, body: &str, written: &str, body_offset: usize) {
+pub fn remap(out: &mut Rendered, body: &str, written: &str, body_offset: usize) {
     let remap = crate::compiler::model::offsets::Remap::new(body, written, body_offset);
     let spans = out.links.iter_mut().map(|l| &mut l.span);
     let spans = spans.chain(out.images.iter_mut().map(|i| &mut i.span));

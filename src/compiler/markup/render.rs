@@ -54,8 +54,15 @@ pub fn render(
             ..folders.markup
         };
         let body = doc.markdown(sources);
-        let rendered = markdown::render(body, doc.body_offset, &from, markup, routes, &locate);
-        let unrun = crate::compiler::readers::syntax::unrun(doc, body);
+        let mut rendered = markdown::render(body, doc.body_offset, &from, markup, routes, &locate);
+        let mut unrun = crate::compiler::readers::syntax::unrun(doc, body);
+        // A body its reader rewrote (Liquid, link markers): spans back to the file as written.
+        let written = sources.text(doc.file.id).get(doc.body_offset..).unwrap_or_default();
+        if doc.body.is_some() && body != written {
+            markdown::remap(&mut rendered, body, written, doc.body_offset);
+            let remap = crate::compiler::model::offsets::Remap::new(body, written, doc.body_offset);
+            unrun.iter_mut().for_each(|(_, d)| remap.span(&mut d.span));
+        }
         (doc.rendered, doc.unrun, doc.body) = (rendered, unrun, None);
         if doc.meta.image.is_none() {
             eager_first_image(&mut doc.rendered.html);

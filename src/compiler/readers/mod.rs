@@ -43,7 +43,7 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
     let own = moved.as_deref().unwrap_or(content);
     let site = site::read(own, &tool, sources).map_err(|e| diagnostics.push(e)).ok();
     diagnostics.extend((tool.tool.site_warnings)(content, sources));
-    let mut skip = other_languages(content, &tool);
+    let mut skip = other_languages(own, &tool);
     skip.extend(tool.not_content.iter().map(|dir| own.join(dir)));
     Layout {
         settings: tool,

@@ -17,7 +17,7 @@ const NOT_CONTENT: [&str; 4] = ["vendor", "node_modules", "_site", "assets"];
 /// Jekyll's reader: Liquid in its pages, its permalinks kept as redirects.
 pub const TOOL: Tool = Tool {
     name: "Jekyll",
-    old_addresses: |docs, settings, _| old_addresses(docs, settings),
+    old_addresses,
     body: liquid,
     site_warnings: |_, _| Vec::new(),
 };
@@ -176,14 +176,14 @@ fn permalinks(config: &format::Config) -> Vec<(String, String)> {
 
 /// Each page's address as Jekyll gives it, where Vitrine's differs, added to
 /// its aliases (written as redirects).
-pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings) -> Vec<Diagnostic> {
+pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings, sources: &Sources) -> Vec<Diagnostic> {
     let site = tool
         .permalinks
         .iter()
         .find(|(f, _)| f.is_empty())
         .map(|(_, p)| p.as_str());
     for doc in docs.iter_mut() {
-        let address = address(doc, tool, site);
+        let address = address(doc, tool, site, sources);
         if address.trim_end_matches('/') != doc.route && !doc.meta.aliases.contains(&address) {
             doc.meta.aliases.push(address);
         }
@@ -192,7 +192,7 @@ pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings) -> Vec<Diagnostic> {
 }
 
 /// A page's address under Jekyll: its `permalink`, else its collection's pattern.
-fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>) -> String {
+fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>, sources: &Sources) -> String {
     let rel = tool
         .transparent
         .iter()
@@ -220,9 +220,8 @@ fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>) -> String {
         Some(own) => own.to_string(),
         None => format::pattern_for(site, collection, own, index),
     };
-    let categories: Vec<String> = ["categories", "category"]
+    let categories: Vec<String> = categories_of(doc, sources)
         .iter()
-        .filter_map(|k| doc.meta.extra.get(*k))
         .flat_map(|v| match v {
             Value::String(s) => s.split_whitespace().map(str::to_string).collect(),
             Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
@@ -312,6 +311,20 @@ fn with_variables(body: &str, vars: &Variables) -> Option<String> {
     changed.then_some(out)
 }
 
+/// A page's `categories` (or `category`) as its front matter writes them: the
+/// page's fields count them among its tags, where they are no longer told apart.
+fn categories_of(doc: &Doc, sources: &Sources) -> Vec<Value> {
+    let text = sources.text(doc.file.id);
+    let Ok(split) = crate::compiler::model::front_matter::split(doc.file.id, text) else {
+        return Vec::new();
+    };
+    let map = crate::compiler::model::front_matter::parse(doc.file.id, &split).unwrap_or_default();
+    ["categories", "category"]
+        .iter()
+        .filter_map(|k| map.get(*k).cloned())
+        .collect()
+}
+
 /// The body with its Liquid turned into Markdown, when it has any; the tags
 /// left open are errors, the ones left out (`include`, `if`) warnings.
 fn liquid(page: &PageText, errors: &mut Vec<Diagnostic>) -> Option<String> {
@@ -330,8 +343,20 @@ fn liquid(page: &PageText, errors: &mut Vec<Diagnostic>) -> Option<String> {
     let own = with_variables(body, &vars);
     let body = own.as_deref().unwrap_or(body);
     let out = format::liquid(body, &cx);
-    let at = |span: std::ops::Range<usize>| offset + span.start..offset + span.end;
-    errors.extend(out.problems.into_iter().map(|p| p.error(id, offset)));
+    // Spans found after the variables were filled, back to the body as written.
+    let remap = own
+        .as_deref()
+        .map(|own| crate::compiler::model::offsets::Remap::new(own, page.body, 0));
+    let at = |mut span: std::ops::Range<usize>| {
+        if let Some(remap) = &remap {
+            remap.span(&mut span);
+        }
+        offset + span.start..offset + span.end
+    };
+    for p in out.problems {
+        let span = at(p.span.clone());
+        errors.push(Diagnostic::error(id, span, p.message).label(p.label).hint(p.hint));
+    }
     for (span, name) in out.left_out {
         errors.push(
             Diagnostic::warning(id, at(span), format!("Liquid `{name}` left out"))

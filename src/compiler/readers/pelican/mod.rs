@@ -95,34 +95,38 @@ pub fn links(body: &str) -> Option<String> {
 }
 
 /// The address patterns Pelican writes pages and articles at: (`pages` for the
-/// pages, `""` for the articles, pattern), its defaults where the settings are silent.
+/// pages, `""` for the articles, pattern), Pelican's default for each setting
+/// the file leaves out.
 fn permalinks(conf: &format::Conf) -> Vec<(String, String)> {
-    let pages = [&conf.page_url, &conf.page_save_as];
-    let articles = [&conf.article_url, &conf.article_save_as];
-    let page = |p: &[&Option<String>; 2]| p.iter().filter_map(|v| (*v).clone()).collect::<Vec<_>>();
-    let mut out: Vec<(String, String)> = page(&pages).into_iter().map(|p| ("pages".to_string(), p)).collect();
-    out.extend(page(&articles).into_iter().map(|p| (String::new(), p)));
-    if out.is_empty() {
-        out.push(("pages".into(), "pages/{slug}.html".into()));
-        out.push((String::new(), "{slug}.html".into()));
-    }
-    out
+    let or = |value: &Option<String>, default: &str| value.clone().unwrap_or_else(|| default.to_string());
+    vec![
+        ("pages".into(), or(&conf.page_url, "pages/{slug}.html")),
+        ("pages".into(), or(&conf.page_save_as, "pages/{slug}.html")),
+        (String::new(), or(&conf.article_url, "{slug}.html")),
+        (String::new(), or(&conf.article_save_as, "{slug}.html")),
+    ]
 }
 
 /// Each page's addresses under Pelican, where Vitrine's differ, added to its
 /// aliases (written as redirects, and links written to them land).
 pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings) -> Vec<Diagnostic> {
     for doc in docs.iter_mut() {
-        let page = doc.file.folder.is_empty()
-            || tool
-                .transparent
-                .iter()
-                .any(|t| doc.file.rel.starts_with(&format!("{t}/")));
+        // Pelican's pages are those under `PAGE_PATHS`; every other file is an article.
+        let page = tool
+            .transparent
+            .iter()
+            .any(|t| doc.file.rel.starts_with(&format!("{t}/")));
         let kind = if page { "pages" } else { "" };
         let slug = doc.slug.rsplit('/').next().unwrap_or_default().to_string();
         let category = doc.file.folder.to_lowercase();
-        for (_, pattern) in tool.permalinks.iter().filter(|(k, _)| k == kind) {
-            let address = fill(pattern, &slug, &category, doc.meta.date.as_deref());
+        // The file's path too (`{filename}/pages/about.md` links by it).
+        let by_file = doc.file.rel.rsplit_once('.').map(|(stem, _)| format!("/{stem}"));
+        let patterns = tool
+            .permalinks
+            .iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, p)| fill(p, &slug, &category, doc.meta.date.as_deref()));
+        for address in patterns.chain(by_file) {
             for address in [address.clone(), address.trim_end_matches(".html").to_string()] {
                 if address.trim_end_matches('/') != doc.route && !doc.meta.aliases.contains(&address) {
                     doc.meta.aliases.push(address);
