@@ -285,3 +285,28 @@ fn drafts_left_out_are_counted_in_the_summary_and_a_site_root_is_read_from_its_c
         "{stderr}"
     );
 }
+
+#[test]
+fn the_home_page_shows_the_authors_photo_resized_and_bio_from_the_theme() {
+    // A Blowfish site: `params.author` with its image, bio and links.
+    let site = tempfile::tempdir().unwrap();
+    let content = site.path().join("content");
+    write_tree(&content, &[("projets/glpi.md", "---\ntitle: GLPI\n---\nParc.\n")]);
+    std::fs::create_dir_all(site.path().join("static/img")).unwrap();
+    std::fs::copy(fixture("fixtures/photo.jpg"), site.path().join("static/img/moi.jpg")).unwrap();
+    std::fs::write(
+        site.path().join("hugo.toml"),
+        "title = 'Portfolio'\n[params.author]\nname = 'Camille Martin'\nimage = 'img/moi.jpg'\nbio = 'Alternante en administration réseau'\nlinks = [{ github = 'https://github.com/camille' }]\n",
+    )
+    .unwrap();
+    let out = site.path().join("out");
+    prerendered_names(&content, &out);
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let avatar = home.find(r#"class="avatar""#).expect("an avatar");
+    let img = &home[home[..avatar].rfind("<img").unwrap()..];
+    let img = &img[..img.find('>').unwrap()];
+    assert!(img.contains(r#"alt="Camille Martin""#), "{img}");
+    assert!(img.contains("srcset=") && img.contains(".webp"), "resized: {img}");
+    assert!(home.contains("Alternante en administration réseau"), "{home}");
+    assert!(home.contains("https://github.com/camille"), "{home}");
+}

@@ -287,3 +287,13 @@ fn warnings_after_liquid_name_the_line_they_are_on() {
         "{text}"
     );
 }
+
+#[test]
+fn a_folder_no_collection_builds_is_left_out_and_said() {
+    let (root, outcome) = compile_site(&[("_notes/brouillon.md", "---\ntitle: Note\n---\nTexte.\n")], false);
+    let text = printed(&outcome, root.path());
+    assert!(text.contains("pages in `_notes/` are left out"), "{text}");
+    assert!(text.contains("`notes: {output: true}` under `collections:`"), "{text}");
+    let b = outcome.bundle.expect("a warning, not an error");
+    assert!(b.pages.iter().all(|p| !p.route.contains("brouillon")));
+}

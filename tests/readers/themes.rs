@@ -263,3 +263,116 @@ fn unknown_shortcodes_keep_their_inner_text_and_are_named_once_per_page() {
         "{text}"
     );
 }
+
+/// A real photo (a flat PNG is served as it is, never resized).
+fn photo() -> Vec<u8> {
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/photo.jpg")).unwrap()
+}
+
+/// A site with `files` at its root (settings beside `content/`), a photo in `static/img/`.
+fn profile_site(files: &[(&str, &[u8])]) -> (tempfile::TempDir, Bundle) {
+    let root = tempfile::tempdir().unwrap();
+    write_tree(root.path(), files);
+    write_tree(
+        root.path(),
+        &[
+            ("static/img/moi.jpg", photo()),
+            ("content/projets/glpi.md", b"---\ntitle: GLPI\n---\nParc.\n".to_vec()),
+        ],
+    );
+    let outcome = vitrine::compiler::compile(&vitrine::compiler::Options {
+        content: root.path().join("content"),
+        public: vec![root.path().join("static")],
+        drafts: false,
+        today: "2026-12-03".into(),
+        image_cache: crate::support::image_cache(),
+    });
+    let text = printed(&outcome, root.path());
+    let bundle = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    (root, bundle)
+}
+
+#[test]
+fn the_author_profile_the_theme_keeps_is_on_the_home_page_with_the_photo_resized() {
+    let papermod = "title = 'Portfolio'\n[params.profileMode]\nenabled = true\ntitle = 'Camille'\nsubtitle = 'Étudiante en BTS SIO, option SISR'\nimageUrl = '/img/moi.jpg'\n[[params.socialIcons]]\nname = 'github'\nurl = 'https://github.com/camille'\n";
+    let blowfish = "title = 'Portfolio'\n[params.author]\nname = 'Camille'\nimage = 'img/moi.jpg'\nbio = 'Alternante en administration réseau'\nlinks = [{ github = 'https://github.com/camille' }, { linkedin = 'https://linkedin.com/in/camille' }]\n";
+    let zola = "base_url = 'https://camille.example'\ntitle = 'Portfolio'\n[extra]\navatar = '/img/moi.jpg'\nbio = 'Développeuse'\nsocials = [{ name = 'github', url = 'https://github.com/camille' }]\n";
+    for (file, settings, bio) in [
+        ("hugo.toml", papermod, "Étudiante en BTS SIO, option SISR"),
+        ("hugo.toml", blowfish, "Alternante en administration réseau"),
+        ("config.toml", zola, "Développeuse"),
+    ] {
+        let (_root, b) = profile_site(&[(file, settings.as_bytes())]);
+        let photo = b
+            .site
+            .photo
+            .as_ref()
+            .unwrap_or_else(|| panic!("no photo from {settings}"));
+        assert_eq!(photo.src, "/img/moi.jpg", "{settings}");
+        assert!(
+            photo.resized.is_some(),
+            "the photo is resized like every image: {settings}"
+        );
+        assert_eq!(b.site.bio, bio);
+        assert!(
+            b.site.links.iter().any(|l| l.url == "https://github.com/camille"),
+            "{:?}",
+            b.site.links
+        );
+    }
+    let (_root, b) = profile_site(&[("hugo.toml", blowfish.as_bytes())]);
+    assert!(b.site.links.iter().any(|l| l.url == "https://linkedin.com/in/camille"));
+}
+
+#[test]
+fn a_jekyll_author_in_data_or_settings_gives_the_profile() {
+    let root = tempfile::tempdir().unwrap();
+    write_tree(
+        root.path(),
+        &[
+            (
+                "_config.yml",
+                b"title: Portfolio\ncollections:\n  projects:\n    output: true\n".to_vec(),
+            ),
+            (
+                "_data/author.yml",
+                b"name: Camille\navatar: /assets/moi.png\nbio: Etudiante\nlinks:\n  - label: GitHub\n    url: https://github.com/camille\n".to_vec(),
+            ),
+            ("assets/moi.png", png()),
+            ("_projects/glpi.md", b"---\ntitle: GLPI\n---\nParc.\n".to_vec()),
+        ],
+    );
+    let outcome = vitrine::compiler::compile(&vitrine::compiler::Options {
+        content: root.path().to_path_buf(),
+        public: vec![],
+        drafts: false,
+        today: "2026-12-03".into(),
+        image_cache: crate::support::image_cache(),
+    });
+    let text = printed(&outcome, root.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(b.site.author, "Camille");
+    assert_eq!(b.site.bio, "Etudiante");
+    assert_eq!(b.site.photo.as_ref().map(|p| p.src.as_str()), Some("/assets/moi.png"));
+    assert!(b.site.links.iter().any(|l| l.url == "https://github.com/camille"));
+}
+
+#[test]
+fn a_photo_that_is_not_there_is_a_warning_naming_the_setting() {
+    let root = tempfile::tempdir().unwrap();
+    write_tree(
+        root.path(),
+        &[
+            (
+                "hugo.toml",
+                "title = 'P'\n[params.author]\nimage = '/img/absente.png'\n".as_bytes(),
+            ),
+            ("content/projets/glpi.md", &b"---\ntitle: GLPI\n---\nParc.\n"[..]),
+        ],
+    );
+    let outcome = compile(root.path());
+    let text = printed(&outcome, root.path());
+    assert!(text.contains("author's photo not found"), "{text}");
+    assert!(text.contains("hugo.toml:3"), "{text}");
+    assert!(outcome.bundle.expect("a warning, not an error").site.photo.is_none());
+}

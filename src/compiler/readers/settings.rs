@@ -43,6 +43,9 @@ pub struct ToolSettings {
     pub conventions: Conventions,
     /// The author's profiles: (name, address).
     pub social: Vec<(String, String)>,
+    /// Where the site keeps its data files (Hugo's `data/` and `assets/`,
+    /// Jekyll's `_data/`, Astro's `src/data/`): a CV's `resume.json`, an author.
+    pub data_folders: Vec<PathBuf>,
     /// The author's photo as the settings write it (`/img/moi.jpg`), and short bio.
     pub photo: Option<String>,
     pub bio: Option<String>,

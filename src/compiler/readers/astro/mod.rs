@@ -242,11 +242,13 @@ pub const TOOL: Tool = Tool {
 
 /// The settings above the content folder (`roots[1..]`), if an Astro config.
 pub fn read_at(roots: &[PathBuf], _: &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)> {
-    roots
-        .iter()
-        .skip(1)
-        .find_map(|root| read(root))
-        .map(|s| (s, Vec::new()))
+    roots.iter().skip(1).find_map(|root| {
+        let mut settings = read(root)?;
+        // `src/data/` beside the content folder, or `data/` at the root.
+        let data = [root.join("src").join("data"), root.join("data")];
+        settings.data_folders = data.into_iter().filter(|d| d.is_dir()).collect();
+        Some((settings, Vec::new()))
+    })
 }
 
 /// Whether a folder holds an Astro config.

@@ -289,7 +289,25 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
     let zola = main.as_ref().is_some_and(|p| p.ends_with("zola.toml"));
     let mut settings = super::settings::from_value(&value, zola);
     settings.root = Some(root.to_path_buf());
+    settings.photo = settings.photo.map(|photo| in_assets(root, photo));
+    settings.data_folders = ["data", "assets"]
+        .iter()
+        .map(|d| root.join(d))
+        .filter(|d| d.is_dir())
+        .collect();
     Some((settings, found))
+}
+
+/// A theme's image found in the site's `assets/` folder (where Blowfish and
+/// Congo look for the author's photo), as a path from the site's root.
+fn in_assets(root: &Path, photo: String) -> String {
+    let rel = photo.trim_start_matches('/');
+    let in_static = root.join("static").join(rel).is_file();
+    if !in_static && root.join("assets").join(rel).is_file() {
+        format!("/assets/{rel}")
+    } else {
+        photo
+    }
 }
 
 /// What Hugo's keys say.

@@ -46,7 +46,58 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
             (format::Config::default(), vec![warning])
         }
     };
+    let mut found = found;
+    found.extend(undeclared(root, &config, sources));
     Some((settings(config, root, sources.text(id)), found))
+}
+
+/// Jekyll's own folders, which hold no pages.
+const OWN_FOLDERS: [&str; 8] = [
+    "_layouts",
+    "_includes",
+    "_sass",
+    "_data",
+    "_site",
+    "_plugins",
+    "_config",
+    "_scss",
+];
+
+/// A warning for each `_name/` folder holding Markdown that `collections`
+/// does not build: Jekyll leaves its pages out, and so does Vitrine, said.
+fn undeclared(root: &Path, config: &format::Config, sources: &mut Sources) -> Vec<Diagnostic> {
+    let dir = config
+        .collections_dir
+        .as_deref()
+        .map_or(root.to_path_buf(), |d| root.join(d));
+    let built = built(config);
+    let markdown = |folder: &Path| {
+        walkdir::WalkDir::new(folder)
+            .into_iter()
+            .filter_map(Result::ok)
+            .any(|e| e.path().extension().is_some_and(|x| x == "md" || x == "markdown"))
+    };
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('_') && !built.contains(n) && !OWN_FOLDERS.contains(&n.as_str()))
+        .filter(|n| markdown(&dir.join(n)))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let path = dir.join(&name);
+            let id = sources.add(path.display().to_string(), String::new());
+            let collection = &name[1..];
+            Diagnostic::warning(id, 0..0, format!("pages in `{name}/` are left out"))
+                .label("`_config.yml` does not list it in `collections` with `output: true`, so Jekyll builds none of them either")
+                .hint(format!("add `{collection}: {{output: true}}` under `collections:` in `_config.yml` to build them"))
+        })
+        .collect()
 }
 
 fn settings(config: format::Config, root: &Path, text: &str) -> ToolSettings {
@@ -79,6 +130,7 @@ fn settings(config: format::Config, root: &Path, text: &str) -> ToolSettings {
         transparent: config.collections_dir.iter().cloned().collect(),
         defaults: defaults(&config),
         permalinks: permalinks(&config),
+        data_folders: Some(root.join("_data")).filter(|d| d.is_dir()).into_iter().collect(),
         root: Some(root.to_path_buf()),
         ..ToolSettings::default()
     }
