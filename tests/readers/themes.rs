@@ -322,6 +322,9 @@ fn the_author_profile_the_theme_keeps_is_on_the_home_page_with_the_photo_resized
     }
     let (_root, b) = profile_site(&[("hugo.toml", blowfish.as_bytes())]);
     assert!(b.site.links.iter().any(|l| l.url == "https://linkedin.com/in/camille"));
+    // PaperMod's profile names the author by its title.
+    let (_root, b) = profile_site(&[("hugo.toml", papermod.as_bytes())]);
+    assert_eq!(b.site.author, "Camille");
 }
 
 #[test]

@@ -318,7 +318,16 @@ pub fn settings(value: &Value) -> ToolSettings {
     let build_future = bool_at(value, "buildFuture");
     ToolSettings {
         title: first_text(value, &["title"]),
-        author: first_text(value, &["params.author", "params.author.name", "author", "author.name"]),
+        author: first_text(
+            value,
+            &[
+                "params.author",
+                "params.author.name",
+                "author",
+                "author.name",
+                "params.profileMode.title",
+            ],
+        ),
         description: first_text(value, &["params.description", "description"]),
         lang: lang.map(|l| primary(&l)),
         base_path: base_url.as_deref().and_then(url_path),
