@@ -1,7 +1,7 @@
 //! Jekyll's `_config.yml`, permalinks and Liquid tags on any text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vitrine::compiler::readers::jekyll::format;
+use vitrine::compiler::readers::jekyll::{format, permalink};
 
 fuzz_target!(|data: (&str, &str)| {
     let (text, pattern) = data;
@@ -16,7 +16,7 @@ fuzz_target!(|data: (&str, &str)| {
     for p in out.problems {
         assert!(text.get(p.span.clone()).is_some(), "span {:?} off the text", p.span);
     }
-    let parts = format::PermalinkParts {
+    let parts = permalink::PermalinkParts {
         collection: "posts",
         date: Some("2021-04-11"),
         slug: "titre",
@@ -24,5 +24,5 @@ fuzz_target!(|data: (&str, &str)| {
         categories: &[],
         path: "_posts/2021-04-11-titre",
     };
-    let _ = format::permalink(pattern, &parts);
+    let _ = permalink::permalink(pattern, &parts);
 });

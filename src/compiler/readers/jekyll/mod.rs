@@ -4,6 +4,7 @@
 //! and kramdown attribute lists.
 
 pub mod format;
+pub mod permalink;
 
 use super::settings::{Conventions, PageText, Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
@@ -270,7 +271,7 @@ fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>, sources: &Sources
         .map(|(_, p)| p.as_str());
     let pattern = match doc.meta.extra.get("permalink").and_then(Value::as_str) {
         Some(own) => own.to_string(),
-        None => format::pattern_for(site, collection, own, index),
+        None => permalink::pattern_for(site, collection, own, index),
     };
     let categories: Vec<String> = categories_of(doc, sources)
         .iter()
@@ -282,7 +283,7 @@ fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>, sources: &Sources
         .collect();
     let date = doc.meta.date.clone().or(date);
     let path = if collection == "pages" { stem } else { inner };
-    let parts = format::PermalinkParts {
+    let parts = permalink::PermalinkParts {
         collection,
         date: date.as_deref(),
         slug: name,
@@ -290,7 +291,7 @@ fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>, sources: &Sources
         categories: &categories,
         path,
     };
-    format::permalink(&pattern, &parts)
+    permalink::permalink(&pattern, &parts)
 }
 
 /// The settings' plain values (`github_username: jdupont`), as
