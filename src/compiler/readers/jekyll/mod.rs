@@ -4,6 +4,7 @@
 //! and kramdown attribute lists.
 
 pub mod format;
+pub mod liquid;
 pub mod permalink;
 
 use super::settings::{Conventions, PageText, Tool, ToolSettings};
@@ -384,7 +385,7 @@ fn liquid(page: &PageText, errors: &mut Vec<Diagnostic>) -> Option<String> {
     let (body, offset, id) = (page.body, page.offset, page.file);
     let settings = page.settings;
     let dated = |stem: &str| page.dated.get(stem).cloned();
-    let cx = format::LiquidContext {
+    let cx = liquid::LiquidContext {
         baseurl: settings.base_path.as_deref().unwrap_or(""),
         site_title: settings.title.as_deref().unwrap_or(""),
         post_url: &dated,
@@ -395,7 +396,7 @@ fn liquid(page: &PageText, errors: &mut Vec<Diagnostic>) -> Option<String> {
     };
     let own = with_variables(body, &vars);
     let body = own.as_deref().unwrap_or(body);
-    let out = format::liquid(body, &cx);
+    let out = liquid::liquid(body, &cx);
     // Spans found after the variables were filled, back to the body as written.
     let remap = own
         .as_deref()
