@@ -1,11 +1,11 @@
 //! Jekyll's `_config.yml`, permalinks and Liquid tags on any text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vitrine::compiler::readers::jekyll::{format, liquid, permalink};
+use vitrine::compiler::readers::jekyll::{config, liquid, permalink};
 
 fuzz_target!(|data: (&str, &str)| {
     let (text, pattern) = data;
-    let _ = format::read_config(text);
+    let _ = config::read_config(text);
     let none = |_: &str| None;
     let cx = liquid::LiquidContext {
         baseurl: "/portfolio",

@@ -896,8 +896,8 @@ fn is_toc(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::format::read_config;
-    use super::super::format::tests::{MINIMAL_MISTAKES, PORTFOLIO};
+    use super::super::config::read_config;
+    use super::super::config::tests::{MINIMAL_MISTAKES, PORTFOLIO};
     use super::super::permalink::tests::parts;
     use super::super::permalink::{permalink, PermalinkParts};
     use super::*;
