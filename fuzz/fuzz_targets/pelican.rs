@@ -1,7 +1,7 @@
 //! Pelican's header lines, `pelicanconf.py` and link markers on any text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vitrine::compiler::readers::pelican::format;
+use vitrine::compiler::readers::pelican::{format, links};
 
 fuzz_target!(|text: &str| {
     if format::starts_with_header(text) {
@@ -14,5 +14,5 @@ fuzz_target!(|text: &str| {
     for p in problems {
         assert!(text.get(p.span.clone()).is_some(), "span {:?} off the text", p.span);
     }
-    let _ = format::links(text);
+    let _ = links::links(text);
 });

@@ -3,6 +3,7 @@
 //! and its link markers (`{filename}`, `{static}`, `|filename|`).
 
 pub mod format;
+pub mod links;
 
 use super::settings::{url_path, PageText, Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
@@ -88,7 +89,7 @@ pub fn fields_of(id: usize, text: &str) -> Option<Result<Fields<'_>, Diagnostic>
 
 /// The body with its link markers as plain links, when it has any.
 pub fn links(body: &str) -> Option<String> {
-    match format::links(body) {
+    match links::links(body) {
         std::borrow::Cow::Borrowed(_) => None,
         std::borrow::Cow::Owned(text) => Some(text),
     }
