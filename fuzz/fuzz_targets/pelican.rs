@@ -1,7 +1,7 @@
 //! Pelican's header lines, `pelicanconf.py` and link markers on any text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vitrine::compiler::readers::pelican::{format, links};
+use vitrine::compiler::readers::pelican::{conf, format, links};
 
 fuzz_target!(|text: &str| {
     if format::starts_with_header(text) {
@@ -10,7 +10,7 @@ fuzz_target!(|text: &str| {
             assert!(header.body_offset <= text.len());
         }
     }
-    let (_, problems) = format::read_conf(text);
+    let (_, problems) = conf::read_conf(text);
     for p in problems {
         assert!(text.get(p.span.clone()).is_some(), "span {:?} off the text", p.span);
     }

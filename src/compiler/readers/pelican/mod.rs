@@ -2,6 +2,7 @@
 //! `Key: value` header lines, `content/pages/` as the site's top-level pages,
 //! and its link markers (`{filename}`, `{static}`, `|filename|`).
 
+pub mod conf;
 pub mod format;
 pub mod links;
 
@@ -29,7 +30,7 @@ pub fn read_at(roots: &[PathBuf], sources: &mut Sources) -> Option<(ToolSettings
 /// The content folder of a Pelican site's root: its `PATH`, `content` by default.
 pub fn content_of(root: &Path) -> Option<PathBuf> {
     let text = std::fs::read_to_string(root.join(CONF)).ok()?;
-    let (conf, _) = format::read_conf(&text);
+    let (conf, _) = conf::read_conf(&text);
     let content = root.join(conf.path.as_deref().unwrap_or("content"));
     content.is_dir().then_some(content)
 }
@@ -38,7 +39,7 @@ pub fn content_of(root: &Path) -> Option<PathBuf> {
 pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)> {
     let path = root.join(CONF);
     let text = std::fs::read_to_string(&path).ok()?;
-    let (conf, problems) = format::read_conf(&text);
+    let (conf, problems) = conf::read_conf(&text);
     let id = sources.add(path.display().to_string(), text);
     let found = problems.into_iter().map(|p| p.warning(id, 0)).collect();
     let base_url = conf
@@ -98,7 +99,7 @@ pub fn links(body: &str) -> Option<String> {
 /// The address patterns Pelican writes pages and articles at: (`pages` for the
 /// pages, `""` for the articles, pattern), Pelican's default for each setting
 /// the file leaves out.
-fn permalinks(conf: &format::Conf) -> Vec<(String, String)> {
+fn permalinks(conf: &conf::Conf) -> Vec<(String, String)> {
     let or = |value: &Option<String>, default: &str| value.clone().unwrap_or_else(|| default.to_string());
     vec![
         ("pages".into(), or(&conf.page_url, "pages/{slug}.html")),
