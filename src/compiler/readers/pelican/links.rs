@@ -1,7 +1,7 @@
 //! Pelican's intra-site link markers (`{filename}`, `{static}`, `|filename|`, …) turned into plain links
 //! (`links`).
 
-use super::format::lines_from;
+use super::header::lines_from;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -205,8 +205,8 @@ fn marker_at(text: &str, i: usize) -> Option<(usize, Target)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::format::header;
-    use super::super::format::tests::GLPI;
+    use super::super::header::header;
+    use super::super::header::tests::GLPI;
     use super::*;
 
     #[test]

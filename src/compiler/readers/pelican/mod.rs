@@ -3,7 +3,7 @@
 //! and its link markers (`{filename}`, `{static}`, `|filename|`).
 
 pub mod conf;
-pub mod format;
+pub mod header;
 pub mod links;
 
 use super::settings::{url_path, PageText, Tool, ToolSettings};
@@ -65,10 +65,10 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
 /// A page's fields when it starts with header lines (`Title: …`), with or
 /// without a `pelicanconf.py` beside it; `None` when it does not.
 pub fn fields_of(id: usize, text: &str) -> Option<Result<Fields<'_>, Diagnostic>> {
-    if !format::starts_with_header(text) {
+    if !header::starts_with_header(text) {
         return None;
     }
-    let header = match format::header(text) {
+    let header = match header::header(text) {
         Ok(header) => header,
         Err(problem) => return Some(Err(problem.error(id, 0))),
     };
@@ -85,7 +85,7 @@ pub fn fields_of(id: usize, text: &str) -> Option<Result<Fields<'_>, Diagnostic>
         bare: false,
     };
     let found = header.unended.clone().map(|p| p.warning(id, 0)).into_iter().collect();
-    Some(Ok((split, format::front_matter(&header), found)))
+    Some(Ok((split, header::front_matter(&header), found)))
 }
 
 /// The body with its link markers as plain links, when it has any.
