@@ -3,7 +3,9 @@
 //! matter `defaults`, `permalink` patterns (kept as redirects), Liquid tags
 //! and kramdown attribute lists.
 
-pub mod format;
+pub mod config;
+pub mod liquid;
+pub mod permalink;
 
 use super::settings::{Conventions, PageText, Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
@@ -35,7 +37,7 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
         .into_iter()
         .find(|p| p.is_file())?;
     let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let read = format::read_config(&text);
+    let read = config::read_config(&text);
     let id = sources.add(path.display().to_string(), text);
     let (config, found) = match read {
         Ok(config) => (config, Vec::new()),
@@ -43,7 +45,7 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
             let warning = Diagnostic::warning(id, p.span, "site settings could not be read")
                 .label(p.message)
                 .hint("the site is built without them; fix the file, or set the fields in content/site.toml");
-            (format::Config::default(), vec![warning])
+            (config::Config::default(), vec![warning])
         }
     };
     let mut found = found;
@@ -65,7 +67,7 @@ const OWN_FOLDERS: [&str; 8] = [
 
 /// A warning for each `_name/` folder holding Markdown that `collections`
 /// does not build: Jekyll leaves its pages out, and so does Vitrine, said.
-fn undeclared(root: &Path, config: &format::Config, sources: &mut Sources) -> Vec<Diagnostic> {
+fn undeclared(root: &Path, config: &config::Config, sources: &mut Sources) -> Vec<Diagnostic> {
     let dir = config
         .collections_dir
         .as_deref()
@@ -100,7 +102,7 @@ fn undeclared(root: &Path, config: &format::Config, sources: &mut Sources) -> Ve
         .collect()
 }
 
-fn settings(config: format::Config, root: &Path, text: &str) -> ToolSettings {
+fn settings(config: config::Config, root: &Path, text: &str) -> ToolSettings {
     let base_path = config.baseurl.clone();
     let base_url = config
         .url
@@ -137,11 +139,11 @@ fn settings(config: format::Config, root: &Path, text: &str) -> ToolSettings {
 }
 
 /// `_data/author.yml`, where some themes keep the author.
-fn data_author(root: &Path) -> Option<format::Author> {
+fn data_author(root: &Path) -> Option<config::Author> {
     let text = ["author.yml", "author.yaml"]
         .iter()
         .find_map(|name| std::fs::read_to_string(root.join("_data").join(name)).ok())?;
-    format::read_config(&format!("author:\n{}", indent(&text))).ok()?.author
+    config::read_config(&format!("author:\n{}", indent(&text))).ok()?.author
 }
 
 fn indent(text: &str) -> String {
@@ -149,7 +151,7 @@ fn indent(text: &str) -> String {
 }
 
 /// The collections whose pages are built, by folder (`_posts`, `_projects`).
-fn built(config: &format::Config) -> Vec<String> {
+fn built(config: &config::Config) -> Vec<String> {
     let mut folders: Vec<String> = config
         .collections
         .iter()
@@ -162,7 +164,7 @@ fn built(config: &format::Config) -> Vec<String> {
 
 /// The root's entries that are not pages: the tool's own folders (`_layouts`,
 /// `_includes`, `_data`, a collection not built), `vendor/`, what `exclude` names.
-fn not_content(root: &Path, config: &format::Config) -> Vec<PathBuf> {
+fn not_content(root: &Path, config: &config::Config) -> Vec<PathBuf> {
     let dir = config
         .collections_dir
         .as_deref()
@@ -182,7 +184,7 @@ fn not_content(root: &Path, config: &format::Config) -> Vec<PathBuf> {
 
 /// `defaults` as fields by path, most specific first (the first that gives a
 /// field wins); `_drafts/` are drafts.
-fn defaults(config: &format::Config) -> Vec<(String, Map<String, Value>)> {
+fn defaults(config: &config::Config) -> Vec<(String, Map<String, Value>)> {
     let within = |folder: &str| match &config.collections_dir {
         Some(dir) => format!("{}/{folder}", dir.trim_matches('/')),
         None => folder.to_string(),
@@ -217,7 +219,7 @@ fn defaults(config: &format::Config) -> Vec<(String, Map<String, Value>)> {
 }
 
 /// The site's `permalink` (folder `""`) and each collection's: (folder, pattern).
-fn permalinks(config: &format::Config) -> Vec<(String, String)> {
+fn permalinks(config: &config::Config) -> Vec<(String, String)> {
     let site = ("".to_string(), config.permalink.clone().unwrap_or_default());
     let own = config
         .collections
@@ -270,7 +272,7 @@ fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>, sources: &Sources
         .map(|(_, p)| p.as_str());
     let pattern = match doc.meta.extra.get("permalink").and_then(Value::as_str) {
         Some(own) => own.to_string(),
-        None => format::pattern_for(site, collection, own, index),
+        None => permalink::pattern_for(site, collection, own, index),
     };
     let categories: Vec<String> = categories_of(doc, sources)
         .iter()
@@ -282,7 +284,7 @@ fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>, sources: &Sources
         .collect();
     let date = doc.meta.date.clone().or(date);
     let path = if collection == "pages" { stem } else { inner };
-    let parts = format::PermalinkParts {
+    let parts = permalink::PermalinkParts {
         collection,
         date: date.as_deref(),
         slug: name,
@@ -290,7 +292,7 @@ fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>, sources: &Sources
         categories: &categories,
         path,
     };
-    format::permalink(&pattern, &parts)
+    permalink::permalink(&pattern, &parts)
 }
 
 /// The settings' plain values (`github_username: jdupont`), as
@@ -383,7 +385,7 @@ fn liquid(page: &PageText, errors: &mut Vec<Diagnostic>) -> Option<String> {
     let (body, offset, id) = (page.body, page.offset, page.file);
     let settings = page.settings;
     let dated = |stem: &str| page.dated.get(stem).cloned();
-    let cx = format::LiquidContext {
+    let cx = liquid::LiquidContext {
         baseurl: settings.base_path.as_deref().unwrap_or(""),
         site_title: settings.title.as_deref().unwrap_or(""),
         post_url: &dated,
@@ -394,7 +396,7 @@ fn liquid(page: &PageText, errors: &mut Vec<Diagnostic>) -> Option<String> {
     };
     let own = with_variables(body, &vars);
     let body = own.as_deref().unwrap_or(body);
-    let out = format::liquid(body, &cx);
+    let out = liquid::liquid(body, &cx);
     // Spans found after the variables were filled, back to the body as written.
     let remap = own
         .as_deref()

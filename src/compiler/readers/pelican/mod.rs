@@ -2,7 +2,9 @@
 //! `Key: value` header lines, `content/pages/` as the site's top-level pages,
 //! and its link markers (`{filename}`, `{static}`, `|filename|`).
 
-pub mod format;
+pub mod conf;
+pub mod header;
+pub mod links;
 
 use super::settings::{url_path, PageText, Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
@@ -28,7 +30,7 @@ pub fn read_at(roots: &[PathBuf], sources: &mut Sources) -> Option<(ToolSettings
 /// The content folder of a Pelican site's root: its `PATH`, `content` by default.
 pub fn content_of(root: &Path) -> Option<PathBuf> {
     let text = std::fs::read_to_string(root.join(CONF)).ok()?;
-    let (conf, _) = format::read_conf(&text);
+    let (conf, _) = conf::read_conf(&text);
     let content = root.join(conf.path.as_deref().unwrap_or("content"));
     content.is_dir().then_some(content)
 }
@@ -37,7 +39,7 @@ pub fn content_of(root: &Path) -> Option<PathBuf> {
 pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Diagnostic>)> {
     let path = root.join(CONF);
     let text = std::fs::read_to_string(&path).ok()?;
-    let (conf, problems) = format::read_conf(&text);
+    let (conf, problems) = conf::read_conf(&text);
     let id = sources.add(path.display().to_string(), text);
     let found = problems.into_iter().map(|p| p.warning(id, 0)).collect();
     let base_url = conf
@@ -63,10 +65,10 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
 /// A page's fields when it starts with header lines (`Title: …`), with or
 /// without a `pelicanconf.py` beside it; `None` when it does not.
 pub fn fields_of(id: usize, text: &str) -> Option<Result<Fields<'_>, Diagnostic>> {
-    if !format::starts_with_header(text) {
+    if !header::starts_with_header(text) {
         return None;
     }
-    let header = match format::header(text) {
+    let header = match header::header(text) {
         Ok(header) => header,
         Err(problem) => return Some(Err(problem.error(id, 0))),
     };
@@ -83,12 +85,12 @@ pub fn fields_of(id: usize, text: &str) -> Option<Result<Fields<'_>, Diagnostic>
         bare: false,
     };
     let found = header.unended.clone().map(|p| p.warning(id, 0)).into_iter().collect();
-    Some(Ok((split, format::front_matter(&header), found)))
+    Some(Ok((split, header::front_matter(&header), found)))
 }
 
 /// The body with its link markers as plain links, when it has any.
 pub fn links(body: &str) -> Option<String> {
-    match format::links(body) {
+    match links::links(body) {
         std::borrow::Cow::Borrowed(_) => None,
         std::borrow::Cow::Owned(text) => Some(text),
     }
@@ -97,7 +99,7 @@ pub fn links(body: &str) -> Option<String> {
 /// The address patterns Pelican writes pages and articles at: (`pages` for the
 /// pages, `""` for the articles, pattern), Pelican's default for each setting
 /// the file leaves out.
-fn permalinks(conf: &format::Conf) -> Vec<(String, String)> {
+fn permalinks(conf: &conf::Conf) -> Vec<(String, String)> {
     let or = |value: &Option<String>, default: &str| value.clone().unwrap_or_else(|| default.to_string());
     vec![
         ("pages".into(), or(&conf.page_url, "pages/{slug}.html")),
