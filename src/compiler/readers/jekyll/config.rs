@@ -1,5 +1,5 @@
-//! Jekyll's `_config.yml` as Vitrine needs it (`read_config`), and its front-matter `defaults` merged under
-//! a page's own front matter (`apply_defaults`).
+//! Jekyll's `_config.yml` as Vitrine needs it (`read_config`), its front-matter `defaults` among it
+//! (applied by path, most specific first, in `jekyll/mod.rs`).
 
 use super::liquid::{line_end, line_start};
 use serde_json::{Map, Value};
@@ -411,99 +411,6 @@ fn plural_type(kind: &str) -> String {
     }
 }
 
-/// Merges the `defaults` that apply to the file at `rel` (site-relative, `/`-separated) in `collection`
-/// (`posts`, a collection's name, or `pages`) UNDER its own front matter: the page's keys win, maps merge deeply.
-/// Among defaults, a more specific one (longer path, then one with a type) wins, else the later one (Jekyll's rule).
-pub fn apply_defaults(defaults: &[Default], rel: &str, collection: &str, front: &mut Map<String, Value>) {
-    let rel = rel.trim_start_matches("./").trim_start_matches('/');
-    let mut merged = Map::new();
-    let mut winner: Option<&Default> = None;
-    for default in defaults.iter().filter(|d| default_applies(d, rel, collection)) {
-        if winner.is_none_or(|old| takes_precedence(old, default)) {
-            deep_merge(&mut merged, &default.values);
-            winner = Some(default);
-        } else {
-            let mut under = default.values.clone();
-            deep_merge(&mut under, &merged);
-            merged = under;
-        }
-    }
-    if winner.is_none() {
-        return;
-    }
-    let own = std::mem::take(front);
-    deep_merge(&mut merged, &own);
-    *front = merged;
-}
-
-/// Jekyll's `has_precedence?`.
-fn takes_precedence(old: &Default, new: &Default) -> bool {
-    if new.path.len() != old.path.len() {
-        new.path.len() > old.path.len()
-    } else {
-        new.kind.is_some() || old.kind.is_none()
-    }
-}
-
-fn default_applies(default: &Default, rel: &str, collection: &str) -> bool {
-    if default.kind.as_deref().is_some_and(|kind| kind != collection) {
-        return false;
-    }
-    let path = default.path.as_str();
-    if path.is_empty() {
-        true
-    } else if path.contains('*') {
-        let pattern: Vec<&str> = path.split('/').collect();
-        let parts: Vec<&str> = rel.split('/').collect();
-        glob_prefix(&pattern, &parts)
-    } else {
-        rel == path || rel.strip_prefix(path).is_some_and(|rest| rest.starts_with('/'))
-    }
-}
-
-/// Whether the path components `parts` start with components matching `pattern` (`*` within one, `**` across).
-fn glob_prefix(pattern: &[&str], parts: &[&str]) -> bool {
-    match pattern.split_first() {
-        None => true,
-        Some((&"**", rest)) => (0..=parts.len()).any(|skip| glob_prefix(rest, &parts[skip..])),
-        Some((first, rest)) => parts
-            .split_first()
-            .is_some_and(|(part, others)| wildcard(first, part) && glob_prefix(rest, others)),
-    }
-}
-
-/// `*` matches any run of characters.
-fn wildcard(pattern: &str, text: &str) -> bool {
-    let mut pieces = pattern.split('*');
-    let first = pieces.next().unwrap_or("");
-    let Some(mut rest) = text.strip_prefix(first) else {
-        return false;
-    };
-    let pieces: Vec<&str> = pieces.collect();
-    let Some((last, middle)) = pieces.split_last() else {
-        return rest.is_empty();
-    };
-    for piece in middle {
-        match rest.find(piece) {
-            Some(at) => rest = &rest[at + piece.len()..],
-            None => return false,
-        }
-    }
-    rest.len() >= last.len() && rest.ends_with(last)
-}
-
-/// Copies `over` into `base`; maps present in both merge, anything else from `over` replaces.
-fn deep_merge(base: &mut Map<String, Value>, over: &Map<String, Value>) {
-    for (key, value) in over {
-        match (base.get_mut(key), value) {
-            (Some(Value::Object(inner)), Value::Object(over_inner)) => deep_merge(inner, over_inner),
-            _ => {
-                base.insert(key.clone(), value.clone());
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
@@ -733,58 +640,5 @@ permalink: /:categories/:title/
         let list = read_config(BROKEN[2]).unwrap_err();
         assert_eq!(list.span, 0..8);
         assert!(list.message.contains("not a mapping"));
-    }
-
-    #[test]
-    fn applies_defaults_under_the_front_matter() {
-        let config = read_config(PORTFOLIO).unwrap();
-        let mut front = Map::new();
-        front.insert("comments".into(), json!(false));
-        apply_defaults(&config.defaults, "_posts/2021-04-11-x.md", "posts", &mut front);
-        assert_eq!(Value::Object(front), json!({"layout": "post", "comments": false}));
-        let mut front = Map::new();
-        front.insert("header".into(), json!({"teaser": "t.png"}));
-        apply_defaults(&config.defaults, "_projects/glpi.md", "projects", &mut front);
-        let expected = json!({"layout": "project", "comments": false, "header": {"overlay": true, "teaser": "t.png"}});
-        assert_eq!(Value::Object(front), expected);
-        let mut front = Map::new();
-        apply_defaults(&config.defaults, "about.md", "pages", &mut front);
-        assert_eq!(Value::Object(front), json!({"layout": "default", "comments": false}));
-    }
-
-    #[test]
-    fn defaults_match_by_folder_glob_and_specificity() {
-        let default = |path: &str, kind: Option<&str>, layout: &str| Default {
-            path: path.to_string(),
-            kind: kind.map(str::to_string),
-            values: json!({ "layout": layout }).as_object().cloned().unwrap_or_default(),
-        };
-        let defaults = [
-            default("_projects/web", None, "web"),
-            default("", None, "any"),
-            default("_proj", None, "no"),
-        ];
-        let layout = |rel: &str, defaults: &[Default]| {
-            let mut front = Map::new();
-            apply_defaults(defaults, rel, "projects", &mut front);
-            front.get("layout").cloned()
-        };
-        assert_eq!(
-            layout("_projects/web/a.md", &defaults),
-            Some(json!("web")),
-            "the longer path wins"
-        );
-        assert_eq!(
-            layout("_projects/b.md", &defaults),
-            Some(json!("any")),
-            "`_proj` is not a folder of it"
-        );
-        let globbed = [
-            default("_projects/*/img", None, "img"),
-            default("**/draft*", Some("projects"), "d"),
-        ];
-        assert_eq!(layout("_projects/web/img/a.md", &globbed), Some(json!("img")));
-        assert_eq!(layout("_projects/web/a.md", &globbed), None);
-        assert_eq!(layout("_projects/drafts/a.md", &globbed), Some(json!("d")));
     }
 }
