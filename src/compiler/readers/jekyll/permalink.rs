@@ -134,21 +134,6 @@ const DAYS: [&str; 7] = [
     "Friday",
     "Saturday",
 ];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date and time as written in front matter or a file name.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Date {
@@ -313,7 +298,11 @@ impl<'a> Values<'a> {
 }
 
 fn date_value(date: &Date, name: &str) -> String {
-    let month = MONTHS.get(date.month.saturating_sub(1) as usize).copied().unwrap_or("");
+    let month = crate::text::EN
+        .months
+        .get(date.month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("");
     let day = DAYS.get(date.weekday()).copied().unwrap_or("");
     let (w_year, week) = date.iso_week();
     match name {
