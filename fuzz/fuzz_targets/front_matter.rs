@@ -7,7 +7,7 @@ fuzz_target!(|text: &str| {
     if let Ok(split) = front_matter::split(0, text) {
         assert!(split.body_offset <= text.len());
         if let Ok(map) = front_matter::parse(0, &split) {
-            let _ = fields::read(0, &split, map);
+            let _ = fields::read(0, &split, map, vitrine::compiler::readers::settings::field_names());
         }
     }
 });

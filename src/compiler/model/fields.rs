@@ -47,29 +47,37 @@ pub struct MetaImage {
     pub span: Range<usize>,
 }
 
-const DATE_KEYS: [&str; 4] = ["date", "publishDate", "pubDate", "published"];
-const UPDATED_KEYS: [&str; 4] = ["updated", "lastmod", "updatedDate", "modified"];
-/// The page image as the tools' themes name it (Astro's starters, PaperMod,
-/// Cactus's `coverImage`, portfolio templates' `thumbnail`, `featured_image`).
-const IMAGE_KEYS: [&str; 9] = [
-    "img",
-    "image",
-    "cover",
-    "heroImage",
-    "coverImage",
-    "thumbnail",
-    "featured_image",
-    "featuredImage",
-    "banner",
-];
-const ALT_KEYS: [&str; 4] = ["img_alt", "image_alt", "imageAlt", "alt"];
+/// The names a field goes by: its own, then those the tools and their themes
+/// give it (each reader lists its tool's: `readers::settings::field_names`),
+/// looked for in this order.
+#[derive(Debug, Clone)]
+pub struct Names {
+    pub date: Vec<&'static str>,
+    pub updated: Vec<&'static str>,
+    /// The page image and its alt text.
+    pub image: Vec<&'static str>,
+    pub alt: Vec<&'static str>,
+}
+
+impl Names {
+    /// Each field by its own name only.
+    pub fn own() -> Names {
+        Names {
+            date: vec!["date"],
+            updated: vec!["updated"],
+            image: vec!["image"],
+            alt: vec!["alt"],
+        }
+    }
+}
 
 /// Reads the known fields. Every problem found is returned, not just the first,
 /// with the fields that could be read, so later checks still run on the page.
-pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> (Meta, Vec<Diagnostic>) {
+pub fn read(file: usize, split: &Split, mut map: Map<String, Value>, names: &Names) -> (Meta, Vec<Diagnostic>) {
     let mut r = Reader {
         file,
         split,
+        names,
         errors: Vec::new(),
     };
     let mut meta = Meta::default();
@@ -93,8 +101,8 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> (Meta, V
         }
     };
     meta.slug = r.text(&mut map, "slug").filter(|s| !s.is_empty());
-    (meta.date, meta.date_span) = r.date(&mut map, &DATE_KEYS);
-    (meta.updated, _) = r.date(&mut map, &UPDATED_KEYS);
+    (meta.date, meta.date_span) = r.date(&mut map, &names.date);
+    (meta.updated, _) = r.date(&mut map, &names.updated);
     meta.aliases = r.list(&mut map, "aliases");
 
     // Hugo's and Zola's other default taxonomy, `categories`, is read as tags too
@@ -134,6 +142,7 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>) -> (Meta, V
 struct Reader<'a, 'b> {
     file: usize,
     split: &'a Split<'b>,
+    names: &'a Names,
     errors: Vec<Diagnostic>,
 }
 
@@ -266,8 +275,9 @@ impl Reader<'_, '_> {
     }
 
     fn image(&mut self, map: &mut Map<String, Value>) -> Option<MetaImage> {
-        let mut alt = ALT_KEYS.iter().find_map(|k| self.text(map, k));
-        for key in IMAGE_KEYS {
+        let names = self.names;
+        let mut alt = names.alt.iter().find_map(|k| self.text(map, k));
+        for &key in &names.image {
             let Some(value) = map.remove(key) else { continue };
             let span = key_span(self.split, key);
             let src = match value {

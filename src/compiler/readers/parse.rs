@@ -194,7 +194,8 @@ fn parse_one(text: &str, file: SourceFile, context: &Context) -> (Option<Doc>, V
     };
     let cascaded = crate::compiler::readers::hugo::cascade::apply(context.cascades, &file.rel, &mut map);
     defaults(&context.settings.defaults, &file.rel, &mut map);
-    let (mut meta, mut errors) = fields::read(file.id, &split, map);
+    let names = crate::compiler::readers::settings::field_names();
+    let (mut meta, mut errors) = fields::read(file.id, &split, map, names);
     errors.extend(found);
     meta.cascaded = cascaded.into_iter().collect();
     if meta.date.is_none() {

@@ -124,6 +124,30 @@ pub type ReadAt = fn(&[PathBuf], &mut Sources) -> Option<Found>;
 /// above it) gives the site's tool. Adding a tool is its module and a line here.
 pub const READERS: [ReadAt; 4] = [jekyll::read_at, astro::read_at, pelican::read_at, hugo::read_at];
 
+/// The names one tool gives the common fields, besides their own.
+pub struct FieldNames {
+    pub date: &'static [&'static str],
+    pub updated: &'static [&'static str],
+    pub image: &'static [&'static str],
+    pub alt: &'static [&'static str],
+}
+
+/// The names each field goes by on any site: its own, then each tool's
+/// (a site moved between tools keeps the names it was written with).
+pub fn field_names() -> &'static crate::compiler::model::fields::Names {
+    static NAMES: std::sync::OnceLock<crate::compiler::model::fields::Names> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = crate::compiler::model::fields::Names::own();
+        for tool in [hugo::FIELDS, astro::FIELDS, jekyll::FIELDS] {
+            names.date.extend(tool.date);
+            names.updated.extend(tool.updated);
+            names.image.extend(tool.image);
+            names.alt.extend(tool.alt);
+        }
+        names
+    })
+}
+
 /// Where tools differ on what Markdown and addresses leave open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Conventions {

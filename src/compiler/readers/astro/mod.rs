@@ -6,7 +6,7 @@ pub mod components;
 pub mod directives;
 pub mod mdx;
 
-use super::settings::{Tool, ToolSettings};
+use super::settings::{FieldNames, Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use std::path::{Path, PathBuf};
 
@@ -231,6 +231,15 @@ fn has_pages(dir: &Path) -> bool {
             path.is_file() && path.extension().is_some_and(|x| x == "md" || x == "mdx")
         })
 }
+
+/// The names Astro's starters and themes give the fields (`pubDate`,
+/// `updatedDate`, `heroImage`, Cactus's `coverImage`, portfolio templates' `img`).
+pub const FIELDS: FieldNames = FieldNames {
+    date: &["pubDate", "published"],
+    updated: &["updatedDate"],
+    image: &["img", "heroImage", "coverImage"],
+    alt: &["img_alt", "imageAlt"],
+};
 
 /// Astro's reader: its Markdown pages outside the collections are named in a warning.
 pub const TOOL: Tool = Tool {

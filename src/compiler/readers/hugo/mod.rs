@@ -8,7 +8,7 @@ pub mod shortcodes;
 pub mod themes;
 
 use super::settings::{
-    bool_at, first_text, menu_in, social_links, url_path, Conventions, MenuEntry, Tool, ToolSettings,
+    bool_at, first_text, menu_in, social_links, url_path, Conventions, FieldNames, MenuEntry, Tool, ToolSettings,
 };
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use serde_json::Value;
@@ -245,6 +245,15 @@ const DATA_FILES: [&str; 9] = [
     "config.yml",
     "config.json",
 ];
+
+/// The names Hugo and its themes give the fields (`publishDate`, `lastmod`;
+/// PaperMod's `cover`, themes' `featured_image`, `thumbnail`, `banner`).
+pub const FIELDS: FieldNames = FieldNames {
+    date: &["publishDate"],
+    updated: &["lastmod"],
+    image: &["cover", "thumbnail", "featured_image", "featuredImage", "banner"],
+    alt: &["image_alt"],
+};
 
 /// Hugo's reader: pages without a permalink pattern keep their file's path as an address.
 pub const TOOL: Tool = Tool {

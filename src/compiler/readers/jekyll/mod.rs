@@ -7,7 +7,7 @@ pub mod config;
 pub mod liquid;
 pub mod permalink;
 
-use super::settings::{Conventions, PageText, Tool, ToolSettings};
+use super::settings::{Conventions, FieldNames, PageText, Tool, ToolSettings};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use crate::compiler::model::document::Doc;
 use serde_json::{Map, Value};
@@ -15,6 +15,14 @@ use std::path::{Path, PathBuf};
 
 /// Folders of a Jekyll site's root that hold no pages, whatever its settings say.
 const NOT_CONTENT: [&str; 4] = ["vendor", "node_modules", "_site", "assets"];
+
+/// The names Jekyll's plugins give the fields (`jekyll-last-modified-at`, themes' `modified`).
+pub const FIELDS: FieldNames = FieldNames {
+    date: &[],
+    updated: &["last_modified_at", "modified"],
+    image: &[],
+    alt: &[],
+};
 
 /// Jekyll's reader: Liquid in its pages, its permalinks kept as redirects.
 pub const TOOL: Tool = Tool {
