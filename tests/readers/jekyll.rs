@@ -297,3 +297,25 @@ fn a_folder_no_collection_builds_is_left_out_and_said() {
     let b = outcome.bundle.expect("a warning, not an error");
     assert!(b.pages.iter().all(|p| !p.route.contains("brouillon")));
 }
+
+#[test]
+fn a_post_with_published_false_is_a_draft_not_an_error() {
+    let extra = [(
+        "_posts/2021-05-01-cache.md",
+        "---\ntitle: Caché\npublished: false\n---\nTexte.\n",
+    )];
+    let (root, outcome) = compile_site(&extra, false);
+    let text = printed(&outcome, root.path());
+    let b = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        b.pages.iter().all(|p| p.route != "/posts/cache"),
+        "left out like a draft"
+    );
+    let (_root, outcome) = compile_site(&extra, true);
+    assert!(outcome
+        .bundle
+        .expect("built")
+        .pages
+        .iter()
+        .any(|p| p.route == "/posts/cache"));
+}

@@ -92,6 +92,11 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>, names: &Nam
     }
     meta.description = r.text(&mut map, "description").unwrap_or_default();
     meta.draft = r.boolean(&mut map, "draft").unwrap_or(false);
+    // `published: false` (Jekyll's): a page not published is a draft.
+    if let Some(Value::Bool(published)) = map.get("published") {
+        meta.draft |= !published;
+        map.remove("published");
+    }
     meta.weight = match map.remove("weight") {
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) if n.is_i64() => n.as_i64(),
