@@ -81,7 +81,7 @@ impl Input {
         }
         let public = match self.public {
             Some(folder) => vec![folder],
-            None => static_folders(&self.content),
+            None => crate::compiler::readers::static_folders(&self.content),
         };
         let today = chrono::Local::now().format("%Y-%m-%d").to_string();
         Options {
@@ -252,31 +252,4 @@ fn prerender(dist: &std::path::Path, started: Instant) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The static folder beside the content folder and one level up: `static/`
-/// where it exists (Hugo and Zola, whose `public/` is their own output), else `public/`.
-fn static_folders(content: &std::path::Path) -> Vec<PathBuf> {
-    let parent = content.parent().map(PathBuf::from).unwrap_or_default();
-    let grandparent = parent.parent().map(PathBuf::from);
-    let mut folders: Vec<PathBuf> = [Some(&parent), grandparent.as_ref()]
-        .into_iter()
-        .flatten()
-        .filter_map(|dir| {
-            [dir.join("static"), dir.join("public")]
-                .into_iter()
-                .find(|d| d.is_dir())
-        })
-        .collect();
-    // Then the Hugo or Zola themes' own (`themes/x/static/`), as those tools serve them.
-    let mut themes: Vec<PathBuf> = std::fs::read_dir(parent.join("themes"))
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|theme| theme.path().join("static"))
-        .filter(|d| d.is_dir())
-        .collect();
-    themes.sort();
-    folders.extend(themes);
-    folders
 }

@@ -121,3 +121,30 @@ pub fn other_language(dir: &Path, code: &str, built_in: &str, sources: &mut Sour
         ))
         .hint(format!("build them on their own with `--content {}`", dir.display()))
 }
+
+/// The folders a site's static files are copied from, as its tool keeps them: `static/`
+/// where it exists (Hugo and Zola, whose `public/` is their own output), else `public/`.
+pub fn static_folders(content: &Path) -> Vec<PathBuf> {
+    let parent = content.parent().map(PathBuf::from).unwrap_or_default();
+    let grandparent = parent.parent().map(PathBuf::from);
+    let mut folders: Vec<PathBuf> = [Some(&parent), grandparent.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|dir| {
+            [dir.join("static"), dir.join("public")]
+                .into_iter()
+                .find(|d| d.is_dir())
+        })
+        .collect();
+    // Then the Hugo or Zola themes' own (`themes/x/static/`), as those tools serve them.
+    let mut themes: Vec<PathBuf> = std::fs::read_dir(parent.join("themes"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|theme| theme.path().join("static"))
+        .filter(|d| d.is_dir())
+        .collect();
+    themes.sort();
+    folders.extend(themes);
+    folders
+}
