@@ -294,7 +294,7 @@ fn profile_site(files: &[(&str, &[u8])]) -> (tempfile::TempDir, Bundle) {
 
 #[test]
 fn the_author_profile_the_theme_keeps_is_on_the_home_page_with_the_photo_resized() {
-    let papermod = "title = 'Portfolio'\n[params.profileMode]\nenabled = true\ntitle = 'Camille'\nsubtitle = 'Étudiante en BTS SIO, option SISR'\nimageUrl = '/img/moi.jpg'\n[[params.socialIcons]]\nname = 'github'\nurl = 'https://github.com/camille'\n";
+    let papermod = "title = 'Portfolio'\n[params.profileMode]\nenabled = true\ntitle = 'Camille'\nsubtitle = 'Étudiante en *BTS SIO*, option SISR'\nimageUrl = '/img/moi.jpg'\n[[params.socialIcons]]\nname = 'github'\nurl = 'https://github.com/camille'\n";
     let blowfish = "title = 'Portfolio'\n[params.author]\nname = 'Camille'\nimage = 'img/moi.jpg'\nbio = 'Alternante en administration réseau'\nlinks = [{ github = 'https://github.com/camille' }, { linkedin = 'https://linkedin.com/in/camille' }]\n";
     let zola = "base_url = 'https://camille.example'\ntitle = 'Portfolio'\n[extra]\navatar = '/img/moi.jpg'\nbio = 'Développeuse'\nsocials = [{ name = 'github', url = 'https://github.com/camille' }]\n";
     for (file, settings, bio) in [

@@ -88,8 +88,22 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
         menu: configured_menu(if file.menu.is_empty() { d.menu } else { file.menu }),
         // Found and resized with the pages' images (`markup::images::photo`).
         photo: None,
-        bio: file.bio.or(d.bio).unwrap_or_default(),
+        bio: file.bio.or(d.bio).map(|bio| plain(&bio)).unwrap_or_default(),
     })
+}
+
+/// A short text as written in settings, where themes allow Markdown
+/// (PaperMod's `subtitle: "*Check my work*"`), as the plain text it shows.
+fn plain(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let text: String = Parser::new(markdown)
+        .filter_map(|event| match event {
+            Event::Text(text) | Event::Code(text) => Some(text.to_string()),
+            Event::SoftBreak | Event::HardBreak => Some(" ".into()),
+            _ => None,
+        })
+        .collect();
+    text.trim().to_string()
 }
 
 /// The author's photo as written: `site.toml`'s, else the tool settings'.
