@@ -16,7 +16,7 @@ use assemble::{order, relations, sections, taxonomies};
 use check::{checks, link_check};
 use markup::{images, markdown, render};
 use model::{diagnostics, document, slugs};
-use readers::{collisions, intros, load, parse, site};
+use readers::{collisions, intros, load, parse};
 
 use crate::bundle::{Bundle, Kind};
 use diagnostics::{Diagnostic, Sources};
@@ -75,7 +75,7 @@ pub fn compile(options: &Options) -> Outcome {
         image_cache: options.image_cache.clone(),
     });
     let options = moved.as_ref().unwrap_or(options);
-    let (tool, site, skip) = (layout.settings, layout.site, layout.skip);
+    let (tool, mut site, skip) = (layout.settings, layout.site, layout.skip);
     let lang = site.as_ref().map_or_else(|| "fr".to_string(), |s| s.lang.clone());
     let read = read(options, &tool, &lang, &skip, &mut sources, &mut diagnostics);
     let drafts = read.left_out.iter().filter(|(_, why)| why.is_none()).count();
@@ -96,7 +96,8 @@ pub fn compile(options: &Options) -> Outcome {
         },
     };
     let copies = Mutex::new(render::ContentFiles::new());
-    let photo = site::photo(&options.content, &tool);
+    // The photo as its settings write it, found and resized with the pages' images.
+    let photo = site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
     let mut made = make(read, &folders, &copies, &sources, &tool.taxonomies, &mut diagnostics);
     diagnostics.extend(made.photo(photo.as_deref(), &folders, &copies, &sources));
     clock.lap("· tags, relations, images");

@@ -21,6 +21,8 @@ pub struct Meta {
     pub slug: Option<String>,
     pub tags: Vec<String>,
     pub tags_span: Range<usize>,
+    /// The `categories` among the tags, as written (some tools' addresses hold them).
+    pub categories: Vec<String>,
     pub image: Option<MetaImage>,
     pub aliases: Vec<String>,
     /// `competences: […]` and `projets: […]`: relations the author declares.
@@ -117,7 +119,8 @@ pub fn read(file: usize, split: &Split, mut map: Map<String, Value>, names: &Nam
         meta.tags_span = key_span(split, "categories");
     }
     meta.tags = r.list(&mut map, "tags");
-    meta.tags.extend(r.list(&mut map, "categories"));
+    meta.categories = r.list(&mut map, "categories");
+    meta.tags.extend(meta.categories.iter().cloned());
     if let Some(Value::Object(mut taxonomies)) = map.remove("taxonomies") {
         meta.tags_span = key_span(split, "tags");
         meta.tags.extend(r.list(&mut taxonomies, "tags"));

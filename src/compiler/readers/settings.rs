@@ -276,7 +276,6 @@ pub fn from_value(value: &Value, zola: bool) -> ToolSettings {
         let settings = zola::settings(value).or(hugo::settings(value));
         ToolSettings {
             tool: zola::TOOL,
-            conventions: Conventions::default(),
             ..settings
         }
     } else {

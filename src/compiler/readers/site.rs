@@ -86,8 +86,14 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
         sections: Vec::new(),
         // The menu as configured, in weight order; the compiler matches it to the sections and pages.
         menu: configured_menu(if file.menu.is_empty() { d.menu } else { file.menu }),
-        // Found and resized with the pages' images (`markup::images::photo`).
-        photo: None,
+        // As written here; found and resized with the pages' images (`markup::images::photo`).
+        photo: file.photo.or(d.photo).map(|src| crate::bundle::Image {
+            src,
+            alt: String::new(),
+            width: None,
+            height: None,
+            resized: None,
+        }),
         bio: file.bio.or(d.bio).map(|bio| plain(&bio)).unwrap_or_default(),
     })
 }
@@ -104,15 +110,6 @@ fn plain(markdown: &str) -> String {
         })
         .collect();
     text.trim().to_string()
-}
-
-/// The author's photo as written: `site.toml`'s, else the tool settings'.
-pub fn photo(content: &Path, defaults: &ToolSettings) -> Option<String> {
-    let text = std::fs::read_to_string(content.join(FILE)).ok();
-    let own = text
-        .and_then(|t| toml::from_str::<SiteFile>(&t).ok())
-        .and_then(|f| f.photo);
-    own.or_else(|| defaults.photo.clone())
 }
 
 /// The author's links: `site.toml`'s `[links]`, then the profiles the tool's

@@ -27,7 +27,7 @@ pub const FIELDS: FieldNames = FieldNames {
 /// Jekyll's reader: Liquid in its pages, its permalinks kept as redirects.
 pub const TOOL: Tool = Tool {
     name: "Jekyll",
-    old_addresses,
+    old_addresses: |docs, settings, _| old_addresses(docs, settings),
     body: liquid,
     site_warnings: |_, _| Vec::new(),
 };
@@ -238,14 +238,14 @@ fn permalinks(config: &config::Config) -> Vec<(String, String)> {
 
 /// Each page's address as Jekyll gives it, where Vitrine's differs, added to
 /// its aliases (written as redirects).
-pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings, sources: &Sources) -> Vec<Diagnostic> {
+pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings) -> Vec<Diagnostic> {
     let site = tool
         .permalinks
         .iter()
         .find(|(f, _)| f.is_empty())
         .map(|(_, p)| p.as_str());
     for doc in docs.iter_mut() {
-        let address = address(doc, tool, site, sources);
+        let address = address(doc, tool, site);
         if address.trim_end_matches('/') != doc.route && !doc.meta.aliases.contains(&address) {
             doc.meta.aliases.push(address);
         }
@@ -254,7 +254,7 @@ pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings, sources: &Sources) -
 }
 
 /// A page's address under Jekyll: its `permalink`, else its collection's pattern.
-fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>, sources: &Sources) -> String {
+fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>) -> String {
     let rel = tool
         .transparent
         .iter()
@@ -282,13 +282,16 @@ fn address(doc: &Doc, tool: &ToolSettings, site: Option<&str>, sources: &Sources
         Some(own) => own.to_string(),
         None => permalink::pattern_for(site, collection, own, index),
     };
-    let categories: Vec<String> = categories_of(doc, sources)
+    // `categories: [blog]`, `categories: blog news` or `category: blog`.
+    let category = doc.meta.extra.get("category").and_then(Value::as_str);
+    let categories: Vec<String> = doc
+        .meta
+        .categories
         .iter()
-        .flat_map(|v| match v {
-            Value::String(s) => s.split_whitespace().map(str::to_string).collect(),
-            Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
-            _ => Vec::new(),
-        })
+        .map(String::as_str)
+        .chain(category)
+        .flat_map(str::split_whitespace)
+        .map(str::to_string)
         .collect();
     let date = doc.meta.date.clone().or(date);
     let path = if collection == "pages" { stem } else { inner };
@@ -371,20 +374,6 @@ fn with_variables(body: &str, vars: &Variables) -> Option<String> {
     }
     out.push_str(rest);
     changed.then_some(out)
-}
-
-/// A page's `categories` (or `category`) as its front matter writes them: the
-/// page's fields count them among its tags, where they are no longer told apart.
-fn categories_of(doc: &Doc, sources: &Sources) -> Vec<Value> {
-    let text = sources.text(doc.file.id);
-    let Ok(split) = crate::compiler::model::front_matter::split(doc.file.id, text) else {
-        return Vec::new();
-    };
-    let map = crate::compiler::model::front_matter::parse(doc.file.id, &split).unwrap_or_default();
-    ["categories", "category"]
-        .iter()
-        .filter_map(|k| map.get(*k).cloned())
-        .collect()
 }
 
 /// The body with its Liquid turned into Markdown, when it has any; the tags
