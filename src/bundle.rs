@@ -27,7 +27,7 @@ pub struct Bundle {
     pub redirects: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Site {
     pub title: String,
     pub author: String,
@@ -50,6 +50,36 @@ pub struct Site {
     /// The author's short bio, under their name on the home page.
     #[serde(default)]
     pub bio: String,
+    /// Where this language's routes begin: empty for the site's own language,
+    /// `/en` for English (`/en/projets/citi`).
+    #[serde(default)]
+    pub root: String,
+    /// Every language of a multilingual site, this one included, in the
+    /// switch's order; empty for a site in one language.
+    #[serde(default)]
+    pub languages: Vec<SiteLanguage>,
+}
+
+/// One language of the site, as the language switch offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteLanguage {
+    /// `en`, as `<html lang>` and `hreflang` write it.
+    pub code: String,
+    /// Its name in itself (`English`).
+    pub name: String,
+    /// Its home route (`/`, `/en`).
+    pub home: String,
+}
+
+impl Site {
+    /// A route of this language from a route of the site's own (`/tags` → `/en/tags`).
+    pub fn route(&self, path: &str) -> String {
+        match (self.root.as_str(), path) {
+            ("", path) => path.to_string(),
+            (root, "/") => root.to_string(),
+            (root, path) => format!("{root}{path}"),
+        }
+    }
 }
 
 /// A folder of pages: its route (`/posts`), its title (from its `_index.md`, or its name).
@@ -123,6 +153,9 @@ pub struct Page {
     pub prev: Option<String>,
     pub next: Option<String>,
     pub aliases: Vec<String>,
+    /// The same page in the site's other languages: (language code, route).
+    #[serde(default)]
+    pub translations: Vec<(String, String)>,
     /// Links the front matter gives (`github:`, `demo:`), labelled.
     pub external: Vec<SiteLink>,
     /// Front matter fields Vitrine does not know, kept as written.

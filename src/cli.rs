@@ -120,7 +120,7 @@ pub fn main() -> ExitCode {
     // The files' text is not needed once told: the pages' HTML reuses its memory.
     drop(std::mem::take(&mut outcome.sources));
 
-    let Some(bundle) = &outcome.bundle else {
+    let Some(bundle) = outcome.bundle.take() else {
         eprintln!(
             "error: {} error{} found, {} warning{}; nothing was written",
             outcome.errors(),
@@ -130,8 +130,11 @@ pub fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
+    // The site's own language first, then its others (`/en/…`).
+    let mut bundles = vec![bundle];
+    bundles.append(&mut outcome.languages);
     let written = match &out {
-        Some(out) => match write_site(out, bundle, &options, &outcome, &clock) {
+        Some(out) => match write_site(out, &bundles, &options, &outcome, &clock) {
             Ok(summary) => summary,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -139,6 +142,18 @@ pub fn main() -> ExitCode {
             }
         },
         None => " (check only, nothing written)".into(),
+    };
+    let bundle = &bundles[0];
+    let languages = match bundles.len() {
+        1 => String::new(),
+        _ => format!(
+            " ({})",
+            bundles
+                .iter()
+                .map(|b| format!("{}: {} page{}", b.site.lang, b.pages.len(), plural(b.pages.len())))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     let count = |k: Kind| bundle.section(k).count();
     let others = match count(Kind::Other) {
@@ -151,7 +166,7 @@ pub fn main() -> ExitCode {
         n => format!("{others} ({n} draft{} left out: `--drafts` shows them)", plural(n)),
     };
     eprintln!(
-        "vitrine: {} compétence{}, {} projet{}{others}, {} tag{}{}, {} warning{} in {} ms{written}",
+        "vitrine: {} compétence{}, {} projet{}{others}, {} tag{}{languages}{}, {} warning{} in {} ms{written}",
         count(Kind::Competence),
         plural(count(Kind::Competence)),
         count(Kind::Projet),
@@ -165,6 +180,7 @@ pub fn main() -> ExitCode {
     );
     // The process ends here: freeing every page one by one would only delay it.
     std::mem::forget(outcome);
+    std::mem::forget(bundles);
     ExitCode::SUCCESS
 }
 
@@ -173,7 +189,7 @@ pub fn main() -> ExitCode {
 /// site library as JSON. Returns the end of the summary line.
 fn write_site(
     out: &std::path::Path,
-    bundle: &crate::bundle::Bundle,
+    bundles: &[crate::bundle::Bundle],
     options: &Options,
     outcome: &compiler::Outcome,
     clock: &crate::clock::Clock,
@@ -191,18 +207,17 @@ fn write_site(
     outcome.pictures.write(out).map_err(cannot)?;
     clock.lap("static files");
     let Some(index) = shell else {
-        write::library(out, bundle).map_err(cannot)?;
+        write::library(out, &bundles[0]).map_err(cannot)?;
         return Ok(format!(" → {}", out.join(BUNDLE_FILE).display()));
     };
-    // The search index is built and written while the routes are rendered.
-    let done = crate::prerender::prerender(out, &index, bundle, |path| {
+    // Each language's search index is built and written while its routes are rendered.
+    let done = crate::prerender::prerender(out, &index, bundles, |bundle, path| {
         std::fs::write(path, write::search_file(bundle).map_err(cannot)?).map_err(cannot)
     })?;
     for warning in &done.warnings {
         eprintln!("warning: {warning}");
     }
-    // The routes' files, and the search index written here.
-    Ok(format!(" → {} files in {}", done.files + 1, out.display()))
+    Ok(format!(" → {} files in {}", done.files + bundles.len(), out.display()))
 }
 
 /// `, 3 images (1 resized, 2 from the cache; 9.4 MB → 412 KB at 800 px)`.

@@ -11,7 +11,7 @@ use crate::text::t;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape below changes in a way an older app cannot read.
-pub const DATA_VERSION: u32 = 7;
+pub const DATA_VERSION: u32 = 8;
 
 /// Cards per list page (`/projets`, `/projets/page/2`, `/tags/web/page/2`).
 pub const PAGE_SIZE: usize = 24;
@@ -29,6 +29,8 @@ pub struct RouteData {
     pub route: String,
     pub site: Site,
     pub view: View,
+    /// This route in the site's other languages: (language code, route).
+    pub translations: Vec<(String, String)>,
 }
 
 /// Externally tagged (`{"page": {…}}`): an internally tagged enum costs the
@@ -297,7 +299,12 @@ pub fn key(path: &str, tag: Option<&str>, page: Option<usize>) -> String {
         r => r.to_string(),
     };
     // A section's list: one segment, not one of the app's own lists.
-    let is_list = route.len() > 1 && !route[1..].contains('/') && !["/tags", "/recherche"].contains(&route.as_str());
+    // A list is one segment, after a language's (`/projets`, `/en/projets`).
+    let path = match route.get(1..).and_then(|r| r.split_once('/')) {
+        Some((first, rest)) if is_language(first) => rest,
+        _ => route.get(1..).unwrap_or_default(),
+    };
+    let is_list = !path.is_empty() && !path.contains('/') && !["tags", "recherche"].contains(&path);
     match tag.filter(|t| is_list && !t.is_empty()) {
         Some(tag) => match page.filter(|p| *p > 1) {
             Some(page) => format!("{route}?tag={tag}&page={page}"),
@@ -305,6 +312,16 @@ pub fn key(path: &str, tag: Option<&str>, page: Option<usize>) -> String {
         },
         None => route,
     }
+}
+
+/// Whether a route's first segment is a language's (`en`, `pt-br`), as
+/// multilingual sites begin their other languages' routes.
+pub fn is_language(segment: &str) -> bool {
+    let mut parts = segment.split('-');
+    parts
+        .next()
+        .is_some_and(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_lowercase()))
+        && parts.all(|p| (2..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// The file holding a key's data, below the build's data folder:

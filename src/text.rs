@@ -41,6 +41,8 @@ pub struct Text {
     pub draft: &'static str,
     pub footer: &'static str,
     pub main_nav: &'static str,
+    /// The language switch's name.
+    pub languages: &'static str,
     pub all_tags: &'static str,
     pub filter_by_tag: &'static str,
     /// A section list's nested sections.
@@ -126,6 +128,7 @@ pub const FR: Text = Text {
     draft: "Brouillon",
     footer: "Portfolio réalisé avec Vitrine",
     main_nav: "Navigation principale",
+    languages: "Langues",
     all_tags: "Tous",
     filter_by_tag: "Filtrer par tag",
     subsections: "Sous-sections",
@@ -225,6 +228,7 @@ pub const EN: Text = Text {
     draft: "Draft",
     footer: "Made with Vitrine",
     main_nav: "Main navigation",
+    languages: "Languages",
     all_tags: "All",
     filter_by_tag: "Filter by tag",
     subsections: "Subsections",
@@ -295,6 +299,34 @@ pub fn for_lang(lang: &str) -> &'static Text {
     }
 }
 
+/// A language's name in itself, for the language switch (its code when unknown).
+pub fn language_name(code: &str) -> &str {
+    let primary = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
+    match primary.as_str() {
+        "fr" => "Français",
+        "en" => "English",
+        "de" => "Deutsch",
+        "es" => "Español",
+        "it" => "Italiano",
+        "nl" => "Nederlands",
+        "pt" => "Português",
+        "ca" => "Català",
+        "br" => "Brezhoneg",
+        "eu" => "Euskara",
+        "ar" => "العربية",
+        "zh" => "中文",
+        "ja" => "日本語",
+        "pl" => "Polski",
+        _ => code,
+    }
+}
+
+/// Whether a language has interface text of its own (else English is used).
+pub fn has_text(code: &str) -> bool {
+    let primary = code.split(['-', '_']).next().unwrap_or(code);
+    primary.is_empty() || primary.eq_ignore_ascii_case("fr") || primary.eq_ignore_ascii_case("en")
+}
+
 /// The language of the site this process renders: one site per build and per
 /// browser page, set before its first view (see [`set_lang`]).
 static ENGLISH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -313,6 +345,35 @@ pub fn t() -> &'static Text {
 pub fn set_lang(lang: &str) {
     let english = for_lang(lang).lang == EN.lang;
     ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Where the routes of the language being shown begin (`/en`; empty for the site's own).
+static ROOT: std::sync::RwLock<String> = std::sync::RwLock::new(String::new());
+
+/// Sets the language being shown: its interface text and its routes' prefix.
+/// By the prerenderer before each language's routes, by the app before each view.
+pub fn set_language(lang: &str, root: &str) {
+    set_lang(lang);
+    if let Ok(mut current) = ROOT.write() {
+        if *current != root {
+            *current = root.to_string();
+        }
+    }
+}
+
+/// A route of the language being shown (`/tags` → `/en/tags` on an English page).
+pub fn route(path: &str) -> String {
+    let root = ROOT.read().map(|r| r.clone()).unwrap_or_default();
+    match (root.as_str(), path) {
+        ("", path) => path.to_string(),
+        (root, "/") => root.to_string(),
+        (root, path) => format!("{root}{path}"),
+    }
+}
+
+/// The prefix of the language being shown (`/en`), empty for the site's own.
+pub fn root() -> String {
+    ROOT.read().map(|r| r.clone()).unwrap_or_default()
 }
 
 /// `10 compétences × 12 projets`, `1 compétence × 1 projet`.

@@ -34,6 +34,8 @@ pub struct Store {
     site: RwSignal<Option<Arc<Site>>>,
     /// Keys being fetched, so each is fetched once.
     pending: StoredValue<HashSet<String>>,
+    /// The route shown in the other languages.
+    translations: RwSignal<Vec<(String, String)>>,
 }
 
 impl Store {
@@ -42,15 +44,18 @@ impl Store {
             chunks: RwSignal::new(HashMap::new()),
             site: RwSignal::new(None),
             pending: StoredValue::new(HashSet::new()),
+            translations: RwSignal::new(Vec::new()),
         }
     }
 
     /// Puts data in the cache (the page's embedded data, or a fetched file).
     pub fn insert(&self, data: RouteData) {
         if self.site.with_untracked(Option::is_none) {
-            // The interface speaks the site's language from its first view on.
-            crate::text::set_lang(&data.site.lang);
+            // The interface speaks the page's language from its first view on.
+            crate::text::set_language(&data.site.lang, &data.site.root);
             self.site.set(Some(Arc::new(data.site.clone())));
+            // The first data is the page's own: its translations are the switch's.
+            self.translations.set(data.translations.clone());
         }
         let key = data.route.clone();
         self.chunks.update(|c| {
@@ -60,6 +65,33 @@ impl Store {
 
     pub fn site(&self) -> Option<Arc<Site>> {
         self.site.get()
+    }
+
+    /// The language shown (its code and routes' prefix, `en/en`), tracked.
+    pub fn language(&self) -> String {
+        self.site
+            .with(|s| s.as_ref().map(|s| format!("{}{}", s.lang, s.root)).unwrap_or_default())
+    }
+
+    /// The route data about to be shown: its language becomes the interface's
+    /// (text, routes, the header's site) before its view is made.
+    pub fn show(&self, data: &RouteData) {
+        crate::text::set_language(&data.site.lang, &data.site.root);
+        let changed = self.site.with_untracked(|s| {
+            s.as_ref()
+                .is_none_or(|s| s.lang != data.site.lang || s.root != data.site.root)
+        });
+        if changed {
+            self.site.set(Some(Arc::new(data.site.clone())));
+        }
+        if self.translations.with_untracked(|t| *t != data.translations) {
+            self.translations.set(data.translations.clone());
+        }
+    }
+
+    /// The route shown in the site's other languages (tracked).
+    pub fn translations(&self) -> Vec<(String, String)> {
+        self.translations.get()
     }
 
     /// What is known of `key` (tracked).
@@ -268,12 +300,20 @@ mod fetch {
             view: View::NotFound(NotFound {
                 suggestion: super::super::routes::not_found::nearest(&routes, route),
             }),
+            translations: Vec::new(),
         }))
     }
 
-    /// The search index, fetched the first time a visitor searches.
-    pub async fn fetch_search_index() -> Result<Arc<SearchIndex>, String> {
+    /// The search index of the language whose routes begin with `root`,
+    /// fetched the first time a visitor searches in it.
+    pub async fn fetch_search_index(root: &str) -> Result<Arc<SearchIndex>, String> {
         let file = meta("vitrine-search").unwrap_or_else(|| SEARCH_FILE.into());
+        // The page names its own language's index (`en/search.….bin`): the name without its folder.
+        let name = file.rsplit('/').next().unwrap_or(&file);
+        let file = match root.trim_start_matches('/') {
+            "" => name.to_string(),
+            folder => format!("{folder}/{name}"),
+        };
         let bytes = get(&file, false).await.map_err(|e| match e {
             Failure::Missing => "Recherche indisponible (404).".to_string(),
             Failure::Other(e) => format!("Recherche indisponible ({e})."),

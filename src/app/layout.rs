@@ -2,6 +2,7 @@
 
 use super::{current_route, link, Store};
 use crate::text::t;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -32,7 +33,7 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" node_ref=skip href=format!("{}#contenu", link(&current_route(&pathname.get_untracked())))>{t().skip_to_content}</a>
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="site-title" href="./">{site_title}</a>
+                <a class="site-title" href=link(&crate::text::route("/"))>{site_title}</a>
                 <button
                     class="menu-toggle"
                     aria-expanded=move || open.get().to_string()
@@ -49,7 +50,7 @@ pub fn Header() -> impl IntoView {
                                 .site()
                                 .map(|s| s.menu.iter().map(|m| (m.url.clone(), m.label.clone())).collect())
                                 .unwrap_or_default();
-                            items.push(("tags".into(), t().nav_tags.into()));
+                            items.push((crate::text::route("/tags")[1..].to_string(), t().nav_tags.into()));
                             items
                                 .into_iter()
                                 .map(|(href, label)| {
@@ -69,9 +70,40 @@ pub fn Header() -> impl IntoView {
                     </ul>
                 </nav>
                 <super::search::SearchBox/>
+                <LanguageSwitch/>
                 <super::theme::ThemeToggle/>
             </div>
         </header>
+    }
+}
+
+/// On a site in several languages: each language, leading to this page in it
+/// when it is translated, else to that language's home.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let store = expect_context::<Store>();
+    move || {
+        let site = store.site().filter(|s| s.languages.len() > 1)?;
+        let translations = store.translations();
+        let items = site
+            .languages
+            .iter()
+            .map(|l| {
+                if l.code == site.lang {
+                    return Either::Left(
+                        view! { <li><span aria-current="true" lang=l.code.clone()>{l.name.clone()}</span></li> },
+                    );
+                }
+                let route = translations
+                    .iter()
+                    .find(|(code, _)| *code == l.code)
+                    .map_or_else(|| l.home.clone(), |(_, route)| route.clone());
+                Either::Right(view! {
+                    <li><a href=link(&route) hreflang=l.code.clone() lang=l.code.clone()>{l.name.clone()}</a></li>
+                })
+            })
+            .collect_view();
+        Some(view! { <nav class="languages" aria-label=t().languages><ul>{items}</ul></nav> })
     }
 }
 

@@ -28,14 +28,22 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 pub fn App(store: Store) -> impl IntoView {
     provide_context(store);
     provide_context(search::Search::new());
+    let language = Memo::new(move |_| store.language());
     view! {
         <Router base=base_path()>
             <navigation::NavigationEffects/>
-            <Header/>
+            // Made again when the language shown changes: its text is that language's.
+            {move || {
+                language.track();
+                view! { <Header/> }
+            }}
             <main id="contenu" tabindex="-1">
                 <RouteView/>
             </main>
-            <Footer/>
+            {move || {
+                language.track();
+                view! { <Footer/> }
+            }}
         </Router>
     }
 }
@@ -88,7 +96,10 @@ fn RouteView() -> impl IntoView {
                 let retry = move || store.retry(&key.get_untracked());
                 EitherOf3::B(view! { <ErrorView message retry/> })
             }
-            Some(Loaded::Ready(data)) => EitherOf3::C(routes::view(data)),
+            Some(Loaded::Ready(data)) => {
+                store.show(&data);
+                EitherOf3::C(routes::view(data))
+            }
         })
     }
 }
@@ -148,7 +159,7 @@ pub fn start() {
     navigation::install();
     lightbox::install();
     let document = document();
-    // The page's language (the site's), until the site's data says it.
+    // The page's language, until its data says it (and where its routes begin).
     if let Some(html) = document.document_element() {
         crate::text::set_lang(&html.get_attribute("lang").unwrap_or_default());
     }

@@ -21,27 +21,34 @@ type Found = Result<(Arc<SearchIndex>, Vec<Hit>), String>;
 /// The index, fetched only once somebody searches (never at build time).
 #[derive(Clone, Copy)]
 pub struct Search {
-    wanted: StoredValue<bool>,
+    /// The language whose index is fetched or being fetched (its routes' prefix).
+    wanted: StoredValue<Option<String>>,
     index: RwSignal<Option<Result<Arc<SearchIndex>, String>>>,
 }
 
 impl Search {
     pub fn new() -> Search {
         Search {
-            wanted: StoredValue::new(false),
+            wanted: StoredValue::new(None),
             index: RwSignal::new(None),
         }
     }
 
     /// Hits for `query`, once the index is there (the first call fetches it).
     fn hits(&self, query: &str, limit: usize) -> Option<Found> {
-        if !self.wanted.get_value() {
-            self.wanted.set_value(true);
+        // Each language has its index: the one of the language shown.
+        let root = crate::text::root();
+        if self.wanted.get_value().as_ref() != Some(&root) {
+            let first = self.wanted.get_value().is_none();
+            self.wanted.set_value(Some(root.clone()));
+            if !first {
+                self.index.set(None);
+            }
             #[cfg(target_arch = "wasm32")]
             {
                 let index = self.index;
                 leptos::task::spawn_local(async move {
-                    index.set(Some(super::api::fetch_search_index().await));
+                    index.set(Some(super::api::fetch_search_index(&root).await));
                 });
             }
         }
@@ -147,7 +154,7 @@ impl BoxState {
         {
             // Absolute routes: the router puts the sub-path in front.
             Some(hit) => hit.route,
-            None => format!("/recherche?q={}", encode(&q)),
+            None => format!("{}?q={}", crate::text::route("/recherche"), encode(&q)),
         }
     }
 
@@ -326,7 +333,7 @@ pub fn page() -> impl IntoView {
                 prop:value=q
                 on:input=move |e| {
                     let value = event_target_value(&e);
-                    navigate(&format!("/recherche?q={}", encode(&value)), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+                    navigate(&format!("{}?q={}", crate::text::route("/recherche"), encode(&value)), NavigateOptions { replace: true, scroll: false, ..Default::default() });
                 }
             />
             {results}

@@ -11,7 +11,7 @@ pub fn tag_chips(tags: &[TagRef]) -> impl IntoView {
     let items = tags
         .iter()
         .map(|t| {
-            let href = format!("tags/{}", t.slug);
+            let href = link(&crate::text::route(&format!("/tags/{}", t.slug)));
             let name = t.name.clone();
             view! { <li><a class="chip" href=href>{name}</a></li> }
         })
@@ -24,7 +24,7 @@ pub fn counted_chips(tags: &[TagCount], class: &'static str) -> impl IntoView {
     let items = tags
         .iter()
         .map(|t| {
-            let href = format!("tags/{}", t.slug);
+            let href = link(&crate::text::route(&format!("/tags/{}", t.slug)));
             let (name, count) = (t.name.clone(), t.count);
             view! { <li><a class="chip" href=href>{name}<span class="count">{count}</span></a></li> }
         })

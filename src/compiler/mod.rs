@@ -12,7 +12,7 @@ pub mod pictures;
 pub mod readers;
 pub mod write;
 
-use assemble::{order, relations, sections, taxonomies};
+use assemble::{languages, order, relations, sections, taxonomies};
 use check::{checks, link_check};
 use markup::{images, markdown, render};
 use model::{diagnostics, document, slugs};
@@ -43,6 +43,8 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// The bundle, when there is no error.
     pub bundle: Option<Bundle>,
+    /// The site in each of its other languages (`/en/…`), when it has some.
+    pub languages: Vec<Bundle>,
     /// Files from page bundles to copy beside the bundle: (source, path in the output).
     pub content_files: Vec<(PathBuf, String)>,
     /// The resized images, to write with the site, and what resizing them took.
@@ -67,53 +69,143 @@ pub fn compile(options: &Options) -> Outcome {
     let mut diagnostics = Vec::new();
     let clock = crate::clock::Clock::start();
     let layout = readers::read_site(&options.content, &mut sources, &mut diagnostics);
-    let moved = layout.content.map(|content| Options {
-        content,
-        public: options.public.clone(),
-        drafts: options.drafts,
-        today: options.today.clone(),
-        image_cache: options.image_cache.clone(),
+    let own = Edition {
+        options: options.within(layout.content.as_deref().unwrap_or(&options.content)),
+        lang: layout.lang,
+        site: layout.site,
+        skip: layout.skip,
+        name: String::new(),
+    };
+    let tool = layout.settings;
+    let others = layout.languages.into_iter().map(|e| Edition {
+        options: options.within(&e.content),
+        lang: e.lang,
+        site: Some(e.site),
+        skip: e.skip,
+        name: e.name,
     });
-    let options = moved.as_ref().unwrap_or(options);
-    let (tool, mut site, skip) = (layout.settings, layout.site, layout.skip);
-    let lang = site.as_ref().map_or_else(|| "fr".to_string(), |s| s.lang.clone());
-    let read = read(options, &tool, &lang, &skip, &mut sources, &mut diagnostics);
-    let drafts = read.left_out.iter().filter(|(_, why)| why.is_none()).count();
-    clock.lap("· front matter parsed");
     let pictures = pictures::Pictures::new(options.image_cache.clone());
-    let moved = moved_by_slug(&read.docs);
-    let folders = render::Folders {
+    let copies = Mutex::new(render::ContentFiles::new());
+    let mut parts: Vec<Part> = Vec::new();
+    let mut empty = Vec::new();
+    let mut drafts = 0;
+    for edition in std::iter::once(own).chain(others) {
+        let mut read = read(&edition, &tool, &mut sources, &mut diagnostics);
+        if !parts.is_empty() && read.docs.is_empty() {
+            empty.push(edition.lang);
+            continue;
+        }
+        drafts += read.left_out.iter().filter(|(_, why)| why.is_none()).count();
+        diagnostics.extend(languages::interface_text(&edition.lang, &sources));
+        let mut moved = moved_by_slug(&read.docs);
+        if let Some(first) = parts.first() {
+            // A link written as in the site's own language (`/projets/citi`, `../projets/citi.md`)
+            // leads to this language's page, else to the site's own language's.
+            moved.extend(languages::within(&read.routes, &edition.lang.root));
+            read.routes
+                .extend(first.routes.iter().filter(|r| !moved.contains_key(*r)).cloned());
+        }
+        let routes = read.routes.clone();
+        let mut edition = edition;
+        // The photo as its settings write it, found and resized with the pages' images.
+        let photo = edition.site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
+        let folders = folders(&edition.options, &tool, &pictures, &moved);
+        let mut made = make(read, &folders, &copies, &sources, &tool.taxonomies, &mut diagnostics);
+        diagnostics.extend(made.photo(photo.as_deref(), &folders, &copies, &sources));
+        parts.push(Part {
+            edition,
+            made,
+            moved,
+            routes,
+        });
+    }
+    // A declared language without pages is named when others have some; a site
+    // whose settings declare languages its pages never use is built as it is.
+    if parts.len() > 1 {
+        for lang in &empty {
+            diagnostics.push(languages::without_pages(lang, &options.content, &mut sources));
+        }
+    }
+    clock.lap("· front matter parsed, tags, relations, images");
+    let (pictures_summary, failures) = pictures.encode();
+    let mut bundles = Vec::new();
+    let mut keys = Vec::new();
+    for mut part in parts {
+        let site = part.edition.site.take();
+        let folders = folders(&part.edition.options, &tool, &pictures, &part.moved);
+        part.made.serve_failed(&failures, &pictures, &folders, &mut diagnostics);
+        keys.push(languages::keys(&part.made.read.docs));
+        let bundle = finish(part.made, site, &part.edition, &folders, &mut sources, &mut diagnostics);
+        bundles.push((bundle, part.edition.name.clone()));
+    }
+    diagnostics.extend(languages::pair(&mut bundles, &keys, &sources));
+    diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
+    clock.lap("· bundle assembled");
+    let errors = diagnostics.iter().any(Diagnostic::is_error);
+    let mut bundles = bundles.into_iter().filter_map(|(b, _)| b.filter(|_| !errors));
+    Outcome {
+        sources,
+        diagnostics,
+        bundle: bundles.next(),
+        languages: bundles.collect(),
+        content_files: copies.into_inner().unwrap_or_default().into_iter().collect(),
+        pictures,
+        pictures_summary,
+        drafts,
+    }
+}
+
+/// The site in one language: where its pages are read from, and its settings.
+struct Edition {
+    options: Options,
+    lang: load::Lang,
+    site: Option<crate::bundle::Site>,
+    skip: Vec<PathBuf>,
+    /// Its name in the language switch, when the settings give one.
+    name: String,
+}
+
+/// One language's pages, made, until the pictures are encoded.
+struct Part {
+    edition: Edition,
+    made: Made,
+    moved: BTreeMap<String, String>,
+    /// Every route its links may lead to.
+    routes: BTreeSet<String>,
+}
+
+impl Options {
+    /// The same options for pages found in `content`.
+    fn within(&self, content: &std::path::Path) -> Options {
+        Options {
+            content: content.to_path_buf(),
+            public: self.public.clone(),
+            drafts: self.drafts,
+            today: self.today.clone(),
+            image_cache: self.image_cache.clone(),
+        }
+    }
+}
+
+/// What rendering one language's pages needs.
+fn folders<'a>(
+    options: &'a Options,
+    tool: &'a readers::settings::ToolSettings,
+    pictures: &'a pictures::Pictures,
+    moved: &'a BTreeMap<String, String>,
+) -> render::Folders<'a> {
+    render::Folders {
         content: &options.content,
         public: &options.public,
         base_path: tool.base_path.as_deref().unwrap_or(""),
-        pictures: &pictures,
-        moved: &moved,
+        pictures,
+        moved,
         markup: markdown::Markup {
             emoji: tool.emoji,
             github_ids: tool.conventions.github_ids,
             definition_lists: tool.conventions.definition_lists,
             syntax: Default::default(),
         },
-    };
-    let copies = Mutex::new(render::ContentFiles::new());
-    // The photo as its settings write it, found and resized with the pages' images.
-    let photo = site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
-    let mut made = make(read, &folders, &copies, &sources, &tool.taxonomies, &mut diagnostics);
-    diagnostics.extend(made.photo(photo.as_deref(), &folders, &copies, &sources));
-    clock.lap("· tags, relations, images");
-    let (pictures_summary, failures) = pictures.encode();
-    made.serve_failed(&failures, &pictures, &folders, &mut diagnostics);
-    let bundle = finish(made, site, options, &lang, &folders, &mut sources, &mut diagnostics);
-    diagnostics.sort_by_key(|d| (d.file, d.span.start, std::cmp::Reverse(d.severity)));
-    clock.lap("· bundle assembled");
-    Outcome {
-        sources,
-        diagnostics,
-        bundle,
-        content_files: copies.into_inner().unwrap_or_default().into_iter().collect(),
-        pictures,
-        pictures_summary,
-        drafts,
     }
 }
 
@@ -129,13 +221,12 @@ struct Read {
 /// Steps 1 to 3, then the `_index.md` files: a section made of its
 /// introduction alone is a route links may lead to.
 fn read(
-    options: &Options,
+    edition: &Edition,
     tool: &readers::settings::ToolSettings,
-    lang: &str,
-    skip: &[PathBuf],
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Read {
+    let (options, lang, skip) = (&edition.options, &edition.lang, edition.skip.as_slice());
     let (docs, index_folders, mut left_out) = read_pages(options, tool, lang, skip, sources, diagnostics);
     let (intros, fields, found) = intros::load(
         &options.content,
@@ -144,7 +235,7 @@ fn read(
         sources,
     );
     diagnostics.extend(found);
-    let mut routes = routes(&docs);
+    let mut routes = routes(&docs, lang);
     routes.extend(intros.iter().map(|d| d.route.clone()));
     left_out.extend(sections::left_out(&fields, &routes));
     Read {
@@ -231,12 +322,12 @@ impl Made {
 fn finish(
     mut made: Made,
     site: Option<crate::bundle::Site>,
-    options: &Options,
-    lang: &str,
+    edition: &Edition,
     folders: &render::Folders,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Bundle> {
+    let (options, lang) = (&edition.options, &edition.lang);
     let read = &made.read;
     let pages = Pages {
         docs: &read.docs,
@@ -244,11 +335,19 @@ fn finish(
         fields: &read.fields,
         routes: &read.routes,
     };
-    diagnostics.extend(checks(&pages, &made.tags, &read.left_out, &options.today, sources));
+    diagnostics.extend(checks(
+        &pages,
+        &made.tags,
+        &read.left_out,
+        &options.today,
+        lang,
+        sources,
+    ));
     if read.docs.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.push(no_pages(&options.content, lang, sources));
     }
     let mut site = site.filter(|_| !diagnostics.iter().any(Diagnostic::is_error))?;
+    site.root = lang.root.clone();
     let (redirects, found) = sections_and_menu(&mut site, &pages, folders.base_path, sources);
     diagnostics.extend(found);
     site.photo = made.images.remove(PHOTO);
@@ -262,7 +361,7 @@ fn finish(
 fn read_pages(
     options: &Options,
     tool: &readers::settings::ToolSettings,
-    lang: &str,
+    lang: &load::Lang,
     skip: &[PathBuf],
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
@@ -281,6 +380,7 @@ fn read_pages(
         settings: tool,
         cascades: &cascades,
         dated: &dated,
+        lang,
     };
     let (docs, found, left_out) = parse::parse(files, sources, &context);
     diagnostics.extend(found);
@@ -297,11 +397,13 @@ fn checks(
     tags: &[crate::bundle::Tag],
     left_out: &[parse::LeftOut],
     today: &str,
+    lang: &load::Lang,
     sources: &Sources,
 ) -> Vec<Diagnostic> {
     let (docs, intros) = (pages.docs, pages.intros);
     let mut found = link_check::check(intros, pages.routes, left_out);
     found.extend(link_check::check(docs, pages.routes, left_out));
+    found.extend(languages::untranslated_links(docs.iter().chain(intros), &lang.root));
     found.extend(checks::warnings(docs, tags, today, sources));
     found.extend(checks::counted_shortcodes(
         intros.iter().flat_map(|d| d.unrun.iter().cloned()).collect(),
@@ -318,7 +420,7 @@ fn checks(
 fn folders_of(
     docs: &[Doc],
     content: &std::path::Path,
-    lang: &str,
+    lang: &load::Lang,
     nested: &BTreeSet<String>,
     skip: &[PathBuf],
 ) -> Vec<(String, String)> {
@@ -354,7 +456,17 @@ fn navigation(
     unlisted: &[String],
 ) -> Vec<crate::bundle::SiteLink> {
     let (docs, intro_docs, fields) = (pages.docs, pages.intros, pages.fields);
-    let configured: Vec<String> = site.menu.iter().map(|e| e.url.trim_matches('/').to_string()).collect();
+    // Another language's entries lead within it (`projets` → `en/projets`).
+    let within = |url: &str| languages::within_root(url, &site.root);
+    let menu: Vec<crate::bundle::SiteLink> = site
+        .menu
+        .iter()
+        .map(|e| crate::bundle::SiteLink {
+            label: e.label.clone(),
+            url: languages::menu_url(&e.url, base_path, &site.root),
+        })
+        .collect();
+    let configured: Vec<String> = menu.iter().map(|e| e.url.trim_matches('/').to_string()).collect();
     let mut candidates = sections::candidates(&site.sections, docs, intro_docs, fields);
     if Kind::ALL.iter().all(|k| docs.iter().any(|d| d.file.kind == *k)) {
         let label = crate::text::for_lang(&site.lang).synthese_nav;
@@ -363,8 +475,12 @@ fn navigation(
             ..sections::Candidate::new("synthese", label, None, None, None)
         });
     }
+    for candidate in &mut candidates {
+        candidate.link.url = within(&candidate.link.url);
+    }
     candidates.extend(sections::pages(docs));
-    let (mut nav, unmatched) = sections::nav(candidates, &site.menu, base_path);
+    let (mut nav, unmatched) = sections::nav(candidates, &menu, base_path);
+    let unlisted: Vec<String> = unlisted.iter().map(|u| within(u)).collect();
     nav.retain(|e| !unlisted.contains(&e.url) || configured.contains(&e.url));
     site.menu = nav;
     unmatched
@@ -419,7 +535,7 @@ fn menu_warning(entry: &crate::bundle::SiteLink, sources: &Sources) -> Diagnosti
 
 /// The error for a content folder that yields no page: what is there, and
 /// where pages are looked for (never a silent empty site).
-fn no_pages(content: &std::path::Path, lang: &str, sources: &mut Sources) -> Diagnostic {
+fn no_pages(content: &std::path::Path, lang: &load::Lang, sources: &mut Sources) -> Diagnostic {
     let mut markdown = 0;
     let mut folders = BTreeSet::new();
     for entry in walkdir::WalkDir::new(content).into_iter().filter_map(Result::ok) {
@@ -473,8 +589,8 @@ fn moved_by_slug(docs: &[Doc]) -> BTreeMap<String, String> {
     by_alias.chain(by_file).collect()
 }
 
-/// Every route the app serves: lists, tag pages and pages.
-fn routes(docs: &[document::Doc]) -> BTreeSet<String> {
+/// Every route the app serves in the language `lang`: lists, tag pages and pages.
+fn routes(docs: &[document::Doc], lang: &load::Lang) -> BTreeSet<String> {
     let fixed = ["/".to_string(), "/tags".to_string()];
     let lists = Kind::ALL.iter().map(|kind| format!("/{}", kind.section()));
     // Each page's route, its section's list and nested sections' lists
@@ -482,17 +598,22 @@ fn routes(docs: &[document::Doc]) -> BTreeSet<String> {
     let mut routes: Vec<String> = docs
         .par_iter()
         .flat_map_iter(|doc| {
-            let mut own = vec![format!("/{}", doc.file.section), doc.route.clone()];
+            let mut own = vec![lang.route(&format!("/{}", doc.file.section)), doc.route.clone()];
             own.extend(
                 sections::nested_of(doc)
                     .into_iter()
-                    .map(|(nested, _)| format!("/{nested}")),
+                    .map(|(nested, _)| lang.route(&format!("/{nested}"))),
             );
-            own.extend(doc.meta.tags.iter().map(|tag| format!("/tags/{}", slugs::slugify(tag))));
+            own.extend(
+                doc.meta
+                    .tags
+                    .iter()
+                    .map(|tag| lang.route(&format!("/tags/{}", slugs::slugify(tag)))),
+            );
             own
         })
         .collect();
-    routes.extend(fixed.into_iter().chain(lists));
+    routes.extend(fixed.into_iter().chain(lists).map(|r| lang.route(&r)));
     routes.par_sort_unstable();
     routes.dedup();
     routes.into_iter().collect()

@@ -13,27 +13,46 @@ pub fn absolute(base_url: &str, route: &str) -> String {
     }
 }
 
-/// `pages`: the pages by route ([`super::routes::index`]), for their dates.
-pub fn sitemap(bundle: &Bundle, pages: &super::routes::Index, routes: &[String]) -> String {
-    let base = &bundle.site.base_url;
+/// Every listed route of every language (`routes`, by language, the site's
+/// own first), with its translations as `xhtml:link` alternates.
+pub fn sitemap(bundles: &[Bundle], routes: &[Vec<String>], languages: &super::languages::Languages) -> String {
+    let base = &bundles[0].site.base_url;
     let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    // One line per route, made in parallel (a large site has tens of thousands).
-    let lines: Vec<String> = routes
-        .par_iter()
-        .map(|route| {
-            let lastmod = pages
-                .get(route.as_str())
-                .and_then(|p| p.updated.as_ref().or(p.date.as_ref()))
-                .map(|d| format!("<lastmod>{d}</lastmod>"))
-                .unwrap_or_default();
-            format!("  <url><loc>{}</loc>{lastmod}</url>\n", escape(&absolute(base, route)))
-        })
-        .collect();
-    // Sized once: grown step by step, it was copied into fresh memory each time.
-    out.reserve(lines.iter().map(String::len).sum::<usize>() + 16);
-    lines.iter().for_each(|line| out.push_str(line));
+    for (at, (bundle, routes)) in bundles.iter().zip(routes).enumerate() {
+        let pages = super::routes::index(bundle);
+        // One line per route, made in parallel (a large site has tens of thousands).
+        let lines: Vec<String> = routes
+            .par_iter()
+            .map(|route| {
+                let lastmod = pages
+                    .get(route.as_str())
+                    .and_then(|p| p.updated.as_ref().or(p.date.as_ref()))
+                    .map(|d| format!("<lastmod>{d}</lastmod>"))
+                    .unwrap_or_default();
+                let translations = languages.translations(at, route, &pages);
+                let alternates: String = languages
+                    .alternates(&bundle.site.lang, route, &translations, base)
+                    .iter()
+                    .map(|(code, url)| {
+                        format!(
+                            "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                            escape(code),
+                            escape(url)
+                        )
+                    })
+                    .collect();
+                format!(
+                    "  <url><loc>{}</loc>{lastmod}{alternates}</url>\n",
+                    escape(&absolute(base, route))
+                )
+            })
+            .collect();
+        // Sized once: grown step by step, it was copied into fresh memory each time.
+        out.reserve(lines.iter().map(String::len).sum::<usize>() + 16);
+        lines.iter().for_each(|line| out.push_str(line));
+    }
     out.push_str("</urlset>\n");
     out
 }
@@ -67,8 +86,8 @@ pub fn atom(bundle: &Bundle) -> String {
         lang = escape(&bundle.site.lang),
         title = escape(&bundle.site.title),
         tagline = escape(&bundle.site.tagline),
-        home = escape(&absolute(base, "/")),
-        base = escape(base),
+        home = escape(&absolute(base, &bundle.site.route("/"))),
+        base = escape(&format!("{base}{}", bundle.site.root)),
         author = escape(author),
     );
     for p in pages {

@@ -15,6 +15,8 @@ pub struct Head<'a> {
     pub site_name: &'a str,
     pub lang: &'a str,
     pub kind: &'a str,
+    /// The page in each language, `x-default` last: (hreflang, absolute URL).
+    pub alternates: Vec<(String, String)>,
 }
 
 impl Head<'_> {
@@ -37,6 +39,19 @@ impl Head<'_> {
                 r#"<link rel="canonical" href="{u}"><meta property="og:url" content="{u}">"#,
                 u = escape(url)
             ));
+        }
+        for (code, url) in &self.alternates {
+            out.push_str(&format!(
+                r#"<link rel="alternate" hreflang="{c}" href="{u}">"#,
+                c = escape(code),
+                u = escape(url)
+            ));
+            if code != self.lang && code != "x-default" {
+                out.push_str(&format!(
+                    r#"<meta property="og:locale:alternate" content="{}">"#,
+                    locale(code)
+                ));
+            }
         }
         if let Some((src, alt)) = &self.image {
             out.push_str(&format!(

@@ -7,6 +7,7 @@
 
 mod feeds;
 mod head;
+mod languages;
 pub mod render;
 pub mod routes;
 pub mod synthese;
@@ -48,8 +49,8 @@ pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
     let bundle: Bundle =
         serde_json::from_slice(&read(BUNDLE_FILE)?).map_err(|e| format!("{BUNDLE_FILE} cannot be read: {e}"))?;
     let search = read(SEARCH_FILE)?;
-    let outcome = prerender(dist, &index, &bundle, |path| {
-        std::fs::write(path, search).map_err(|e| e.to_string())
+    let outcome = prerender(dist, &index, std::slice::from_ref(&bundle), |_, path| {
+        std::fs::write(path, &search).map_err(|e| e.to_string())
     })?;
     std::fs::remove_file(dist.join(BUNDLE_FILE)).map_err(|e| e.to_string())?;
     std::fs::remove_file(dist.join(SEARCH_FILE)).map_err(|e| e.to_string())?;
@@ -57,83 +58,148 @@ pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
 }
 
 /// Fills `dist` (holding Trunk's `index.html`, given as `index`) with every
-/// route. Each route is built, rendered and written in one go, in parallel,
-/// so memory does not grow with the site. `search` writes the search index
-/// to the path given, meanwhile.
+/// route of every language (`bundles`: the site's own language first). Each
+/// route is built, rendered and written in one go, in parallel, so memory
+/// does not grow with the site. `search` writes a language's search index to
+/// the path given, meanwhile.
 pub fn prerender(
     dist: &Path,
     index: &str,
-    bundle: &Bundle,
-    search: impl FnOnce(&Path) -> Result<(), String> + Send,
+    bundles: &[Bundle],
+    search: impl Fn(&Bundle, &Path) -> Result<(), String> + Sync,
 ) -> Result<Outcome, String> {
     let io = |e: std::io::Error| e.to_string();
-    let clock = crate::clock::Clock::start();
-    crate::text::set_lang(&bundle.site.lang);
-    let pages = routes::index(bundle);
     // Every file of a build lives under a name no other build uses, so a page
     // of one deploy never reads the data of another.
     // The search index follows from the same inputs: it is named by the same hash.
-    let data_hash = data_hash(bundle)?;
+    let data_hash = data_hash(bundles)?;
     let data_dir = format!("data/{data_hash}/");
-    let search_file = format!("search.{data_hash}.bin");
-    let template = Template::new(index, &data_dir, &search_file, &bundle.site.lang)?;
-    clock.lap("data folder name");
-
-    let emit = |data: RouteData| route_files(dist, &template, bundle, &data_dir, data);
-    let (searched, (written, feed)) = rayon::join(
-        || search(&dist.join(&search_file)),
-        || every_route(bundle, &pages, &emit),
-    );
-    searched?;
-    let written: Vec<(usize, Option<String>)> = written.into_iter().collect::<Result<_, String>>()?;
-    clock.lap("routes rendered and written");
+    let languages = languages::Languages::new(bundles);
     let mut warnings = Vec::new();
-    let routes: Vec<String> = written.iter().filter_map(|(_, route)| route.clone()).collect();
-    let mut extra: Vec<(String, Vec<u8>)> = vec![
-        (format!("{data_dir}routes.bin"), routes_file(bundle)?),
-        ("robots.txt".into(), feeds::robots(bundle).into_bytes()),
-    ];
-    if let Some(csv) = synthese::csv(bundle)? {
-        extra.push((synthese::CSV_FILE.into(), csv));
+    let mut count = 0;
+    let mut listed = Vec::new();
+    for (at, bundle) in bundles.iter().enumerate() {
+        let edition = Edition {
+            bundle,
+            languages: &languages,
+            at,
+            data_dir: &data_dir,
+            data_hash: &data_hash,
+        };
+        let done = edition.write(dist, index, &search, &mut warnings)?;
+        count += done.0;
+        listed.push(done.1);
     }
-    extra.extend(aliases(bundle, &template, &routes, &mut warnings));
-    // A section that redirects (Zola's `redirect_to`): its list's page sends visitors on.
-    extra.extend(bundle.redirects.iter().map(|(from, to)| {
-        (
-            format!("{}/index.html", from.trim_matches('/')),
-            template.redirect(to).into_bytes(),
-        )
-    }));
-    if bundle.site.base_url.is_empty() {
-        warnings.push(
-            "no `base_url` in the site settings, so no sitemap.xml, feed.xml or canonical URLs: \
-             set `base_url = \"https://…\"` in content/site.toml"
-                .into(),
-        );
-    } else {
-        let redirected = |r: &String| bundle.redirects.iter().any(|(from, _)| from == r);
-        let listed: Vec<String> = routes
-            .iter()
-            .filter(|r| *r != "/recherche" && !redirected(r))
-            .cloned()
-            .collect();
+    let main = &bundles[0];
+    let mut extra: Vec<(String, Vec<u8>)> = vec![
+        (format!("{data_dir}routes.bin"), routes_file(bundles)?),
+        ("robots.txt".into(), feeds::robots(main).into_bytes()),
+    ];
+    if !main.site.base_url.is_empty() {
         extra.push((
             "sitemap.xml".into(),
-            feeds::sitemap(bundle, &pages, &listed).into_bytes(),
+            feeds::sitemap(bundles, &listed, &languages).into_bytes(),
         ));
-        extra.extend(feed.map(|feed| ("feed.xml".to_string(), feed.into_bytes())));
     }
-    let count = written.iter().map(|(files, _)| files).sum::<usize>() + extra.len();
+    if !main.site.root.is_empty() {
+        // The site's own language in a folder of its own (`/fr/`): the root leads there.
+        let template = Template::new(index, &data_dir, "", &main.site.lang)?;
+        extra.push(("index.html".into(), template.redirect(&main.site.root).into_bytes()));
+    }
+    count += extra.len();
     extra
         .into_par_iter()
         .try_for_each(|(rel, bytes)| write(&dist.join(rel), &bytes))
         .map_err(io)?;
-    clock.lap("other files written");
     Ok(Outcome {
         files: count,
         data_dir,
         warnings,
     })
+}
+
+/// One language's part of the build.
+struct Edition<'a> {
+    bundle: &'a Bundle,
+    languages: &'a languages::Languages,
+    /// Its place among the site's languages (0: the site's own).
+    at: usize,
+    data_dir: &'a str,
+    data_hash: &'a str,
+}
+
+impl Edition<'_> {
+    /// Writes this language's routes, search index, synthesis CSV, redirects
+    /// and feed; returns how many files, and the routes the sitemap lists.
+    fn write(
+        &self,
+        dist: &Path,
+        index: &str,
+        search: &(impl Fn(&Bundle, &Path) -> Result<(), String> + Sync),
+        warnings: &mut Vec<String>,
+    ) -> Result<(usize, Vec<String>), String> {
+        let (bundle, site) = (self.bundle, &self.bundle.site);
+        let clock = crate::clock::Clock::start();
+        crate::text::set_lang(&site.lang);
+        let pages = routes::index(bundle);
+        let search_file = in_folder(&site.root, &format!("search.{}.bin", self.data_hash));
+        let template = Template::new(index, self.data_dir, &search_file, &site.lang)?.for_language(&site.root);
+        if !site.root.is_empty() {
+            std::fs::create_dir_all(dist.join(site.root.trim_start_matches('/'))).map_err(|e| e.to_string())?;
+        }
+        let emit = |data: RouteData| route_files(dist, &template, self, &pages, data);
+        let (searched, (written, feed)) = rayon::join(
+            || search(bundle, &dist.join(&search_file)),
+            || every_route(bundle, &pages, &emit),
+        );
+        searched?;
+        let written: Vec<(usize, Option<String>)> = written.into_iter().collect::<Result<_, String>>()?;
+        clock.lap("routes rendered and written");
+        let routes: Vec<String> = written.iter().filter_map(|(_, route)| route.clone()).collect();
+        let mut extra: Vec<(String, Vec<u8>)> = Vec::new();
+        if let Some(csv) = synthese::csv(bundle)? {
+            extra.push((in_folder(&site.root, synthese::CSV_FILE), csv));
+        }
+        extra.extend(aliases(bundle, &template, &routes, warnings));
+        // A section that redirects (Zola's `redirect_to`): its list's page sends visitors on.
+        extra.extend(bundle.redirects.iter().map(|(from, to)| {
+            (
+                format!("{}/index.html", from.trim_matches('/')),
+                template.redirect(to).into_bytes(),
+            )
+        }));
+        if site.base_url.is_empty() {
+            if self.at == 0 {
+                warnings.push(
+                    "no `base_url` in the site settings, so no sitemap.xml, feed.xml or canonical URLs: \
+                     set `base_url = \"https://…\"` in content/site.toml"
+                        .into(),
+                );
+            }
+        } else {
+            extra.extend(feed.map(|feed| (in_folder(&site.root, "feed.xml"), feed.into_bytes())));
+        }
+        let redirected = |r: &String| bundle.redirects.iter().any(|(from, _)| from == r);
+        let search_route = site.route("/recherche");
+        let listed = routes
+            .into_iter()
+            .filter(|r| *r != search_route && !redirected(r))
+            .collect();
+        let count = written.iter().map(|(files, _)| files).sum::<usize>() + extra.len();
+        extra
+            .into_par_iter()
+            .try_for_each(|(rel, bytes)| write(&dist.join(rel), &bytes))
+            .map_err(|e| e.to_string())?;
+        Ok((count, listed))
+    }
+}
+
+/// A file of a language's own (`feed.xml` → `en/feed.xml`).
+fn in_folder(root: &str, file: &str) -> String {
+    match root.trim_start_matches('/') {
+        "" => file.to_string(),
+        folder => format!("{folder}/{file}"),
+    }
 }
 
 /// Every route handed to `emit`, lists first, then pages, and the Atom feed
@@ -158,19 +224,21 @@ fn every_route<T: Send>(bundle: &Bundle, pages: &routes::Index, emit: &routes::E
 /// files (the site library, the data format, this very program), so that an
 /// unchanged site keeps its name and browsers their cache, and any change
 /// gets a new one. A fingerprint, not a seal: xxh3, 128 bits, of which 48 name it.
-fn data_hash(bundle: &Bundle) -> Result<String, String> {
-    // Each page hashed on its own, in parallel.
-    let pages = bundle.pages.par_iter().map(digest).collect::<Result<Vec<_>, _>>()?;
+fn data_hash(bundles: &[Bundle]) -> Result<String, String> {
     let mut hasher = Xxh3::new();
-    hasher.update(&bundle.version.to_le_bytes());
     hasher.update(&DATA_VERSION.to_le_bytes());
     // This program, named by its sources at compile time (build.rs).
     hasher.update(env!("VITRINE_PROGRAM_ID").as_bytes());
-    for part in [digest(&bundle.site)?, digest(&bundle.tags)?, digest(&bundle.intros)?]
-        .iter()
-        .chain(&pages)
-    {
-        hasher.update(&part.to_le_bytes());
+    for bundle in bundles {
+        // Each page hashed on its own, in parallel.
+        let pages = bundle.pages.par_iter().map(digest).collect::<Result<Vec<_>, _>>()?;
+        hasher.update(&bundle.version.to_le_bytes());
+        for part in [digest(&bundle.site)?, digest(&bundle.tags)?, digest(&bundle.intros)?]
+            .iter()
+            .chain(&pages)
+        {
+            hasher.update(&part.to_le_bytes());
+        }
     }
     Ok(hasher
         .digest128()
@@ -208,16 +276,19 @@ fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 fn route_files(
     dist: &Path,
     template: &Template,
-    bundle: &Bundle,
-    data_dir: &str,
+    edition: &Edition,
+    pages: &routes::Index,
     mut data: RouteData,
 ) -> Result<(usize, Option<String>), String> {
     let failed = |e: std::io::Error| e.to_string();
+    let bundle = edition.bundle;
+    data.translations = edition.languages.translations(edition.at, &data.route, pages);
     let bytes = data::encode_route(&data)?;
     let key = data.route.clone();
+    let not_found_route = bundle.site.route("/404");
     let mut files = 0;
-    let html_file = if key == "/404" {
-        Some("404.html".to_string())
+    let html_file = if key == not_found_route {
+        Some(format!("{}.html", &key[1..]))
     } else if key == "/" {
         Some("index.html".to_string())
     } else if key.contains('?') {
@@ -227,7 +298,7 @@ fn route_files(
     };
     if let Some(html_file) = &html_file {
         let not_found = matches!(data.view, View::NotFound(_));
-        let head = make_head(bundle, &data, not_found);
+        let head = make_head(bundle, &data, not_found, edition.languages);
         let embedded = data::encode_embedded(&mut data)?;
         let body = render::render(data);
         let page = Page {
@@ -244,16 +315,16 @@ fn route_files(
         write(&path, &template.fill(&head, &page)).map_err(failed)?;
         files += 1;
     }
-    if key != "/404" {
+    if key != not_found_route {
         let file = data::file(&key).ok_or_else(|| format!("route {key} has no data file name"))?;
-        write(&dist.join(format!("{data_dir}{file}")), &bytes).map_err(failed)?;
+        write(&dist.join(format!("{}{file}", edition.data_dir)), &bytes).map_err(failed)?;
         files += 1;
     }
     let page = html_file.filter(|f| f.ends_with("index.html")).map(|_| key);
     Ok((files, page))
 }
 
-fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool) -> Head<'a> {
+fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool, languages: &languages::Languages) -> Head<'a> {
     let site = &bundle.site;
     let base_url = site.base_url.as_str();
     let meta = data.meta();
@@ -265,6 +336,11 @@ fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool) -> Head<
         site_name: &site.title,
         lang: &site.lang,
         kind: "website",
+        alternates: if base_url.is_empty() || not_found {
+            Vec::new()
+        } else {
+            languages.alternates(&site.lang, &data.route, &data.translations, base_url)
+        },
     };
     if let View::Page(page) = &data.view {
         head.kind = "article";
@@ -282,10 +358,10 @@ fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool) -> Head<
 
 /// Every page's route and title: what the app reads to tell a mistyped address
 /// (with a suggestion) from a page whose data file is missing.
-fn routes_file(bundle: &Bundle) -> Result<Vec<u8>, String> {
-    let routes: Vec<LinkRef> = bundle
-        .pages
+fn routes_file(bundles: &[Bundle]) -> Result<Vec<u8>, String> {
+    let routes: Vec<LinkRef> = bundles
         .iter()
+        .flat_map(|b| &b.pages)
         .map(|p| LinkRef {
             route: p.route.clone(),
             title: p.title.clone(),

@@ -22,6 +22,7 @@ fn wrap(bundle: &Bundle, route: String, view: View) -> RouteData {
         route,
         site: bundle.site.clone(),
         view,
+        translations: Vec::new(),
     }
 }
 
@@ -40,7 +41,8 @@ pub fn collections<T: Send>(bundle: &Bundle, index: &Index, emit: &Emit<T>) -> V
         title: crate::text::t().pages_title.into(),
         kind: Kind::Other,
     });
-    let mut out = vec![emit(wrap(bundle, "/".into(), View::Home(home(bundle))))];
+    let site = &bundle.site;
+    let mut out = vec![emit(wrap(bundle, site.route("/"), View::Home(home(bundle))))];
     // A blog has no compétences: no empty list for them (nor in the sitemap).
     let shown = |s: &&Section| {
         s.kind == Kind::Other || bundle.section(s.kind).next().is_some() || bundle.intros.contains_key(&s.slug)
@@ -53,15 +55,15 @@ pub fn collections<T: Send>(bundle: &Bundle, index: &Index, emit: &Emit<T>) -> V
             .flat_map(|section| lists(bundle, section, emit)),
     );
     let tags = bundle.tags.iter().map(count).collect();
-    out.push(emit(wrap(bundle, "/tags".into(), View::Tags(TagsView { tags }))));
-    out.push(emit(wrap(bundle, "/recherche".into(), View::Search)));
+    out.push(emit(wrap(bundle, site.route("/tags"), View::Tags(TagsView { tags }))));
+    out.push(emit(wrap(bundle, site.route("/recherche"), View::Search)));
     out.par_extend(
         super::synthese::views(bundle)
             .into_par_iter()
             .map(|(route, table)| emit(wrap(bundle, route, View::Synthese(Box::new(table))))),
     );
     out.par_extend(bundle.tags.par_iter().flat_map_iter(|tag| {
-        tag_pages(index, &groups, tag)
+        tag_pages(site, index, &groups, tag)
             .into_iter()
             .map(|(route, view)| emit(wrap(bundle, route, View::Tag(view))))
     }));
@@ -77,9 +79,10 @@ pub fn page(bundle: &Bundle, index: &Index, page: &Page) -> RouteData {
 /// The not-found view, for `404.html`.
 pub fn not_found(bundle: &Bundle) -> RouteData {
     RouteData {
-        route: "/404".into(),
+        route: bundle.site.route("/404"),
         site: bundle.site.clone(),
         view: View::NotFound(NotFound::default()),
+        translations: Vec::new(),
     }
 }
 
@@ -149,7 +152,7 @@ fn home_section(bundle: &Bundle, section: &Section) -> HomeSection {
         pages.sort_by(|a, b| b.date.cmp(&a.date));
     }
     HomeSection {
-        section: section.slug.clone(),
+        section: bundle.site.route(&format!("/{}", section.slug))[1..].to_string(),
         title,
         images: section.kind != Kind::Competence,
         total: pages.len(),
@@ -193,7 +196,7 @@ fn paged<T>(items: &[T]) -> impl Iterator<Item = (Pager, &[T])> {
 
 /// A section's list, unfiltered and filtered by each of its tags, page by page.
 fn lists<T: Send>(bundle: &Bundle, section: &Section, emit: &Emit<T>) -> Vec<T> {
-    let first = format!("/{}", section.slug);
+    let first = bundle.site.route(&format!("/{}", section.slug));
     // The section's pages, nested ones included (`/documentation/templates/…`).
     let prefix = format!("{first}/");
     let pages: Vec<&Page> = bundle.pages.iter().filter(|p| p.route.starts_with(&prefix)).collect();
@@ -219,11 +222,11 @@ fn lists<T: Send>(bundle: &Bundle, section: &Section, emit: &Emit<T>) -> Vec<T> 
         .iter()
         .filter(|s| {
             s.slug
-                .strip_prefix(&prefix[1..])
+                .strip_prefix(&format!("{}/", section.slug))
                 .is_some_and(|rest| !rest.contains('/'))
         })
         .map(|s| LinkRef {
-            route: format!("/{}", s.slug),
+            route: bundle.site.route(&format!("/{}", s.slug)),
             title: s.title.clone(),
         })
         .collect();
@@ -253,7 +256,7 @@ fn filtered(
     filter: Option<&TagRef>,
     pages: &[&Page],
 ) -> Vec<(String, List)> {
-    let first = format!("/{}", section.slug);
+    let first = bundle.site.route(&format!("/{}", section.slug));
     let tag = filter.map(|f| f.slug.clone());
     paged(pages)
         .map(|(pager, pages)| {
@@ -265,7 +268,7 @@ fn filtered(
                 route,
                 List {
                     kind: section.kind,
-                    section: section.slug.clone(),
+                    section: first[1..].to_string(),
                     title: section.title.clone(),
                     // The portfolio's own lead, unless the section's `_index.md` has its own text.
                     intro: if bundle.intros.contains_key(&section.slug) {
@@ -314,13 +317,13 @@ fn with_current(chips: &[TagRef], current: Option<&TagRef>) -> Vec<TagRef> {
     out
 }
 
-fn tag_pages(index: &Index, sections: &[Section], tag: &Tag) -> Vec<(String, TagView)> {
+fn tag_pages(site: &crate::bundle::Site, index: &Index, sections: &[Section], tag: &Tag) -> Vec<(String, TagView)> {
     let pages: Vec<&Page> = tag
         .pages
         .iter()
         .filter_map(|r| index.get(r.as_str()).copied())
         .collect();
-    let first = format!("/tags/{}", tag.slug);
+    let first = site.route(&format!("/tags/{}", tag.slug));
     paged(&pages)
         .map(|(pager, slice)| {
             let groups = sections

@@ -33,10 +33,11 @@ pub fn views(bundle: &Bundle) -> Vec<(String, Synthese)> {
         return Vec::new();
     };
     let tags = filters(bundle);
-    let mut out = vec![(ROUTE.to_string(), table(bundle, coverage, &tags, None))];
+    let route = bundle.site.route(ROUTE);
+    let mut out = vec![(route.clone(), table(bundle, coverage, &tags, None))];
     for tag in &tags {
         out.push((
-            key(ROUTE, Some(&tag.slug), None),
+            key(&route, Some(&tag.slug), None),
             table(bundle, coverage, &tags, Some(tag)),
         ));
     }
@@ -102,7 +103,10 @@ fn table(bundle: &Bundle, coverage: Coverage, tags: &[TagRef], tag: Option<&TagR
         column_totals,
         rows,
         omitted: cut.then_some(coverage),
-        csv: CSV_FILE.into(),
+        csv: match bundle.site.root.trim_start_matches('/') {
+            "" => CSV_FILE.into(),
+            folder => format!("{folder}/{CSV_FILE}"),
+        },
     }
 }
 
@@ -110,7 +114,7 @@ fn table(bundle: &Bundle, coverage: Coverage, tags: &[TagRef], tag: Option<&TagR
 /// to the shared tag's page when a tag is all there is.
 fn mark(projet: &str, evidence: &Evidence) -> Mark {
     let href = match evidence.tags.first() {
-        Some(tag) if !evidence.is_explicit() => format!("/tags/{}", tag.slug),
+        Some(tag) if !evidence.is_explicit() => crate::text::route(&format!("/tags/{}", tag.slug)),
         _ => projet.to_string(),
     };
     let symbols = [

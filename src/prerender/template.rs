@@ -77,6 +77,19 @@ impl Template {
         })
     }
 
+    /// The template for the pages of a language whose routes begin with `root`
+    /// (`/en`): its own feed.
+    pub fn for_language(mut self, root: &str) -> Template {
+        let folder = root.trim_start_matches('/');
+        if !folder.is_empty() {
+            let feed = format!("href=\"{folder}/feed.xml\"");
+            for part in [&mut self.before_title, &mut self.between_title_and_app] {
+                *part = part.replacen("href=\"feed.xml\"", &feed, 1);
+            }
+        }
+        self
+    }
+
     /// The page for one route: its head tags, the app's HTML inside the mount
     /// point (`data-hydrate` when the app may hydrate it as it is), and the
     /// route's data (in a script block no browser executes).

@@ -9,6 +9,7 @@ mod astro;
 mod common;
 mod hugo;
 mod jekyll;
+mod languages;
 mod pelican;
 mod themes;
 mod zola;

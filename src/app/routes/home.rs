@@ -76,7 +76,7 @@ fn synthese(c: Coverage) -> impl IntoView {
         <section class="synthese-cta" aria-labelledby="accueil-synthese">
             <h2 id="accueil-synthese">{t().synthese_title}</h2>
             <p>{reach}{gaps}</p>
-            <a class="button" href="synthese">{t().synthese_home}</a>
+            <a class="button" href=crate::app::link(&crate::text::route("/synthese"))>{t().synthese_home}</a>
         </section>
     }
 }

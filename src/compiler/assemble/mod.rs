@@ -2,6 +2,7 @@
 
 pub mod backlinks;
 pub mod external_links;
+pub mod languages;
 pub mod order;
 pub mod relations;
 pub mod sections;
@@ -67,6 +68,7 @@ pub fn assemble(
                 prev,
                 next,
                 aliases: doc.meta.aliases,
+                translations: Vec::new(),
                 external: crate::compiler::assemble::external_links::read(&doc.meta.extra, text),
                 extra: doc.meta.extra,
             }

@@ -7,6 +7,7 @@ use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use crate::compiler::model::document::Doc;
 use crate::compiler::model::document::SourceFile;
 use crate::compiler::model::front_matter;
+use crate::compiler::readers::load::Lang;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -35,29 +36,30 @@ pub struct SectionFields {
     pub file: usize,
 }
 
-/// A folder's `_index.md`, or its version in the site's language `lang`
-/// (`_index.fr.md`: Hugo and Zola's translations by file name), which wins.
-pub fn index_file(dir: &Path, lang: &str) -> Option<PathBuf> {
-    // `en-US` is the language; files name it `en`.
-    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
-    [
-        format!("_index.{lang}.md"),
-        format!("_index.{primary}.md"),
-        "_index.md".into(),
-    ]
-    .iter()
-    .map(|name| dir.join(name))
-    .find(|path| path.is_file())
+/// A folder's `_index.md`, or its version in the language `lang`
+/// (`_index.fr.md`: Hugo and Zola's translations by file name), which wins;
+/// for a language whose files are all named so, only that version.
+pub fn index_file(dir: &Path, lang: &Lang) -> Option<PathBuf> {
+    own_index_file(dir, &lang.code).or_else(|| Some(dir.join("_index.md")).filter(|p| lang.bare && p.is_file()))
+}
+
+/// A folder's `_index.<code>.md` (`en-US` is the language; files name it `en`).
+pub fn own_index_file(dir: &Path, code: &str) -> Option<PathBuf> {
+    let primary = code.split(['-', '_']).next().unwrap_or(code);
+    [format!("_index.{code}.md"), format!("_index.{primary}.md")]
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|path| path.is_file())
 }
 
 /// The home page's file: `_index.md` (Hugo, Zola; see [`index_file`]), else
 /// `index.md` or `index.mdx` at the top (Astro, Starlight's home).
-pub fn home_file(content: &Path, lang: &str) -> Option<PathBuf> {
+pub fn home_file(content: &Path, lang: &Lang) -> Option<PathBuf> {
     index_file(content, lang).or_else(|| {
         ["index.md", "index.mdx", "index.markdown"]
             .iter()
             .map(|name| content.join(name))
-            .find(|path| path.is_file())
+            .find(|path| lang.bare && path.is_file())
     })
 }
 
@@ -91,6 +93,7 @@ fn intro_doc(
     path: &Path,
     (section, folder): (&String, &String),
     dir: PathBuf,
+    lang: &Lang,
 ) -> Doc {
     let name = path.file_name().map_or("_index.md".into(), |n| n.to_string_lossy());
     let rel = if folder.is_empty() {
@@ -118,7 +121,7 @@ fn intro_doc(
         },
         meta: Default::default(),
         slug: String::new(),
-        route: format!("/{section}"),
+        route: lang.route(&format!("/{section}")),
         rendered: Default::default(),
         tags: Vec::new(),
         blank: false,
@@ -133,7 +136,7 @@ fn intro_doc(
 /// matter is the site settings (`site.rs`).
 pub fn load(
     content: &Path,
-    lang: &str,
+    lang: &Lang,
     sections: &[(String, String)],
     sources: &mut Sources,
 ) -> (Vec<Doc>, Fields, Vec<Diagnostic>) {
@@ -168,7 +171,7 @@ pub fn load(
         if !shows_text(split.body) {
             continue;
         }
-        docs.push(intro_doc(id, &split, &path, (section, folder), dir));
+        docs.push(intro_doc(id, &split, &path, (section, folder), dir, lang));
     }
     (docs, fields, diagnostics)
 }

@@ -49,6 +49,45 @@ pub struct Folders<'a> {
     pub transparent: &'a [String],
 }
 
+/// The language one reading of the pages is in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lang {
+    /// `fr`, or `en-US` as settings may write it (files name it `en`).
+    pub code: String,
+    /// Whether files with no language in their name (`page.md`, `_index.md`)
+    /// are in it: the site's own language, or one read from a folder of its own.
+    pub bare: bool,
+    /// Its routes' prefix: empty, or `/en`.
+    pub root: String,
+    /// The site's other languages: their files are theirs, not left out.
+    pub others: Vec<String>,
+}
+
+impl Lang {
+    /// The site's own language, alone.
+    pub fn own(code: &str) -> Lang {
+        Lang {
+            code: code.to_string(),
+            bare: true,
+            ..Lang::default()
+        }
+    }
+
+    /// `en` from `en-US`.
+    pub fn primary(&self) -> &str {
+        self.code.split(['-', '_']).next().unwrap_or(&self.code)
+    }
+
+    /// The route of a path in this language: `/projets` → `/en/projets`, `/` → `/en`.
+    pub fn route(&self, path: &str) -> String {
+        match (self.root.as_str(), path) {
+            ("", path) => path.to_string(),
+            (root, "/") => root.to_string(),
+            (root, path) => format!("{root}{path}"),
+        }
+    }
+}
+
 /// Folder names that would collide with the app's own routes.
 pub const RESERVED: [&str; 5] = ["tags", "recherche", "data", "synthese", "404"];
 
@@ -56,7 +95,7 @@ pub const RESERVED: [&str; 5] = ["tags", "recherche", "data", "synthese", "404"]
 /// version of `page.md` (Hugo's translations by file name), used instead of it on a
 /// French site, and versions in other languages are left out.
 /// Also returns the nested folders that hold an `_index.md` (`docs/glossary`).
-pub fn load(content: &Path, lang: &str, folders: &Folders, sources: &mut Sources) -> Loaded {
+pub fn load(content: &Path, lang: &Lang, folders: &Folders, sources: &mut Sources) -> Loaded {
     let skip = folders.skip;
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(content)
         .follow_links(true)
@@ -89,7 +128,7 @@ pub fn load(content: &Path, lang: &str, folders: &Folders, sources: &mut Sources
 
 /// The pages found, numbered in the sources in path order, and one warning
 /// per reason a file is left out.
-fn gather(found: Vec<Found>, lang: &str, sources: &mut Sources) -> Loaded {
+fn gather(found: Vec<Found>, lang: &Lang, sources: &mut Sources) -> Loaded {
     let mut files = Vec::with_capacity(found.len());
     let mut index_folders = BTreeSet::new();
     let mut diagnostics = Vec::new();
@@ -100,7 +139,7 @@ fn gather(found: Vec<Found>, lang: &str, sources: &mut Sources) -> Loaded {
             Found::Index(Some(folder)) => {
                 index_folders.insert(folder);
             }
-            Found::Index(None) | Found::SectionIndex => {}
+            Found::Index(None) | Found::SectionIndex | Found::OtherBuild => {}
             Found::OtherLanguage { display, language } => {
                 if ignored.insert(format!(".{language}")) {
                     let id = sources.add(display, String::new());
@@ -110,8 +149,8 @@ fn gather(found: Vec<Found>, lang: &str, sources: &mut Sources) -> Loaded {
                             0..0,
                             format!("pages in another language (`.{language}.md`) are left out"),
                         )
-                        .label(format!("the site's language is `{lang}`"))
-                        .hint("set `lang` in content/site.toml to build the site in that language"),
+                        .label(format!("the site's language is `{}`, and `{language}` is not one of its languages", lang.code))
+                        .hint(format!("declare it in content/site.toml (`[languages.{language}]`) to build those pages at `/{language}/`")),
                     );
                 }
             }
@@ -155,6 +194,8 @@ enum Found {
     Index(Option<String>),
     /// `projets/index.md`: the section's own page, not one of its pages.
     SectionIndex,
+    /// A page in another of the site's languages, read by that language's build.
+    OtherBuild,
     OtherLanguage {
         display: String,
         language: String,
@@ -182,7 +223,7 @@ enum Found {
 /// What places a file: the content folder and what is known of its folders.
 struct Place<'a> {
     content: &'a Path,
-    lang: &'a str,
+    lang: &'a Lang,
     transparent: &'a [String],
     /// Top folders holding pages (see [`folders_with_pages`]).
     sections: std::collections::HashSet<String>,
@@ -211,9 +252,16 @@ impl Place<'_> {
         }
         let display = display_path(content, &path);
         let (stem, language) = split_language(&stem);
-        if let Some(language) = language.filter(|l| !same_language(l, self.lang)) {
-            let language = language.to_string();
-            return Found::OtherLanguage { display, language };
+        match language {
+            Some(l) if !same_language(l, &self.lang.code) => {
+                if self.lang.others.iter().any(|o| same_language(o, l)) {
+                    return Found::OtherBuild;
+                }
+                let language = l.to_string();
+                return Found::OtherLanguage { display, language };
+            }
+            None if !self.lang.bare => return Found::OtherBuild,
+            _ => {}
         }
         // `about/index.md` alone in its folder is a page (Hugo's leaf bundle, `/about`);
         // beside other pages it would be the folder's introduction, which is `_index.md`.
@@ -365,7 +413,7 @@ fn folders_with_pages(content: &Path, paths: &[PathBuf]) -> std::collections::Ha
 /// `page.fr` → (`page`, `Some("fr")`); `page` → (`page`, `None`).
 /// A language code as Hugo reads it in file names: two letters, then optional
 /// region or script subtags (`fr`, `pt-br`, `zh-Hans`, `zh-hant-tw`).
-pub(super) fn split_language(stem: &str) -> (&str, Option<&str>) {
+pub fn split_language(stem: &str) -> (&str, Option<&str>) {
     let is_code = |code: &str| {
         let mut parts = code.split('-');
         parts

@@ -32,29 +32,123 @@ pub struct Layout {
     pub site: Option<crate::bundle::Site>,
     /// Folders under the content folder that hold no pages of this build.
     pub skip: Vec<PathBuf>,
+    /// The site's own language, and its routes' prefix (`/fr` when the tool puts it in a folder).
+    pub lang: load::Lang,
+    /// The site's other languages, each read on its own.
+    pub languages: Vec<Edition>,
+}
+
+/// The site in one of its other languages: where its pages are, and its settings.
+pub struct Edition {
+    pub lang: load::Lang,
+    pub content: PathBuf,
+    pub site: crate::bundle::Site,
+    pub skip: Vec<PathBuf>,
+    /// Its name in the language switch (`English`).
+    pub name: String,
 }
 
 /// Reads the site's tool settings and finds where its pages are.
 pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Layout {
-    let (tool, found) = settings::read(content, sources);
+    let (mut tool, found) = settings::read(content, sources);
     diagnostics.extend(found);
     diagnostics.extend(tool.file_mounts.iter().map(|mount| hugo::file_mount(mount, sources)));
+    let folders = language_folders(content, &tool);
     let moved = elsewhere(content, &tool, sources, diagnostics);
     let own = moved.as_deref().unwrap_or(content);
     let site = site::read(own, &tool, sources).map_err(|e| diagnostics.push(e)).ok();
+    let (site, declared) = match site {
+        Some((site, declared)) => (Some(site), declared),
+        None => (None, Vec::new()),
+    };
+    tool.languages = declared;
     diagnostics.extend((tool.tool.site_warnings)(content, sources));
-    let mut skip = other_languages(own, &tool);
+    let mut skip: Vec<PathBuf> = folders.iter().map(|(_, d)| d.clone()).collect();
     skip.extend(tool.not_content.iter().map(|dir| own.join(dir)));
+    let code = site.as_ref().map_or("fr", |s| s.lang.as_str());
+    let lang = load::Lang {
+        root: if tool.default_in_subdir {
+            format!("/{}", hugo::primary(code))
+        } else {
+            String::new()
+        },
+        others: tool.languages.iter().map(|l| l.code.clone()).collect(),
+        ..load::Lang::own(code)
+    };
+    let languages = match &site {
+        Some(site) => editions(own, site, &tool, &lang, &folders, &skip, sources),
+        None => Vec::new(),
+    };
     Layout {
         settings: tool,
         content: moved,
         site,
         skip,
+        lang,
+        languages,
     }
 }
 
+/// Each declared language's edition: from its own folder when the tool gives
+/// it one, else from the pages named `page.<code>.md` beside the others.
+fn editions(
+    own: &Path,
+    site: &crate::bundle::Site,
+    tool: &ToolSettings,
+    lang: &load::Lang,
+    folders: &[(String, PathBuf)],
+    skip: &[PathBuf],
+    sources: &mut Sources,
+) -> Vec<Edition> {
+    let mut out = Vec::new();
+    for language in &tool.languages {
+        let folder = language.content.clone().or_else(|| {
+            let code = hugo::primary(&language.code);
+            folders
+                .iter()
+                .find(|(c, _)| hugo::primary(c) == code)
+                .map(|(_, d)| d.clone())
+        });
+        let bare = folder.is_some();
+        let content = folder.unwrap_or_else(|| own.to_path_buf());
+        let skip = if bare {
+            tool.not_content.iter().map(|dir| content.join(dir)).collect()
+        } else {
+            skip.to_vec()
+        };
+        let mut others: Vec<String> = lang.others.iter().filter(|o| **o != language.code).cloned().collect();
+        others.push(lang.code.clone());
+        out.push(Edition {
+            lang: load::Lang {
+                code: language.code.clone(),
+                bare,
+                root: format!("/{}", language.code),
+                others,
+            },
+            site: site::in_language(site, language, Some(&content), sources),
+            content,
+            skip,
+            name: language.name.clone().unwrap_or_default(),
+        });
+    }
+    out
+}
+
+/// The folders of the site's other languages (a Starlight site's other locales,
+/// a Hugo language's `contentDir`): (code, folder).
+fn language_folders(content: &Path, tool: &ToolSettings) -> Vec<(String, PathBuf)> {
+    let mut folders = match &tool.starlight {
+        Some(starlight) => astro::other_locales(&content.join("docs"), starlight),
+        None => Vec::new(),
+    };
+    if let Some((_, others)) = hugo::language_content(tool) {
+        folders.extend(others);
+    }
+    folders
+}
+
 /// The front matter sections hand down to their pages (Hugo's `cascade`).
-pub fn cascades(content: &Path, lang: &str) -> Vec<hugo::cascade::Cascade> {
+pub fn cascades(content: &Path, lang: &load::Lang) -> Vec<hugo::cascade::Cascade> {
     hugo::cascade::read(content, lang)
 }
 
@@ -64,36 +158,16 @@ pub fn old_addresses(docs: &mut [Doc], tool: &ToolSettings, sources: &Sources) -
     (tool.tool.old_addresses)(docs, tool, sources)
 }
 
-/// The folders of the site's other languages inside its content folder, left
-/// out (each named in a warning): a Starlight site's other locales, a Hugo
-/// language's `contentDir` (`content/projects` for English in a French site).
-fn other_languages(content: &Path, tool: &ToolSettings) -> Vec<PathBuf> {
-    let mut skip: Vec<PathBuf> = match &tool.starlight {
-        Some(starlight) => astro::other_locales(content, starlight)
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect(),
-        None => Vec::new(),
-    };
-    if let Some((_, others)) = hugo::language_content(tool) {
-        skip.extend(others.into_iter().map(|(_, d)| d));
-    }
-    skip
-}
-
 /// The folder the pages are really in, when not the content folder given: a
-/// Hugo site's folder for its language (`contentDir`, the others named in a
-/// warning), or where an Astro site's collections are loaded from.
+/// Hugo site's folder for its language (`contentDir`), or where an Astro
+/// site's collections are loaded from.
 fn elsewhere(
     content: &Path,
     tool: &ToolSettings,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PathBuf> {
-    if let Some((own, others)) = hugo::language_content(tool) {
-        for (code, dir) in others {
-            diagnostics.push(other_language(&dir, &code, "its own language", sources));
-        }
+    if let Some((own, _)) = hugo::language_content(tool) {
         return Some(own);
     }
     if let Some(starlight) = &tool.starlight {

@@ -27,6 +27,8 @@ pub struct Context<'a> {
     pub cascades: &'a [Cascade],
     /// Dated pages by file name (`2021-04-11-titre`): their address by file.
     pub dated: &'a std::collections::HashMap<String, String>,
+    /// The language read: its routes' prefix (`/en`).
+    pub lang: &'a crate::compiler::readers::load::Lang,
 }
 
 /// The pages, the problems found, and the routes of the pages left out, with
@@ -258,7 +260,7 @@ fn route_of(
             )
         }
     };
-    let route = if file.section.is_empty() {
+    let path = if file.section.is_empty() {
         format!("/{slug}")
     } else {
         format!("/{}/{}", file.section, slug)
@@ -266,9 +268,10 @@ fn route_of(
     // `projects/x.md` is served at `/projets/x`: its old address redirects there.
     let top = slugify(file.folder.split('/').next().unwrap_or_default());
     if !file.section.is_empty() && !top.is_empty() && top != file.section {
-        meta.aliases
-            .push(format!("/{top}{}/", &route[1 + file.section.len()..]));
+        let old = format!("/{top}{}/", &path[1 + file.section.len()..]);
+        meta.aliases.push(context.lang.route(&old));
     }
+    let route = context.lang.route(&path);
     (slug, route)
 }
 

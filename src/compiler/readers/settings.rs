@@ -59,6 +59,37 @@ pub struct ToolSettings {
     pub defaults: Vec<(String, serde_json::Map<String, Value>)>,
     /// The settings' plain values by name, as pages may show them (`{{ site.x }}`).
     pub variables: Vec<(String, String)>,
+    /// The languages the site is written in besides its own, lightest weight first.
+    pub languages: Vec<Language>,
+    /// The site's own language is served under `/<code>/` too (`/` leads there).
+    pub default_in_subdir: bool,
+}
+
+/// A language the site's settings declare besides its own: what it changes.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Language {
+    /// `en`, as file names write it (`page.en.md`) and addresses begin (`/en/`).
+    pub code: String,
+    /// Its name in the language switch (`English`), when the settings give one.
+    pub name: Option<String>,
+    pub weight: i64,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub author: Option<String>,
+    /// Its own menu, when it has one (else the site's, matched to its pages).
+    pub menu: Vec<MenuEntry>,
+    /// Its own content folder (Hugo's `contentDir`, a Starlight locale's), whose
+    /// files are all in this language; else its files are named `page.<code>.md`.
+    pub content: Option<PathBuf>,
+}
+
+impl Language {
+    pub fn new(code: &str) -> Language {
+        Language {
+            code: code.to_lowercase(),
+            ..Language::default()
+        }
+    }
 }
 
 /// A tool's reader: its name and what it does beyond filling [`ToolSettings`].
@@ -187,6 +218,8 @@ impl ToolSettings {
             emoji: self.emoji || other.emoji,
             photo: self.photo.or(other.photo),
             bio: self.bio.or(other.bio),
+            languages: list(self.languages, other.languages),
+            default_in_subdir: self.default_in_subdir || other.default_in_subdir,
             ..self
         }
     }

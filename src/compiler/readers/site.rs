@@ -4,7 +4,7 @@
 use crate::bundle::{Site, SiteLink};
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use crate::compiler::model::front_matter;
-use crate::compiler::readers::settings::{MenuEntry, ToolSettings};
+use crate::compiler::readers::settings::{Language, MenuEntry, ToolSettings};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -28,6 +28,24 @@ struct SiteFile {
     #[serde(alias = "avatar", alias = "image")]
     photo: Option<String>,
     bio: Option<String>,
+    /// `[languages.en]`: the other languages the site is written in (`page.en.md`).
+    #[serde(default)]
+    languages: std::collections::BTreeMap<String, LanguageFile>,
+}
+
+/// What `[languages.<code>]` changes for that language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageFile {
+    #[serde(alias = "label", alias = "languageName")]
+    name: Option<String>,
+    title: Option<String>,
+    #[serde(alias = "description")]
+    tagline: Option<String>,
+    author: Option<String>,
+    weight: Option<i64>,
+    #[serde(default)]
+    menu: Vec<MenuEntry>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -42,9 +60,13 @@ pub const FILE: &str = "site.toml";
 
 /// `content/site.toml` (or `_index.md`), each field falling back on what the
 /// site's own tool settings say (`defaults`).
-pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> Result<Site, Diagnostic> {
+pub fn read(
+    content: &Path,
+    defaults: &ToolSettings,
+    sources: &mut Sources,
+) -> Result<(Site, Vec<Language>), Diagnostic> {
     let path = content.join(FILE);
-    let file: SiteFile = match std::fs::read_to_string(&path) {
+    let mut file: SiteFile = match std::fs::read_to_string(&path) {
         Ok(text) => {
             let parsed = toml::from_str(&text);
             let id = sources.add(path.to_string_lossy().into_owned(), text);
@@ -52,13 +74,18 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
                 Diagnostic::error(id, e.span().unwrap_or(0..0), "malformed site settings")
                     .label(e.message().to_string())
                     .hint(
-                        "fields: title, author, tagline, lang, base_url, photo, bio, [links] email, github, linkedin, website, and [[menu]] name, url, weight",
+                        "fields: title, author, tagline, lang, base_url, photo, bio, [links] email, github, linkedin, website, [[menu]] name, url, weight, and [languages.en] name, title, tagline, author, weight, [[languages.en.menu]]",
                     )
             })?
         }
-        Err(_) => from_index(content, defaults.lang.as_deref().unwrap_or("fr"), sources)?,
+        Err(_) => from_index(
+            content,
+            &crate::compiler::readers::load::Lang::own(defaults.lang.as_deref().unwrap_or("fr")),
+            sources,
+        )?,
     };
     let d = defaults.clone();
+    let languages = languages(std::mem::take(&mut file.languages), &d.languages);
     // `site.toml` is the site's own; the home page's `title` is only the home
     // page's (Hugo's "Welcome!"), behind the site title its tool's settings give.
     let own = path.is_file();
@@ -71,7 +98,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
             author.clone()
         }
     });
-    Ok(Site {
+    let site = Site {
         title,
         author,
         tagline: pick(file.tagline, d.description).unwrap_or_default(),
@@ -95,7 +122,61 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
             resized: None,
         }),
         bio: file.bio.or(d.bio).map(|bio| plain(&bio)).unwrap_or_default(),
-    })
+        ..Site::default()
+    };
+    Ok((site, languages))
+}
+
+/// The site's other languages: those `site.toml` declares (its fields first),
+/// then those the tool's settings declare.
+fn languages(own: std::collections::BTreeMap<String, LanguageFile>, tools: &[Language]) -> Vec<Language> {
+    let mut out: Vec<Language> = own
+        .into_iter()
+        .map(|(code, f)| {
+            let tool = tools.iter().find(|l| l.code == code.to_lowercase()).cloned();
+            let tool = tool.unwrap_or_else(|| Language::new(&code));
+            Language {
+                name: f.name.or(tool.name),
+                weight: f.weight.unwrap_or(tool.weight),
+                title: f.title.or(tool.title),
+                description: f.tagline.or(tool.description),
+                author: f.author.or(tool.author),
+                menu: if f.menu.is_empty() { tool.menu } else { f.menu },
+                ..tool
+            }
+        })
+        .collect();
+    let declared: Vec<String> = out.iter().map(|l| l.code.clone()).collect();
+    out.extend(tools.iter().filter(|t| !declared.contains(&t.code)).cloned());
+    out.sort_by_key(|l| l.weight);
+    out
+}
+
+/// The site as shown in another language: that language's title, tagline,
+/// author and menu where its settings give them (the tagline also from its
+/// home page, `_index.en.md`), the rest as in the site's own.
+pub fn in_language(site: &Site, language: &Language, home: Option<&Path>, sources: &mut Sources) -> Site {
+    let index = home.and_then(|content| {
+        let file = crate::compiler::readers::intros::own_index_file(content, &language.code)?;
+        index_fields(&file, sources).ok()
+    });
+    let tagline = index.as_ref().and_then(|i| i.tagline.clone());
+    Site {
+        title: language.title.clone().unwrap_or_else(|| site.title.clone()),
+        author: language.author.clone().unwrap_or_else(|| site.author.clone()),
+        tagline: language
+            .description
+            .clone()
+            .or(tagline)
+            .unwrap_or_else(|| site.tagline.clone()),
+        lang: language.code.clone(),
+        menu: if language.menu.is_empty() {
+            site.menu.clone()
+        } else {
+            configured_menu(language.menu.clone())
+        },
+        ..site.clone()
+    }
 }
 
 /// A short text as written in settings, where themes allow Markdown
@@ -150,10 +231,19 @@ fn links(l: Links, social: &[(String, String)]) -> Vec<SiteLink> {
 /// Settings from the front matter of `content/_index.md` (Hugo and Zola's home
 /// page): `title`, `description` or `tagline`, `author`, `lang`, and `links`
 /// (or `extra.links`, Zola's place for custom fields). Other fields are ignored.
-fn from_index(content: &Path, lang: &str, sources: &mut Sources) -> Result<SiteFile, Diagnostic> {
+fn from_index(
+    content: &Path,
+    lang: &crate::compiler::readers::load::Lang,
+    sources: &mut Sources,
+) -> Result<SiteFile, Diagnostic> {
     let Some(path) = crate::compiler::readers::intros::index_file(content, lang) else {
         return Ok(SiteFile::default());
     };
+    index_fields(&path, sources)
+}
+
+/// The site's fields an `_index.md` gives.
+fn index_fields(path: &Path, sources: &mut Sources) -> Result<SiteFile, Diagnostic> {
     let Ok(text) = std::fs::read_to_string(&path) else {
         return Ok(SiteFile::default());
     };
@@ -179,9 +269,7 @@ fn from_index(content: &Path, lang: &str, sources: &mut Sources) -> Result<SiteF
         lang: text_of(&map, "lang").or_else(|| text_of(&map, "language")),
         base_url: text_of(&map, "base_url"),
         links: serde_json::from_value(links).unwrap_or_default(),
-        menu: Vec::new(),
-        photo: None,
-        bio: None,
+        ..SiteFile::default()
     })
 }
 

@@ -1,7 +1,7 @@
 //! Zola: the keys of its `config.toml` (or `zola.toml`) and of its themes'
 //! `extra` table. Its shortcodes are read with Hugo's (`shortcodes.rs`).
 
-use super::settings::{bool_at, first_text, menu_in, social_links, Tool, ToolSettings};
+use super::settings::{bool_at, first_text, menu_in, social_links, Language, Tool, ToolSettings};
 use serde_json::Value;
 
 /// Zola's reader: `[permalinks]`-like patterns are Hugo's; a page keeps no other address.
@@ -44,6 +44,25 @@ pub fn settings(value: &Value) -> ToolSettings {
         emoji: bool_at(value, "markdown.render_emoji"),
         social: social_links(value, &["extra.socials", "extra.social"]),
         tool: if is_zola(value) { TOOL } else { Default::default() },
+        languages: languages(value),
         ..ToolSettings::default()
     }
+}
+
+/// Zola's `[languages.<code>]`: the languages besides `default_language`, each
+/// with its `title` and `description`.
+fn languages(value: &Value) -> Vec<Language> {
+    let own = first_text(value, &["default_language"]).map(|l| super::hugo::primary(&l));
+    let Some(table) = value.get("languages").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    table
+        .iter()
+        .filter(|(code, _)| Some(super::hugo::primary(code)) != own)
+        .map(|(code, l)| Language {
+            title: first_text(l, &["title"]),
+            description: first_text(l, &["description"]),
+            ..Language::new(code)
+        })
+        .collect()
 }

@@ -83,6 +83,13 @@ pub fn from_astro(text: &str) -> ToolSettings {
             "root" => root_locale_lang(text),
             code => Some(code.split(['-', '_']).next().unwrap_or(code).to_lowercase()),
         }),
+        // Starlight's other locales are the site's other languages, each in its folder.
+        languages: starlight
+            .iter()
+            .flat_map(|s| &s.locales)
+            .filter(|code| *code != "root" && starlight.as_ref().is_some_and(|s| s.default_locale != **code))
+            .map(|code| super::settings::Language::new(code))
+            .collect(),
         starlight,
         tool: TOOL,
         conventions: super::settings::Conventions {
@@ -199,9 +206,6 @@ pub fn starlight_content(
     }
     let own = docs.join(&starlight.default_locale);
     let built_in = format!("`{}`", starlight.default_locale);
-    for (code, dir) in other_locales(&docs, starlight) {
-        diagnostics.push(super::other_language(&dir, &code, &built_in, sources));
-    }
     let at_root = starlight.default_locale == "root" || !own.is_dir();
     if !at_root && has_pages(&docs) {
         diagnostics.push(super::other_language(&docs, "root", &built_in, sources));

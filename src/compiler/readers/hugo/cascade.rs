@@ -20,7 +20,7 @@ pub struct Cascade {
 /// Every `_index.md` cascade under `content`, the deepest folders first. An
 /// `_index.md` that cannot be read is told by the step that reads it as a
 /// section (`intros.rs`).
-pub fn read(content: &Path, lang: &str) -> Vec<Cascade> {
+pub fn read(content: &Path, lang: &crate::compiler::readers::load::Lang) -> Vec<Cascade> {
     let mut out: Vec<Cascade> = walkdir::WalkDir::new(content)
         .into_iter()
         .filter_map(Result::ok)

@@ -8,7 +8,8 @@ pub mod shortcodes;
 pub mod themes;
 
 use super::settings::{
-    bool_at, first_text, menu_in, social_links, url_path, Conventions, FieldNames, MenuEntry, Tool, ToolSettings,
+    bool_at, first_text, menu_in, social_links, url_path, Conventions, FieldNames, Language, MenuEntry, Tool,
+    ToolSettings,
 };
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use serde_json::Value;
@@ -98,15 +99,15 @@ pub fn merge_config_dir(
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if let (Some(lang), Some((_, code))) = (&lang, stem.split_once('.')) {
-            if code.split(['-', '_']).next().unwrap_or(code).to_lowercase() != *lang {
-                continue;
-            }
-        }
+        // Another language's file (`menus.en.toml`, `languages.en.toml`) goes under `languages.en`.
+        let other = match (&lang, stem.split_once('.')) {
+            (Some(lang), Some((_, code))) if primary(code) != *lang => Some(code.to_string()),
+            _ => None,
+        };
         let key = match stem.split('.').next().unwrap_or("") {
             "params" => Some("params"),
             "menus" | "menu" => Some("menus"),
-            "taxonomies" => Some("taxonomies"),
+            "taxonomies" if other.is_none() => Some("taxonomies"),
             "languages" if stem == "languages" => Some("languages"),
             "languages" => None,
             _ => continue,
@@ -122,15 +123,13 @@ pub fn merge_config_dir(
                 continue;
             }
         };
-        match key {
-            Some(key) => {
-                let slot = value.as_object_mut().map(|o| o.entry(key).or_insert(Value::Null));
-                if let Some(slot) = slot {
-                    merge_absent(slot, part);
-                }
-            }
-            None => merge_absent(value, part),
-        }
+        let part = match (key, other) {
+            (Some(key), Some(code)) => serde_json::json!({ "languages": { code: { key: part } } }),
+            (None, Some(code)) => serde_json::json!({ "languages": { code: part } }),
+            (Some(key), None) => serde_json::json!({ key: part }),
+            (None, None) => part,
+        };
+        merge_absent(value, part);
     }
 }
 
@@ -377,6 +376,8 @@ pub fn settings(value: &Value) -> ToolSettings {
                 "params.bio",
             ],
         ),
+        languages: languages(value),
+        default_in_subdir: bool_at(value, "defaultContentLanguageInSubdir"),
         tool: TOOL,
         conventions: Conventions {
             github_ids: true,
@@ -400,6 +401,42 @@ fn author_links(value: &Value) -> Vec<(String, String)> {
         .filter_map(|(name, url)| Some((name.clone(), url.as_str()?.trim().to_string())))
         .filter(|(_, url)| url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:"))
         .collect()
+}
+
+/// The languages `[languages.<code>]` declares besides the site's own, not
+/// `disabled` (nor in `disableLanguages`), lightest `weight` first; the key
+/// names before and after Hugo 0.158 (`languageName`/`label`).
+pub fn languages(value: &Value) -> Vec<Language> {
+    let Some(table) = value.get("languages").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    let own = first_language(value).map(|(code, _)| primary(&code));
+    let disabled: Vec<String> = value
+        .get("disableLanguages")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(primary)
+        .collect();
+    let mut out: Vec<Language> = table
+        .iter()
+        .filter(|(code, l)| {
+            let code = primary(code);
+            Some(&code) != own.as_ref() && !disabled.contains(&code) && !bool_at(l, "disabled")
+        })
+        .map(|(code, l)| Language {
+            name: first_text(l, &["languageName", "label"]),
+            weight: l.get("weight").and_then(Value::as_i64).unwrap_or(i64::MAX),
+            title: first_text(l, &["title"]),
+            description: first_text(l, &["params.description", "description"]),
+            author: first_text(l, &["params.author", "params.author.name", "author"]),
+            menu: menu_in(l, &["menus.main", "menu.main"]),
+            ..Language::new(code)
+        })
+        .collect();
+    out.sort_by_key(|l| l.weight);
+    out
 }
 
 /// `en` from `en-US`, `fr` from `fr_FR`, lower case.
