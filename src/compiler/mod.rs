@@ -110,7 +110,8 @@ pub fn compile(options: &Options) -> Outcome {
         // The photo as its settings write it, found and resized with the pages' images.
         let photo = edition.site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
         let folders = folders(&edition.options, &tool, &pictures, &moved);
-        let mut made = make(read, &folders, &copies, &sources, &tool.taxonomies, &mut diagnostics);
+        let translation = !parts.is_empty();
+        let mut made = make(read, &folders, &copies, &sources, (&tool.taxonomies, translation), &mut diagnostics);
         diagnostics.extend(made.photo(photo.as_deref(), &folders, &copies, &sources));
         parts.push(Part {
             edition,
@@ -134,7 +135,7 @@ pub fn compile(options: &Options) -> Outcome {
         let site = part.edition.site.take();
         let folders = folders(&part.edition.options, &tool, &pictures, &part.moved);
         part.made.serve_failed(&failures, &pictures, &folders, &mut diagnostics);
-        keys.push(languages::keys(&part.made.read.docs));
+        keys.push(languages::keys(&part.made.read.docs, &part.edition.lang));
         let bundle = finish(part.made, site, &part.edition, &folders, &mut sources, &mut diagnostics);
         bundles.push((bundle, part.edition.name.clone()));
     }
@@ -265,7 +266,7 @@ fn make(
     folders: &render::Folders,
     copies: &Mutex<render::ContentFiles>,
     sources: &Sources,
-    taxonomies: &[String],
+    (taxonomies, translation): (&[String], bool),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Made {
     let docs = std::mem::take(&mut read.docs);
@@ -273,7 +274,7 @@ fn make(
     let intros = std::mem::take(&mut read.intros);
     read.intros = render::render(intros, sources, &read.routes, folders, copies);
     let tags = taxonomies::collect(&mut read.docs);
-    let (relations, found) = relations::compute(&read.docs, taxonomies);
+    let (relations, found) = relations::compute(&read.docs, taxonomies, translation);
     diagnostics.extend(found);
     let (images, image_uses, found) = images::front_matter_images(&read.docs, folders, copies);
     diagnostics.extend(found);
@@ -382,8 +383,10 @@ fn read_pages(
         dated: &dated,
         lang,
     };
-    let (docs, found, left_out) = parse::parse(files, sources, &context);
+    let (mut docs, found, left_out) = parse::parse(files, sources, &context);
     diagnostics.extend(found);
+    // Pages naming another language in their front matter are that language's.
+    docs.retain(|d| lang.holds(d.meta.extra.get("lang").and_then(|v| v.as_str())));
     let (mut docs, found) = collisions::reject(docs, sources);
     diagnostics.extend(found);
     diagnostics.extend(readers::old_addresses(&mut docs, tool, sources));
@@ -404,6 +407,9 @@ fn checks(
     let mut found = link_check::check(intros, pages.routes, left_out);
     found.extend(link_check::check(docs, pages.routes, left_out));
     found.extend(languages::untranslated_links(docs.iter().chain(intros), &lang.root));
+    // A translation's tags are its original's, checked there: a tag on one
+    // translated page is no misspelling.
+    let tags = if lang.root.is_empty() { tags } else { &[] };
     found.extend(checks::warnings(docs, tags, today, sources));
     found.extend(checks::counted_shortcodes(
         intros.iter().flat_map(|d| d.unrun.iter().cloned()).collect(),

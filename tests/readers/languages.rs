@@ -225,3 +225,35 @@ fn languages_declared_but_never_used_build_the_site_as_it_is() {
     assert!(b[0].site.languages.is_empty());
     let _ = build_at(site.path());
 }
+
+#[test]
+fn a_jekyll_polyglot_site_sorts_its_pages_by_their_lang_field() {
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("_config.yml", "title: Portfolio\nlanguages: [\"fr\", \"en\"]\ndefault_lang: fr\n"),
+            ("projets/_posts/2022-03-02-api.md", "---\ntitle: API\nlang: fr\npermalink: /projets/api/\n---\nTexte.\n"),
+            ("projets/_posts/2022-03-02-api-en.md", "---\ntitle: The API\nlang: en\npermalink: /projets/api/\n---\nText.\n"),
+            ("a-propos.md", "---\ntitle: À propos\n---\nMoi.\n"),
+        ],
+    );
+    let outcome = vitrine::compiler::compile(&vitrine::compiler::Options {
+        content: site.path().to_path_buf(),
+        public: Vec::new(),
+        drafts: false,
+        today: "2026-12-03".into(),
+        image_cache: crate::support::image_cache(),
+    });
+    let text = printed(&outcome, site.path());
+    let mut b = vec![outcome.bundle.unwrap_or_else(|| panic!("{text}"))];
+    b.extend(outcome.languages);
+    assert_eq!(b.len(), 2, "{text}");
+    let (fr, en) = (&b[0], &b[1]);
+    assert!(routes(fr).iter().all(|r| !r.starts_with("/en")), "{:?}", routes(fr));
+    assert_eq!(routes(en).len(), 1, "{:?}", routes(en));
+    let english = &en.pages[0];
+    assert_eq!(english.title, "The API");
+    assert_eq!(english.translations.len(), 1, "paired by address: {:?}", english.translations);
+    assert_eq!(page(fr, &english.translations[0].1).title, "API");
+}

@@ -22,7 +22,9 @@ pub struct Keyed {
 /// Each page's translation key: the one its front matter gives, else its
 /// file's path in its language's folder without the language
 /// (`projets/citi.en.md` → `projets/citi`).
-pub fn keys(docs: &[Doc]) -> Vec<Keyed> {
+/// Pages naming their language in their front matter are paired by address
+/// (jekyll-polyglot's same `permalink`, Pelican's same `slug`).
+pub fn keys(docs: &[Doc], lang: &Lang) -> Vec<Keyed> {
     docs.iter()
         .map(|doc| {
             let given = KEY_FIELDS
@@ -31,6 +33,11 @@ pub fn keys(docs: &[Doc]) -> Vec<Keyed> {
                 .filter(|k| !k.is_empty());
             let key = match given {
                 Some(key) => format!("key:{key}"),
+                None if lang.in_field.is_some() => {
+                    let route = doc.route.strip_prefix(&lang.root).unwrap_or(&doc.route);
+                    let written = doc.meta.extra.get("permalink").and_then(|v| v.as_str());
+                    format!("route:{}", written.unwrap_or(route).trim_matches('/'))
+                }
                 None => path_key(&doc.file.rel),
             };
             Keyed {

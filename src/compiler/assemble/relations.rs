@@ -16,7 +16,9 @@ use std::collections::{BTreeMap, HashMap};
 pub type Relations = Vec<Vec<Relation>>;
 
 /// `taxonomies`: the site's own taxonomy keys (Hugo), whose lists are terms, not pages.
-pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnostic>) {
+/// `translation`: the pages are another language's than the site's own, whose
+/// entries may name pages not written in it.
+pub fn compute(docs: &[Doc], taxonomies: &[String], translation: bool) -> (Relations, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     // Declared or linked pairs, from both sides: (page, other page, declared, linked).
     let mut pairs: Vec<(usize, usize, bool, bool)> = Vec::new();
@@ -56,6 +58,7 @@ pub fn compute(docs: &[Doc], taxonomies: &[String]) -> (Relations, Vec<Diagnosti
             let (kind, names) = &names[usize::from(declared.kind == Kind::Projet)];
             match names.get_or_init(|| Names::of(docs, *kind)).find(&declared.target) {
                 Ok(j) => note(i, j, true),
+                Err(_) if translation => diagnostics.push(untranslated(doc, declared)),
                 Err(hint) => diagnostics.push(unknown(doc, declared, hint)),
             }
         }
@@ -167,9 +170,12 @@ impl Names {
                 .rel
                 .rsplit_once('.')
                 .map_or(d.file.rel.as_str(), |(stem, _)| stem);
+            // `page.en.md` is named as `page.md` is.
+            let rel = crate::compiler::readers::load::split_language(rel).0;
             let rel = rel.strip_suffix("/index").unwrap_or(rel);
             let below_section = rel.split_once('/').map_or(rel, |(_, rest)| rest);
-            for name in [rel, below_section, d.route.trim_start_matches('/'), d.slug.as_str()] {
+            let route = d.route.trim_start_matches('/');
+            for name in [rel, below_section, route, d.slug.as_str(), d.file.slug.as_str()] {
                 names.insert(name.to_string(), i);
             }
         }
@@ -223,6 +229,18 @@ fn unknown(doc: &Doc, declared: &crate::compiler::model::fields::Declared, near:
             declared.kind.section()
         )),
     }
+}
+
+/// An entry naming a page this language does not have: the relation is left
+/// out of this language's pages (the site's own language shows it).
+fn untranslated(doc: &Doc, declared: &crate::compiler::model::fields::Declared) -> Diagnostic {
+    Diagnostic::warning(
+        doc.file.id,
+        declared.span.clone(),
+        format!("`{}` has no page in this language", declared.target),
+    )
+    .label("the relation is left out of this language's pages")
+    .hint("translate that page, or check the name")
 }
 
 /// `competences` on a compétence, or either list on a page of another section.

@@ -61,6 +61,9 @@ pub struct Lang {
     pub root: String,
     /// The site's other languages: their files are theirs, not left out.
     pub others: Vec<String>,
+    /// When pages name their language in their front matter (`lang: en`), not
+    /// in their file name: the site's own language, that of pages naming none.
+    pub in_field: Option<String>,
 }
 
 impl Lang {
@@ -76,6 +79,13 @@ impl Lang {
     /// `en` from `en-US`.
     pub fn primary(&self) -> &str {
         self.code.split(['-', '_']).next().unwrap_or(&self.code)
+    }
+
+    /// Whether a page whose front matter names the language `named` (or none) is in this one.
+    pub fn holds(&self, named: Option<&str>) -> bool {
+        let Some(own) = &self.in_field else { return true };
+        let primary = |l: &str| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase();
+        primary(named.unwrap_or(own)) == primary(&self.code)
     }
 
     /// The route of a path in this language: `/projets` → `/en/projets`, `/` → `/en`.

@@ -73,6 +73,7 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
             String::new()
         },
         others: tool.languages.iter().map(|l| l.code.clone()).collect(),
+        in_field: tool.languages_in_field.then(|| code.to_string()),
         ..load::Lang::own(code)
     };
     let languages = match &site {
@@ -109,7 +110,8 @@ fn editions(
                 .find(|(c, _)| hugo::primary(c) == code)
                 .map(|(_, d)| d.clone())
         });
-        let bare = folder.is_some();
+        // Pages naming their language in their front matter are sorted after they are read.
+        let bare = folder.is_some() || tool.languages_in_field;
         let content = folder.unwrap_or_else(|| own.to_path_buf());
         let skip = if bare {
             tool.not_content.iter().map(|dir| content.join(dir)).collect()
@@ -124,6 +126,7 @@ fn editions(
                 bare,
                 root: format!("/{}", language.code),
                 others,
+                in_field: tool.languages_in_field.then(|| lang.code.clone()),
             },
             site: site::in_language(site, language, Some(&content), sources),
             content,

@@ -63,6 +63,8 @@ pub struct ToolSettings {
     pub languages: Vec<Language>,
     /// The site's own language is served under `/<code>/` too (`/` leads there).
     pub default_in_subdir: bool,
+    /// Each page names its language in its front matter (`lang: en`), not in its file name.
+    pub languages_in_field: bool,
 }
 
 /// A language the site's settings declare besides its own: what it changes.

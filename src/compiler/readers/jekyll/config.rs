@@ -27,6 +27,9 @@ pub struct Config {
     pub permalink: Option<String>,
     pub exclude: Vec<String>,
     pub include: Vec<String>,
+    /// jekyll-polyglot's `languages: [fr, en]`: the site's languages, each
+    /// page's in its `lang:` front matter.
+    pub languages: Vec<String>,
 }
 
 /// The site's author.
@@ -67,6 +70,7 @@ impl StdDefault for Config {
             url: None,
             baseurl: None,
             lang: None,
+            languages: Vec::new(),
             author: None,
             collections: vec![posts_collection()],
             collections_dir: None,
@@ -122,6 +126,7 @@ fn config_from(map: &Map<String, Value>) -> Config {
         permalink: text(map.get("permalink")),
         exclude: strings(map.get("exclude")),
         include: strings(map.get("include")),
+        languages: strings(map.get("languages")),
     }
 }
 
@@ -198,7 +203,8 @@ fn clean_baseurl(raw: &str) -> Option<String> {
 }
 
 fn read_lang(map: &Map<String, Value>) -> Option<String> {
-    if let Some(lang) = text(map.get("lang")) {
+    // jekyll-polyglot's `default_lang` is the site's own language.
+    if let Some(lang) = text(map.get("default_lang")).or_else(|| text(map.get("lang"))) {
         return Some(lang.replace('_', "-"));
     }
     let locale = text(map.get("locale"))?;

@@ -122,6 +122,14 @@ fn settings(config: config::Config, root: &Path, text: &str) -> ToolSettings {
         title: config.title.clone(),
         description: config.description.clone(),
         lang: config.lang.as_deref().map(super::hugo::primary),
+        // jekyll-polyglot: the other languages, each page's named in its front matter.
+        languages: config
+            .languages
+            .iter()
+            .filter(|l| Some(super::hugo::primary(l)) != config.lang.as_deref().map(super::hugo::primary))
+            .map(|l| super::settings::Language::new(l))
+            .collect(),
+        languages_in_field: !config.languages.is_empty(),
         author: author.name.clone(),
         photo: author.avatar.clone(),
         bio: author.bio.clone(),
