@@ -41,7 +41,7 @@ build-drafts: tools
 ## tests at the root of a host, then the browser tests again under a sub-path.
 test: tools lint build build-subpath build-drafts
 	cargo test
-	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search --test hydration --test pictures --test synthese -- --skip drafts
+	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search --test hydration --test pictures --test synthese --test languages -- --skip drafts
 
 lint:
 	python3 scripts/check-imports.py

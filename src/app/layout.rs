@@ -1,6 +1,6 @@
 //! The page shell: header with navigation, footer, loading and error views.
 
-use super::{current_route, link, Store};
+use super::{current_route, link, text, Store};
 use crate::text::t;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -30,19 +30,19 @@ pub fn Header() -> impl IntoView {
         });
     });
     view! {
-        <a class="skip-link" node_ref=skip href=format!("{}#contenu", link(&current_route(&pathname.get_untracked())))>{t().skip_to_content}</a>
+        <a class="skip-link" node_ref=skip href=format!("{}#contenu", link(&current_route(&pathname.get_untracked())))>{text(|t| t.skip_to_content)}</a>
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="site-title" href=link(&crate::text::route("/"))>{site_title}</a>
+                <a class="site-title" href=move || { store.language(); link(&crate::text::route("/")) }>{site_title}</a>
                 <button
                     class="menu-toggle"
                     aria-expanded=move || open.get().to_string()
                     aria-controls="nav-principale"
                     on:click=move |_| set_open.update(|o| *o = !*o)
                 >
-                    {t().menu}
+                    {text(|t| t.menu)}
                 </button>
-                <nav id="nav-principale" aria-label=t().main_nav class:open=open>
+                <nav id="nav-principale" aria-label=text(|t| t.main_nav) class:open=open>
                     <ul>
                         {move || {
                             // The site's navigation, from its data, then the tags.
@@ -117,7 +117,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>{author}{t().footer}</p>
+                <p>{author}{text(|t| t.footer)}</p>
             </div>
         </footer>
     }

@@ -28,22 +28,14 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 pub fn App(store: Store) -> impl IntoView {
     provide_context(store);
     provide_context(search::Search::new());
-    let language = Memo::new(move |_| store.language());
     view! {
         <Router base=base_path()>
             <navigation::NavigationEffects/>
-            // Made again when the language shown changes: its text is that language's.
-            {move || {
-                language.track();
-                view! { <Header/> }
-            }}
+            <Header/>
             <main id="contenu" tabindex="-1">
                 <RouteView/>
             </main>
-            {move || {
-                language.track();
-                view! { <Footer/> }
-            }}
+            <Footer/>
         </Router>
     }
 }
@@ -101,6 +93,15 @@ fn RouteView() -> impl IntoView {
                 EitherOf3::C(routes::view(data))
             }
         })
+    }
+}
+
+/// A piece of interface text that follows the language shown (switched in the app).
+pub fn text(pick: fn(&'static crate::text::Text) -> &'static str) -> impl Fn() -> &'static str + Clone + Send + Sync {
+    let store = expect_context::<Store>();
+    move || {
+        store.language();
+        pick(crate::text::t())
     }
 }
 

@@ -266,12 +266,12 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <div class="search" role="search" on:focusout=move |e: web_sys::FocusEvent| state.focus_out(&e)>
-            <label class="visually-hidden" for="recherche">{t().search_label}</label>
+            <label class="visually-hidden" for="recherche">{super::text(|t| t.search_label)}</label>
             <input
                 id="recherche"
                 node_ref=input
                 type="search"
-                placeholder=t().search_placeholder
+                placeholder=super::text(|t| t.search_placeholder)
                 autocomplete="off"
                 role="combobox"
                 aria-autocomplete="list"
@@ -287,7 +287,7 @@ pub fn SearchBox() -> impl IntoView {
             />
             <div class="search-results" hidden=move || !state.open()>
                 <p class="search-status" role="status">{move || state.status()}</p>
-                <ul id="resultats-recherche" role="listbox" aria-label=t().search_label on:click=move |_| state.close()>{move || state.list()}</ul>
+                <ul id="resultats-recherche" role="listbox" aria-label=super::text(|t| t.search_label) on:click=move |_| state.close()>{move || state.list()}</ul>
             </div>
         </div>
     }

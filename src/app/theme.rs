@@ -2,7 +2,6 @@
 //! remembered. `index.html` applies the remembered choice before the first
 //! paint, so the wrong theme never flashes.
 
-use crate::text::t;
 use leptos::prelude::*;
 
 const KEY: &str = "vitrine-theme";
@@ -45,7 +44,7 @@ pub fn ThemeToggle() -> impl IntoView {
             class="theme-toggle"
             type="button"
             aria-pressed=move || dark.get().to_string()
-            title=t().dark_theme
+            title=super::text(|t| t.dark_theme)
             on:click=move |_| {
                 let next = !dark.get_untracked();
                 apply(next);
@@ -53,7 +52,7 @@ pub fn ThemeToggle() -> impl IntoView {
             }
         >
             <span aria-hidden="true">{move || if dark.get() { "☾" } else { "☀" }}</span>
-            <span class="visually-hidden">{t().dark_theme}</span>
+            <span class="visually-hidden">{super::text(|t| t.dark_theme)}</span>
         </button>
     }
 }

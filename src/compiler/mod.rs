@@ -111,7 +111,14 @@ pub fn compile(options: &Options) -> Outcome {
         let photo = edition.site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
         let folders = folders(&edition.options, &tool, &pictures, &moved);
         let translation = !parts.is_empty();
-        let mut made = make(read, &folders, &copies, &sources, (&tool.taxonomies, translation), &mut diagnostics);
+        let mut made = make(
+            read,
+            &folders,
+            &copies,
+            &sources,
+            (&tool.taxonomies, translation),
+            &mut diagnostics,
+        );
         diagnostics.extend(made.photo(photo.as_deref(), &folders, &copies, &sources));
         parts.push(Part {
             edition,

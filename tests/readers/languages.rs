@@ -232,9 +232,18 @@ fn a_jekyll_polyglot_site_sorts_its_pages_by_their_lang_field() {
     write_tree(
         site.path(),
         &[
-            ("_config.yml", "title: Portfolio\nlanguages: [\"fr\", \"en\"]\ndefault_lang: fr\n"),
-            ("projets/_posts/2022-03-02-api.md", "---\ntitle: API\nlang: fr\npermalink: /projets/api/\n---\nTexte.\n"),
-            ("projets/_posts/2022-03-02-api-en.md", "---\ntitle: The API\nlang: en\npermalink: /projets/api/\n---\nText.\n"),
+            (
+                "_config.yml",
+                "title: Portfolio\nlanguages: [\"fr\", \"en\"]\ndefault_lang: fr\n",
+            ),
+            (
+                "projets/_posts/2022-03-02-api.md",
+                "---\ntitle: API\nlang: fr\npermalink: /projets/api/\n---\nTexte.\n",
+            ),
+            (
+                "projets/_posts/2022-03-02-api-en.md",
+                "---\ntitle: The API\nlang: en\npermalink: /projets/api/\n---\nText.\n",
+            ),
             ("a-propos.md", "---\ntitle: À propos\n---\nMoi.\n"),
         ],
     );
@@ -254,6 +263,11 @@ fn a_jekyll_polyglot_site_sorts_its_pages_by_their_lang_field() {
     assert_eq!(routes(en).len(), 1, "{:?}", routes(en));
     let english = &en.pages[0];
     assert_eq!(english.title, "The API");
-    assert_eq!(english.translations.len(), 1, "paired by address: {:?}", english.translations);
+    assert_eq!(
+        english.translations.len(),
+        1,
+        "paired by address: {:?}",
+        english.translations
+    );
     assert_eq!(page(fr, &english.translations[0].1).title, "API");
 }

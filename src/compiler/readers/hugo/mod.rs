@@ -90,10 +90,30 @@ pub fn merge_config_dir(
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
     // `menus.de.toml` beside `menus.en.toml`: only the site language's (when the main file names it).
+    // The site's language: `defaultContentLanguage`, also when only the
+    // folder's own `hugo.toml` gives it (the root one a `hugo new site` stub).
+    let in_dir = || {
+        paths
+            .iter()
+            .filter(|p| p.file_stem().is_some_and(|s| s == "hugo" || s == "config"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .find_map(|text| {
+                let line = text
+                    .lines()
+                    .find(|l| l.trim_start().starts_with("defaultContentLanguage"))?;
+                let (_, value) = line.split_once(['=', ':'])?;
+                Some(value.trim().trim_matches(['"', '\'']).to_string())
+            })
+    };
+    if value.get("defaultContentLanguage").is_none() {
+        if let (Some(code), Some(object)) = (in_dir(), value.as_object_mut()) {
+            object.insert("defaultContentLanguage".into(), Value::String(code));
+        }
+    }
     let lang = ["defaultContentLanguage", "languageCode"]
         .iter()
         .find_map(|k| value.get(*k).and_then(Value::as_str))
-        .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase());
+        .map(primary);
     for path in paths.iter().filter(|p| Some(p.as_path()) != main) {
         let stem = path
             .file_stem()
@@ -321,7 +341,8 @@ fn in_assets(root: &Path, photo: String) -> String {
 /// What Hugo's keys say.
 pub fn settings(value: &Value) -> ToolSettings {
     let base_url = first_text(value, &["baseURL", "baseurl"]).map(|u| u.trim_end_matches('/').to_string());
-    let lang = first_text(value, &["languageCode", "defaultContentLanguage"])
+    // `languageCode` is a locale for feeds; the language is `defaultContentLanguage`.
+    let lang = first_text(value, &["defaultContentLanguage", "languageCode"])
         .or_else(|| first_language(value).map(|(code, _)| code));
     let build_future = bool_at(value, "buildFuture");
     ToolSettings {
@@ -410,7 +431,11 @@ pub fn languages(value: &Value) -> Vec<Language> {
     let Some(table) = value.get("languages").and_then(Value::as_object) else {
         return Vec::new();
     };
-    let own = first_language(value).map(|(code, _)| primary(&code));
+    // The site's own: `defaultContentLanguage` even when its table was merged
+    // into the settings (`config/_default/languages.fr.toml`), else the lightest.
+    let own = first_text(value, &["defaultContentLanguage"])
+        .or_else(|| first_language(value).map(|(code, _)| code))
+        .map(|code| primary(&code));
     let disabled: Vec<String> = value
         .get("disableLanguages")
         .and_then(Value::as_array)

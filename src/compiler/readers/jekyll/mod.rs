@@ -117,19 +117,26 @@ fn settings(config: config::Config, root: &Path, text: &str) -> ToolSettings {
         .as_ref()
         .map(|u| format!("{u}{}", base_path.as_deref().unwrap_or("")));
     let author = config.author.clone().or_else(|| data_author(root)).unwrap_or_default();
+    let not_content = not_content(root, &config);
+    // jekyll-polyglot's `languages`, else the languages the pages' `lang:` name
+    // (a hand-made bilingual site: `lang: en` + `ref:` on each page).
+    let own = config.lang.as_deref().map(super::hugo::primary);
+    let mut languages = config.languages.clone();
+    if languages.is_empty() {
+        languages = page_languages(root, &not_content);
+    }
+    let languages: Vec<super::settings::Language> = languages
+        .iter()
+        .filter(|l| Some(super::hugo::primary(l)) != own)
+        .map(|l| super::settings::Language::new(l))
+        .collect();
     let web = |url: &str| url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:");
     ToolSettings {
         title: config.title.clone(),
         description: config.description.clone(),
         lang: config.lang.as_deref().map(super::hugo::primary),
-        // jekyll-polyglot: the other languages, each page's named in its front matter.
-        languages: config
-            .languages
-            .iter()
-            .filter(|l| Some(super::hugo::primary(l)) != config.lang.as_deref().map(super::hugo::primary))
-            .map(|l| super::settings::Language::new(l))
-            .collect(),
-        languages_in_field: !config.languages.is_empty(),
+        languages_in_field: !languages.is_empty(),
+        languages,
         author: author.name.clone(),
         photo: author.avatar.clone(),
         bio: author.bio.clone(),
@@ -144,7 +151,7 @@ fn settings(config: config::Config, root: &Path, text: &str) -> ToolSettings {
             definition_lists: true,
             ..Conventions::default()
         },
-        not_content: not_content(root, &config),
+        not_content,
         transparent: config.collections_dir.iter().cloned().collect(),
         defaults: defaults(&config),
         permalinks: permalinks(&config),
@@ -180,6 +187,41 @@ fn built(config: &config::Config) -> Vec<String> {
 
 /// The root's entries that are not pages: the tool's own folders (`_layouts`,
 /// `_includes`, `_data`, a collection not built), `vendor/`, what `exclude` names.
+/// The languages the site's pages name in a `lang:` line of their front
+/// matter, when they name more than one.
+fn page_languages(root: &Path, not_content: &[PathBuf]) -> Vec<String> {
+    let mut found = std::collections::BTreeSet::new();
+    let pages = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| !not_content.iter().any(|skip| e.path() == root.join(skip)))
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md" || x == "markdown"));
+    for page in pages {
+        let Ok(text) = std::fs::read_to_string(page.path()) else {
+            continue;
+        };
+        let Some(front) = text.strip_prefix("---").and_then(|t| t.split("\n---").next()) else {
+            continue;
+        };
+        let lang = front
+            .lines()
+            .find_map(|l| l.strip_prefix("lang:"))
+            .map(|l| l.trim().trim_matches(['"', '\'']));
+        if let Some(lang) = lang.filter(|l| {
+            crate::compiler::readers::load::split_language(&format!("x.{l}"))
+                .1
+                .is_some()
+        }) {
+            found.insert(super::hugo::primary(lang));
+        }
+    }
+    if found.len() > 1 {
+        found.into_iter().collect()
+    } else {
+        Vec::new()
+    }
+}
+
 fn not_content(root: &Path, config: &config::Config) -> Vec<PathBuf> {
     let dir = config
         .collections_dir
