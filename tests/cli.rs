@@ -148,9 +148,8 @@ fn content_without_any_page_is_an_error_not_an_empty_site() {
     assert!(!out.exists(), "something was written");
 }
 
-/// Builds `content` the way Trunk's hook does (into a folder holding the app's
-/// page) and returns the data folder and search index names the pages give.
-fn prerendered_names(content: &std::path::Path, out: &std::path::Path) -> (String, String) {
+/// Builds `content` the way Trunk's hook does: into a folder holding the app's page.
+fn prerender_into(content: &std::path::Path, out: &std::path::Path) {
     std::fs::create_dir_all(out).unwrap();
     let shell = std::fs::read_to_string(fixture("../index.html"))
         .unwrap()
@@ -158,6 +157,12 @@ fn prerendered_names(content: &std::path::Path, out: &std::path::Path) -> (Strin
     std::fs::write(out.join("index.html"), shell).unwrap();
     let (ok, stderr) = build(content, out, &[]);
     assert!(ok, "{stderr}");
+}
+
+/// Builds `content` the way Trunk's hook does (into a folder holding the app's
+/// page) and returns the data folder and search index names the pages give.
+fn prerendered_names(content: &std::path::Path, out: &std::path::Path) -> (String, String) {
+    prerender_into(content, out);
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     let meta = |name: &str| {
         let marker = format!(r#"<meta name="{name}" content=""#);
@@ -309,4 +314,95 @@ fn the_home_page_shows_the_authors_photo_resized_and_bio_from_the_theme() {
     assert!(img.contains("srcset=") && img.contains(".webp"), "resized: {img}");
     assert!(home.contains("Alternante en administration réseau"), "{home}");
     assert!(home.contains("https://github.com/camille"), "{home}");
+}
+
+#[test]
+fn a_site_in_two_languages_writes_each_language_and_links_them() {
+    // A Hugo site, French at `/fr/` (`defaultContentLanguageInSubdir`), English at `/en/`,
+    // its languages and menus in `config/_default/` as Blowfish sites keep them.
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            (
+                "hugo.toml",
+                "baseURL = 'https://x.example.org/'\nlanguageCode = 'en-us'\n",
+            ),
+            (
+                "config/_default/hugo.toml",
+                "defaultContentLanguage = \"fr\"\ndefaultContentLanguageInSubdir = true\n",
+            ),
+            (
+                "config/_default/languages.fr.toml",
+                "languageName = \"Français\"\nweight = 1\ntitle = \"Mon portfolio\"\n",
+            ),
+            (
+                "config/_default/languages.en.toml",
+                "languageName = \"English\"\nweight = 2\ntitle = \"My portfolio\"\n",
+            ),
+            (
+                "config/_default/menus.en.toml",
+                "[[main]]\nname = \"Work\"\npageRef = \"projets\"\nweight = 1\n",
+            ),
+            (
+                "content/projets/stock/index.md",
+                "---\ntitle: Stock\ndate: 2022-03-02\n---\nTexte.\n",
+            ),
+            (
+                "content/projets/stock/index.en.md",
+                "---\ntitle: Inventory\ndate: 2022-03-02\n---\nText.\n",
+            ),
+            (
+                "content/projets/seul.md",
+                "---\ntitle: Seul\ndate: 2022-03-01\n---\nTexte.\n",
+            ),
+        ],
+    );
+    let content = site.path().join("content");
+    let out = site.path().join("out");
+    prerender_into(&content, &out);
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    // The root leads to the site's own language.
+    assert!(read("index.html").contains("url=/fr"), "{}", read("index.html"));
+    let fr = read("fr/projets/stock/index.html");
+    assert!(fr.contains(r#"<html lang="fr">"#));
+    assert!(
+        fr.contains(r#"<link rel="alternate" hreflang="en" href="https://x.example.org/en/projets/stock/">"#),
+        "{fr}"
+    );
+    assert!(
+        fr.contains(r#"hreflang="x-default" href="https://x.example.org/fr/projets/stock/""#),
+        "{fr}"
+    );
+    let en = read("en/projets/stock/index.html");
+    assert!(en.contains(r#"<html lang="en">"#) && en.contains("Inventory") && en.contains("My portfolio"));
+    assert!(
+        en.contains(r#"<a href="fr/projets/stock" hreflang="fr" lang="fr">Français</a>"#),
+        "{en}"
+    );
+    assert!(en.contains(r#"<meta property="og:locale" content="en_GB"><"#) || en.contains(r#"content="en_GB""#));
+    assert!(en.contains(">Work</a>"), "the English menu: {en}");
+    // An untranslated page: no alternate, the switch leads to the English home.
+    let seul = read("fr/projets/seul/index.html");
+    assert!(!seul.contains("hreflang=\"en\" href=\"https"), "{seul}");
+    assert!(
+        seul.contains(r#"<a href="en" hreflang="en" lang="en">English</a>"#),
+        "{seul}"
+    );
+    // Each language's feed, 404 page and search index; one sitemap with the alternates.
+    assert!(read("en/feed.xml").contains(r#"xml:lang="en""#) && read("en/feed.xml").contains("Inventory"));
+    assert!(!read("fr/feed.xml").contains("Inventory"));
+    assert!(read("en/404.html").contains(r#"<html lang="en">"#));
+    let sitemap = read("sitemap.xml");
+    assert!(sitemap.contains(r#"<loc>https://x.example.org/en/projets/stock/</loc><lastmod>2022-03-02</lastmod><xhtml:link rel="alternate" hreflang="en""#), "{sitemap}");
+    assert!(
+        sitemap
+            .contains(r#"<xhtml:link rel="alternate" hreflang="fr" href="https://x.example.org/fr/projets/stock/"/>"#),
+        "{sitemap}"
+    );
+    assert!(std::fs::read_dir(out.join("en")).unwrap().any(|e| e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .starts_with("search.")));
 }

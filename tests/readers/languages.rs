@@ -271,3 +271,28 @@ fn a_jekyll_polyglot_site_sorts_its_pages_by_their_lang_field() {
     );
     assert_eq!(page(fr, &english.translations[0].1).title, "API");
 }
+
+#[test]
+fn an_astro_site_with_i18n_keeps_each_language_in_a_folder_of_each_collection() {
+    for (prefix, own_root) in [("false", ""), ("true", "/fr")] {
+        let root = tempfile::tempdir().unwrap();
+        write_tree(
+            root.path(),
+            &[
+                (
+                    "astro.config.mjs",
+                    format!("export default defineConfig({{\n  site: 'https://a.example.org',\n  i18n: {{\n    defaultLocale: 'fr',\n    locales: ['fr', 'en'],\n    routing: {{ prefixDefaultLocale: {prefix} }},\n  }},\n}});\n"),
+                ),
+                ("src/content/blog/fr/premier.md", "---\ntitle: Premier\n---\nTexte.\n".to_string()),
+                ("src/content/blog/en/premier.md", "---\ntitle: First\n---\nText.\n".to_string()),
+            ],
+        );
+        let outcome = crate::compile_astro(root.path());
+        let text = printed(&outcome, root.path());
+        let fr = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(routes(&fr), [format!("{own_root}/blog/premier").as_str()], "{text}");
+        let en = &outcome.languages[0];
+        assert_eq!(routes(en), ["/en/blog/premier"]);
+        assert_eq!(en.pages[0].translations[0].1, format!("{own_root}/blog/premier"));
+    }
+}

@@ -38,6 +38,7 @@ pub fn keys(docs: &[Doc], lang: &Lang) -> Vec<Keyed> {
                     let written = doc.meta.extra.get("permalink").and_then(|v| v.as_str());
                     format!("route:{}", written.unwrap_or(route).trim_matches('/'))
                 }
+                None if lang.locale_folders => path_key(&without_locale(&doc.file.rel, lang)),
                 None => path_key(&doc.file.rel),
             };
             Keyed {
@@ -47,6 +48,16 @@ pub fn keys(docs: &[Doc], lang: &Lang) -> Vec<Keyed> {
             }
         })
         .collect()
+}
+
+/// `blog/en/post.md` → `blog/post.md`: a page's path without its language's folder.
+fn without_locale(rel: &str, lang: &Lang) -> String {
+    let mut segments: Vec<&str> = rel.split('/').collect();
+    let code = |s: &str| s.eq_ignore_ascii_case(&lang.code) || lang.others.iter().any(|o| o.eq_ignore_ascii_case(s));
+    if segments.len() > 2 && code(segments[1]) {
+        segments.remove(1);
+    }
+    segments.join("/")
 }
 
 /// `projets/citi.en.md` → `projets/citi`; `projets/gecy/index.md` → `projets/gecy/index`.

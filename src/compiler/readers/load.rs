@@ -64,6 +64,8 @@ pub struct Lang {
     /// When pages name their language in their front matter (`lang: en`), not
     /// in their file name: the site's own language, that of pages naming none.
     pub in_field: Option<String>,
+    /// Each section holds a folder per language (`blog/en/post.md`).
+    pub locale_folders: bool,
 }
 
 impl Lang {
@@ -250,6 +252,15 @@ impl Place<'_> {
         let mut segments: Vec<&str> = rel.split('/').collect();
         if segments.len() > 1 && self.transparent.iter().any(|t| t == segments[0]) {
             segments.remove(0);
+        }
+        // `blog/en/post.md`: a page of `blog` in English, read by that language's build.
+        if self.lang.locale_folders && segments.len() > 2 {
+            let folder = segments[1];
+            if same_language(folder, &self.lang.code) && folder.len() <= 5 {
+                segments.remove(1);
+            } else if self.lang.others.iter().any(|o| o.eq_ignore_ascii_case(folder)) {
+                return Found::OtherBuild;
+            }
         }
         let stem = rel_path
             .file_stem()

@@ -74,6 +74,7 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
         },
         others: tool.languages.iter().map(|l| l.code.clone()).collect(),
         in_field: tool.languages_in_field.then(|| code.to_string()),
+        locale_folders: tool.locale_folders,
         ..load::Lang::own(code)
     };
     let languages = match &site {
@@ -110,8 +111,9 @@ fn editions(
                 .find(|(c, _)| hugo::primary(c) == code)
                 .map(|(_, d)| d.clone())
         });
-        // Pages naming their language in their front matter are sorted after they are read.
-        let bare = folder.is_some() || tool.languages_in_field;
+        // Pages naming their language in their front matter are sorted after they
+        // are read; those in a language's folder of each section by that folder.
+        let bare = folder.is_some() || tool.languages_in_field || tool.locale_folders;
         let content = folder.unwrap_or_else(|| own.to_path_buf());
         let skip = if bare {
             tool.not_content.iter().map(|dir| content.join(dir)).collect()
@@ -127,6 +129,7 @@ fn editions(
                 root: format!("/{}", language.code),
                 others,
                 in_field: tool.languages_in_field.then(|| lang.code.clone()),
+                locale_folders: tool.locale_folders,
             },
             site: site::in_language(site, language, Some(&content), sources),
             content,

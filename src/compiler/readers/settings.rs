@@ -65,6 +65,9 @@ pub struct ToolSettings {
     pub default_in_subdir: bool,
     /// Each page names its language in its front matter (`lang: en`), not in its file name.
     pub languages_in_field: bool,
+    /// Each section keeps each language's pages in a folder named by its code
+    /// (Astro's `i18n`: `blog/en/post.md`).
+    pub locale_folders: bool,
 }
 
 /// A language the site's settings declare besides its own: what it changes.

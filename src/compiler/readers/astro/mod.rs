@@ -73,6 +73,35 @@ pub fn from_astro(text: &str) -> ToolSettings {
             locales,
         }
     });
+    // Astro's own `i18n: { defaultLocale, locales, routing: { prefixDefaultLocale } }`,
+    // each collection's pages in a folder per locale (`blog/en/post.md`).
+    if !text.contains("starlight(") {
+        if let Some(i18n) = object_body(text, "i18n") {
+            let own = string_field(i18n, "defaultLocale").map(|l| super::hugo::primary(&l));
+            let locales = string_list(i18n, "locales");
+            if let (Some(own), true) = (own, locales.len() > 1) {
+                return ToolSettings {
+                    base_url,
+                    base_path: base,
+                    lang: Some(own.clone()),
+                    languages: locales
+                        .iter()
+                        .filter(|l| super::hugo::primary(l) != own)
+                        .map(|l| super::settings::Language::new(l))
+                        .collect(),
+                    locale_folders: true,
+                    default_in_subdir: i18n.contains("prefixDefaultLocale: true"),
+                    tool: TOOL,
+                    conventions: super::settings::Conventions {
+                        github_ids: true,
+                        slug_is_path: true,
+                        ..Default::default()
+                    },
+                    ..ToolSettings::default()
+                };
+            }
+        }
+    }
     ToolSettings {
         base_url,
         base_path: base,
@@ -109,6 +138,23 @@ fn object_body<'a>(text: &'a str, name: &str) -> Option<&'a str> {
         let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
         value.trim_start().strip_prefix('{')
     })
+}
+
+/// The strings of an array literal (`locales: ['fr', 'en']`); the `path` of
+/// its objects (`{ path: 'english', codes: ['en'] }`) are left out.
+fn string_list(text: &str, name: &str) -> Vec<String> {
+    let Some(at) = text.find(&format!("{name}:")) else {
+        return Vec::new();
+    };
+    let rest = text[at + name.len() + 1..].trim_start();
+    let Some(body) = rest.strip_prefix('[').and_then(|b| b.split(']').next()) else {
+        return Vec::new();
+    };
+    body.split(',')
+        .map(|s| s.trim().trim_matches(['\'', '"', '`']))
+        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The `lang` of a Starlight config's `root` locale.

@@ -130,6 +130,8 @@ pub fn merge_config_dir(
             "taxonomies" if other.is_none() => Some("taxonomies"),
             "languages" if stem == "languages" => Some("languages"),
             "languages" => None,
+            // The folder's own settings file beside a root one: both are read, the root's first.
+            "hugo" | "config" if other.is_none() => None,
             _ => continue,
         };
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
