@@ -143,6 +143,15 @@ pub fn main() -> ExitCode {
         },
         None => " (check only, nothing written)".into(),
     };
+    eprintln!("{}", summary(&bundles, &outcome, &written, started));
+    // The process ends here: freeing every page one by one would only delay it.
+    std::mem::forget(outcome);
+    std::mem::forget(bundles);
+    ExitCode::SUCCESS
+}
+
+/// The line that ends a build: what was built, in how long, and where.
+fn summary(bundles: &[crate::bundle::Bundle], outcome: &compiler::Outcome, written: &str, started: Instant) -> String {
     let bundle = &bundles[0];
     let languages = match bundles.len() {
         1 => String::new(),
@@ -165,7 +174,7 @@ pub fn main() -> ExitCode {
         0 => others,
         n => format!("{others} ({n} draft{} left out: `--drafts` shows them)", plural(n)),
     };
-    eprintln!(
+    format!(
         "vitrine: {} compétence{}, {} projet{}{others}, {} tag{}{languages}{}, {} warning{} in {} ms{written}",
         count(Kind::Competence),
         plural(count(Kind::Competence)),
@@ -177,11 +186,7 @@ pub fn main() -> ExitCode {
         outcome.warnings(),
         plural(outcome.warnings()),
         started.elapsed().as_millis()
-    );
-    // The process ends here: freeing every page one by one would only delay it.
-    std::mem::forget(outcome);
-    std::mem::forget(bundles);
-    ExitCode::SUCCESS
+    )
 }
 
 /// Writes the site into `out`. Into Trunk's staging folder (its bare

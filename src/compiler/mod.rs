@@ -84,48 +84,24 @@ pub fn compile(options: &Options) -> Outcome {
         skip: e.skip,
         name: e.name,
     });
-    let pictures = pictures::Pictures::new(options.image_cache.clone());
-    let copies = Mutex::new(render::ContentFiles::new());
+    let shared = Shared {
+        tool: &tool,
+        pictures: pictures::Pictures::new(options.image_cache.clone()),
+        copies: Mutex::new(render::ContentFiles::new()),
+    };
     let mut parts: Vec<Part> = Vec::new();
     let mut empty = Vec::new();
     let mut drafts = 0;
     for edition in std::iter::once(own).chain(others) {
-        let mut read = read(&edition, &tool, &mut sources, &mut diagnostics);
+        let read = read(&edition, &tool, &mut sources, &mut diagnostics);
         if !parts.is_empty() && read.docs.is_empty() {
             empty.push(edition.lang);
             continue;
         }
         drafts += read.left_out.iter().filter(|(_, why)| why.is_none()).count();
         diagnostics.extend(languages::interface_text(&edition.lang, &sources));
-        let mut moved = moved_by_slug(&read.docs);
-        if let Some(first) = parts.first() {
-            // A link written as in the site's own language (`/projets/citi`, `../projets/citi.md`)
-            // leads to this language's page, else to the site's own language's.
-            moved.extend(languages::within(&read.routes, &edition.lang.root));
-            read.routes
-                .extend(first.routes.iter().filter(|r| !moved.contains_key(*r)).cloned());
-        }
-        let routes = read.routes.clone();
-        let mut edition = edition;
-        // The photo as its settings write it, found and resized with the pages' images.
-        let photo = edition.site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
-        let folders = folders(&edition.options, &tool, &pictures, &moved);
-        let translation = !parts.is_empty();
-        let mut made = make(
-            read,
-            &folders,
-            &copies,
-            &sources,
-            (&tool.taxonomies, translation),
-            &mut diagnostics,
-        );
-        diagnostics.extend(made.photo(photo.as_deref(), &folders, &copies, &sources));
-        parts.push(Part {
-            edition,
-            made,
-            moved,
-            routes,
-        });
+        let part = shared.make(edition, read, parts.first(), &sources, &mut diagnostics);
+        parts.push(part);
     }
     // A declared language without pages is named when others have some; a site
     // whose settings declare languages its pages never use is built as it is.
@@ -135,6 +111,7 @@ pub fn compile(options: &Options) -> Outcome {
         }
     }
     clock.lap("· front matter parsed, tags, relations, images");
+    let Shared { pictures, copies, .. } = shared;
     let (pictures_summary, failures) = pictures.encode();
     let mut bundles = Vec::new();
     let mut keys = Vec::new();
@@ -160,6 +137,49 @@ pub fn compile(options: &Options) -> Outcome {
         pictures,
         pictures_summary,
         drafts,
+    }
+}
+
+/// What every language's pages share while they are made: the tool's
+/// settings, the images to resize, the page bundles' files to copy.
+struct Shared<'a> {
+    tool: &'a readers::settings::ToolSettings,
+    pictures: pictures::Pictures,
+    copies: Mutex<render::ContentFiles>,
+}
+
+impl Shared<'_> {
+    /// One language's pages rendered, with their tags, relations and images;
+    /// `first`: the site's own language's, when this is another.
+    fn make(
+        &self,
+        mut edition: Edition,
+        mut read: Read,
+        first: Option<&Part>,
+        sources: &Sources,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Part {
+        let mut moved = moved_by_slug(&read.docs);
+        if let Some(first) = first {
+            // A link written as in the site's own language (`/projets/citi`, `../projets/citi.md`)
+            // leads to this language's page, else to the site's own language's.
+            moved.extend(languages::within(&read.routes, &edition.lang.root));
+            read.routes
+                .extend(first.routes.iter().filter(|r| !moved.contains_key(*r)).cloned());
+        }
+        let routes = read.routes.clone();
+        // The photo as its settings write it, found and resized with the pages' images.
+        let photo = edition.site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
+        let folders = folders(&edition.options, self.tool, &self.pictures, &moved);
+        let kinds = (self.tool.taxonomies.as_slice(), first.is_some());
+        let mut made = make(read, &folders, &self.copies, sources, kinds, diagnostics);
+        diagnostics.extend(made.photo(photo.as_deref(), &folders, &self.copies, sources));
+        Part {
+            edition,
+            made,
+            moved,
+            routes,
+        }
     }
 }
 

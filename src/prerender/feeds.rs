@@ -1,17 +1,9 @@
 //! Files for crawlers and feed readers: `sitemap.xml`, `robots.txt`, `feed.xml` (Atom).
 
+use super::head::absolute;
 use crate::bundle::{Bundle, Page};
 use crate::compiler::model::html::escape;
 use rayon::prelude::*;
-
-/// Absolute URL of a route, with the trailing slash static hosts serve folders with.
-pub fn absolute(base_url: &str, route: &str) -> String {
-    if route == "/" {
-        format!("{base_url}/")
-    } else {
-        format!("{base_url}{route}/")
-    }
-}
 
 /// Every listed route of every language (`routes`, by language, the site's
 /// own first), with its translations as `xhtml:link` alternates.

@@ -5,6 +5,15 @@ use crate::compiler::model::html::escape;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+/// Absolute URL of a route, with the trailing slash static hosts serve folders with.
+pub fn absolute(base_url: &str, route: &str) -> String {
+    if route == "/" {
+        format!("{base_url}/")
+    } else {
+        format!("{base_url}{route}/")
+    }
+}
+
 pub struct Head<'a> {
     pub title: String,
     pub description: String,

@@ -73,7 +73,7 @@ impl Languages {
         if translations.is_empty() {
             return Vec::new();
         }
-        let url = |r: &str| super::feeds::absolute(base_url, r);
+        let url = |r: &str| super::head::absolute(base_url, r);
         let mut out = vec![(lang.to_string(), url(route))];
         out.extend(translations.iter().map(|(code, r)| (code.clone(), url(r))));
         let own = &self.editions[0].code;

@@ -331,7 +331,7 @@ fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool, language
     let mut head = Head {
         title: data.document_title(),
         description: meta.description,
-        canonical: (!base_url.is_empty() && !not_found).then(|| feeds::absolute(base_url, &data.route)),
+        canonical: (!base_url.is_empty() && !not_found).then(|| head::absolute(base_url, &data.route)),
         image: None,
         site_name: &site.title,
         lang: &site.lang,

@@ -6,6 +6,7 @@ pub mod files;
 pub mod front_matter;
 pub mod html;
 pub mod kinds;
+pub mod lang;
 pub mod offsets;
 pub mod rendered;
 pub mod slugs;

@@ -7,7 +7,7 @@ use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use crate::compiler::model::document::Doc;
 use crate::compiler::model::document::SourceFile;
 use crate::compiler::model::front_matter;
-use crate::compiler::readers::load::Lang;
+use crate::compiler::model::lang::Lang;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

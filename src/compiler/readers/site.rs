@@ -244,7 +244,7 @@ fn from_index(
 
 /// The site's fields an `_index.md` gives.
 fn index_fields(path: &Path, sources: &mut Sources) -> Result<SiteFile, Diagnostic> {
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let Ok(text) = std::fs::read_to_string(path) else {
         return Ok(SiteFile::default());
     };
     let id = sources.add(path.to_string_lossy().into_owned(), text);
