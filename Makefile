@@ -25,9 +25,11 @@ serve: tools
 build: tools
 	./scripts/trunk.sh build --release
 
-## Check the content without writing anything.
+## Check the content without writing anything; every warning is an error
+## (`STRICT=` for a site being moved over: its warnings are only told).
+STRICT ?= --strict
 check:
-	cargo run --quiet --profile compiler --bin vitrine -- check --content "$${VITRINE_CONTENT:-content}"
+	cargo run --quiet --profile compiler --bin vitrine -- check --content "$${VITRINE_CONTENT:-content}" $(STRICT)
 
 ## The site as hosted under a sub-path (https://user.github.io/portfolio/).
 build-subpath: tools

@@ -62,6 +62,10 @@ struct Input {
     /// Where resized images are kept between builds (keyed by their bytes: never stale).
     #[arg(long, default_value = "target/vitrine-images")]
     image_cache: PathBuf,
+    /// Every warning is an error: exit 1, nothing written (as `strict = true`
+    /// in the site's settings). Without it, a site being moved over builds with warnings.
+    #[arg(long)]
+    strict: bool,
 }
 
 impl Input {
@@ -102,6 +106,7 @@ pub fn main() -> ExitCode {
         Command::Check { input } => (input, None),
         Command::Prerender { dist } => return prerender(&dist, started),
     };
+    let strict_flag = input.strict;
     let options = input.options();
     if !options.content.is_dir() {
         eprintln!("error: content folder `{}` does not exist", options.content.display());
@@ -110,6 +115,8 @@ pub fn main() -> ExitCode {
     let clock = crate::clock::Clock::start();
     let mut outcome = compiler::compile(&options);
     clock.lap("content compiled");
+    let strict = strict_flag || outcome.checks.strict;
+    let promoted = if strict { strictly(&mut outcome) } else { 0 };
     let color = if std::io::stderr().is_terminal() {
         ColorChoice::Auto
     } else {
@@ -121,17 +128,11 @@ pub fn main() -> ExitCode {
     drop(std::mem::take(&mut outcome.sources));
 
     let Some(bundle) = &outcome.bundle else {
-        eprintln!(
-            "error: {} error{} found, {} warning{}; nothing was written",
-            outcome.errors(),
-            plural(outcome.errors()),
-            outcome.warnings(),
-            plural(outcome.warnings())
-        );
+        failed(&outcome, promoted, strict_flag);
         return ExitCode::FAILURE;
     };
     let written = match &out {
-        Some(out) => match write_site(out, bundle, &options, &outcome, &clock) {
+        Some(out) => match write_site(out, bundle, &options, &outcome, &clock, strict) {
             Ok(summary) => summary,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -168,15 +169,56 @@ pub fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Strict: every warning made an error, and no site built when there was
+/// one. Returns how many were warnings.
+fn strictly(outcome: &mut compiler::Outcome) -> usize {
+    let warnings = outcome.warnings();
+    for d in &mut outcome.diagnostics {
+        d.severity = compiler::model::diagnostics::Severity::Error;
+    }
+    if warnings > 0 {
+        outcome.bundle = None;
+    }
+    warnings
+}
+
+/// The last line of a build with errors, and how to relax strictness when it made them.
+fn failed(outcome: &compiler::Outcome, promoted: usize, strict_flag: bool) {
+    eprintln!(
+        "error: {} error{} found, {} warning{}; nothing was written",
+        outcome.errors(),
+        plural(outcome.errors()),
+        outcome.warnings(),
+        plural(outcome.warnings())
+    );
+    if promoted > 0 {
+        let relax = if strict_flag {
+            "leave out `--strict`"
+        } else {
+            "set `strict = false` in site.toml"
+        };
+        let were = if promoted == 1 {
+            "was a warning"
+        } else {
+            "were warnings"
+        };
+        eprintln!(
+            "note: strict: {promoted} of these {were}; to build a site being moved over with its warnings, {relax}"
+        );
+    }
+}
+
 /// Writes the site into `out`. Into Trunk's staging folder (its bare
 /// `index.html` there): every route rendered in this same run; elsewhere: the
-/// site library as JSON. Returns the end of the summary line.
+/// site library as JSON. Returns the end of the summary line. Strict, a
+/// warning while rendering fails the build (the staging folder is not published).
 fn write_site(
     out: &std::path::Path,
     bundle: &crate::bundle::Bundle,
     options: &Options,
     outcome: &compiler::Outcome,
     clock: &crate::clock::Clock,
+    strict: bool,
 ) -> Result<String, String> {
     let shell = crate::prerender::shell(out);
     // Pages of an earlier build would stay beside a library of this one.
@@ -198,8 +240,16 @@ fn write_site(
     let done = crate::prerender::prerender(out, &index, bundle, |path| {
         std::fs::write(path, write::search_file(bundle).map_err(cannot)?).map_err(cannot)
     })?;
+    let told = if strict { "error" } else { "warning" };
     for warning in &done.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("{told}: {warning}");
+    }
+    if strict && !done.warnings.is_empty() {
+        return Err(format!(
+            "{} warning{} while writing the pages, errors with `--strict` or `strict = true`",
+            done.warnings.len(),
+            plural(done.warnings.len())
+        ));
     }
     // The routes' files, and the search index written here.
     Ok(format!(" → {} files in {}", done.files + 1, out.display()))

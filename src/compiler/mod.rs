@@ -50,6 +50,8 @@ pub struct Outcome {
     pub pictures_summary: pictures::Summary,
     /// Drafts left out (`draft: true`, without `--drafts`): counted in the summary.
     pub drafts: usize,
+    /// What the site's settings ask of the checks (`strict = true`).
+    pub checks: readers::site::Checks,
 }
 
 impl Outcome {
@@ -75,7 +77,7 @@ pub fn compile(options: &Options) -> Outcome {
         image_cache: options.image_cache.clone(),
     });
     let options = moved.as_ref().unwrap_or(options);
-    let (tool, mut site, skip) = (layout.settings, layout.site, layout.skip);
+    let (tool, mut site, skip, checks) = (layout.settings, layout.site, layout.skip, layout.checks);
     let lang = site.as_ref().map_or_else(|| "fr".to_string(), |s| s.lang.clone());
     let read = read(options, &tool, &lang, &skip, &mut sources, &mut diagnostics);
     let drafts = read.left_out.iter().filter(|(_, why)| why.is_none()).count();
@@ -114,6 +116,7 @@ pub fn compile(options: &Options) -> Outcome {
         pictures,
         pictures_summary,
         drafts,
+        checks,
     }
 }
 

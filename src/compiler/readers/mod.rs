@@ -30,6 +30,8 @@ pub struct Layout {
     pub content: Option<PathBuf>,
     /// The site's settings (`None` when they cannot be read).
     pub site: Option<crate::bundle::Site>,
+    /// What the site's settings ask of the checks (`strict = true`).
+    pub checks: site::Checks,
     /// Folders under the content folder that hold no pages of this build.
     pub skip: Vec<PathBuf>,
 }
@@ -41,7 +43,13 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
     diagnostics.extend(tool.file_mounts.iter().map(|mount| hugo::file_mount(mount, sources)));
     let moved = elsewhere(content, &tool, sources, diagnostics);
     let own = moved.as_deref().unwrap_or(content);
-    let site = site::read(own, &tool, sources).map_err(|e| diagnostics.push(e)).ok();
+    let (site, checks) = match site::read(own, &tool, sources) {
+        Ok((site, checks)) => (Some(site), checks),
+        Err(e) => {
+            diagnostics.push(e);
+            (None, site::Checks::default())
+        }
+    };
     diagnostics.extend((tool.tool.site_warnings)(content, sources));
     let mut skip = other_languages(own, &tool);
     skip.extend(tool.not_content.iter().map(|dir| own.join(dir)));
@@ -49,6 +57,7 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
         settings: tool,
         content: moved,
         site,
+        checks,
         skip,
     }
 }

@@ -28,6 +28,16 @@ struct SiteFile {
     #[serde(alias = "avatar", alias = "image")]
     photo: Option<String>,
     bio: Option<String>,
+    /// Every warning an error: nothing built until the content is clean (`--strict`).
+    #[serde(default)]
+    strict: bool,
+}
+
+/// What the author asks of the checks, beside what the site shows.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Checks {
+    /// `strict = true`: every warning is an error, as with `--strict`.
+    pub strict: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -41,8 +51,8 @@ struct Links {
 pub const FILE: &str = "site.toml";
 
 /// `content/site.toml` (or `_index.md`), each field falling back on what the
-/// site's own tool settings say (`defaults`).
-pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> Result<Site, Diagnostic> {
+/// site's own tool settings say (`defaults`), and what it asks of the checks.
+pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> Result<(Site, Checks), Diagnostic> {
     let path = content.join(FILE);
     let file: SiteFile = match std::fs::read_to_string(&path) {
         Ok(text) => {
@@ -52,7 +62,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
                 Diagnostic::error(id, e.span().unwrap_or(0..0), "malformed site settings")
                     .label(e.message().to_string())
                     .hint(
-                        "fields: title, author, tagline, lang, base_url, photo, bio, [links] email, github, linkedin, website, and [[menu]] name, url, weight",
+                        "fields: title, author, tagline, lang, base_url, photo, bio, strict, [links] email, github, linkedin, website, and [[menu]] name, url, weight",
                     )
             })?
         }
@@ -63,6 +73,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
     // page's (Hugo's "Welcome!"), behind the site title its tool's settings give.
     let own = path.is_file();
     let pick = |ours: Option<String>, tools: Option<String>| if own { ours.or(tools) } else { tools.or(ours) };
+    let checks = Checks { strict: file.strict };
     let author = file.author.or(d.author).unwrap_or_default();
     let title = pick(file.title, d.title).unwrap_or_else(|| {
         if author.is_empty() {
@@ -71,7 +82,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
             author.clone()
         }
     });
-    Ok(Site {
+    let site = Site {
         title,
         author,
         tagline: pick(file.tagline, d.description).unwrap_or_default(),
@@ -95,7 +106,8 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
             resized: None,
         }),
         bio: file.bio.or(d.bio).map(|bio| plain(&bio)).unwrap_or_default(),
-    })
+    };
+    Ok((site, checks))
 }
 
 /// A short text as written in settings, where themes allow Markdown
@@ -182,6 +194,7 @@ fn from_index(content: &Path, lang: &str, sources: &mut Sources) -> Result<SiteF
         menu: Vec::new(),
         photo: None,
         bio: None,
+        strict: false,
     })
 }
 
