@@ -3,7 +3,7 @@
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: fuzz tools serve build build-subpath build-drafts check test lint bench bench-scale bench-search sizes lighthouse image-bytes clean
+.PHONY: fuzz tools serve build build-subpath build-drafts check new test lint bench bench-scale bench-search sizes lighthouse image-bytes clean
 
 # `SITE=path/to/site`: build a Hugo, Zola or Pelican site root (its `content/`),
 # an Astro root (`src/content/`, `public/`) or a Jekyll root (the folder itself)
@@ -30,6 +30,12 @@ build: tools
 STRICT ?= --strict
 check:
 	cargo run --quiet --profile compiler --bin vitrine -- check --content "$${VITRINE_CONTENT:-content}" $(STRICT)
+
+## Start a page: `make new KIND=competence TITLE="Travailler en équipe"`
+## (KIND: competence, projet, page, or a section's folder); never overwrites.
+new:
+	@test -n "$$KIND" && test -n "$$TITLE" || { echo 'usage: make new KIND=competence TITLE="Travailler en équipe"' >&2; exit 2; }
+	cargo run --quiet --profile compiler --bin vitrine -- new "$$KIND" "$$TITLE" --content "$${VITRINE_CONTENT:-content}"
 
 ## The site as hosted under a sub-path (https://user.github.io/portfolio/).
 build-subpath: tools

@@ -37,6 +37,18 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Start a page: `vitrine new competence "Travailler en équipe"` writes
+    /// `content/competences/travailler-en-equipe.md` with the front matter the
+    /// site's pages use (or its archetype), never over an existing file.
+    New {
+        /// `competence`, `projet`, `page` (at the top), or a section's folder (`veille`).
+        kind: String,
+        /// The page's title, as it will show.
+        title: String,
+        /// Content folder (or the site's root).
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// After `trunk build`: write one HTML file per route, 404.html, sitemap.xml,
     /// robots.txt and feed.xml into the built site (Trunk's post-build hook runs it).
     Prerender {
@@ -105,6 +117,7 @@ pub fn main() -> ExitCode {
         Command::Build { input, out } => (input, Some(out)),
         Command::Check { input } => (input, None),
         Command::Prerender { dist } => return prerender(&dist, started),
+        Command::New { kind, title, content } => return new_page(content, &kind, &title),
     };
     let strict_flag = input.strict;
     let options = input.options();
@@ -280,6 +293,40 @@ fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+fn new_page(mut content: PathBuf, kind: &str, title: &str) -> ExitCode {
+    if let Some(inner) = crate::compiler::readers::settings::site_root_content(&content) {
+        content = inner;
+    }
+    if !content.is_dir() {
+        eprintln!("error: content folder `{}` does not exist", content.display());
+        return ExitCode::FAILURE;
+    }
+    match crate::new_page::write(&content, kind, title) {
+        Ok(page) => {
+            println!("{}", page.file.display());
+            eprintln!(
+                "vitrine: new page {} ({}), at {}",
+                page.file.display(),
+                page.from,
+                page.route
+            );
+            for action in &page.unfilled {
+                eprintln!("note: `{action}` left empty: fill it in by hand");
+            }
+            if page.draft {
+                eprintln!(
+                    "note: it is a draft (`draft: true`): `--drafts` shows it (`VITRINE_FLAGS=--drafts make serve`)"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

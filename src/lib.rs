@@ -20,6 +20,8 @@ pub mod clock;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compiler;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod new_page;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 
 /// The views: rendered at build time natively, hydrated in the browser.

@@ -122,3 +122,118 @@ fn strict_in_the_site_settings_is_strict_without_the_flag() {
     let (ok, _, stderr) = vitrine(&["check", "--strict", "--content", content.to_str().unwrap()]);
     assert!(ok, "{stderr}");
 }
+
+/// `vitrine new KIND TITLE --content CONTENT`: (ok, the file printed, the messages).
+fn new_page(content: &Path, kind: &str, title: &str) -> (bool, String, String) {
+    vitrine(&["new", kind, title, "--content", content.to_str().unwrap()])
+}
+
+#[test]
+fn a_new_competence_has_the_sites_fields_and_its_route_and_is_never_written_twice() {
+    let site = site_with(&[(
+        "competences/autre.md",
+        b"---\ntitle: \"Autre\"\ndate: 2021-01-01\ndescription: \"Une autre\"\ntags: []\nweight: 3\n---\n## Contexte\n\nTexte.\n\n## Bilan\n\nTexte.\n",
+    )]);
+    let content = site.path().join("content");
+    let (ok, stdout, stderr) = new_page(&content, "competence", "Travailler en équipe");
+    assert!(ok, "{stderr}");
+    let file = content.join("competences/travailler-en-equipe.md");
+    assert_eq!(stdout.trim(), file.to_str().unwrap());
+    assert!(stderr.contains("at /competences/travailler-en-equipe"), "{stderr}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    assert_eq!(
+        text,
+        format!("---\ntitle: \"Travailler en équipe\"\ndate: {today}\ndescription: \"\"\ntags: []\nprojets: []\n---\n## Contexte\n\n## Bilan\n")
+    );
+    // The page builds, strictly, at the route printed.
+    let out = site.path().join("out");
+    let (ok, _, stderr) = vitrine(&[
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--strict",
+    ]);
+    assert!(ok, "{stderr}");
+    let library = std::fs::read_to_string(out.join("content.json")).unwrap();
+    assert!(library.contains("\"/competences/travailler-en-equipe\""));
+
+    std::fs::write(&file, "mon texte").unwrap();
+    let (ok, _, stderr) = new_page(&content, "competence", "Travailler en équipe");
+    assert!(!ok && stderr.contains("exists already: nothing written"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mon texte");
+}
+
+#[test]
+fn a_new_page_in_a_section_without_pages_and_titles_without_a_file_name() {
+    let site = site_with(&[]);
+    let content = site.path().join("content");
+    let (ok, _, stderr) = new_page(&content, "projet", "L'app \"mobile\": v2");
+    assert!(ok, "{stderr}");
+    let text = std::fs::read_to_string(content.join("projets/lapp-mobile-v2.md")).unwrap();
+    assert!(text.starts_with("---\ntitle: \"L'app \\\"mobile\\\": v2\"\n"), "{text}");
+    assert!(text.contains("\ncompetences: []\n"), "{text}");
+    let (ok, _, stderr) = new_page(&content, "notes/lectures", "Un livre");
+    assert!(ok && stderr.contains("at /notes/lectures/un-livre"), "{stderr}");
+    let long = "Un titre très long ".repeat(16);
+    let (ok, stdout, stderr) = new_page(&content, "page", &long);
+    assert!(ok, "{stderr}");
+    assert!(Path::new(stdout.trim()).file_name().unwrap().len() <= 83, "{stdout}");
+    let (ok, _, stderr) = vitrine(&["check", "--strict", "--content", content.to_str().unwrap()]);
+    assert!(ok, "the new pages build as they are: {stderr}");
+    for (kind, title) in [("page", "!!!"), ("../ailleurs", "Titre")] {
+        let (ok, _, stderr) = new_page(&content, kind, title);
+        assert!(!ok && stderr.starts_with("error: "), "{stderr}");
+    }
+}
+
+#[test]
+fn a_new_page_of_a_hugo_site_is_its_archetype_filled() {
+    let site = tempfile::tempdir().unwrap();
+    support::content::write_tree(
+        site.path(),
+        &[
+            ("hugo.toml", "title = \"Site\"\nbaseURL = \"https://example.org/\"\n"),
+            ("content/posts/premier.md", "+++\ntitle = 'Premier'\ndate = 2024-01-01\n+++\nTexte.\n"),
+            (
+                "archetypes/default.md",
+                "+++\ndate = '{{ .Date }}'\ndraft = true\ntitle = '{{ replace .File.ContentBaseName \"-\" \" \" | title }}'\n+++\n",
+            ),
+            (
+                "archetypes/posts.md",
+                "---\ntitle: \"{{ replace .Name \"-\" \" \" | title }}\"\ndate: {{ .Date }}\nslug: {{ .Name }}\ndraft: true\n---\nVoir {{ .Site.Title }}.\n",
+            ),
+        ],
+    );
+    let root = site.path();
+    let (ok, _, stderr) = new_page(root, "posts", "L'équipe soudée");
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("archetypes/posts.md") && stderr.contains("at /posts/lequipe-soudee"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`{{ .Site.Title }}` left empty") && stderr.contains("draft"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(root.join("content/posts/lequipe-soudee.md")).unwrap();
+    assert!(text.starts_with("---\ntitle: \"L'équipe soudée\"\ndate: 20"), "{text}");
+    assert!(
+        text.contains("\nslug: lequipe-soudee\ndraft: true\n---\nVoir .\n"),
+        "{text}"
+    );
+
+    let (ok, _, stderr) = new_page(root, "competence", "Travailler en équipe");
+    assert!(ok && stderr.contains("archetypes/default.md"), "{stderr}");
+    let text = std::fs::read_to_string(root.join("content/competences/travailler-en-equipe.md")).unwrap();
+    assert!(
+        text.contains("draft = true\ntitle = \"Travailler en équipe\"\n+++\n"),
+        "{text}"
+    );
+    // Both read back as Hugo wrote them: drafts with their titles.
+    let (ok, _, stderr) = vitrine(&["check", "--drafts", "--content", root.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("1 compétence"), "{stderr}");
+}

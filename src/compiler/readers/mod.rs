@@ -62,6 +62,16 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
     }
 }
 
+pub use hugo::archetypes::{quoted, NewPage};
+
+/// The page the site's tool starts a new one of `sections` from (Hugo's
+/// archetypes), filled for `page`: (its file, the text, actions left unfilled).
+pub fn archetype(content: &Path, sections: &[&str], page: &NewPage) -> Option<(PathBuf, String, Vec<String>)> {
+    let (file, template) = hugo::archetypes::find(content, sections)?;
+    let (text, unfilled) = hugo::archetypes::fill(&template, page);
+    Some((file, text, unfilled))
+}
+
 /// The front matter sections hand down to their pages (Hugo's `cascade`).
 pub fn cascades(content: &Path, lang: &str) -> Vec<hugo::cascade::Cascade> {
     hugo::cascade::read(content, lang)
