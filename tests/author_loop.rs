@@ -181,8 +181,13 @@ fn a_new_page_in_a_section_without_pages_and_titles_without_a_file_name() {
     let (ok, stdout, stderr) = new_page(&content, "page", &long);
     assert!(ok, "{stderr}");
     assert!(Path::new(stdout.trim()).file_name().unwrap().len() <= 83, "{stdout}");
-    let (ok, _, stderr) = vitrine(&["check", "--strict", "--content", content.to_str().unwrap()]);
+    let (ok, _, stderr) = vitrine(&["check", "--content", content.to_str().unwrap()]);
     assert!(ok, "the new pages build as they are: {stderr}");
+    // The only warning: the long title, kept as typed.
+    assert!(
+        stderr.contains("title of 303 characters") && stderr.contains(", 1 warning in"),
+        "{stderr}"
+    );
     for (kind, title) in [("page", "!!!"), ("../ailleurs", "Titre")] {
         let (ok, _, stderr) = new_page(&content, kind, title);
         assert!(!ok && stderr.starts_with("error: "), "{stderr}");
@@ -236,4 +241,22 @@ fn a_new_page_of_a_hugo_site_is_its_archetype_filled() {
     let (ok, _, stderr) = vitrine(&["check", "--drafts", "--content", root.to_str().unwrap()]);
     assert!(ok, "{stderr}");
     assert!(stderr.contains("1 compétence"), "{stderr}");
+}
+
+#[test]
+fn a_title_of_300_characters_is_a_warning_and_an_editors_hidden_file_no_page() {
+    let title = "Un titre très long ".repeat(16);
+    let page = format!("---\ntitle: \"{}\"\n---\nTexte.\n", title.trim());
+    let site = site_with(&[
+        ("projets/long.md", page.as_bytes()),
+        ("projets/.#citi.md", b"---\ntitle: [\n"),
+    ]);
+    let content = site.path().join("content");
+    let (ok, _, stderr) = vitrine(&["check", "--content", content.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("warning: title of 303 characters") && stderr.contains("projets/long.md:2:9"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(".#citi.md"), "{stderr}");
 }
