@@ -31,6 +31,16 @@ struct SiteFile {
     /// Every warning an error: nothing built until the content is clean (`--strict`).
     #[serde(default)]
     strict: bool,
+    /// `[external] skip = ["linkedin.com"]`: hosts `check --external` does not ask.
+    #[serde(default)]
+    external: External,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct External {
+    #[serde(default)]
+    skip: Vec<String>,
 }
 
 /// What the author asks of the checks, beside what the site shows.
@@ -38,6 +48,8 @@ struct SiteFile {
 pub struct Checks {
     /// `strict = true`: every warning is an error, as with `--strict`.
     pub strict: bool,
+    /// Hosts whose links `check --external` does not ask (LinkedIn refuses robots).
+    pub skip_hosts: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -62,7 +74,7 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
                 Diagnostic::error(id, e.span().unwrap_or(0..0), "malformed site settings")
                     .label(e.message().to_string())
                     .hint(
-                        "fields: title, author, tagline, lang, base_url, photo, bio, strict, [links] email, github, linkedin, website, and [[menu]] name, url, weight",
+                        "fields: title, author, tagline, lang, base_url, photo, bio, strict, [external] skip, [links] email, github, linkedin, website, and [[menu]] name, url, weight",
                     )
             })?
         }
@@ -73,7 +85,10 @@ pub fn read(content: &Path, defaults: &ToolSettings, sources: &mut Sources) -> R
     // page's (Hugo's "Welcome!"), behind the site title its tool's settings give.
     let own = path.is_file();
     let pick = |ours: Option<String>, tools: Option<String>| if own { ours.or(tools) } else { tools.or(ours) };
-    let checks = Checks { strict: file.strict };
+    let checks = Checks {
+        strict: file.strict,
+        skip_hosts: file.external.skip,
+    };
     let author = file.author.or(d.author).unwrap_or_default();
     let title = pick(file.title, d.title).unwrap_or_else(|| {
         if author.is_empty() {
@@ -195,6 +210,7 @@ fn from_index(content: &Path, lang: &str, sources: &mut Sources) -> Result<SiteF
         photo: None,
         bio: None,
         strict: false,
+        external: External::default(),
     })
 }
 
