@@ -159,18 +159,19 @@ fn ask_all(urls: Vec<url::Url>) -> Vec<(String, Option<String>)> {
         lanes.extend(host_lanes);
     }
     let queue = std::sync::Mutex::new(lanes);
+    // The lock is let go before the lane is asked: the closure's guard ends with it.
+    let next = || queue.lock().ok().and_then(|mut q| q.pop());
     let answers = std::sync::Mutex::new(Vec::new());
     let agent = agent();
     std::thread::scope(|scope| {
         for _ in 0..AT_ONCE {
-            scope.spawn(|| loop {
-                let Some(lane) = queue.lock().map_or(None, |mut q| q.pop()) else {
-                    break;
-                };
-                for u in lane {
-                    let verdict = dead(&agent, &u);
-                    if let Ok(mut a) = answers.lock() {
-                        a.push((u.to_string(), verdict));
+            scope.spawn(|| {
+                while let Some(lane) = next() {
+                    for u in lane {
+                        let verdict = dead(&agent, &u);
+                        if let Ok(mut a) = answers.lock() {
+                            a.push((u.to_string(), verdict));
+                        }
                     }
                 }
             });
