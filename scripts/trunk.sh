@@ -12,6 +12,8 @@ export RUSTUP_TOOLCHAIN
 export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
 export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+# While serving, errors in the content show in the browser (Trunk.toml's hook).
+if [ "${1:-}" = serve ]; then export VITRINE_SERVE=1; fi
 # Trunk builds offline; std's own dependencies come from crates.io once, here,
 # by the same build Trunk then finds done.
 release=""

@@ -31,11 +31,24 @@ enum Command {
         /// Output folder (created if missing).
         #[arg(long, default_value = "dist")]
         out: PathBuf,
+        /// While `trunk serve` runs (its hook, `scripts/trunk.sh serve`): on
+        /// errors in the content, fill `--out` with the site served from this
+        /// folder, an overlay on each page naming the errors, and exit 0, so
+        /// the browser shows them and the server keeps going.
+        #[arg(long, value_name = "SERVED")]
+        keep_serving: Option<PathBuf>,
     },
     /// Run every check and write nothing.
     Check {
         #[command(flatten)]
         input: Input,
+        /// Also ask every link to another site (once each, 10 s at most) and
+        /// warn about the dead ones; hosts in site.toml's `[external] skip` are not asked.
+        #[arg(long)]
+        external: bool,
+        /// Where the answers are kept for a day.
+        #[arg(long, default_value = "target/vitrine-links.json")]
+        link_cache: PathBuf,
     },
     /// Start a page: `vitrine new competence "Travailler en équipe"` writes
     /// `content/competences/travailler-en-equipe.md` with the front matter the
@@ -113,9 +126,17 @@ impl Input {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
-    let (input, out) = match cli.command {
-        Command::Build { input, out } => (input, Some(out)),
-        Command::Check { input } => (input, None),
+    let (input, out, served, external) = match cli.command {
+        Command::Build {
+            input,
+            out,
+            keep_serving,
+        } => (input, Some(out), keep_serving, None),
+        Command::Check {
+            input,
+            external,
+            link_cache,
+        } => (input, None, None, external.then_some(link_cache)),
         Command::Prerender { dist } => return prerender(&dist, started),
         Command::New { kind, title, content } => return new_page(content, &kind, &title),
     };
@@ -128,6 +149,9 @@ pub fn main() -> ExitCode {
     let clock = crate::clock::Clock::start();
     let mut outcome = compiler::compile(&options);
     clock.lap("content compiled");
+    if let Some(cache) = &external {
+        check_external(&mut outcome, cache);
+    }
     let strict = strict_flag || outcome.checks.strict;
     let promoted = if strict { strictly(&mut outcome) } else { 0 };
     let color = if std::io::stderr().is_terminal() {
@@ -137,15 +161,29 @@ pub fn main() -> ExitCode {
     };
     let mut stderr = StandardStream::stderr(color);
     outcome.sources.emit(&mut stderr, &outcome.diagnostics);
+    let overlay = served
+        .as_ref()
+        .filter(|_| outcome.bundle.is_none())
+        .map(|s| (s, shown(&outcome)));
     // The files' text is not needed once told: the pages' HTML reuses its memory.
     drop(std::mem::take(&mut outcome.sources));
 
     let Some(bundle) = &outcome.bundle else {
         failed(&outcome, promoted, strict_flag);
-        return ExitCode::FAILURE;
+        return match (overlay, &out) {
+            (Some((served, shown)), Some(out)) => keep_serving(out, served, &shown),
+            _ => ExitCode::FAILURE,
+        };
     };
     let written = match &out {
         Some(out) => match write_site(out, bundle, &options, &outcome, &clock, strict) {
+            Ok(summary) if served.is_some() => {
+                // While serving: live reload the page's policy allows.
+                if let Err(e) = crate::serve_errors::live(out) {
+                    eprintln!("warning: {e}");
+                }
+                summary
+            }
             Ok(summary) => summary,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -154,6 +192,14 @@ pub fn main() -> ExitCode {
         },
         None => " (check only, nothing written)".into(),
     };
+    print_summary(bundle, &outcome, started, &written);
+    // The process ends here: freeing every page one by one would only delay it.
+    std::mem::forget(outcome);
+    ExitCode::SUCCESS
+}
+
+/// The last line of a build: what was built, how long it took, where it went.
+fn print_summary(bundle: &crate::bundle::Bundle, outcome: &compiler::Outcome, started: Instant, written: &str) {
     let count = |k: Kind| bundle.section(k).count();
     let others = match count(Kind::Other) {
         0 => String::new(),
@@ -177,9 +223,76 @@ pub fn main() -> ExitCode {
         plural(outcome.warnings()),
         started.elapsed().as_millis()
     );
-    // The process ends here: freeing every page one by one would only delay it.
-    std::mem::forget(outcome);
-    ExitCode::SUCCESS
+}
+
+/// `check --external`: the dead links to other sites added to the warnings.
+fn check_external(outcome: &mut compiler::Outcome, cache: &std::path::Path) {
+    use compiler::check::external;
+    let links = external::links(&outcome.sources);
+    let own = outcome
+        .bundle
+        .as_ref()
+        .map(|b| b.site.base_url.clone())
+        .unwrap_or_default();
+    let own = url::Url::parse(&own).ok();
+    let ask = external::Ask {
+        skip: &outcome.checks.skip_hosts,
+        own: own.as_ref().and_then(|u| u.host_str()),
+        cache,
+    };
+    let started = Instant::now();
+    let found = external::check(&links, &ask);
+    eprintln!(
+        "vitrine: {} link{} to other sites checked in {} ms, {} dead or malformed",
+        links.len(),
+        plural(links.len()),
+        started.elapsed().as_millis(),
+        found.len()
+    );
+    outcome.diagnostics.extend(found);
+    outcome.diagnostics.sort_by_key(|d| (d.file, d.span.start));
+}
+
+/// Diagnostics shown over the pages at most: the first ones are the ones to fix.
+const SHOWN: usize = 50;
+
+/// The diagnostics as the browser's overlay shows them, each as printed here.
+fn shown(outcome: &compiler::Outcome) -> Vec<crate::serve_errors::Shown> {
+    // Errors first: they are why the site did not build.
+    let (errors, warnings): (Vec<_>, Vec<_>) = outcome.diagnostics.iter().partition(|d| d.is_error());
+    errors
+        .into_iter()
+        .chain(warnings)
+        .take(SHOWN)
+        .map(|d| {
+            let text = outcome.sources.render(std::slice::from_ref(d));
+            let at = text
+                .lines()
+                .find_map(|l| l.split_once("┌─ ").map(|(_, at)| at.trim().to_string()))
+                .unwrap_or_default();
+            crate::serve_errors::Shown {
+                severity: if d.is_error() { "error" } else { "warning" },
+                message: d.message.clone(),
+                at,
+                text: text.trim_end().to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The content did not build while `trunk serve` runs: the served site again,
+/// the errors over its pages, and a build that worked for Trunk.
+fn keep_serving(out: &std::path::Path, served: &std::path::Path, shown: &[crate::serve_errors::Shown]) -> ExitCode {
+    match crate::serve_errors::show(out, served, shown) {
+        Ok(pages) => {
+            eprintln!("vitrine: the last site that built is served, these errors over its {pages} pages; saving a fix reloads them");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Strict: every warning made an error, and no site built when there was
