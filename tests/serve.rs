@@ -20,6 +20,14 @@ const REBUILD: Duration = Duration::from_secs(60);
 const PAGE: &str = "content/competences/base.md";
 const GOOD: &str = "---\ntitle: \"Base\"\ndate: 2021-01-01\n---\n## Contexte\n\nUne page valide.\n";
 
+/// The page made long enough to scroll (40 paragraphs after it).
+fn long(text: &str) -> String {
+    format!(
+        "{text}{}",
+        "\nUn paragraphe de plus, pour que la page défile.\n".repeat(40)
+    )
+}
+
 /// `scripts/trunk.sh serve` on a copy of the fixture site, stopped when dropped.
 struct Serve {
     site: tempfile::TempDir,
@@ -147,9 +155,15 @@ const OVERLAY_OPEN: &str = "document.querySelector('dialog#vitrine-errors[open]'
 async fn a_broken_page_shows_its_errors_in_the_browser_and_comes_back_when_fixed() {
     let serve = Serve::start().await;
     let browser = Browser::start().await;
-    browser.goto(&format!("{}/competences/base", serve.url)).await;
-    browser.wait_text("h1", "Base").await;
     let page = serve.path(PAGE);
+    save(&page, &long(GOOD));
+    browser.goto(&format!("{}/competences/base", serve.url)).await;
+    wait_in_page(
+        &browser,
+        &serve,
+        "document.body.innerText.includes('pour que la page défile')",
+    )
+    .await;
 
     // A front matter that does not parse: the page shows the error, where it is.
     save(&page, "---\ntitle: [\n---\nTexte.\n");
