@@ -57,9 +57,11 @@ pub fn live(out: &Path) -> Result<usize, String> {
     pages(out, &[RELOAD]).map_err(|e| format!("cannot write to `{}`: {e}", out.display()))
 }
 
+/// A file of `out` written anew: never through a link into the served folder.
 fn write(out: &Path, rel: &str, text: &str) -> std::io::Result<()> {
     let path = out.join(rel);
     std::fs::create_dir_all(path.parent().unwrap_or(out))?;
+    let _ = std::fs::remove_file(&path);
     std::fs::write(&path, text)
 }
 
@@ -168,8 +170,13 @@ mod tests {
         assert!(!stage.join(".stage").exists());
         let script = std::fs::read_to_string(stage.join(SCRIPT)).unwrap();
         assert!(script.contains("content/projets/a.md:3:1") && !script.contains(REPORT));
-        // Twice in a row: one script per page.
-        assert_eq!(show(&stage, &dist, &shown).unwrap(), 2);
+        // Twice in a row (the served site shows errors already): one script
+        // per page, the served files untouched.
+        std::fs::create_dir_all(dist.join("_vitrine")).unwrap();
+        std::fs::hard_link(stage.join(SCRIPT), dist.join(SCRIPT)).unwrap();
+        let served = std::fs::read_to_string(dist.join(SCRIPT)).unwrap();
+        assert_eq!(show(&stage, &dist, &shown[..0]).unwrap(), 2);
+        assert_eq!(std::fs::read_to_string(dist.join(SCRIPT)).unwrap(), served);
         let staged = std::fs::read_to_string(stage.join("index.html")).unwrap();
         assert_eq!(staged.matches(SCRIPT).count(), 1);
     }

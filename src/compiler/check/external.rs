@@ -2,7 +2,8 @@
 //! (HEAD, then GET when HEAD is refused), a few at a time and at most two per
 //! host, each within 10 s; the dead ones (404, 410, no such host, no answer,
 //! a certificate refused, a redirect loop) named where they are written, as
-//! warnings. Answers are kept a day, so a second check asks nothing again.
+//! warnings. Servers' answers are kept a day, so a second check asks them
+//! nothing again; hosts that could not be reached are asked again.
 
 use crate::compiler::model::diagnostics::{Diagnostic, Sources};
 use std::collections::{BTreeMap, HashMap};
@@ -121,6 +122,7 @@ pub fn check(links: &[Link], ask: &Ask) -> Vec<Diagnostic> {
         cache.put(url, verdict);
     }
     cache.write(ask.cache);
+    // Read from here on, not kept: a host that did not answer today is asked again next time.
     links
         .iter()
         .filter_map(|link| match &parsed[&link.url] {
@@ -207,6 +209,9 @@ fn dead(agent: &ureq::Agent, u: &url::Url) -> Option<String> {
     }
 }
 
+/// How [`why`] begins when no server answered.
+const UNREACHED: [&str; 3] = ["no answer", "no such host", "cannot connect"];
+
 /// A failed request in words.
 fn why(e: &ureq::Error) -> String {
     let text = e.to_string();
@@ -251,9 +256,24 @@ impl Cache {
         self.answers.insert(url, (self.now, dead));
     }
 
-    /// Kept for the next check; a cache that cannot be written only costs time.
+    /// Kept for the next check: the answers a server gave, not the failures
+    /// to reach one (offline, a host down for the night), which are asked again.
+    /// A cache that cannot be written only costs time.
     fn write(&self, path: &Path) {
-        if let (Some(dir), Ok(bytes)) = (path.parent(), serde_json::to_vec(self)) {
+        let unreached = |dead: &Option<String>| {
+            dead.as_deref()
+                .is_some_and(|d| UNREACHED.iter().any(|u| d.starts_with(u)))
+        };
+        let kept = Cache {
+            answers: self
+                .answers
+                .iter()
+                .filter(|(_, (_, dead))| !unreached(dead))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            now: self.now,
+        };
+        if let (Some(dir), Ok(bytes)) = (path.parent(), serde_json::to_vec(&kept)) {
             let _ = std::fs::create_dir_all(dir);
             let _ = std::fs::write(path, bytes);
         }
