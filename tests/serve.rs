@@ -207,6 +207,20 @@ async fn a_broken_page_shows_its_errors_in_the_browser_and_comes_back_when_fixed
     )
     .await;
 
+    // A page deleted is gone from the site served (Trunk alone would not notice).
+    let served = serve.path("dist/projets/citi/index.html");
+    assert!(served.is_file());
+    std::fs::remove_file(serve.path("content/projets/citi.md")).unwrap();
+    let deadline = Instant::now() + REBUILD;
+    while served.is_file() {
+        assert!(
+            Instant::now() < deadline,
+            "still served after {REBUILD:?}\n{}",
+            serve.log()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
     // The terminal: our diagnostic, no failed build nor trace from Trunk.
     let log = serve.log();
     assert!(log.contains("competences/base.md:3:1"), "{log}");
