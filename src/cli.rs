@@ -31,11 +31,36 @@ enum Command {
         /// Output folder (created if missing).
         #[arg(long, default_value = "dist")]
         out: PathBuf,
+        /// While `trunk serve` runs (its hook, `scripts/trunk.sh serve`): on
+        /// errors in the content, fill `--out` with the site served from this
+        /// folder, an overlay on each page naming the errors, and exit 0, so
+        /// the browser shows them and the server keeps going.
+        #[arg(long, value_name = "SERVED")]
+        keep_serving: Option<PathBuf>,
     },
     /// Run every check and write nothing.
     Check {
         #[command(flatten)]
         input: Input,
+        /// Also ask every link to another site (once each, 10 s at most) and
+        /// warn about the dead ones; hosts in site.toml's `[external] skip` are not asked.
+        #[arg(long)]
+        external: bool,
+        /// Where the answers are kept for a day.
+        #[arg(long, default_value = "target/vitrine-links.json")]
+        link_cache: PathBuf,
+    },
+    /// Start a page: `vitrine new competence "Travailler en équipe"` writes
+    /// `content/competences/travailler-en-equipe.md` with the front matter the
+    /// site's pages use (or its archetype), never over an existing file.
+    New {
+        /// `competence`, `projet`, `page` (at the top), or a section's folder (`veille`).
+        kind: String,
+        /// The page's title, as it will show.
+        title: String,
+        /// Content folder (or the site's root).
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
     },
     /// After `trunk build`: write one HTML file per route, 404.html, sitemap.xml,
     /// robots.txt and feed.xml into the built site (Trunk's post-build hook runs it).
@@ -62,6 +87,10 @@ struct Input {
     /// Where resized images are kept between builds (keyed by their bytes: never stale).
     #[arg(long, default_value = "target/vitrine-images")]
     image_cache: PathBuf,
+    /// Every warning is an error: exit 1, nothing written (as `strict = true`
+    /// in the site's settings). Without it, a site being moved over builds with warnings.
+    #[arg(long)]
+    strict: bool,
 }
 
 impl Input {
@@ -97,11 +126,21 @@ impl Input {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
-    let (input, out) = match cli.command {
-        Command::Build { input, out } => (input, Some(out)),
-        Command::Check { input } => (input, None),
+    let (input, out, served, external) = match cli.command {
+        Command::Build {
+            input,
+            out,
+            keep_serving,
+        } => (input, Some(out), keep_serving, None),
+        Command::Check {
+            input,
+            external,
+            link_cache,
+        } => (input, None, None, external.then_some(link_cache)),
         Command::Prerender { dist } => return prerender(&dist, started),
+        Command::New { kind, title, content } => return new_page(content, &kind, &title),
     };
+    let strict_flag = input.strict;
     let options = input.options();
     if !options.content.is_dir() {
         eprintln!("error: content folder `{}` does not exist", options.content.display());
@@ -110,6 +149,11 @@ pub fn main() -> ExitCode {
     let clock = crate::clock::Clock::start();
     let mut outcome = compiler::compile(&options);
     clock.lap("content compiled");
+    if let Some(cache) = &external {
+        check_external(&mut outcome, cache);
+    }
+    let strict = strict_flag || outcome.checks.strict;
+    let promoted = if strict { strictly(&mut outcome) } else { 0 };
     let color = if std::io::stderr().is_terminal() {
         ColorChoice::Auto
     } else {
@@ -117,24 +161,32 @@ pub fn main() -> ExitCode {
     };
     let mut stderr = StandardStream::stderr(color);
     outcome.sources.emit(&mut stderr, &outcome.diagnostics);
+    let overlay = served
+        .as_ref()
+        .filter(|_| outcome.bundle.is_none())
+        .map(|s| (s, shown(&outcome)));
     // The files' text is not needed once told: the pages' HTML reuses its memory.
     drop(std::mem::take(&mut outcome.sources));
 
     let Some(bundle) = outcome.bundle.take() else {
-        eprintln!(
-            "error: {} error{} found, {} warning{}; nothing was written",
-            outcome.errors(),
-            plural(outcome.errors()),
-            outcome.warnings(),
-            plural(outcome.warnings())
-        );
-        return ExitCode::FAILURE;
+        failed(&outcome, promoted, strict_flag);
+        return match (overlay, &out) {
+            (Some((served, shown)), Some(out)) => keep_serving(out, served, &shown),
+            _ => ExitCode::FAILURE,
+        };
     };
     // The site's own language first, then its others (`/en/…`).
     let mut bundles = vec![bundle];
     bundles.append(&mut outcome.languages);
     let written = match &out {
-        Some(out) => match write_site(out, &bundles, &options, &outcome, &clock) {
+        Some(out) => match write_site(out, &bundles, &options, &outcome, &clock, strict) {
+            Ok(summary) if served.is_some() => {
+                // While serving: live reload the page's policy allows.
+                if let Err(e) = crate::serve_errors::live(out) {
+                    eprintln!("warning: {e}");
+                }
+                summary
+            }
             Ok(summary) => summary,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -150,7 +202,7 @@ pub fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The line that ends a build: what was built, in how long, and where.
+/// The last line of a build: what was built, how long it took, where it went.
 fn summary(bundles: &[crate::bundle::Bundle], outcome: &compiler::Outcome, written: &str, started: Instant) -> String {
     let bundle = &bundles[0];
     let languages = match bundles.len() {
@@ -189,15 +241,127 @@ fn summary(bundles: &[crate::bundle::Bundle], outcome: &compiler::Outcome, writt
     )
 }
 
+/// `check --external`: the dead links to other sites added to the warnings.
+fn check_external(outcome: &mut compiler::Outcome, cache: &std::path::Path) {
+    use compiler::check::external;
+    let links = external::links(&outcome.sources);
+    let own = outcome
+        .bundle
+        .as_ref()
+        .map(|b| b.site.base_url.clone())
+        .unwrap_or_default();
+    let own = url::Url::parse(&own).ok();
+    let ask = external::Ask {
+        skip: &outcome.checks.skip_hosts,
+        own: own.as_ref().and_then(|u| u.host_str()),
+        cache,
+    };
+    let started = Instant::now();
+    let found = external::check(&links, &ask);
+    eprintln!(
+        "vitrine: {} link{} to other sites checked in {} ms, {} dead or malformed",
+        links.len(),
+        plural(links.len()),
+        started.elapsed().as_millis(),
+        found.len()
+    );
+    outcome.diagnostics.extend(found);
+    outcome.diagnostics.sort_by_key(|d| (d.file, d.span.start));
+}
+
+/// Diagnostics shown over the pages at most: the first ones are the ones to fix.
+const SHOWN: usize = 50;
+
+/// The diagnostics as the browser's overlay shows them, each as printed here.
+fn shown(outcome: &compiler::Outcome) -> Vec<crate::serve_errors::Shown> {
+    // Errors first: they are why the site did not build.
+    let (errors, warnings): (Vec<_>, Vec<_>) = outcome.diagnostics.iter().partition(|d| d.is_error());
+    errors
+        .into_iter()
+        .chain(warnings)
+        .take(SHOWN)
+        .map(|d| {
+            let text = outcome.sources.render(std::slice::from_ref(d));
+            let at = text
+                .lines()
+                .find_map(|l| l.split_once("┌─ ").map(|(_, at)| at.trim().to_string()))
+                .unwrap_or_default();
+            crate::serve_errors::Shown {
+                severity: if d.is_error() { "error" } else { "warning" },
+                message: d.message.clone(),
+                at,
+                text: text.trim_end().to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The content did not build while `trunk serve` runs: the served site again,
+/// the errors over its pages, and a build that worked for Trunk.
+fn keep_serving(out: &std::path::Path, served: &std::path::Path, shown: &[crate::serve_errors::Shown]) -> ExitCode {
+    match crate::serve_errors::show(out, served, shown) {
+        Ok(pages) => {
+            eprintln!("vitrine: the last site that built is served, these errors over its {pages} pages; saving a fix reloads them");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Strict: every warning made an error, and no site built when there was
+/// one. Returns how many were warnings.
+fn strictly(outcome: &mut compiler::Outcome) -> usize {
+    let warnings = outcome.warnings();
+    for d in &mut outcome.diagnostics {
+        d.severity = compiler::model::diagnostics::Severity::Error;
+    }
+    if warnings > 0 {
+        outcome.bundle = None;
+        outcome.languages.clear();
+    }
+    warnings
+}
+
+/// The last line of a build with errors, and how to relax strictness when it made them.
+fn failed(outcome: &compiler::Outcome, promoted: usize, strict_flag: bool) {
+    eprintln!(
+        "error: {} error{} found, {} warning{}; nothing was written",
+        outcome.errors(),
+        plural(outcome.errors()),
+        outcome.warnings(),
+        plural(outcome.warnings())
+    );
+    if promoted > 0 {
+        let relax = if strict_flag {
+            "leave out `--strict`"
+        } else {
+            "set `strict = false` in site.toml"
+        };
+        let were = if promoted == 1 {
+            "was a warning"
+        } else {
+            "were warnings"
+        };
+        eprintln!(
+            "note: strict: {promoted} of these {were}; to build a site being moved over with its warnings, {relax}"
+        );
+    }
+}
+
 /// Writes the site into `out`. Into Trunk's staging folder (its bare
 /// `index.html` there): every route rendered in this same run; elsewhere: the
-/// site library as JSON. Returns the end of the summary line.
+/// site library as JSON. Returns the end of the summary line. Strict, a
+/// warning while rendering fails the build (the staging folder is not published).
 fn write_site(
     out: &std::path::Path,
     bundles: &[crate::bundle::Bundle],
     options: &Options,
     outcome: &compiler::Outcome,
     clock: &crate::clock::Clock,
+    strict: bool,
 ) -> Result<String, String> {
     let shell = crate::prerender::shell(out);
     // Pages of an earlier build would stay beside a library of this one.
@@ -219,9 +383,18 @@ fn write_site(
     let done = crate::prerender::prerender(out, &index, bundles, |bundle, path| {
         std::fs::write(path, write::search_file(bundle).map_err(cannot)?).map_err(cannot)
     })?;
+    let told = if strict { "error" } else { "warning" };
     for warning in &done.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("{told}: {warning}");
     }
+    if strict && !done.warnings.is_empty() {
+        return Err(format!(
+            "{} warning{} while writing the pages, errors with `--strict` or `strict = true`",
+            done.warnings.len(),
+            plural(done.warnings.len())
+        ));
+    }
+    // The routes' files, and the search index written here.
     Ok(format!(" → {} files in {}", done.files + bundles.len(), out.display()))
 }
 
@@ -250,6 +423,40 @@ fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+fn new_page(mut content: PathBuf, kind: &str, title: &str) -> ExitCode {
+    if let Some(inner) = crate::compiler::readers::settings::site_root_content(&content) {
+        content = inner;
+    }
+    if !content.is_dir() {
+        eprintln!("error: content folder `{}` does not exist", content.display());
+        return ExitCode::FAILURE;
+    }
+    match crate::new_page::write(&content, kind, title) {
+        Ok(page) => {
+            println!("{}", page.file.display());
+            eprintln!(
+                "vitrine: new page {} ({}), at {}",
+                page.file.display(),
+                page.from,
+                page.route
+            );
+            for action in &page.unfilled {
+                eprintln!("note: `{action}` left empty: fill it in by hand");
+            }
+            if page.draft {
+                eprintln!(
+                    "note: it is a draft (`draft: true`): `--drafts` shows it (`VITRINE_FLAGS=--drafts make serve`)"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -20,7 +20,11 @@ pub mod clock;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compiler;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod new_page;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod serve_errors;
 
 /// The views: rendered at build time natively, hydrated in the browser.
 pub mod app;

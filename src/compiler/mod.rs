@@ -52,6 +52,8 @@ pub struct Outcome {
     pub pictures_summary: pictures::Summary,
     /// Drafts left out (`draft: true`, without `--drafts`): counted in the summary.
     pub drafts: usize,
+    /// What the site's settings ask of the checks (`strict = true`).
+    pub checks: readers::site::Checks,
 }
 
 impl Outcome {
@@ -76,7 +78,7 @@ pub fn compile(options: &Options) -> Outcome {
         skip: layout.skip,
         name: String::new(),
     };
-    let tool = layout.settings;
+    let (tool, checks) = (layout.settings, layout.checks);
     let others = layout.languages.into_iter().map(|e| Edition {
         options: options.within(&e.content),
         lang: e.lang,
@@ -137,6 +139,7 @@ pub fn compile(options: &Options) -> Outcome {
         pictures,
         pictures_summary,
         drafts,
+        checks,
     }
 }
 

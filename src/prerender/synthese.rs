@@ -149,8 +149,8 @@ pub fn words(evidence: &Evidence) -> String {
 }
 
 /// The unfiltered table as CSV for a French spreadsheet: UTF-8 with a BOM,
-/// `;` between fields, each cell's evidence in words, totals last. `None`
-/// on a site without both kinds.
+/// `;` between fields, each cell's evidence in words, totals last, every
+/// cell [`text_cell`]. `None` on a site without both kinds.
 pub fn csv(bundle: &Bundle) -> Result<Option<Vec<u8>>, String> {
     let Some(coverage) = coverage(bundle) else {
         return Ok(None);
@@ -163,7 +163,7 @@ pub fn csv(bundle: &Bundle) -> Result<Option<Vec<u8>>, String> {
     let mut header = vec![t().synthese_corner.to_string()];
     header.extend(table.columns.iter().map(|c| c.title.clone()));
     header.push(t().synthese_total.into());
-    out.write_record(&header).map_err(error)?;
+    out.write_record(header.iter().map(|c| text_cell(c))).map_err(error)?;
     for row in &table.rows {
         let mut record = vec![row.axis.title.clone()];
         record.extend(
@@ -172,11 +172,36 @@ pub fn csv(bundle: &Bundle) -> Result<Option<Vec<u8>>, String> {
                 .map(|c| c.as_ref().map(|m| m.words.clone()).unwrap_or_default()),
         );
         record.push(row.total.to_string());
-        out.write_record(&record).map_err(error)?;
+        out.write_record(record.iter().map(|c| text_cell(c))).map_err(error)?;
     }
     let mut totals = vec![t().synthese_total.to_string()];
     totals.extend(table.column_totals.iter().map(usize::to_string));
     totals.push(table.total.to_string());
-    out.write_record(&totals).map_err(error)?;
+    out.write_record(totals.iter().map(|c| text_cell(c))).map_err(error)?;
     out.into_inner().map(Some).map_err(|e| format!("{CSV_FILE}: {e}"))
+}
+
+/// A cell a spreadsheet shows as the text it is, never runs: one beginning
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return (a compétence titled
+/// `=HYPERLINK(…)`) gets a leading `'` (OWASP's rule against CSV injection).
+pub fn text_cell(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_cell;
+
+    #[test]
+    fn a_cell_that_a_spreadsheet_would_run_is_written_as_text() {
+        for cell in ["=1+1", "+33 6", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(text_cell(cell), format!("'{cell}"));
+        }
+        for cell in ["Travailler en équipe", "3", "", "a=b", " =x"] {
+            assert_eq!(text_cell(cell), cell);
+        }
+    }
 }

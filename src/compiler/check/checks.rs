@@ -19,6 +19,7 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str, sources: &Sources) -> V
             );
         }
         unrun.extend(doc.unrun.iter().cloned());
+        out.extend(long_title(doc, sources));
         if let Some(date) = &doc.meta.date {
             if date.as_str() > today {
                 out.push(
@@ -44,6 +45,28 @@ pub fn warnings(docs: &[Doc], tags: &[Tag], today: &str, sources: &Sources) -> V
     }
     out.extend(counted_shortcodes(unrun));
     out
+}
+
+/// Characters of a title that a tab, a search result or a card shows whole.
+pub const LONG_TITLE: usize = 120;
+
+/// A title too long to read as one (a paragraph pasted into `title:`).
+fn long_title(doc: &Doc, sources: &Sources) -> Option<Diagnostic> {
+    let length = doc.meta.title.chars().count();
+    if length <= LONG_TITLE {
+        return None;
+    }
+    let text = sources.text(doc.file.id);
+    let front = &text[..doc.close.start.min(text.len())];
+    let start: String = doc.meta.title.chars().take(20).collect();
+    let span = front.find(&start).map_or(0..0, |at| at..at + start.len());
+    Some(
+        Diagnostic::warning(doc.file.id, span, format!("title of {length} characters"))
+            .label(format!(
+                "tabs, search results and cards cut it after about {LONG_TITLE}"
+            ))
+            .hint("keep the title short and put the rest in `description`"),
+    )
 }
 
 /// Where the front matter writes a term: in the `tags` or `categories` list

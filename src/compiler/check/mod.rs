@@ -1,2 +1,3 @@
 pub mod checks;
+pub mod external;
 pub mod link_check;

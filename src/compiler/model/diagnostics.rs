@@ -108,6 +108,15 @@ impl Sources {
         self.files.len() - 1
     }
 
+    /// How many files were read.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     pub fn name(&self, id: usize) -> &str {
         self.files.get(id).map_or("?", |f| f.0.as_str())
     }

@@ -67,6 +67,8 @@ pub fn load(content: &Path, lang: &Lang, folders: &Folders, sources: &mut Source
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
         .filter(|p| !skip.iter().any(|dir| p.starts_with(dir)))
+        // Hidden files are an editor's (Emacs's `.#page.md` lock), not pages.
+        .filter(|p| p.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.')))
         .filter(|p| {
             p.extension()
                 .is_some_and(|e| e == "md" || e == "markdown" || e == "mdx")

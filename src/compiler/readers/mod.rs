@@ -30,6 +30,8 @@ pub struct Layout {
     pub content: Option<PathBuf>,
     /// The site's settings (`None` when they cannot be read).
     pub site: Option<crate::bundle::Site>,
+    /// What the site's settings ask of the checks (`strict = true`).
+    pub checks: site::Checks,
     /// Folders under the content folder that hold no pages of this build.
     pub skip: Vec<PathBuf>,
     /// The site's own language, and its routes' prefix (`/fr` when the tool puts it in a folder).
@@ -56,10 +58,12 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
     let folders = language_folders(content, &tool);
     let moved = elsewhere(content, &tool, sources, diagnostics);
     let own = moved.as_deref().unwrap_or(content);
-    let site = site::read(own, &tool, sources).map_err(|e| diagnostics.push(e)).ok();
-    let (site, declared) = match site {
-        Some((site, declared)) => (Some(site), declared),
-        None => (None, Vec::new()),
+    let (site, declared, checks) = match site::read(own, &tool, sources) {
+        Ok((site, declared, checks)) => (Some(site), declared, checks),
+        Err(e) => {
+            diagnostics.push(e);
+            (None, Vec::new(), site::Checks::default())
+        }
     };
     tool.languages = declared;
     diagnostics.extend((tool.tool.site_warnings)(content, sources));
@@ -85,6 +89,7 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
         settings: tool,
         content: moved,
         site,
+        checks,
         skip,
         lang,
         languages,
@@ -151,6 +156,16 @@ fn language_folders(content: &Path, tool: &ToolSettings) -> Vec<(String, PathBuf
         folders.extend(others);
     }
     folders
+}
+
+pub use hugo::archetypes::{quoted, NewPage};
+
+/// The page the site's tool starts a new one of `sections` from (Hugo's
+/// archetypes), filled for `page`: (its file, the text, actions left unfilled).
+pub fn archetype(content: &Path, sections: &[&str], page: &NewPage) -> Option<(PathBuf, String, Vec<String>)> {
+    let (file, template) = hugo::archetypes::find(content, sections)?;
+    let (text, unfilled) = hugo::archetypes::fill(&template, page);
+    Some((file, text, unfilled))
 }
 
 /// The front matter sections hand down to their pages (Hugo's `cascade`).

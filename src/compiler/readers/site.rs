@@ -31,6 +31,28 @@ struct SiteFile {
     /// `[languages.en]`: the other languages the site is written in (`page.en.md`).
     #[serde(default)]
     languages: std::collections::BTreeMap<String, LanguageFile>,
+    /// Every warning an error: nothing built until the content is clean (`--strict`).
+    #[serde(default)]
+    strict: bool,
+    /// `[external] skip = ["linkedin.com"]`: hosts `check --external` does not ask.
+    #[serde(default)]
+    external: External,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct External {
+    #[serde(default)]
+    skip: Vec<String>,
+}
+
+/// What the author asks of the checks, beside what the site shows.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Checks {
+    /// `strict = true`: every warning is an error, as with `--strict`.
+    pub strict: bool,
+    /// Hosts whose links `check --external` does not ask (LinkedIn refuses robots).
+    pub skip_hosts: Vec<String>,
 }
 
 /// What `[languages.<code>]` changes for that language.
@@ -59,12 +81,13 @@ struct Links {
 pub const FILE: &str = "site.toml";
 
 /// `content/site.toml` (or `_index.md`), each field falling back on what the
-/// site's own tool settings say (`defaults`).
+/// site's own tool settings say (`defaults`); the site's other languages, and
+/// what it asks of the checks.
 pub fn read(
     content: &Path,
     defaults: &ToolSettings,
     sources: &mut Sources,
-) -> Result<(Site, Vec<Language>), Diagnostic> {
+) -> Result<(Site, Vec<Language>, Checks), Diagnostic> {
     let path = content.join(FILE);
     let mut file: SiteFile = match std::fs::read_to_string(&path) {
         Ok(text) => {
@@ -74,7 +97,7 @@ pub fn read(
                 Diagnostic::error(id, e.span().unwrap_or(0..0), "malformed site settings")
                     .label(e.message().to_string())
                     .hint(
-                        "fields: title, author, tagline, lang, base_url, photo, bio, [links] email, github, linkedin, website, [[menu]] name, url, weight, and [languages.en] name, title, tagline, author, weight, [[languages.en.menu]]",
+                        "fields: title, author, tagline, lang, base_url, photo, bio, strict, [external] skip, [links] email, github, linkedin, website, [[menu]] name, url, weight, and [languages.en] name, title, tagline, author, weight, [[languages.en.menu]]",
                     )
             })?
         }
@@ -90,6 +113,10 @@ pub fn read(
     // page's (Hugo's "Welcome!"), behind the site title its tool's settings give.
     let own = path.is_file();
     let pick = |ours: Option<String>, tools: Option<String>| if own { ours.or(tools) } else { tools.or(ours) };
+    let checks = Checks {
+        strict: file.strict,
+        skip_hosts: std::mem::take(&mut file.external.skip),
+    };
     let author = file.author.or(d.author).unwrap_or_default();
     let title = pick(file.title, d.title).unwrap_or_else(|| {
         if author.is_empty() {
@@ -124,7 +151,7 @@ pub fn read(
         bio: file.bio.or(d.bio).map(|bio| plain(&bio)).unwrap_or_default(),
         ..Site::default()
     };
-    Ok((site, languages))
+    Ok((site, languages, checks))
 }
 
 /// The site's other languages: those `site.toml` declares (its fields first),

@@ -2,6 +2,7 @@
 //! content folders per language, its cross-references (`ref`, `relref`) and
 //! its URL rules (`permalinks.rs`).
 
+pub mod archetypes;
 pub mod cascade;
 pub mod permalinks;
 pub mod shortcodes;
