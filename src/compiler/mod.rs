@@ -50,6 +50,9 @@ pub struct Outcome {
     pub pictures_summary: pictures::Summary,
     /// Drafts left out (`draft: true`, without `--drafts`): counted in the summary.
     pub drafts: usize,
+    /// Each page's and introduction's route, with the file it is written in
+    /// (`make a11y` names the file behind a page).
+    pub files: BTreeMap<String, String>,
 }
 
 impl Outcome {
@@ -93,12 +96,15 @@ pub fn compile(options: &Options) -> Outcome {
             github_ids: tool.conventions.github_ids,
             definition_lists: tool.conventions.definition_lists,
             syntax: Default::default(),
+            english: !lang.is_empty() && !lang.to_ascii_lowercase().starts_with("fr"),
         },
     };
     let copies = Mutex::new(render::ContentFiles::new());
     // The photo as its settings write it, found and resized with the pages' images.
     let photo = site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
     let mut made = make(read, &folders, &copies, &sources, &tool.taxonomies, &mut diagnostics);
+    let files = made.read.docs.iter().chain(&made.read.intros);
+    let files = files.map(|d| (d.route.clone(), sources.name(d.file.id).to_string())).collect();
     diagnostics.extend(made.photo(photo.as_deref(), &folders, &copies, &sources));
     clock.lap("· tags, relations, images");
     let (pictures_summary, failures) = pictures.encode();
@@ -114,6 +120,7 @@ pub fn compile(options: &Options) -> Outcome {
         pictures,
         pictures_summary,
         drafts,
+        files,
     }
 }
 
@@ -307,6 +314,7 @@ fn checks(
         intros.iter().flat_map(|d| d.unrun.iter().cloned()).collect(),
     ));
     found.extend(docs.iter().chain(intros).flat_map(checks::removed_html));
+    found.extend(docs.iter().chain(intros).flat_map(checks::accessibility));
     found.extend(sections::unshown(pages.fields, docs, intros));
     found
 }

@@ -16,6 +16,7 @@ impl Renderer<'_, '_> {
     pub(super) fn image(&mut self, i: usize, dest_url: &str, title: &str, span: Range<usize>) -> usize {
         let end = find_end(self.events, i, |e| matches!(e, TagEnd::Image));
         let alt = plain_text(&self.events[i + 1..end]).trim().to_string();
+        self.image_in_link(&alt);
         let target = links::resolve(dest_url, self.page.from, self.page.routes);
         let located = match &target {
             Target::External | Target::Forbidden => None,
