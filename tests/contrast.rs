@@ -52,7 +52,10 @@ fn colour(value: &str, vars: &BTreeMap<String, String>) -> Option<Rgba> {
     }
     if let Some(hex) = value.strip_prefix('#') {
         let digits: Vec<f64> = match hex.len() {
-            3 => hex.chars().map(|c| c.to_digit(16).map(|d| f64::from(d * 17))).collect::<Option<_>>()?,
+            3 => hex
+                .chars()
+                .map(|c| c.to_digit(16).map(|d| f64::from(d * 17)))
+                .collect::<Option<_>>()?,
             6 => (0..3)
                 .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok().map(f64::from))
                 .collect::<Option<_>>()?,
@@ -70,7 +73,10 @@ fn colour(value: &str, vars: &BTreeMap<String, String>) -> Option<Rgba> {
         };
         return Some(Rgba([c[0] / 255.0, c[1] / 255.0, c[2] / 255.0, alpha]));
     }
-    if let Some(args) = value.strip_prefix("color-mix(in srgb,").and_then(|v| v.strip_suffix(')')) {
+    if let Some(args) = value
+        .strip_prefix("color-mix(in srgb,")
+        .and_then(|v| v.strip_suffix(')'))
+    {
         let (first, second) = args.rsplit_once(',')?;
         let (x, percent) = first.trim().rsplit_once(' ')?;
         let p: f64 = percent.trim_end_matches('%').parse().ok()?;
@@ -105,7 +111,9 @@ fn rules(css: &str) -> Vec<Rule> {
             }
             '}' => {
                 let selector = stack.pop().unwrap_or_default();
-                let skipped = stack.iter().any(|s| s.starts_with("@media print") || s.starts_with("@keyframes"));
+                let skipped = stack
+                    .iter()
+                    .any(|s| s.starts_with("@media print") || s.starts_with("@keyframes"));
                 if !text.trim().is_empty() && !skipped && !selector.starts_with('@') {
                     let declarations = text
                         .split(';')
@@ -144,7 +152,9 @@ fn themes(rules: &[Rule]) -> Vec<(&'static str, BTreeMap<String, String>)> {
     dark.extend(vars(":root[data-theme=\"dark\"]"));
     // The system's dark preference gives the same colours as the toggle's.
     let mut system = light.clone();
-    system.extend(vars("@media (prefers-color-scheme: dark) :root:not([data-theme=\"light\"])"));
+    system.extend(vars(
+        "@media (prefers-color-scheme: dark) :root:not([data-theme=\"light\"])",
+    ));
     assert_eq!(system, dark, "the two dark themes of style/main.css differ");
     vec![("light", light), ("dark", dark)]
 }
@@ -178,22 +188,32 @@ fn failures(rules: &[Rule], vars: &BTreeMap<String, String>) -> Vec<String> {
     let mut out = Vec::new();
     for rule in rules {
         let d = &rule.declarations;
-        let own = d.get("color").map(|_| rule).or_else(|| d.get("opacity").and_then(|_| parent(rules, rule)));
+        let own = d
+            .get("color")
+            .map(|_| rule)
+            .or_else(|| d.get("opacity").and_then(|_| parent(rules, rule)));
         let Some(Some(text)) = own.map(|r| colour(&r.declarations["color"], vars)) else {
             continue;
         };
         // Its own background, painted over its component's (`.lightbox a` in `.lightbox`).
         let painted = |r: &Rule| {
-            let b = r.declarations.get("background").or(r.declarations.get("background-color"))?;
+            let b = r
+                .declarations
+                .get("background")
+                .or(r.declarations.get("background-color"))?;
             colour(b, vars).filter(|b| b.0[3] > 0.0)
         };
-        let written = own.into_iter().chain([rule]).find(|r| {
-            r.declarations.contains_key("background") || r.declarations.contains_key("background-color")
-        });
+        let written = own
+            .into_iter()
+            .chain([rule])
+            .find(|r| r.declarations.contains_key("background") || r.declarations.contains_key("background-color"));
         let layers: Vec<Rgba> = match written {
             // `background: transparent`: on whatever is under it.
             Some(r) => match painted(r) {
-                Some(b) => [Some(b), component(rules, rule).and_then(painted)].into_iter().flatten().collect(),
+                Some(b) => [Some(b), component(rules, rule).and_then(painted)]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
                 None => Vec::new(),
             },
             None => component(rules, rule).and_then(painted).into_iter().collect(),
@@ -201,7 +221,9 @@ fn failures(rules: &[Rule], vars: &BTreeMap<String, String>) -> Vec<String> {
         let background = (!layers.is_empty()).then(|| layers.iter().rev().fold(page, |under, b| b.over(under)));
         let opacity: f64 = d.get("opacity").and_then(|o| o.parse().ok()).unwrap_or(1.0);
         let large = d.get("font-size").is_some_and(|s| {
-            s.strip_suffix("rem").and_then(|n| n.parse::<f64>().ok()).is_some_and(|n| n >= 1.5)
+            s.strip_suffix("rem")
+                .and_then(|n| n.parse::<f64>().ok())
+                .is_some_and(|n| n >= 1.5)
         });
         let needed = if large { 3.0 } else { 4.5 };
         let on: Vec<Rgba> = match background {
@@ -227,7 +249,11 @@ fn the_contrast_ratio_is_wcags() {
     // The tag count badge before this check: the accent at 80% on its tint.
     let count = c("#0b5cad").with_alpha(0.8).over(c("#e6f0fa"));
     assert_eq!(count, c("#377abc"));
-    assert!((ratio(count, c("#e6f0fa")) - 3.89).abs() < 0.01, "{}", ratio(count, c("#e6f0fa")));
+    assert!(
+        (ratio(count, c("#e6f0fa")) - 3.89).abs() < 0.01,
+        "{}",
+        ratio(count, c("#e6f0fa"))
+    );
     assert_eq!(c("rgb(0 0 0 / 50%)").over(c("#fff")), c("#808080"));
 }
 

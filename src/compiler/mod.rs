@@ -104,7 +104,9 @@ pub fn compile(options: &Options) -> Outcome {
     let photo = site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
     let mut made = make(read, &folders, &copies, &sources, &tool.taxonomies, &mut diagnostics);
     let files = made.read.docs.iter().chain(&made.read.intros);
-    let files = files.map(|d| (d.route.clone(), sources.name(d.file.id).to_string())).collect();
+    let files = files
+        .map(|d| (d.route.clone(), sources.name(d.file.id).to_string()))
+        .collect();
     diagnostics.extend(made.photo(photo.as_deref(), &folders, &copies, &sources));
     clock.lap("· tags, relations, images");
     let (pictures_summary, failures) = pictures.encode();

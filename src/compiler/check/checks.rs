@@ -81,17 +81,23 @@ pub fn accessibility(doc: &Doc) -> Vec<Diagnostic> {
         .iter()
         .map(|(access, span)| match access {
             Access::EmptyLink { host } => warn(span, "link without text")
-                .label(format!("a screen reader would announce a bare \"link\"; it reads \"{host}\" instead"))
+                .label(format!(
+                    "a screen reader would announce a bare \"link\"; it reads \"{host}\" instead"
+                ))
                 .hint("write what the link leads to between the tags: [Le site de l'école](https://…)"),
             Access::ImageOnlyLink { href } => warn(span, "link holding only an image without alt text")
-                .label(format!("a screen reader announces a bare \"link\" to {href}, with nothing to say where it leads"))
+                .label(format!(
+                    "a screen reader announces a bare \"link\" to {href}, with nothing to say where it leads"
+                ))
                 .hint("give the image an alt text saying where the link leads: <img alt=\"Le site de l'école\" …>"),
             Access::TableWithoutHeaders => warn(span, "table without header cells")
                 .label("a screen reader reads it cell by cell as a table of data, without saying what a column holds")
                 .hint("for data, write its first row with <th>; to lay things out, write paragraphs or a list instead"),
             Access::ImageWithoutAlt { src } => warn(span, "image without alt text")
                 .label("visitors using a screen reader will not know what it shows; it is written as decorative")
-                .hint(format!("describe the image: <img src=\"{src}\" alt=\"Ce que montre l'image\">")),
+                .hint(format!(
+                    "describe the image: <img src=\"{src}\" alt=\"Ce que montre l'image\">"
+                )),
         })
         .collect()
 }

@@ -68,7 +68,10 @@ mod tests {
             plain,
             "<pre tabindex=\"0\" role=\"region\" aria-label=\"Code\"><code>&lt;script&gt;\n</code></pre>\n"
         );
-        assert!(rust.contains(r#"<pre tabindex="0" role="region" aria-label="Code rust">"#), "{rust}");
+        assert!(
+            rust.contains(r#"<pre tabindex="0" role="region" aria-label="Code rust">"#),
+            "{rust}"
+        );
         let unknown = code_block("klingon", "qapla'\n", "Code klingon");
         assert!(
             unknown.contains("language-klingon") && unknown.contains("qapla&#39;"),

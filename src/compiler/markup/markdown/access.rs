@@ -254,8 +254,18 @@ mod tests {
         assert_eq!(
             hosts,
             [
-                (Access::EmptyLink { host: "www.intechinfo.fr".into() }, body.find("<a").unwrap()),
-                (Access::EmptyLink { host: "example.org".into() }, body.find("[](").unwrap()),
+                (
+                    Access::EmptyLink {
+                        host: "www.intechinfo.fr".into()
+                    },
+                    body.find("<a").unwrap()
+                ),
+                (
+                    Access::EmptyLink {
+                        host: "example.org".into()
+                    },
+                    body.find("[](").unwrap()
+                ),
             ]
         );
         let block = rendered("<p><a href=\"https://www.intechinfo.fr/\"></a></p>\n");
@@ -276,7 +286,9 @@ mod tests {
             );
             assert!(!r.html.contains(">example.org<"), "{}", r.html);
         }
-        let named = rendered("<a href=\"https://example.org/\"><img src=\"x.png\" alt=\"Le site\"></a> [texte](https://example.org)\n");
+        let named = rendered(
+            "<a href=\"https://example.org/\"><img src=\"x.png\" alt=\"Le site\"></a> [texte](https://example.org)\n",
+        );
         assert!(named.access.is_empty(), "{:?}", named.access);
     }
 
@@ -284,8 +296,18 @@ mod tests {
     fn raw_code_tables_images_and_headings_are_made_readable() {
         let r = rendered("Intro.\n\n<h4>Quatre</h4>\n\n<pre>long</pre>\n\n<table><tr><td>a</td></tr></table>\n\n<img src=\"https://example.org/a.png\">\n");
         assert!(r.html.contains("<h2>Quatre</h2>"), "{}", r.html);
-        assert!(r.html.contains(r#"<pre tabindex="0" role="region" aria-label="Code">long</pre>"#), "{}", r.html);
-        assert!(r.html.contains(r#"<div class="table" tabindex="0" role="region" aria-label="Tableau"><table>"#), "{}", r.html);
+        assert!(
+            r.html
+                .contains(r#"<pre tabindex="0" role="region" aria-label="Code">long</pre>"#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains(r#"<div class="table" tabindex="0" role="region" aria-label="Tableau"><table>"#),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("</table></div>"), "{}", r.html);
         assert!(r.html.contains(r#"alt="""#), "{}", r.html);
         let noted: Vec<_> = r.access.iter().map(|(a, _)| a.clone()).collect();
@@ -293,14 +315,18 @@ mod tests {
             noted,
             [
                 Access::TableWithoutHeaders,
-                Access::ImageWithoutAlt { src: "https://example.org/a.png".into() }
+                Access::ImageWithoutAlt {
+                    src: "https://example.org/a.png".into()
+                }
             ]
         );
     }
 
     #[test]
     fn regions_of_one_name_are_told_apart() {
-        let r = rendered("```bash\nls\n```\n\n```bash\npwd\n```\n\n<pre>x</pre>\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n");
+        let r = rendered(
+            "```bash\nls\n```\n\n```bash\npwd\n```\n\n<pre>x</pre>\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n",
+        );
         for label in ["Code bash\"", "Code bash 2\"", "Code\"", "Tableau\"", "Tableau 2\""] {
             assert!(r.html.contains(&format!("aria-label=\"{label}")), "{label}: {}", r.html);
         }
@@ -308,7 +334,8 @@ mod tests {
 
     #[test]
     fn an_empty_header_cell_is_a_plain_cell_and_form_fields_go_with_their_form() {
-        let r = rendered("|   | Lundi |\n|---|---|\n| Presse | 3 |\n\n<form><input type=\"text\" name=\"nom\"></form>\n");
+        let r =
+            rendered("|   | Lundi |\n|---|---|\n| Presse | 3 |\n\n<form><input type=\"text\" name=\"nom\"></form>\n");
         assert!(r.html.contains("<thead><tr><td></td><th>Lundi</th>"), "{}", r.html);
         assert!(!r.html.contains("<input"), "{}", r.html);
     }
@@ -316,21 +343,39 @@ mod tests {
     #[test]
     fn task_list_boxes_say_what_they_mark() {
         let r = rendered("- [x] Recette\n- [ ] Mise en production <b>x</b>\n");
-        assert!(r.html.contains(r#"<input type="checkbox" disabled="" checked="" aria-label="Fait">"#), "{}", r.html);
-        assert!(r.html.contains(r#"<input type="checkbox" disabled="" aria-label="À faire">"#), "{}", r.html);
+        assert!(
+            r.html
+                .contains(r#"<input type="checkbox" disabled="" checked="" aria-label="Fait">"#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains(r#"<input type="checkbox" disabled="" aria-label="À faire">"#),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
     fn markdown_tables_scroll_in_a_named_frame() {
         let r = rendered("| a | b |\n|---|---|\n| 1 | 2 |\n");
-        assert!(r.html.starts_with(r#"<div class="table" tabindex="0" role="region" aria-label="Tableau"><table>"#), "{}", r.html);
+        assert!(
+            r.html
+                .starts_with(r#"<div class="table" tabindex="0" role="region" aria-label="Tableau"><table>"#),
+            "{}",
+            r.html
+        );
         assert!(r.html.trim_end().ends_with("</table>\n</div>"), "{}", r.html);
     }
 
     #[test]
     fn attributes_and_hosts_are_read_as_written() {
         let tag = r#"<a class=x HREF="https://www.intechinfo.fr/ecole?a=1" title='École'>"#;
-        assert_eq!(attribute(tag, "href").as_deref(), Some("https://www.intechinfo.fr/ecole?a=1"));
+        assert_eq!(
+            attribute(tag, "href").as_deref(),
+            Some("https://www.intechinfo.fr/ecole?a=1")
+        );
         assert_eq!(attribute(tag, "title").as_deref(), Some("École"));
         assert_eq!(attribute("<img src=a.png>", "src").as_deref(), Some("a.png"));
         assert_eq!(attribute(r#"<img data-alt="x">"#, "alt"), None);

@@ -12,9 +12,7 @@ use pulldown_cmark::Event;
 use std::ops::Range;
 
 /// Elements of raw HTML that never reach the page (the sanitiser drops them).
-const REMOVED: [&str; 8] = [
-    "style", "script", "iframe", "object", "embed", "form", "video", "audio",
-];
+const REMOVED: [&str; 8] = ["style", "script", "iframe", "object", "embed", "form", "video", "audio"];
 
 impl Renderer<'_, '_> {
     /// A block (`inline`: an inline piece) of raw HTML, written rewritten.
