@@ -160,6 +160,8 @@ struct Renderer<'r, 'a> {
     raw_link: Option<access::RawLink>,
     /// (written, shown) levels of the raw HTML headings open.
     raw_headings: Vec<(u8, u8)>,
+    /// The raw tables open: where each is written, and whether it has a header cell yet.
+    raw_tables: Vec<(Range<usize>, bool)>,
     /// How many scrolling regions of each name the page has ("Code bash": 2).
     regions: HashMap<String, usize>,
     /// The first paragraph with text, for the summary.
@@ -183,6 +185,7 @@ impl<'r, 'a> Renderer<'r, 'a> {
             heading_level: HeadingLevel::H2,
             raw_link: None,
             raw_headings: Vec::new(),
+            raw_tables: Vec::new(),
             regions: HashMap::new(),
             first_paragraph: None,
             paragraph: None,

@@ -63,7 +63,7 @@ impl Renderer<'_, '_> {
                 rest = &rest[lt..];
                 break;
             };
-            self.tag(&rest[lt..=lt + gt], raw, span, &mut out);
+            self.tag(&rest[lt..=lt + gt], span, &mut out);
             rest = &rest[lt + gt + 1..];
         }
         self.words_in_link(rest);
@@ -86,7 +86,7 @@ impl Renderer<'_, '_> {
         }
     }
 
-    fn tag(&mut self, tag: &str, raw: &str, span: &Range<usize>, out: &mut String) {
+    fn tag(&mut self, tag: &str, span: &Range<usize>, out: &mut String) {
         let name = tag_name(tag);
         let level = heading_level(&name);
         match name.as_str() {
@@ -116,11 +116,18 @@ impl Renderer<'_, '_> {
                 let label = self.region_label(table_label(self.page.english));
                 out.push_str(&table_open(&label));
                 out.push_str(tag);
-                if !has_header_cells(raw) {
-                    self.out.access.push((Access::TableWithoutHeaders, span.clone()));
+                self.raw_tables.push((span.clone(), false));
+            }
+            "th" => {
+                self.raw_tables.iter_mut().for_each(|(_, headed)| *headed = true);
+                out.push_str(tag);
+            }
+            "/table" => {
+                out.push_str("</table></div>");
+                if let Some((at, false)) = self.raw_tables.pop() {
+                    self.out.access.push((Access::TableWithoutHeaders, at));
                 }
             }
-            "/table" => out.push_str("</table></div>"),
             _ if level.is_some() => out.push_str(&self.raw_heading(tag, &name, level.unwrap_or(2))),
             _ => out.push_str(tag),
         }
@@ -207,12 +214,6 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 /// Whether some text is more than spaces (`&nbsp;` among them).
 fn has_words(text: &str) -> bool {
     !text.replace("&nbsp;", " ").replace("&#160;", " ").trim().is_empty()
-}
-
-/// Whether a raw table holds header cells.
-fn has_header_cells(raw: &str) -> bool {
-    let lower = raw.to_ascii_lowercase();
-    lower.contains("<th>") || lower.contains("<th ")
 }
 
 /// What a link without text reads: its address's host (`www.intechinfo.fr`),
@@ -355,6 +356,13 @@ mod tests {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn a_raw_table_with_header_cells_on_its_own_lines_is_not_noted() {
+        let r = rendered("<table>\n  <tr><th>Étape</th></tr>\n  <tr><td>Recette</td></tr>\n</table>\n");
+        assert!(r.access.is_empty(), "{:?}", r.access);
+        assert!(r.html.contains("<th>Étape</th>"), "{}", r.html);
     }
 
     #[test]
