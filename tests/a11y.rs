@@ -176,6 +176,14 @@ async fn axe(browser: &Browser, route: &str, view: &'static str) -> Vec<Found> {
     found
 }
 
+/// How many elements of pages are named, each once whatever the views it is found in.
+fn elements<'f>(found: impl Iterator<Item = &'f Found>) -> usize {
+    let distinct: std::collections::BTreeSet<(&str, &str, &str)> = found
+        .map(|f| (f.rule.as_str(), f.route.as_str(), f.target.as_str()))
+        .collect();
+    distinct.len()
+}
+
 /// How many pages a rule's line names before "…".
 const FIRST_PAGES: usize = 4;
 
@@ -210,8 +218,8 @@ fn report(found: &[Found], files: &BTreeMap<String, String>, routes: usize) -> S
         let more = if pages.len() > FIRST_PAGES { ", …" } else { "" };
         out.push_str(&format!(
             "a11y: {rule}: {} element{} on {} page{} — {}\n    {}{more}\n",
-            all.len(),
-            if all.len() == 1 { "" } else { "s" },
+            elements(all.iter().copied()),
+            if elements(all.iter().copied()) == 1 { "" } else { "s" },
             pages.len(),
             if pages.len() == 1 { "" } else { "s" },
             all[0].help,
@@ -219,12 +227,16 @@ fn report(found: &[Found], files: &BTreeMap<String, String>, routes: usize) -> S
         ));
     }
     let pages: std::collections::BTreeSet<&str> = found.iter().map(|f| f.route.as_str()).collect();
+    if found.is_empty() {
+        out.push_str(&format!("a11y: no violation on {routes} pages (light, dark, 375 px)\n"));
+        return out;
+    }
     out.push_str(&format!(
         "a11y: {} rule{} broken, {} element{}, on {} of {routes} pages (light, dark, 375 px)\n",
         by_rule.len(),
         if by_rule.len() == 1 { "" } else { "s" },
-        found.len(),
-        if found.len() == 1 { "" } else { "s" },
+        elements(found.iter()),
+        if elements(found.iter()) == 1 { "" } else { "s" },
         pages.len()
     ));
     out
