@@ -10,7 +10,7 @@ pub fn sanitize(html: &str) -> String {
             let mut b = ammonia::Builder::default();
             b.link_rel(None)
                 .add_generic_attributes(["id", "class"])
-                .add_tag_attributes("a", ["rel"])
+                .add_tag_attributes("a", ["rel", "aria-label"])
                 .add_tag_attributes("img", ["loading", "decoding", "fetchpriority", "srcset", "sizes"])
                 .add_tags(["input"])
                 // Scrolling code and tables: reached with the keyboard, named (markdown/access.rs).

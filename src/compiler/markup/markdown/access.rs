@@ -366,6 +366,46 @@ mod tests {
     }
 
     #[test]
+    fn a_zoom_link_around_an_image_without_alt_says_what_it_does() {
+        let from = From {
+            route: "/competences/x",
+            dir: "competences",
+            base: "",
+            moved: &links::NOTHING_MOVED,
+        };
+        let located = |_: &[String]| {
+            Some(crate::compiler::model::rendered::Located {
+                url: "/assets/photo.png".into(),
+                size: Some((960, 540)),
+                resized: None,
+                path: "photo.png".into(),
+            })
+        };
+        let r = render(
+            "![](/assets/photo.png) <b>x</b>\n",
+            0,
+            &from,
+            Markup::default(),
+            &Default::default(),
+            &located,
+        );
+        assert!(
+            r.html.contains(r#"rel="external" aria-label="Agrandir l’image"><img"#),
+            "{}",
+            r.html
+        );
+        let named = render(
+            "![Le tableau de bord](/assets/photo.png)\n",
+            0,
+            &from,
+            Markup::default(),
+            &Default::default(),
+            &located,
+        );
+        assert!(!named.html.contains("aria-label"), "{}", named.html);
+    }
+
+    #[test]
     fn markdown_tables_scroll_in_a_named_frame() {
         let r = rendered("| a | b |\n|---|---|\n| 1 | 2 |\n");
         assert!(
