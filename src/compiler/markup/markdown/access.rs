@@ -59,6 +59,13 @@ impl Renderer<'_, '_> {
         while let Some(lt) = rest.find('<') {
             self.words_in_link(&rest[..lt]);
             out.push_str(&rest[..lt]);
+            // A comment is kept as it is, tags written in it too.
+            if rest[lt..].starts_with("<!--") {
+                let end = rest[lt..].find("-->").map_or(rest.len(), |e| lt + e + 3);
+                out.push_str(&rest[lt..end]);
+                rest = &rest[end..];
+                continue;
+            }
             let Some(gt) = rest[lt..].find('>') else {
                 rest = &rest[lt..];
                 break;
@@ -295,7 +302,7 @@ mod tests {
 
     #[test]
     fn raw_code_tables_images_and_headings_are_made_readable() {
-        let r = rendered("Intro.\n\n<h4>Quatre</h4>\n\n<pre>long</pre>\n\n<table><tr><td>a</td></tr></table>\n\n<img src=\"https://example.org/a.png\">\n");
+        let r = rendered("Intro.\n\n<!-- <h2>ancien</h2> <table> -->\n\n<h4>Quatre</h4>\n\n<pre>long</pre>\n\n<table><tr><td>a</td></tr></table>\n\n<img src=\"https://example.org/a.png\">\n");
         assert!(r.html.contains("<h2>Quatre</h2>"), "{}", r.html);
         assert!(
             r.html
