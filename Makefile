@@ -3,7 +3,7 @@
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: fuzz tools serve build build-subpath build-drafts check check-links new test lint bench bench-serve bench-scale bench-search sizes lighthouse image-bytes clean
+.PHONY: a11y fuzz tools serve build build-subpath build-drafts check check-links new test lint bench bench-serve bench-scale bench-search sizes lighthouse image-bytes clean
 
 # `SITE=path/to/site`: build a Hugo, Zola or Pelican site root (its `content/`),
 # an Astro root (`src/content/`, `public/`) or a Jekyll root (the folder itself)
@@ -56,7 +56,17 @@ build-drafts: tools
 ## tests at the root of a host, then the browser tests again under a sub-path.
 test: tools lint build build-subpath build-drafts
 	cargo test
+	$(MAKE) --no-print-directory a11y SITE=tests/fixtures/a11y A11Y_DIST=target/dist-a11y-fixture
 	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search --test hydration --test pictures --test synthese --test languages -- --skip drafts
+
+## Accessibility: build the site (`SITE=path` as for `make build`, into
+## A11Y_DIST), serve it on 127.0.0.1 and run axe-core in Chromium on every
+## route, light and dark, and on a 375 px screen (tests/a11y.rs): one line per
+## rule broken, with its first pages and their files; exits 1 when any is.
+A11Y_DIST ?= target/dist-a11y
+a11y: tools
+	./scripts/trunk.sh build --release $(if $(SITE),--dist $(A11Y_DIST))
+	VITRINE_DIST=$(if $(SITE),$(A11Y_DIST),dist) cargo test --quiet --test a11y || exit 1
 
 lint:
 	python3 scripts/check-imports.py

@@ -54,6 +54,9 @@ pub struct Outcome {
     pub drafts: usize,
     /// What the site's settings ask of the checks (`strict = true`).
     pub checks: readers::site::Checks,
+    /// Each page's and introduction's route, with the file it is written in
+    /// (`make a11y` names the file behind a page).
+    pub files: BTreeMap<String, String>,
 }
 
 impl Outcome {
@@ -117,9 +120,14 @@ pub fn compile(options: &Options) -> Outcome {
     let (pictures_summary, failures) = pictures.encode();
     let mut bundles = Vec::new();
     let mut keys = Vec::new();
+    let files = parts
+        .iter()
+        .flat_map(|p| p.made.read.docs.iter().chain(&p.made.read.intros))
+        .map(|d| (d.route.clone(), sources.name(d.file.id).to_string()))
+        .collect();
     for mut part in parts {
         let site = part.edition.site.take();
-        let folders = folders(&part.edition.options, &tool, &pictures, &part.moved);
+        let folders = folders(&part.edition, &tool, &pictures, &part.moved);
         part.made.serve_failed(&failures, &pictures, &folders, &mut diagnostics);
         keys.push(languages::keys(&part.made.read.docs, &part.edition.lang));
         let bundle = finish(part.made, site, &part.edition, &folders, &mut sources, &mut diagnostics);
@@ -140,6 +148,7 @@ pub fn compile(options: &Options) -> Outcome {
         pictures_summary,
         drafts,
         checks,
+        files,
     }
 }
 
@@ -173,7 +182,7 @@ impl Shared<'_> {
         let routes = read.routes.clone();
         // The photo as its settings write it, found and resized with the pages' images.
         let photo = edition.site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
-        let folders = folders(&edition.options, self.tool, &self.pictures, &moved);
+        let folders = folders(&edition, self.tool, &self.pictures, &moved);
         let kinds = (self.tool.taxonomies.as_slice(), first.is_some());
         let mut made = make(read, &folders, &self.copies, sources, kinds, diagnostics);
         diagnostics.extend(made.photo(photo.as_deref(), &folders, &self.copies, sources));
@@ -220,11 +229,12 @@ impl Options {
 
 /// What rendering one language's pages needs.
 fn folders<'a>(
-    options: &'a Options,
+    edition: &'a Edition,
     tool: &'a readers::settings::ToolSettings,
     pictures: &'a pictures::Pictures,
     moved: &'a BTreeMap<String, String>,
 ) -> render::Folders<'a> {
+    let options = &edition.options;
     render::Folders {
         content: &options.content,
         public: &options.public,
@@ -236,6 +246,8 @@ fn folders<'a>(
             github_ids: tool.conventions.github_ids,
             definition_lists: tool.conventions.definition_lists,
             syntax: Default::default(),
+            // The labels the Markdown adds (`Code bash`, `Tableau`) in the page's language.
+            english: !crate::text::for_lang(&edition.lang.code).lang.eq("fr"),
         },
     }
 }
@@ -445,6 +457,7 @@ fn checks(
         intros.iter().flat_map(|d| d.unrun.iter().cloned()).collect(),
     ));
     found.extend(docs.iter().chain(intros).flat_map(checks::removed_html));
+    found.extend(docs.iter().chain(intros).flat_map(checks::accessibility));
     found.extend(sections::unshown(pages.fields, docs, intros));
     found
 }

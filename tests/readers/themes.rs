@@ -200,7 +200,7 @@ fn theme_shortcodes_show_what_they_mean_and_none_is_shown_as_written() {
         "the article is a link: {html}"
     );
     assert_eq!(page(&b, "/posts/papermod").backlinks, ["/about"]);
-    let mermaid = between(html, "<pre>", "</pre>");
+    let mermaid = between(html, "<pre ", "</pre>");
     assert!(
         mermaid.contains(r#"<code class="language-mermaid">graph LR;"#),
         "{html}"

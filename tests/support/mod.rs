@@ -374,8 +374,8 @@ pub fn copy_site(from: &Path) -> tempfile::TempDir {
 }
 
 impl Browser {
-    /// Runs axe-core (from `node_modules/axe-core`) on the current page; returns the violations, one line each.
-    pub async fn axe_violations(&self) -> Vec<String> {
+    /// Loads axe-core (from `node_modules/axe-core`) into the current page.
+    async fn inject_axe(&self) {
         static AXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
         let source = AXE.get_or_init(|| {
             let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
@@ -385,6 +385,11 @@ impl Browser {
             .execute(&format!("{source}\nreturn true;"), vec![])
             .await
             .unwrap();
+    }
+
+    /// Runs axe-core (from `node_modules/axe-core`) on the current page; returns the violations, one line each.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        self.inject_axe().await;
         let result = self
             .client
             .execute_async(
@@ -397,6 +402,21 @@ impl Browser {
             .await
             .unwrap();
         serde_json::from_value(result).unwrap()
+    }
+
+    /// axe-core's violations on the current page, as `[{id, help, nodes: [selector…]}]`.
+    pub async fn axe_results(&self) -> serde_json::Value {
+        self.inject_axe().await;
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                    .then(r => done(r.violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))))
+                    .catch(e => done([{ id: 'axe-failed', help: String(e), nodes: [''] }]));",
+                vec![],
+            )
+            .await
+            .unwrap()
     }
 
     /// Saves a screenshot of the viewport under `target/screenshots/`.

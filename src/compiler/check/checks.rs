@@ -95,6 +95,36 @@ pub fn counted_shortcodes(warnings: Vec<(String, Diagnostic)>) -> Vec<Diagnostic
     })
 }
 
+/// What a screen reader meets badly on a page, at each place: what it hears, and how to write it.
+pub fn accessibility(doc: &Doc) -> Vec<Diagnostic> {
+    use crate::compiler::model::rendered::Access;
+    let warn = |span: &std::ops::Range<usize>, message: &str| Diagnostic::warning(doc.file.id, span.clone(), message);
+    doc.rendered
+        .access
+        .iter()
+        .map(|(access, span)| match access {
+            Access::EmptyLink { host } => warn(span, "link without text")
+                .label(format!(
+                    "a screen reader would announce a bare \"link\"; it reads \"{host}\" instead"
+                ))
+                .hint("write what the link leads to between the tags: [Le site de l'école](https://…)"),
+            Access::ImageOnlyLink { href } => warn(span, "link holding only an image without alt text")
+                .label(format!(
+                    "a screen reader announces a bare \"link\" to {href}, with nothing to say where it leads"
+                ))
+                .hint("give the image an alt text saying where the link leads: <img alt=\"Le site de l'école\" …>"),
+            Access::TableWithoutHeaders => warn(span, "table without header cells")
+                .label("a screen reader reads it cell by cell as a table of data, without saying what a column holds")
+                .hint("for data, write its first row with <th>; to lay things out, write paragraphs or a list instead"),
+            Access::ImageWithoutAlt { src } => warn(span, "image without alt text")
+                .label("visitors using a screen reader will not know what it shows; it is written as decorative")
+                .hint(format!(
+                    "describe the image: <img src=\"{src}\" alt=\"Ce que montre l'image\">"
+                )),
+        })
+        .collect()
+}
+
 /// One warning per kind of raw HTML element a page loses (`<style>`, `<iframe>`…), at its first use.
 pub fn removed_html(doc: &Doc) -> Vec<Diagnostic> {
     doc.rendered
@@ -102,6 +132,10 @@ pub fn removed_html(doc: &Doc) -> Vec<Diagnostic> {
         .iter()
         .map(|(tag, span)| {
             let (label, hint) = match *tag {
+                "video" | "audio" => (
+                    "pages play nothing of their own (no player, nothing loaded before a click)",
+                    "link to the file: [La démonstration (vidéo)](/assets/demo.mp4); for YouTube, {{< youtube ID >}}",
+                ),
                 "style" => (
                     "the site's Content-Security-Policy allows no inline style",
                     "the theme styles the page; keep the content in Markdown and drop the rules",

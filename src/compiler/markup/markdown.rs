@@ -9,12 +9,15 @@
 //! blocks (`code_block.rs`), paragraphs and text (`text.rs`, words counted by
 //! `words.rs`). Each writes the HTML events that stand for what it read.
 
+mod access;
 mod code_block;
 mod footnote;
 mod heading;
 mod image;
 mod link;
 mod raw_html;
+mod table;
+mod task;
 mod text;
 mod words;
 
@@ -56,6 +59,8 @@ pub struct Markup {
     pub definition_lists: bool,
     /// What the body holds besides Markdown, as its reader says.
     pub syntax: crate::compiler::readers::syntax::Syntax,
+    /// The site is in English: the names screen readers give tables.
+    pub english: bool,
 }
 
 pub fn render(
@@ -77,6 +82,7 @@ pub fn render(
     }
     let page = Page {
         from,
+        english: markup.english,
         github_ids: markup.github_ids,
         routes,
         locate,
@@ -109,6 +115,7 @@ pub fn remap(out: &mut Rendered, body: &str, written: &str, body_offset: usize) 
     let spans = spans.chain(out.images.iter_mut().map(|i| &mut i.span));
     spans
         .chain(out.removed.iter_mut().map(|(_, s)| s))
+        .chain(out.access.iter_mut().map(|(_, s)| s))
         .for_each(|s| remap.span(s));
 }
 
@@ -116,6 +123,8 @@ pub fn remap(out: &mut Rendered, body: &str, written: &str, body_offset: usize) 
 #[derive(Clone, Copy)]
 struct Page<'p> {
     from: &'p From<'p>,
+    /// The site is in English (see [`Markup`]).
+    english: bool,
     /// Heading ids made as GitHub makes them, else folded.
     github_ids: bool,
     routes: &'p BTreeSet<String>,
@@ -147,6 +156,14 @@ struct Renderer<'r, 'a> {
     open_levels: Vec<(u8, u8)>,
     /// The level the open heading is shown at, which closes it.
     heading_level: HeadingLevel,
+    /// The link of raw HTML open, to see whether it says where it leads.
+    raw_link: Option<access::RawLink>,
+    /// (written, shown) levels of the raw HTML headings open.
+    raw_headings: Vec<(u8, u8)>,
+    /// The raw tables open: where each is written, and whether it has a header cell yet.
+    raw_tables: Vec<(Range<usize>, bool)>,
+    /// How many scrolling regions of each name the page has ("Code bash": 2).
+    regions: HashMap<String, usize>,
     /// The first paragraph with text, for the summary.
     first_paragraph: Option<String>,
     /// The text of the paragraph open, until the first one is found.
@@ -166,6 +183,10 @@ impl<'r, 'a> Renderer<'r, 'a> {
             in_link: false,
             open_levels: Vec::new(),
             heading_level: HeadingLevel::H2,
+            raw_link: None,
+            raw_headings: Vec::new(),
+            raw_tables: Vec::new(),
+            regions: HashMap::new(),
             first_paragraph: None,
             paragraph: None,
         }
@@ -197,7 +218,7 @@ impl<'r, 'a> Renderer<'r, 'a> {
                 dest_url,
                 title,
                 ..
-            }) => self.link(*link_type, dest_url, title, span),
+            }) => self.link(i, *link_type, dest_url, title, span),
             Event::End(TagEnd::Link) => self.link_end(),
             Event::Start(Tag::Image { dest_url, title, .. }) => return self.image(i, dest_url, title, span),
             Event::Html(raw) => self.raw_html(raw, false, span),
@@ -206,6 +227,10 @@ impl<'r, 'a> Renderer<'r, 'a> {
             Event::Start(Tag::FootnoteDefinition(name)) => self.footnote_definition(name),
             Event::End(TagEnd::FootnoteDefinition) => self.footnote_definition_end(),
             Event::Start(Tag::CodeBlock(kind)) => return self.code_block(i, kind),
+            Event::Start(Tag::Table(_)) => self.table(event),
+            Event::End(TagEnd::Table) => self.table_end(event),
+            Event::Start(Tag::TableCell) => return self.table_cell(i, event),
+            Event::TaskListMarker(done) => self.task_marker(*done),
             Event::Start(Tag::Paragraph) => self.paragraph_start(event),
             Event::End(TagEnd::Paragraph) => self.paragraph_end(event),
             Event::Text(t) | Event::Code(t) => self.text(t, event),

@@ -10,10 +10,13 @@ pub fn sanitize(html: &str) -> String {
             let mut b = ammonia::Builder::default();
             b.link_rel(None)
                 .add_generic_attributes(["id", "class"])
-                .add_tag_attributes("a", ["rel"])
+                .add_tag_attributes("a", ["rel", "aria-label"])
                 .add_tag_attributes("img", ["loading", "decoding", "fetchpriority", "srcset", "sizes"])
                 .add_tags(["input"])
-                .add_tag_attributes("input", ["type", "checked", "disabled"])
+                // Scrolling code and tables: reached with the keyboard, named (markdown/access.rs).
+                .add_tag_attributes("pre", ["tabindex", "role", "aria-label"])
+                .add_tag_attributes("div", ["tabindex", "role", "aria-label"])
+                .add_tag_attributes("input", ["type", "checked", "disabled", "aria-label"])
                 .add_tag_attributes("td", ["style"])
                 .add_tag_attributes("th", ["style"])
                 .filter_style_properties(["text-align"].into_iter().collect())
@@ -23,7 +26,9 @@ pub fn sanitize(html: &str) -> String {
                         let url = candidate.split_whitespace().next().unwrap_or("");
                         url.contains(':') && !url.starts_with("https://") && !url.starts_with("http://")
                     };
-                    if attribute == "srcset" && value.split(',').any(bad) {
+                    // Nothing taken out of the reading order, no role but a region's.
+                    let odd = (attribute == "tabindex" && value != "0") || (attribute == "role" && value != "region");
+                    if odd || (attribute == "srcset" && value.split(',').any(bad)) {
                         None
                     } else {
                         Some(value.into())

@@ -50,6 +50,24 @@ pub struct Rendered {
     /// Raw HTML elements the sanitiser removes (`style`, `script`, `iframe`…),
     /// each at its first use, to say so.
     pub removed: Vec<(&'static str, Range<usize>)>,
+    /// What a screen reader meets that the author should hear about, where it is written.
+    pub access: Vec<(Access, Range<usize>)>,
+}
+
+/// Something in a body a screen reader meets badly, said in a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    /// A link without text (`<a href="https://www.intechinfo.fr/"> </a>`, `[](url)`):
+    /// given its address's host as text.
+    EmptyLink { host: String },
+    /// A link whose only content is an image without alt text: read as a bare
+    /// "link", left as written (its meaning is the image's).
+    ImageOnlyLink { href: String },
+    /// A raw `<table>` without header cells, maybe laying things out: read
+    /// cell by cell as a table, left as written.
+    TableWithoutHeaders,
+    /// A raw `<img>` without `alt`: made decorative (`alt=""`).
+    ImageWithoutAlt { src: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -20,8 +20,10 @@ impl Renderer<'_, '_> {
             CodeBlockKind::Fenced(info) => info.as_ref(),
             CodeBlockKind::Indented => "",
         };
+        let lang = crate::compiler::markup::highlight::language(info);
+        let label = self.region_label(format!("Code {lang}").trim_end());
         self.html.push(Event::Html(
-            crate::compiler::markup::highlight::code_block(info, &code).into(),
+            crate::compiler::markup::highlight::code_block(info, &code, &label).into(),
         ));
         end + 1
     }

@@ -69,7 +69,7 @@ impl<'a> Renderer<'_, 'a> {
 /// author wrote (`#`, or `###` then `#####`); headings written at the same
 /// level stay at the same level. `open`: (written, shown) levels of the
 /// headings above, outermost first.
-fn outline_level(open: &mut Vec<(u8, u8)>, written: u8) -> u8 {
+pub(super) fn outline_level(open: &mut Vec<(u8, u8)>, written: u8) -> u8 {
     while open.last().is_some_and(|(w, _)| *w >= written) {
         open.pop();
     }

@@ -16,6 +16,7 @@ impl Renderer<'_, '_> {
     pub(super) fn image(&mut self, i: usize, dest_url: &str, title: &str, span: Range<usize>) -> usize {
         let end = find_end(self.events, i, |e| matches!(e, TagEnd::Image));
         let alt = plain_text(&self.events[i + 1..end]).trim().to_string();
+        self.image_in_link(&alt);
         let target = links::resolve(dest_url, self.page.from, self.page.routes);
         let located = match &target {
             Target::External | Target::Forbidden => None,
@@ -25,7 +26,7 @@ impl Renderer<'_, '_> {
         let found = located.is_some() || target == Target::External;
         let title = title_attribute(title);
         let html = match &located {
-            Some(l) => image_html(l, &alt, &title, self.in_link),
+            Some(l) => image_html(l, &alt, &title, self.in_link, self.page.english),
             None => {
                 let src = if target == Target::Forbidden { "" } else { dest_url };
                 format!("<img src=\"{}\" alt=\"{}\"{title}{LAZY}>", escape(src), escape(&alt))
@@ -45,8 +46,9 @@ impl Renderer<'_, '_> {
 }
 
 /// A found image: its resized variants when it has some, sized, lazy, inside a
-/// link to the original (which the lightbox opens large) unless already in a link.
-fn image_html(found: &Located, alt: &str, title: &str, in_link: bool) -> String {
+/// link to the original (which the lightbox opens large) unless already in a link;
+/// that link says what it does when the image has no alt text to name it.
+fn image_html(found: &Located, alt: &str, title: &str, in_link: bool, english: bool) -> String {
     let size = found
         .size
         .map(|(w, h)| format!(" width=\"{w}\" height=\"{h}\""))
@@ -68,11 +70,15 @@ fn image_html(found: &Located, alt: &str, title: &str, in_link: bool) -> String 
     // Resized or large images open large; a small icon in a sentence stays inline.
     let zoom = found.resized.is_some() || found.size.is_some_and(|(w, _)| w >= 480);
     if in_link || !zoom {
-        img
-    } else {
-        format!(
-            "<a class=\"zoom\" href=\"{}\" rel=\"external\">{img}</a>",
-            escape(&original)
-        )
+        return img;
     }
+    let label = match (alt.is_empty(), english) {
+        (false, _) => "",
+        (true, false) => " aria-label=\"Agrandir l’image\"",
+        (true, true) => " aria-label=\"Enlarge the image\"",
+    };
+    format!(
+        "<a class=\"zoom\" href=\"{}\" rel=\"external\"{label}>{img}</a>",
+        escape(&original)
+    )
 }

@@ -1,17 +1,18 @@
 //! Links: resolved to a page, an anchor, a file or another site, and written
 //! with the address the app uses; each use recorded for the checks.
 
-use super::{title_attribute, Locate, Page, Renderer};
+use super::access::host;
+use super::{find_end, plain_text, title_attribute, Locate, Page, Renderer};
 use crate::bundle::relative_link;
 use crate::compiler::markup::links::{self, From};
 use crate::compiler::model::html::escape;
-use crate::compiler::model::rendered::{LinkUse, Target};
-use pulldown_cmark::{Event, LinkType};
+use crate::compiler::model::rendered::{Access, LinkUse, Target};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use std::ops::Range;
 
 impl Renderer<'_, '_> {
     /// A link's opening tag, written here; its text is walked after it.
-    pub(super) fn link(&mut self, link_type: LinkType, dest_url: &str, title: &str, span: Range<usize>) {
+    pub(super) fn link(&mut self, i: usize, link_type: LinkType, dest_url: &str, title: &str, span: Range<usize>) {
         self.in_link = true;
         // `<contact@example.org>` is an address to write to.
         let mailto;
@@ -32,16 +33,52 @@ impl Renderer<'_, '_> {
             Target::File { .. } => " rel=\"external\"",
             _ => "",
         };
+        let named = !title.trim().is_empty();
         let title = title_attribute(title);
         self.html.push(Event::InlineHtml(
             format!("<a href=\"{}\"{title}{rel}>", escape(&href)).into(),
         ));
+        if !named {
+            self.name_empty_link(i, dest_url, &span);
+        }
         self.out.links.push(LinkUse {
             href: dest_url.to_string(),
             target,
             span,
             found,
         });
+    }
+
+    /// A link opening at event `i` with nothing to read (`[](https://…)`)
+    /// reads its address's host, noted; one holding only an image without
+    /// alt text is noted and left as written.
+    fn name_empty_link(&mut self, i: usize, dest_url: &str, span: &Range<usize>) {
+        let end = find_end(self.events, i, |e| matches!(e, TagEnd::Link));
+        let inside = &self.events[i + 1..end];
+        let mut image = false;
+        for (k, (event, _)) in inside.iter().enumerate() {
+            match event {
+                Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => return,
+                Event::InlineHtml(_) | Event::FootnoteReference(_) => return,
+                Event::Start(Tag::Image { .. }) => {
+                    if !plain_text(&inside[k + 1..]).trim().is_empty() {
+                        return;
+                    }
+                    image = true;
+                }
+                _ => {}
+            }
+        }
+        let access = if image {
+            Access::ImageOnlyLink {
+                href: dest_url.to_string(),
+            }
+        } else {
+            let host = host(dest_url);
+            self.html.push(Event::Text(host.clone().into()));
+            Access::EmptyLink { host }
+        };
+        self.out.access.push((access, span.clone()));
     }
 
     pub(super) fn link_end(&mut self) {

@@ -12,13 +12,14 @@ use pulldown_cmark::Event;
 use std::ops::Range;
 
 /// Elements of raw HTML that never reach the page (the sanitiser drops them).
-const REMOVED: [&str; 6] = ["style", "script", "iframe", "object", "embed", "form"];
+const REMOVED: [&str; 8] = ["style", "script", "iframe", "object", "embed", "form", "video", "audio"];
 
 impl Renderer<'_, '_> {
     /// A block (`inline`: an inline piece) of raw HTML, written rewritten.
     pub(super) fn raw_html(&mut self, raw: &str, inline: bool, span: Range<usize>) {
         self.needs_sanitizer = true;
         let raw = &crate::compiler::markup::embeds::as_links(raw);
+        let raw = &self.accessible(raw, &span);
         note_removed(raw, &span, &mut self.out.removed);
         // `<div id="1">` is an anchor too (the sanitiser keeps ids).
         self.out.anchors.extend(html_ids(raw));

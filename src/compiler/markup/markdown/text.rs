@@ -30,6 +30,7 @@ impl<'a> Renderer<'_, 'a> {
     /// Text or inline code (`t`): its words counted.
     pub(super) fn text(&mut self, t: &str, event: &Event<'a>) {
         self.out.word_count += count_words(t);
+        self.words_in_link(t);
         if let Some(p) = self.paragraph.as_mut() {
             p.push_str(t);
         }
