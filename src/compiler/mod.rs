@@ -120,11 +120,7 @@ pub fn compile(options: &Options) -> Outcome {
     let (pictures_summary, failures) = pictures.encode();
     let mut bundles = Vec::new();
     let mut keys = Vec::new();
-    let files = parts
-        .iter()
-        .flat_map(|p| p.made.read.docs.iter().chain(&p.made.read.intros))
-        .map(|d| (d.route.clone(), sources.name(d.file.id).to_string()))
-        .collect();
+    let files = files_of(&parts, &sources);
     for mut part in parts {
         let site = part.edition.site.take();
         let folders = folders(&part.edition, &tool, &pictures, &part.moved);
@@ -193,6 +189,15 @@ impl Shared<'_> {
             routes,
         }
     }
+}
+
+/// Each page's and introduction's route, with the file it is written in.
+fn files_of(parts: &[Part], sources: &Sources) -> BTreeMap<String, String> {
+    parts
+        .iter()
+        .flat_map(|p| p.made.read.docs.iter().chain(&p.made.read.intros))
+        .map(|d| (d.route.clone(), sources.name(d.file.id).to_string()))
+        .collect()
 }
 
 /// The site in one language: where its pages are read from, and its settings.
