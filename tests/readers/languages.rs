@@ -296,3 +296,30 @@ fn an_astro_site_with_i18n_keeps_each_language_in_a_folder_of_each_collection() 
         assert_eq!(en.pages[0].translations[0].1, format!("{own_root}/blog/premier"));
     }
 }
+
+#[test]
+fn a_pelican_site_sorts_its_pages_by_their_lang_header() {
+    let site = tempfile::tempdir().unwrap();
+    write_tree(
+        site.path(),
+        &[
+            ("pelicanconf.py", "SITENAME = 'Portfolio'\nDEFAULT_LANG = 'fr'\n"),
+            (
+                "content/veille/ia.md",
+                "Title: IA générative\nSlug: ia\nDate: 2024-01-02\n\nTexte.\n",
+            ),
+            (
+                "content/veille/ia-en.md",
+                "Title: Generative AI\nSlug: ia\nLang: en\nDate: 2024-01-02\n\nText.\n",
+            ),
+        ],
+    );
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    let fr = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(routes(&fr), ["/veille/ia"], "{text}");
+    let en = &outcome.languages[0];
+    assert_eq!(routes(en), ["/en/veille/ia"]);
+    assert_eq!(en.pages[0].title, "Generative AI");
+    assert_eq!(en.pages[0].translations, [("fr".to_string(), "/veille/ia".to_string())]);
+}

@@ -47,10 +47,21 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
         .clone()
         .filter(|u| !u.is_empty())
         .map(|u| u.trim_end_matches('/').to_string());
+    // Pelican's translations: a `Lang:` header on each page in another language
+    // than `DEFAULT_LANG`, paired with its original by address (the same `Slug:`).
+    let own = conf.default_lang.as_deref().map(super::hugo::primary);
+    let content = root.join(conf.path.as_deref().unwrap_or("content"));
+    let languages: Vec<super::settings::Language> = page_languages(&content)
+        .into_iter()
+        .filter(|l| Some(l) != own.as_ref())
+        .map(|l| super::settings::Language::new(&l))
+        .collect();
     let settings = ToolSettings {
         title: conf.sitename.clone(),
         author: conf.author.clone(),
-        lang: conf.default_lang.as_deref().map(super::hugo::primary),
+        lang: own,
+        languages_in_field: !languages.is_empty(),
+        languages,
         base_path: base_url.as_deref().and_then(url_path),
         base_url,
         permalinks: permalinks(&conf),
@@ -60,6 +71,28 @@ pub fn read(root: &Path, sources: &mut Sources) -> Option<(ToolSettings, Vec<Dia
         ..ToolSettings::default()
     };
     Some((settings, found))
+}
+
+/// The languages the pages' `Lang:` header lines name.
+fn page_languages(content: &Path) -> std::collections::BTreeSet<String> {
+    let pages = walkdir::WalkDir::new(content)
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md" || x == "markdown"));
+    let mut found = std::collections::BTreeSet::new();
+    for page in pages {
+        let Ok(text) = std::fs::read_to_string(page.path()) else {
+            continue;
+        };
+        let lang = text
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .find_map(|l| l.split_once(':').filter(|(k, _)| k.trim().eq_ignore_ascii_case("lang")))
+            .map(|(_, v)| super::hugo::primary(v.trim()));
+        found.extend(lang.filter(|l| l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase())));
+    }
+    found
 }
 
 /// A page's fields when it starts with header lines (`Title: …`), with or
