@@ -74,11 +74,7 @@ pub struct SiteLanguage {
 impl Site {
     /// A route of this language from a route of the site's own (`/tags` → `/en/tags`).
     pub fn route(&self, path: &str) -> String {
-        match (self.root.as_str(), path) {
-            ("", path) => path.to_string(),
-            (root, "/") => root.to_string(),
-            (root, path) => format!("{root}{path}"),
-        }
+        in_root(&self.root, path)
     }
 }
 
@@ -251,6 +247,16 @@ impl Bundle {
 
     pub fn tag(&self, slug: &str) -> Option<&Tag> {
         self.tags.iter().find(|t| t.slug == slug)
+    }
+}
+
+/// A route of the site's own language within a language's `root`
+/// (`/tags` → `/en/tags`, `/` → `/en`); the same route when `root` is empty.
+pub fn in_root(root: &str, path: &str) -> String {
+    match (root, path) {
+        ("", path) => path.to_string(),
+        (root, "/") => root.to_string(),
+        (root, path) => format!("{root}{path}"),
     }
 }
 

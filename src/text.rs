@@ -363,12 +363,7 @@ pub fn set_language(lang: &str, root: &str) {
 
 /// A route of the language being shown (`/tags` → `/en/tags` on an English page).
 pub fn route(path: &str) -> String {
-    let root = ROOT.read().map(|r| r.clone()).unwrap_or_default();
-    match (root.as_str(), path) {
-        ("", path) => path.to_string(),
-        (root, "/") => root.to_string(),
-        (root, path) => format!("{root}{path}"),
-    }
+    crate::bundle::in_root(&root(), path)
 }
 
 /// The prefix of the language being shown (`/en`), empty for the site's own.

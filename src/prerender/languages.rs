@@ -57,7 +57,7 @@ impl Languages {
             .iter()
             .enumerate()
             .filter(|(i, e)| *i != at && e.paths.contains(path))
-            .map(|(_, e)| (e.code.clone(), in_root(&e.root, path)))
+            .map(|(_, e)| (e.code.clone(), crate::bundle::in_root(&e.root, path)))
             .collect()
     }
 
@@ -81,13 +81,5 @@ impl Languages {
             out.push(("x-default".into(), default));
         }
         out
-    }
-}
-
-fn in_root(root: &str, path: &str) -> String {
-    match (root, path) {
-        ("", path) => path.to_string(),
-        (root, "/") => root.to_string(),
-        (root, path) => format!("{root}{path}"),
     }
 }

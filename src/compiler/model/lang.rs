@@ -43,10 +43,6 @@ impl Lang {
 
     /// The route of a path in this language: `/projets` → `/en/projets`, `/` → `/en`.
     pub fn route(&self, path: &str) -> String {
-        match (self.root.as_str(), path) {
-            ("", path) => path.to_string(),
-            (root, "/") => root.to_string(),
-            (root, path) => format!("{root}{path}"),
-        }
+        crate::bundle::in_root(&self.root, path)
     }
 }

@@ -73,36 +73,7 @@ pub fn from_astro(text: &str) -> ToolSettings {
             locales,
         }
     });
-    // Astro's own `i18n: { defaultLocale, locales, routing: { prefixDefaultLocale } }`,
-    // each collection's pages in a folder per locale (`blog/en/post.md`).
-    if !text.contains("starlight(") {
-        if let Some(i18n) = object_body(text, "i18n") {
-            let own = string_field(i18n, "defaultLocale").map(|l| super::hugo::primary(&l));
-            let locales = string_list(i18n, "locales");
-            if let (Some(own), true) = (own, locales.len() > 1) {
-                return ToolSettings {
-                    base_url,
-                    base_path: base,
-                    lang: Some(own.clone()),
-                    languages: locales
-                        .iter()
-                        .filter(|l| super::hugo::primary(l) != own)
-                        .map(|l| super::settings::Language::new(l))
-                        .collect(),
-                    locale_folders: true,
-                    default_in_subdir: i18n.contains("prefixDefaultLocale: true"),
-                    tool: TOOL,
-                    conventions: super::settings::Conventions {
-                        github_ids: true,
-                        slug_is_path: true,
-                        ..Default::default()
-                    },
-                    ..ToolSettings::default()
-                };
-            }
-        }
-    }
-    ToolSettings {
+    let settings = ToolSettings {
         base_url,
         base_path: base,
         // Starlight's `title` is the site's; a plain Astro config has none.
@@ -127,7 +98,36 @@ pub fn from_astro(text: &str) -> ToolSettings {
             ..Default::default()
         },
         ..ToolSettings::default()
+    };
+    match i18n(text).filter(|_| settings.starlight.is_none()) {
+        Some(i18n) => ToolSettings {
+            lang: i18n.lang,
+            languages: i18n.languages,
+            locale_folders: true,
+            default_in_subdir: i18n.default_in_subdir,
+            ..settings
+        },
+        None => settings,
     }
+}
+
+/// Astro's own `i18n: { defaultLocale, locales, routing: { prefixDefaultLocale } }`,
+/// each collection's pages in a folder per locale (`blog/en/post.md`).
+fn i18n(text: &str) -> Option<ToolSettings> {
+    let i18n = object_body(text, "i18n")?;
+    let own = string_field(i18n, "defaultLocale").map(|l| super::hugo::primary(&l))?;
+    let locales = string_list(i18n, "locales");
+    (locales.len() > 1).then(|| ToolSettings {
+        lang: Some(own.clone()),
+        languages: locales
+            .iter()
+            .filter(|l| super::hugo::primary(l) != own)
+            .map(|l| super::settings::Language::new(l))
+            .collect(),
+        locale_folders: true,
+        default_in_subdir: i18n.contains("prefixDefaultLocale: true"),
+        ..ToolSettings::default()
+    })
 }
 
 /// The text after the `{` of the object literal given as `name: {` or
