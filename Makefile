@@ -57,7 +57,7 @@ build-drafts: tools
 test: tools lint build build-subpath build-drafts
 	cargo test
 	$(MAKE) --no-print-directory a11y SITE=tests/fixtures/a11y A11Y_DIST=target/dist-a11y-fixture
-	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search --test hydration --test pictures --test synthese --test languages -- --skip drafts
+	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search --test hydration --test pictures --test synthese --test languages --test data_format -- --skip drafts
 
 ## Accessibility: build the site (`SITE=path` as for `make build`, into
 ## A11Y_DIST), serve it on 127.0.0.1 and run axe-core in Chromium on every

@@ -29,12 +29,12 @@ row() { printf "%-44s %12s %12s %12s\n" "$@"; }
 row "" raw gzip brotli
 read -r a b c <<<"$(sizes $(app "$work/sample"))"; row "app (wasm + JS + CSS), both sites" "$a" "$b" "$c"
 for site in sample big; do
-  if [ $site = sample ]; then page=competences/autonomie-professionnelle; next=projets/citi; label="sample site ($(find "$work/sample/$(data "$work/sample")" -name '*.bin' | wc -l) data files)"
+  if [ $site = sample ]; then page=competences/autonomie-professionnelle; next=projets/citi; label="sample site ($(find "$work/sample/$(data "$work/sample")" -name '*.json' | wc -l) data files)"
   else page=competences/page-00000; next=projets/page-00001; label="generated $n-page site"; fi
   dir="$work/$site"
   read -r h1 h2 h3 <<<"$(sizes "$dir/$page/index.html")"
   read -r f1 f2 f3 <<<"$(sizes "$dir/$page/index.html" $(app "$dir"))"
-  read -r d1 d2 d3 <<<"$(sizes "$dir/$(data "$dir")$next.bin")"
+  read -r d1 d2 d3 <<<"$(sizes "$dir/$(data "$dir")$next.json")"
   echo "$label"
   row "  compétence page HTML (with its data)" "$h1" "$h2" "$h3"
   row "  first load: HTML + app" "$f1" "$f2" "$f3"
@@ -42,6 +42,6 @@ for site in sample big; do
   eval "first_$site=$f3"
 done
 python3 -c "print(f'first load, generated / sample (brotli): {$first_big / $first_sample:.3f}x')"
-largest=$(find "$work/big/$(data "$work/big")" -name '*.bin' ! -name routes.bin -printf '%s %P\n' | sort -n | tail -1)
+largest=$(find "$work/big/$(data "$work/big")" -name '*.json' ! -name routes.json -printf '%s %P\n' | sort -n | tail -1)
 read -r size name <<<"$largest"
-echo "largest route data file of the generated site: $name, $size bytes raw (routes.bin, read only on a miss: $(stat -c %s "$work/big/$(data "$work/big")routes.bin") bytes)"
+echo "largest route data file of the generated site: $name, $size bytes raw (routes.json, read only on a miss: $(stat -c %s "$work/big/$(data "$work/big")routes.json") bytes)"

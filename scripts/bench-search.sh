@@ -17,10 +17,10 @@ open(sys.argv[2], "w").write(" ".join(re.sub("<[^>]+>", " ", p["html"]) for p in
 PY
 size() { printf "%10d raw %9d brotli" "$(stat -c %s "$1")" "$(brotli -c -q 11 "$1" | wc -c)"; }
 echo "body text:    $(size "$work/body.txt")"
-echo "search index: $(size "$work/out/search.bin")"
+echo "search index: $(size "$work/out/search.json")"
 python3 -c "
 import subprocess, os
 b = int(subprocess.check_output('brotli -c -q 11 $work/body.txt | wc -c', shell=True))
-i = int(subprocess.check_output('brotli -c -q 11 $work/out/search.bin | wc -c', shell=True))
+i = int(subprocess.check_output('brotli -c -q 11 $work/out/search.json | wc -c', shell=True))
 print(f'index / body text, compressed: {100 * i / b:.1f} %')"
 BENCH_SITE="$work/out" cargo test --quiet --test bench_search -- --ignored --nocapture 2>&1 | grep -E "^search|panicked|FAILED" || true

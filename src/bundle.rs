@@ -11,6 +11,7 @@ pub const BUNDLE_VERSION: u32 = 1;
 pub const BUNDLE_FILE: &str = "content.json";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Bundle {
     pub version: u32,
     pub site: Site,
@@ -28,6 +29,7 @@ pub struct Bundle {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Site {
     pub title: String,
     pub author: String,
@@ -62,6 +64,7 @@ pub struct Site {
 
 /// One language of the site, as the language switch offers it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SiteLanguage {
     /// `en`, as `<html lang>` and `hreflang` write it.
     pub code: String,
@@ -80,6 +83,7 @@ impl Site {
 
 /// A folder of pages: its route (`/posts`), its title (from its `_index.md`, or its name).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Section {
     pub slug: String,
     pub title: String,
@@ -87,12 +91,14 @@ pub struct Section {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SiteLink {
     pub label: String,
     pub url: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Competence,
@@ -115,6 +121,7 @@ impl Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Page {
     pub kind: Kind,
     /// The section's route segment: `projets`, `posts`.
@@ -160,6 +167,7 @@ pub struct Page {
 
 /// A compétence and a projet that go together: the other page's route, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Relation {
     pub route: String,
     pub evidence: Evidence,
@@ -167,6 +175,7 @@ pub struct Relation {
 
 /// Why a compétence and a projet are related; several reasons may hold at once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// Listed in front matter (`competences: […]` or `projets: […]`) on either page.
     pub declared: bool,
@@ -184,12 +193,14 @@ impl Evidence {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TagRef {
     pub slug: String,
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Image {
     /// The file as found (`/assets/x.png`), or an external URL.
     pub src: String,
@@ -204,6 +215,7 @@ pub struct Image {
 /// An image's WebP variants: `src` about 800 px wide, and the `srcset`
 /// (`_img/…-480.webp 480w, …`, relative to the site root).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Resized {
     pub src: String,
     pub srcset: String,
@@ -221,6 +233,7 @@ impl Image {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,
@@ -228,6 +241,7 @@ pub struct TocEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Tag {
     pub slug: String,
     pub name: String,

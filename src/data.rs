@@ -1,17 +1,18 @@
-//! The data the app reads: one small file per route (`data/<build>/<route>.bin`),
+//! The data the app reads: one small JSON file per route (`data/<build>/<route>.json`),
 //! also embedded in that route's prerendered HTML for hydration. Defined once,
 //! compiled by the prerenderer and by the app, so the two cannot drift.
 //!
-//! The files are postcard (serde's fields in order, without names) after the
-//! format's version: the app then needs no JSON reader and no field-name
-//! matching, 14 KB (brotli) less wasm than JSON read through serde-wasm-bindgen.
+//! Each file is a JSON object, `{"version": DATA_VERSION, …}`, described by
+//! `data/schema.json` (generated from these types, `vitrine schema`), so other
+//! tools can read a Vitrine site. The app parses it with the browser's own
+//! `JSON.parse` and reads the result in `crate::app::json`.
 
 use crate::bundle::{Image, Kind, Site, SiteLink, TagRef, TocEntry};
 use crate::text::t;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape below changes in a way an older app cannot read.
-pub const DATA_VERSION: u32 = 8;
+pub const DATA_VERSION: u32 = 9;
 
 /// Cards per list page (`/projets`, `/projets/page/2`, `/tags/web/page/2`).
 pub const PAGE_SIZE: usize = 24;
@@ -19,11 +20,12 @@ pub const PAGE_SIZE: usize = 24;
 /// Compétences shown on the home page before "Tout voir".
 pub const HOME_COMPETENCES: usize = 12;
 
-/// `id` of the `<script type="application/octet-stream">` that carries a page's data ([`embed_text`]).
+/// `id` of the `<script type="application/json">` that carries a page's data ([`embed_text`]).
 pub const EMBED_ID: &str = "vitrine-data";
 
 /// What one route needs: the site settings and its view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RouteData {
     /// The data key ([`key`]) this file answers.
     pub route: String,
@@ -36,6 +38,7 @@ pub struct RouteData {
 /// Externally tagged (`{"page": {…}}`): an internally tagged enum costs the
 /// app a buffering deserializer (23 KB of wasm, measured with twiggy).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum View {
     Home(Home),
@@ -50,6 +53,7 @@ pub enum View {
 
 /// A page as a card in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Card {
     pub route: String,
     pub title: String,
@@ -63,13 +67,22 @@ pub struct Card {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TagCount {
     pub slug: String,
     pub name: String,
     pub count: usize,
 }
 
+/// `routes.json`: every page's route and title, read when an address is not found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Routes {
+    pub routes: Vec<LinkRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct LinkRef {
     pub route: String,
     pub title: String,
@@ -77,6 +90,7 @@ pub struct LinkRef {
 
 /// Which slice of a long list this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Pager {
     /// From 1.
     pub page: usize,
@@ -84,6 +98,7 @@ pub struct Pager {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Home {
     /// The body of `content/_index.md`, as sanitised HTML (often empty).
     pub intro: String,
@@ -97,6 +112,7 @@ pub struct Home {
 
 /// How many compétences and projets the synthesis table crosses, and how many lack a counterpart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Coverage {
     pub competences: usize,
     pub projets: usize,
@@ -105,6 +121,7 @@ pub struct Coverage {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct HomeSection {
     /// Route segment of the section's list (`projets`).
     pub section: String,
@@ -117,6 +134,7 @@ pub struct HomeSection {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct List {
     pub kind: Kind,
     /// The section's route segment (`projets`, `posts`), its title and introduction.
@@ -136,6 +154,7 @@ pub struct List {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct PageView {
     pub kind: Kind,
     pub route: String,
@@ -160,6 +179,7 @@ pub struct PageView {
 /// A page of the other kind related to this one, and why in words
 /// (`déclaré, lien dans le texte`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Related {
     pub route: String,
     pub title: String,
@@ -169,6 +189,7 @@ pub struct Related {
 /// `/synthese`: compétences (rows) × projets (columns), totals computed. Cells
 /// come ready to show, so the app holds no table logic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Synthese {
     /// The tag filter (`?tag=`) on projets, if any, and the tags offered.
     pub tag: Option<String>,
@@ -186,6 +207,7 @@ pub struct Synthese {
 
 /// A row or column title: a page, and whether it has no counterpart on the whole site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Axis {
     pub route: String,
     pub title: String,
@@ -194,6 +216,7 @@ pub struct Axis {
 
 /// A compétence's row: one entry per column, filled or not, and its total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Row {
     pub axis: Axis,
     pub cells: Vec<Option<Mark>>,
@@ -203,6 +226,7 @@ pub struct Row {
 /// A filled cell: where its evidence is (the projet, or the shared tag's page),
 /// its symbols (✓ declared, ↗ linked, # tag) and the same in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Mark {
     pub href: String,
     pub symbols: String,
@@ -210,11 +234,13 @@ pub struct Mark {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TagsView {
     pub tags: Vec<TagCount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TagView {
     pub tag: TagCount,
     /// By section, in menu order, each only if this slice has some.
@@ -224,6 +250,7 @@ pub struct TagView {
 
 /// The pages of one section in a tag's list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Group {
     pub title: String,
     /// Cards show page images (projets and other sections; not compétences).
@@ -232,6 +259,7 @@ pub struct Group {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct NotFound {
     /// A page whose route is close to the address asked for.
     pub suggestion: Option<LinkRef>,
@@ -325,8 +353,8 @@ pub fn is_language(segment: &str) -> bool {
 }
 
 /// The file holding a key's data, below the build's data folder:
-/// `/` → `index.bin`, `/projets/citi` → `projets/citi.bin`,
-/// `/projets?tag=web&page=2` → `projets/_tag/web/2.bin`. `None` for a key
+/// `/` → `index.json`, `/projets/citi` → `projets/citi.json`,
+/// `/projets?tag=web&page=2` → `projets/_tag/web/2.json`. `None` for a key
 /// no file can answer (characters a route never has).
 pub fn file(key: &str) -> Option<String> {
     let (route, query) = key.split_once('?').unwrap_or((key, ""));
@@ -358,7 +386,7 @@ pub fn file(key: &str) -> Option<String> {
             out.push_str(&format!("/{page}"));
         }
     }
-    Some(format!("{out}.bin"))
+    Some(format!("{out}.json"))
 }
 
 /// The route of page `page` of a paginated list (`/projets`, `/projets/page/2`).
@@ -380,24 +408,20 @@ pub enum Unreadable {
     Damaged,
 }
 
-/// A data file's bytes: [`DATA_VERSION`], then the value.
+/// A data file: the value's JSON object with the format's version first
+/// (`{"version":9,"route":"/projets/citi",…}`). `value` serialises as an object.
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
-    let value = (DATA_VERSION, value);
-    // Sized first: grown by doubling, a large file (the search index) was
-    // copied over and over into fresh memory.
-    let size =
-        postcard::serialize_with_flavor(&value, postcard::ser_flavors::Size::default()).map_err(|e| e.to_string())?;
-    postcard::to_extend(&value, Vec::with_capacity(size)).map_err(|e| e.to_string())
-}
-
-/// A route's data file ([`encode`]), serialised once into room for most
-/// routes (sizing it first, as `encode` does, would serialise it twice).
-pub fn encode_route(data: &RouteData) -> Result<Vec<u8>, String> {
-    let html = match &data.view {
-        View::Page(page) => page.html.len(),
-        _ => 0,
-    };
-    postcard::to_extend(&(DATA_VERSION, data), Vec::with_capacity(4096 + html)).map_err(|e| e.to_string())
+    let body = serde_json::to_vec(value).map_err(|e| e.to_string())?;
+    let fields = body
+        .strip_prefix(b"{")
+        .ok_or_else(|| "a data file holds a JSON object".to_string())?;
+    let mut out = Vec::with_capacity(body.len() + 16);
+    out.extend_from_slice(format!("{{\"version\":{DATA_VERSION}").as_bytes());
+    if fields != b"}" {
+        out.push(b',');
+    }
+    out.extend_from_slice(fields);
+    Ok(out)
 }
 
 /// The data a route's prerendered page carries ([`embed_text`]): its data
@@ -406,9 +430,9 @@ pub fn encode_route(data: &RouteData) -> Result<Vec<u8>, String> {
 pub fn encode_embedded(data: &mut RouteData) -> Result<Vec<u8>, String> {
     let html = match &mut data.view {
         View::Page(page) => std::mem::take(&mut page.html),
-        _ => return encode_route(data),
+        _ => return encode(data),
     };
-    let bytes = encode_route(data);
+    let bytes = encode(data);
     if let View::Page(page) = &mut data.view {
         page.html = html;
     }
@@ -418,107 +442,86 @@ pub fn encode_embedded(data: &mut RouteData) -> Result<Vec<u8>, String> {
 /// The selector of the element holding a page's own HTML ([`encode_embedded`]).
 pub const PAGE_HTML: &str = "#app .page-layout > .prose";
 
-/// The private-use characters U+E000–U+E0FF stand for single bytes in [`embed_text`].
-const BYTE_CHARS: u32 = 0xE000;
-
-fn byte_char(byte: u8) -> char {
-    char::from_u32(BYTE_CHARS + u32::from(byte)).unwrap_or(char::REPLACEMENT_CHARACTER)
-}
-
-/// A data file's bytes as text an HTML `<script>` block keeps as written
-/// (UTF-8, valid by construction). Its UTF-8 stays as it is, so the page's
-/// words compress against the page's HTML (base64 made pages a third bigger
-/// under brotli). Any other byte becomes U+E000 + byte. So do NUL and CR (the
-/// HTML parser changes them), `/` and `!` after `<` (which could end the
-/// block), and those characters themselves. One pass: text is checked and
-/// copied in runs between the bytes that need a stand-in.
-pub fn embed_text(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 16);
-    let (mut run, mut i) = (0, 0);
-    loop {
-        i = plain_run_end(bytes, i);
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
-        // The first byte to stand in for, and how many.
-        let (at, len) = match (b, bytes.get(i + 1)) {
-            (0 | b'\r', _) => (i, 1),
-            (b'<', Some(b'/' | b'!')) => (i + 1, 1),
-            (0x80.., _) => match char_width(&bytes[i..]) {
-                // U+E000–U+E0FF (EE 80 80 to EE 83 BF): the stand-ins themselves.
-                Some(3) if b == 0xEE && bytes[i + 1] <= 0x83 => (i, 3),
-                Some(width) => {
-                    i += width;
-                    continue;
-                }
-                None => (i, 1),
-            },
-            _ => {
-                i += 1;
-                continue;
+/// A data file's JSON as the text of a `<script type="application/json">`:
+/// every `<` written `\u003c`, so no `</script` or `<!--` can end or change
+/// the block, and every code point HTML forbids in a page (controls, U+007F
+/// to U+009F, noncharacters) escaped too. Both only occur inside JSON
+/// strings, where the escape reads back as the same character.
+pub fn embed_text(json: &[u8]) -> String {
+    let json = String::from_utf8_lossy(json);
+    let mut out = String::with_capacity(json.len() + json.len() / 32);
+    for c in json.chars() {
+        if c == '<' || forbidden_in_html(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
             }
-        };
-        out.extend_from_slice(&bytes[run..at]);
-        for &b in &bytes[at..at + len] {
-            out.extend_from_slice(byte_char(b).encode_utf8(&mut [0; 4]).as_bytes());
-        }
-        i = at + len;
-        run = i;
-    }
-    out.extend_from_slice(&bytes[run..]);
-    out
-}
-
-/// Where the run of ASCII bytes [`embed_text`] copies as they are, from `i`,
-/// ends: at NUL, CR, `<`, a byte of 0x80 or more, or the end. Eight bytes at
-/// a time while none of them is one of those.
-fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES << 7;
-    // Whether a byte of `x` is zero (exact as a yes or no).
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
-        let word = u64::from_le_bytes(word);
-        if word & HIGH != 0 || zero_byte(word) || zero_byte(word ^ (ONES * 0x0D)) || zero_byte(word ^ (ONES * 0x3C)) {
-            break;
-        }
-        i += 8;
-    }
-    i + bytes[i..]
-        .iter()
-        .take_while(|&&b| !matches!(b, 0 | b'\r' | b'<' | 0x80..))
-        .count()
-}
-
-/// The length of the UTF-8 character `bytes` starts with, if valid.
-fn char_width(bytes: &[u8]) -> Option<usize> {
-    let width = match bytes[0] {
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        _ => return None,
-    };
-    std::str::from_utf8(bytes.get(..width)?).ok().map(|_| width)
-}
-
-/// The bytes back from [`embed_text`]'s text.
-pub fn embedded_bytes(text: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        match u32::from(c).checked_sub(BYTE_CHARS) {
-            Some(byte @ 0..=0xFF) => out.push(byte as u8),
-            _ => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        } else {
+            out.push(c);
         }
     }
     out
 }
 
-/// A value back from [`encode`]'s bytes, if they are of this format's version.
-pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Unreadable> {
-    match postcard::take_from_bytes::<u32>(bytes) {
-        Ok((DATA_VERSION, rest)) => postcard::from_bytes(rest).map_err(|_| Unreadable::Damaged),
-        Ok((other, _)) => Err(Unreadable::Version(Some(other))),
-        Err(_) => Err(Unreadable::Version(None)),
+/// Code points an HTML page must not contain: controls other than ASCII
+/// white space (C0, DEL, C1) and noncharacters.
+pub fn forbidden_in_html(c: char) -> bool {
+    let n = u32::from(c);
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+/// The version a data file says it is in, if it says.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Deserialize)]
+struct Version {
+    version: Option<u32>,
+}
+
+/// `data/schema.json`: the JSON Schema of every data file (a route's, and
+/// `routes.json`), made from the types above.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn schema() -> String {
+    /// A route's data file (`data/<build>/projets/citi.json`).
+    #[derive(schemars::JsonSchema)]
+    #[allow(dead_code)]
+    struct RouteFile {
+        /// The data format's version ([`DATA_VERSION`]); an app reads only its own.
+        version: u32,
+        #[serde(flatten)]
+        data: RouteData,
+    }
+    /// `data/<build>/routes.json`: every page, read when an address is not found.
+    #[derive(schemars::JsonSchema)]
+    #[allow(dead_code)]
+    struct RoutesFile {
+        version: u32,
+        #[serde(flatten)]
+        routes: Routes,
+    }
+    /// A Vitrine site's data file: `data/<build>/<route>.json`, or `data/<build>/routes.json`.
+    #[derive(schemars::JsonSchema)]
+    #[serde(untagged)]
+    #[allow(dead_code)]
+    enum DataFile {
+        Route(RouteFile),
+        Routes(RoutesFile),
+    }
+    let schema = schemars::schema_for!(DataFile);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
+/// A value back from [`encode`]'s JSON, if it is of this format's version
+/// (the compiler's side and tests; the app reads through the browser's
+/// `JSON.parse`, `crate::app::json`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, Unreadable> {
+    match serde_json::from_slice::<Version>(json) {
+        Ok(Version {
+            version: Some(DATA_VERSION),
+        }) => serde_json::from_slice(json).map_err(|_| Unreadable::Damaged),
+        Ok(Version { version }) => Err(Unreadable::Version(version)),
+        Err(_) => Err(Unreadable::Damaged),
     }
 }
 
@@ -531,12 +534,12 @@ mod tests {
         assert_eq!(key("/projets/citi/", None, None), "/projets/citi");
         assert_eq!(key("", Some("web"), None), "/");
         assert_eq!(key("/projets", Some("web"), Some(2)), "/projets?tag=web&page=2");
-        assert_eq!(file("/").as_deref(), Some("index.bin"));
-        assert_eq!(file("/projets/citi").as_deref(), Some("projets/citi.bin"));
-        assert_eq!(file("/projets?tag=web").as_deref(), Some("projets/_tag/web.bin"));
+        assert_eq!(file("/").as_deref(), Some("index.json"));
+        assert_eq!(file("/projets/citi").as_deref(), Some("projets/citi.json"));
+        assert_eq!(file("/projets?tag=web").as_deref(), Some("projets/_tag/web.json"));
         assert_eq!(
             file("/projets?tag=web&page=2").as_deref(),
-            Some("projets/_tag/web/2.bin")
+            Some("projets/_tag/web/2.json")
         );
         assert_eq!(file("/projets/../secret"), None);
         assert_eq!(file("/projets?tag=../x"), None);
@@ -544,19 +547,38 @@ mod tests {
 
     #[test]
     fn data_reads_back_and_tells_versions_from_damage() {
-        let routes = vec![LinkRef {
-            route: "/projets/citi".into(),
-            title: "Citi — « refonte »".into(),
-        }];
-        let bytes = encode(&routes).unwrap();
-        assert_eq!(decode::<Vec<LinkRef>>(&bytes), Ok(routes));
-        let mut older = bytes.clone();
-        older[0] = 3;
-        assert_eq!(decode::<Vec<LinkRef>>(&older), Err(Unreadable::Version(Some(3))));
+        let routes = Routes {
+            routes: vec![LinkRef {
+                route: "/projets/citi".into(),
+                title: "Citi — « refonte » </script>".into(),
+            }],
+        };
+        let json = encode(&routes).unwrap();
+        assert!(json.starts_with(format!("{{\"version\":{DATA_VERSION},\"routes\":").as_bytes()));
+        assert_eq!(decode::<Routes>(&json), Ok(routes.clone()));
+        let older = String::from_utf8(json.clone())
+            .unwrap()
+            .replacen(&DATA_VERSION.to_string(), "3", 1);
+        assert_eq!(decode::<Routes>(older.as_bytes()), Err(Unreadable::Version(Some(3))));
+        assert_eq!(decode::<Routes>(&json[..json.len() - 4]), Err(Unreadable::Damaged));
+        assert_eq!(decode::<Routes>(b"{}"), Err(Unreadable::Version(None)));
+        assert_eq!(decode::<Routes>(b""), Err(Unreadable::Damaged));
         assert_eq!(
-            decode::<Vec<LinkRef>>(&bytes[..bytes.len() - 4]),
-            Err(Unreadable::Damaged)
+            encode(&Routes { routes: vec![] }).unwrap(),
+            format!("{{\"version\":{DATA_VERSION},\"routes\":[]}}").into_bytes()
         );
-        assert_eq!(decode::<Vec<LinkRef>>(&[]), Err(Unreadable::Version(None)));
+    }
+
+    #[test]
+    fn embedded_json_cannot_end_its_script_and_reads_back() {
+        let routes = Routes {
+            routes: vec![LinkRef {
+                route: "/a".into(),
+                title: "</script><!-- \u{7}\u{85}\u{FDD0}\u{1FFFE} é".into(),
+            }],
+        };
+        let text = embed_text(&encode(&routes).unwrap());
+        assert!(!text.contains('<') && !text.chars().any(forbidden_in_html), "{text}");
+        assert_eq!(decode::<Routes>(text.as_bytes()), Ok(routes));
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// File name of the index before `vitrine prerender` gives it a hashed name.
-pub const SEARCH_FILE: &str = "search.bin";
+pub const SEARCH_FILE: &str = "search.json";
 
 /// Where a word was found, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -16,7 +16,7 @@ async fn search_latency_per_keystroke() {
     let marker = r#"<meta name="vitrine-search" content=""#;
     let start = index.find(marker).unwrap() + marker.len();
     let search_file = &index[start..start + index[start..].find('"').unwrap()];
-    std::fs::copy(generated.join("search.bin"), site.path().join(search_file)).unwrap();
+    std::fs::copy(generated.join("search.json"), site.path().join(search_file)).unwrap();
 
     let server = Server::start(site.path(), Host::SpaFallback).await;
     let b = Browser::start().await;

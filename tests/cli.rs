@@ -170,7 +170,7 @@ fn prerendered_names(content: &std::path::Path, out: &std::path::Path) -> (Strin
         index[start..start + index[start..].find('"').unwrap()].to_string()
     };
     let (data, search) = (meta("vitrine-data"), meta("vitrine-search"));
-    assert!(out.join(&data).join("routes.bin").is_file(), "{data}");
+    assert!(out.join(&data).join("routes.json").is_file(), "{data}");
     assert!(out.join(&search).is_file(), "{search}");
     (data, search)
 }

@@ -86,7 +86,7 @@ async fn unknown_routes_and_slugs_show_the_not_found_view() {
 #[tokio::test(flavor = "multi_thread")]
 async fn failed_data_fetch_shows_the_error_view_and_retry_recovers() {
     let site = copy_site(&dist());
-    let chunk = data_dir(site.path()).join("projets/citi.bin");
+    let chunk = data_dir(site.path()).join("projets/citi.json");
     let good = std::fs::read(&chunk).unwrap();
     // Cut short, as by an interrupted upload.
     std::fs::write(&chunk, &good[..good.len() / 2]).unwrap();
@@ -103,7 +103,7 @@ async fn failed_data_fetch_shows_the_error_view_and_retry_recovers() {
     b.wait_text("h1", "Transition 4.0").await;
 
     // A page whose data file is missing (a partial upload) is an error with Retry, not "not found".
-    let missing = data_dir(site.path()).join("projets/gecy.bin");
+    let missing = data_dir(site.path()).join("projets/gecy.json");
     let kept = std::fs::read(&missing).unwrap();
     std::fs::remove_file(&missing).unwrap();
     b.goto(&server.url("/projets")).await;

@@ -147,7 +147,7 @@ async fn a_page_loads_no_data_file_and_a_click_fetches_one_small_one() {
     let b = Browser::start().await;
     b.goto(&server.url("/competences/autonomie-professionnelle")).await;
     let fetched = "return performance.getEntriesByType('resource')
-        .filter(e => e.name.endsWith('.bin'))
+        .filter(e => e.name.endsWith('.json'))
         .map(e => [new URL(e.name).pathname, e.encodedBodySize]);";
     assert_eq!(
         b.js(fetched).await,
@@ -163,7 +163,10 @@ async fn a_page_loads_no_data_file_and_a_click_fetches_one_small_one() {
     let files: Vec<(String, u64)> = serde_json::from_value(b.js(fetched).await).unwrap();
     assert_eq!(files.len(), 1, "{files:?}");
     let (path, size) = &files[0];
-    assert!(path.contains("/data/") && path.ends_with("/projets/citi.bin"), "{path}");
+    assert!(
+        path.contains("/data/") && path.ends_with("/projets/citi.json"),
+        "{path}"
+    );
     assert!(*size < 20_000, "{path}: {size} bytes");
     // Back and forth again: nothing fetched twice.
     b.client.back().await.unwrap();

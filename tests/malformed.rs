@@ -57,3 +57,37 @@ fn every_error_of_a_run_is_reported_at_once() {
         assert!(text.contains(at), "missing {at} in:\n{text}");
     }
 }
+
+#[test]
+fn control_characters_are_blanked_and_said_at_their_line() {
+    let site = site_with(&[(
+        "competences/pdf.md",
+        "---\ntitle: \"Copié\u{7} d’un PDF\"\n---\nCollé\u{85} depuis un terminal \u{1b}[0m.\n".as_bytes(),
+    )]);
+    let outcome = compile(site.path());
+    let text = printed(&outcome, site.path());
+    assert!(text.contains("content/competences/pdf.md:2:"), "{text}");
+    assert!(text.contains("3 invisible control character(s) removed"), "{text}");
+    let bundle = outcome.bundle.expect("a warning does not stop the build");
+    let page = bundle.pages.iter().find(|p| p.route == "/competences/pdf").unwrap();
+    assert!(
+        page.title.starts_with("Copié") && page.title.ends_with("d’un PDF"),
+        "{:?}",
+        page.title
+    );
+    assert!(
+        !page.title.chars().any(vitrine::data::forbidden_in_html),
+        "{:?}",
+        page.title
+    );
+    assert!(
+        !page.html.chars().any(vitrine::data::forbidden_in_html),
+        "{:?}",
+        page.html
+    );
+    assert!(
+        page.html.contains("Collé") && page.html.contains("[0m"),
+        "{:?}",
+        page.html
+    );
+}

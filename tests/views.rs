@@ -210,12 +210,12 @@ async fn the_mobile_menu_works_with_the_keyboard() {
 #[tokio::test(flavor = "multi_thread")]
 async fn data_of_another_version_shows_the_error_view() {
     let site = copy_site(&dist());
-    let path = data_dir(site.path()).join("projets.bin");
-    let data = std::fs::read(&path).unwrap();
-    // The file starts with its format's version, one byte today; 999 takes two.
-    assert_eq!(u32::from(data[0]), vitrine::data::DATA_VERSION);
-    let other_version = [&[0xe7, 0x07], &data[1..]].concat();
-    std::fs::write(&path, other_version).unwrap();
+    let path = data_dir(site.path()).join("projets.json");
+    let data = std::fs::read_to_string(&path).unwrap();
+    // The file starts with its format's version.
+    let version = format!("{{\"version\":{},", vitrine::data::DATA_VERSION);
+    assert!(data.starts_with(&version), "{}", &data[..40]);
+    std::fs::write(&path, data.replacen(&version, "{\"version\":999,", 1)).unwrap();
     let server = Server::start(site.path(), Host::SpaFallback).await;
     let b = Browser::start().await;
     b.goto(&server.url("/")).await;

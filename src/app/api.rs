@@ -159,7 +159,7 @@ pub use fetch::{embedded, fetch_search_index};
 mod fetch {
     use super::Loaded;
     use crate::bundle::Site;
-    use crate::data::{self, LinkRef, NotFound, RouteData, Unreadable, View, DATA_VERSION, EMBED_ID};
+    use crate::data::{self, LinkRef, NotFound, RouteData, Routes, Unreadable, View, DATA_VERSION, EMBED_ID};
     use crate::search::{SearchIndex, SEARCH_FILE};
     use crate::text::t;
     use gloo_net::http::Request;
@@ -180,7 +180,7 @@ mod fetch {
     pub fn embedded() -> Option<Result<RouteData, String>> {
         let document = leptos::prelude::document();
         let text = document.get_element_by_id(EMBED_ID)?.text_content()?;
-        let mut data = parse::<RouteData>(&data::embedded_bytes(&text), "la page");
+        let mut data = parse::<RouteData>(&text, "la page");
         if let Ok(RouteData {
             view: View::Page(page), ..
         }) = &mut data
@@ -192,8 +192,8 @@ mod fetch {
         Some(data)
     }
 
-    fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8], file: &str) -> Result<T, String> {
-        data::decode(bytes).map_err(|e| match e {
+    fn parse<T: serde::de::DeserializeOwned>(json: &str, file: &str) -> Result<T, String> {
+        super::super::json::decode(json).map_err(|e| match e {
             Unreadable::Version(found) => {
                 let found = found.map_or("inconnue".to_string(), |v| v.to_string());
                 format!(
@@ -209,7 +209,7 @@ mod fetch {
         Other(String),
     }
 
-    async fn get(file: &str, fresh: bool) -> Result<Vec<u8>, Failure> {
+    async fn get(file: &str, fresh: bool) -> Result<String, Failure> {
         let cache = if fresh {
             web_sys::RequestCache::Reload
         } else {
@@ -236,7 +236,7 @@ mod fetch {
                 response.status()
             ))),
             _ => response
-                .binary()
+                .text()
                 .await
                 .map_err(|_| Failure::Other(format!("La réponse pour {file} n'a pas pu être lue."))),
         }
@@ -252,7 +252,7 @@ mod fetch {
             return not_found(key, site).await;
         };
         match get(&file, fresh).await {
-            Ok(bytes) => match parse(&bytes, &file) {
+            Ok(json) => match parse(&json, &file) {
                 Ok(data) => Loaded::Ready(Arc::new(data)),
                 Err(e) => Loaded::Failed(e),
             },
@@ -265,18 +265,18 @@ mod fetch {
         static ROUTES: RefCell<Option<Arc<Vec<LinkRef>>>> = const { RefCell::new(None) };
     }
 
-    /// Every page's route and title (`routes.bin`), fetched the first time an address is not found.
+    /// Every page's route and title (`routes.json`), fetched the first time an address is not found.
     async fn routes() -> Result<Arc<Vec<LinkRef>>, String> {
         if let Some(routes) = ROUTES.with(|r| r.borrow().clone()) {
             return Ok(routes);
         }
-        let file = format!("{}routes.bin", folder());
-        let bytes = match get(&file, false).await {
-            Ok(bytes) => bytes,
+        let file = format!("{}routes.json", folder());
+        let json = match get(&file, false).await {
+            Ok(json) => json,
             Err(Failure::Missing) => return Err(t().site_updated.to_string()),
             Err(Failure::Other(e)) => return Err(e),
         };
-        let routes: Arc<Vec<LinkRef>> = Arc::new(parse(&bytes, &file)?);
+        let routes: Arc<Vec<LinkRef>> = Arc::new(parse::<Routes>(&json, &file)?.routes);
         ROUTES.with(|r| *r.borrow_mut() = Some(routes.clone()));
         Ok(routes)
     }
@@ -308,17 +308,17 @@ mod fetch {
     /// fetched the first time a visitor searches in it.
     pub async fn fetch_search_index(root: &str) -> Result<Arc<SearchIndex>, String> {
         let file = meta("vitrine-search").unwrap_or_else(|| SEARCH_FILE.into());
-        // The page names its own language's index (`en/search.….bin`): the name without its folder.
+        // The page names its own language's index (`en/search.….json`): the name without its folder.
         let name = file.rsplit('/').next().unwrap_or(&file);
         let file = match root.trim_start_matches('/') {
             "" => name.to_string(),
             folder => format!("{folder}/{name}"),
         };
-        let bytes = get(&file, false).await.map_err(|e| match e {
+        let json = get(&file, false).await.map_err(|e| match e {
             Failure::Missing => "Recherche indisponible (404).".to_string(),
             Failure::Other(e) => format!("Recherche indisponible ({e})."),
         })?;
-        parse::<SearchIndex>(&bytes, &file)
+        parse::<SearchIndex>(&json, &file)
             .map(|index| Arc::new(index.from_gaps()))
             .map_err(|e| format!("Recherche indisponible ({e})."))
     }

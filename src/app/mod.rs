@@ -5,6 +5,8 @@
 pub mod api;
 mod document;
 mod fresh;
+#[cfg(target_arch = "wasm32")]
+mod json;
 mod layout;
 #[cfg(target_arch = "wasm32")]
 mod lightbox;

@@ -31,7 +31,7 @@ pub fn search_file(bundle: &Bundle) -> io::Result<Vec<u8>> {
     crate::data::encode(&search_index(bundle).to_gaps()).map_err(io::Error::other)
 }
 
-/// `content.json` (the whole site library) and `search.bin`, for tools and
+/// `content.json` (the whole site library) and `search.json`, for tools and
 /// for `vitrine prerender`, built and written side by side.
 pub fn library(out: &Path, bundle: &Bundle) -> io::Result<()> {
     let (index, library) = rayon::join(

@@ -40,7 +40,7 @@ pub fn built(dist: &Path) -> bool {
     std::fs::read_to_string(dist.join("index.html")).is_ok_and(|index| index.contains(r#"<meta name="vitrine-data""#))
 }
 
-/// `vitrine prerender`: from the `content.json` and `search.bin` that `vitrine build` wrote.
+/// `vitrine prerender`: from the `content.json` and `search.json` that `vitrine build` wrote.
 pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
     let read = |name: &str| {
         std::fs::read(dist.join(name)).map_err(|e| format!("cannot read {}: {e}", dist.join(name).display()))
@@ -69,6 +69,7 @@ pub fn prerender(
     search: impl Fn(&Bundle, &Path) -> Result<(), String> + Sync,
 ) -> Result<Outcome, String> {
     let io = |e: std::io::Error| e.to_string();
+    let index = &template::inline_stylesheet(index, dist);
     // Every file of a build lives under a name no other build uses, so a page
     // of one deploy never reads the data of another.
     // The search index follows from the same inputs: it is named by the same hash.
@@ -92,7 +93,8 @@ pub fn prerender(
     }
     let main = &bundles[0];
     let mut extra: Vec<(String, Vec<u8>)> = vec![
-        (format!("{data_dir}routes.bin"), routes_file(bundles)?),
+        (format!("{data_dir}routes.json"), routes_file(bundles)?),
+        ("data/schema.json".into(), data::schema().into_bytes()),
         ("robots.txt".into(), feeds::robots(main).into_bytes()),
     ];
     if !main.site.base_url.is_empty() {
@@ -142,7 +144,7 @@ impl Edition<'_> {
         let clock = crate::clock::Clock::start();
         crate::text::set_lang(&site.lang);
         let pages = routes::index(bundle);
-        let search_file = in_folder(&site.root, &format!("search.{}.bin", self.data_hash));
+        let search_file = in_folder(&site.root, &format!("search.{}.json", self.data_hash));
         let template = Template::new(index, self.data_dir, &search_file, &site.lang)?.for_language(&site.root);
         if !site.root.is_empty() {
             std::fs::create_dir_all(dist.join(site.root.trim_start_matches('/'))).map_err(|e| e.to_string())?;
@@ -283,7 +285,7 @@ fn route_files(
     let failed = |e: std::io::Error| e.to_string();
     let bundle = edition.bundle;
     data.translations = edition.languages.translations(edition.at, &data.route, pages);
-    let bytes = data::encode_route(&data)?;
+    let bytes = data::encode(&data)?;
     let key = data.route.clone();
     let not_found_route = bundle.site.route("/404");
     let mut files = 0;
@@ -299,11 +301,11 @@ fn route_files(
     if let Some(html_file) = &html_file {
         let not_found = matches!(data.view, View::NotFound(_));
         let head = make_head(bundle, &data, not_found, edition.languages);
-        let embedded = data::encode_embedded(&mut data)?;
+        let embedded = data::embed_text(&data::encode_embedded(&mut data)?);
         let body = render::render(data);
         let page = Page {
             body: &body,
-            data: &data::embed_text(&embedded),
+            data: embedded.as_bytes(),
             // 404.html answers any address: the app renders it afresh for the one asked.
             hydrate: !not_found,
         };
@@ -359,7 +361,7 @@ fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool, language
 /// Every page's route and title: what the app reads to tell a mistyped address
 /// (with a suggestion) from a page whose data file is missing.
 fn routes_file(bundles: &[Bundle]) -> Result<Vec<u8>, String> {
-    let routes: Vec<LinkRef> = bundles
+    let routes = bundles
         .iter()
         .flat_map(|b| &b.pages)
         .map(|p| LinkRef {
@@ -367,7 +369,7 @@ fn routes_file(bundles: &[Bundle]) -> Result<Vec<u8>, String> {
             title: p.title.clone(),
         })
         .collect();
-    data::encode(&routes)
+    data::encode(&data::Routes { routes })
 }
 
 /// A redirecting page for each alias that is not already a route.

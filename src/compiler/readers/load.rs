@@ -136,7 +136,10 @@ fn gather(found: Vec<Found>, lang: &Lang, sources: &mut Sources) -> Loaded {
                 translation,
             } => {
                 file.id = match source(read, display, sources) {
-                    Ok(id) => id,
+                    Ok((id, warning)) => {
+                        diagnostics.extend(warning);
+                        id
+                    }
                     Err(error) => {
                         diagnostics.push(error);
                         continue;
@@ -351,7 +354,7 @@ fn reserved(id: usize, rel: &str, folder: &str) -> Diagnostic {
 type Read = std::io::Result<Result<String, std::string::FromUtf8Error>>;
 
 /// A page's text added to `sources`, or why it cannot be read (not UTF-8: at the first bad byte).
-fn source(read: Read, display: String, sources: &mut Sources) -> Result<usize, Diagnostic> {
+fn source(read: Read, display: String, sources: &mut Sources) -> Result<(usize, Option<Diagnostic>), Diagnostic> {
     let text = match read {
         Ok(text) => text,
         Err(e) => {
@@ -360,7 +363,20 @@ fn source(read: Read, display: String, sources: &mut Sources) -> Result<usize, D
         }
     };
     match text {
-        Ok(text) => Ok(sources.add(display, text)),
+        Ok(text) => {
+            let (text, forbidden) = without_forbidden(text);
+            let id = sources.add(display, text);
+            let warning = forbidden.map(|(at, c, count)| {
+                Diagnostic::warning(
+                    id,
+                    at..at + 1,
+                    format!("{count} invisible control character(s) removed"),
+                )
+                .label(format!("U+{:04X} here", u32::from(c)))
+                .hint("HTML forbids control characters in a page; often pasted from a PDF or a terminal")
+            });
+            Ok((id, warning))
+        }
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let id = sources.add(display, String::from_utf8_lossy(e.as_bytes()).into_owned());
@@ -369,6 +385,28 @@ fn source(read: Read, display: String, sources: &mut Sources) -> Result<usize, D
                 .hint("save the file as UTF-8 in your editor"))
         }
     }
+}
+
+/// The text with every code point HTML forbids in a page (controls other
+/// than white space, noncharacters) blanked out, one space per byte so that
+/// positions in the file still hold; the first one found, and how many.
+fn without_forbidden(text: String) -> (String, Option<(usize, char, usize)>) {
+    let forbidden = crate::data::forbidden_in_html;
+    let Some((at, first)) = text.char_indices().find(|(_, c)| forbidden(*c)) else {
+        return (text, None);
+    };
+    let count = text.chars().filter(|&c| forbidden(c)).count();
+    let cleaned = text
+        .chars()
+        .map(|c| {
+            if forbidden(c) {
+                " ".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    (cleaned, Some((at, first, count)))
 }
 
 /// The top folders holding a page other than their own `index.md`: sections.
