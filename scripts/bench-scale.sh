@@ -22,12 +22,13 @@ sizes() { # files… → "raw gzip brotli"
   done
   echo "$raw $gz $br"
 }
-app() { ls "$1"/*_bg.wasm "$1"/vitrine-*.js "$1"/main-*.css; }
+# The stylesheet is inside each page's HTML (prerender/template.rs), so the app is wasm + JS.
+app() { ls "$1"/*_bg.wasm "$1"/vitrine-*.js; }
 data() { sed -n 's|.*<meta name="vitrine-data" content="\([^"]*\)".*|\1|p' "$1/index.html"; }
 
 row() { printf "%-44s %12s %12s %12s\n" "$@"; }
 row "" raw gzip brotli
-read -r a b c <<<"$(sizes $(app "$work/sample"))"; row "app (wasm + JS + CSS), both sites" "$a" "$b" "$c"
+read -r a b c <<<"$(sizes $(app "$work/sample"))"; row "app (wasm + JS; CSS is in the HTML), both sites" "$a" "$b" "$c"
 for site in sample big; do
   if [ $site = sample ]; then page=competences/autonomie-professionnelle; next=projets/citi; label="sample site ($(find "$work/sample/$(data "$work/sample")" -name '*.json' | wc -l) data files)"
   else page=competences/page-00000; next=projets/page-00001; label="generated $n-page site"; fi

@@ -67,8 +67,8 @@ if [ "${VITRINE_NO_BROWSER:-}" != 1 ] && { ! command -v pdftotext >/dev/null || 
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
 fi
 
-if [ "${VITRINE_NO_BROWSER:-}" != 1 ] && { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/terser ]; }; then
-  echo "install-tools: installing terser and axe-core (npm: the JS minifier, the accessibility tests)"
+if [ "${VITRINE_NO_BROWSER:-}" != 1 ] && { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/terser ] || [ ! -x node_modules/.bin/wasm-opt ]; }; then
+  echo "install-tools: installing terser, binaryen and axe-core (npm: the JS minifier, wasm-opt, the accessibility tests)"
   if ! command -v npm >/dev/null; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null

@@ -22,6 +22,6 @@ import json, sys
 r = json.load(open(sys.argv[1]))
 scores = " ".join(f"{k}={round(v['score'] * 100)}" for k, v in r["categories"].items())
 a = r["audits"]
-print(f"{sys.argv[2]:40} {scores} FCP={a['first-contentful-paint']['displayValue']} LCP={a['largest-contentful-paint']['displayValue']} CLS={a['cumulative-layout-shift']['displayValue']}")
+print(f"{sys.argv[2]:40} {scores} FCP={a['first-contentful-paint']['displayValue']} LCP={a['largest-contentful-paint']['displayValue']} CLS={a['cumulative-layout-shift']['displayValue']} TBT={a['total-blocking-time']['displayValue']} SI={a['speed-index']['displayValue']}")
 PY
 done

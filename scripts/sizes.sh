@@ -11,9 +11,13 @@ data=$(sed -n 's|.*<meta name="vitrine-data" content="\([^"]*\)".*|\1|p' index.h
 row() { printf "%-44s %10s %10s %10s\n" "$@"; }
 row file raw gzip brotli
 total=(0 0 0)
-for f in $(ls *_bg.wasm vitrine-*.js main-*.css) competences/autonomie-professionnelle/index.html "${data}projets/citi.json" search.*.json; do
+# The stylesheet is written into each page (prerender/template.rs): measured as inlined.
+css=$(mktemp --suffix=.css); trap 'rm -f "$css"' EXIT
+python3 -c "import re; print(re.search(r'<style>(.*?)</style>', open('index.html').read(), re.S).group(1), end='')" > "$css"
+for f in $(ls *_bg.wasm vitrine-*.js) "$css" competences/autonomie-professionnelle/index.html "${data}projets/citi.json" search.*.json; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c); br=$(brotli -c -q 11 "$f" | wc -c)
-  row "$f" "$raw" "$gz" "$br"
+  name=$f; [ "$f" = "$css" ] && name="CSS (inlined in each page)"
+  row "$name" "$raw" "$gz" "$br"
   case "$f" in *.wasm|*.js|*.css) total=($((total[0] + raw)) $((total[1] + gz)) $((total[2] + br)));; esac
 done
 row "app total (wasm + JS + CSS)" "${total[@]}"

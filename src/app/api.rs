@@ -5,7 +5,7 @@
 use crate::bundle::Site;
 use crate::data::RouteData;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 /// What is known of one data key.
@@ -41,9 +41,9 @@ pub struct Store {
 impl Store {
     pub fn new() -> Store {
         Store {
-            chunks: RwSignal::new(HashMap::new()),
+            chunks: RwSignal::new(HashMap::default()),
             site: RwSignal::new(None),
-            pending: StoredValue::new(HashSet::new()),
+            pending: StoredValue::new(HashSet::default()),
             translations: RwSignal::new(Vec::new()),
         }
     }
