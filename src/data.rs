@@ -410,6 +410,7 @@ pub enum Unreadable {
 
 /// A data file: the value's JSON object with the format's version first
 /// (`{"version":9,"route":"/projets/citi",…}`). `value` serialises as an object.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
     let body = serde_json::to_vec(value).map_err(|e| e.to_string())?;
     let fields = body
@@ -427,6 +428,7 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
 /// The data a route's prerendered page carries ([`embed_text`]): its data
 /// file's, but a page's own HTML, which the page holds already in its
 /// `.prose` (the app reads it back from there when it starts).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode_embedded(data: &mut RouteData) -> Result<Vec<u8>, String> {
     let html = match &mut data.view {
         View::Page(page) => std::mem::take(&mut page.html),
@@ -447,6 +449,7 @@ pub const PAGE_HTML: &str = "#app .page-layout > .prose";
 /// the block, and every code point HTML forbids in a page (controls, U+007F
 /// to U+009F, noncharacters) escaped too. Both only occur inside JSON
 /// strings, where the escape reads back as the same character.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn embed_text(json: &[u8]) -> String {
     let json = String::from_utf8_lossy(json);
     let mut out = String::with_capacity(json.len() + json.len() / 32);
@@ -504,7 +507,7 @@ pub fn schema() -> String {
     #[serde(untagged)]
     #[allow(dead_code)]
     enum DataFile {
-        Route(RouteFile),
+        Route(Box<RouteFile>),
         Routes(RoutesFile),
     }
     let schema = schemars::schema_for!(DataFile);

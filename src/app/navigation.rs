@@ -5,14 +5,14 @@
 use super::api::{Loaded, Store};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use std::cell::{Cell, RefCell};
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     /// Last scroll position seen on each path.
-    static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::with_hasher(rustc_hash::FxBuildHasher));
+    static POSITIONS: RefCell<HashMap<String, f64>> = const { RefCell::new(HashMap::with_hasher(rustc_hash::FxBuildHasher)) };
     /// Set by `popstate` (back/forward) until the next page is shown.
     static FROM_HISTORY: Cell<bool> = const { Cell::new(false) };
     /// The path of the page on screen, once shown. Scroll positions are kept
