@@ -2,7 +2,6 @@
 
 use super::{current_route, link, text, Store};
 use crate::text::t;
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -43,31 +42,7 @@ pub fn Header() -> impl IntoView {
                     {text(|t| t.menu)}
                 </button>
                 <nav id="nav-principale" aria-label=text(|t| t.main_nav) class:open=open>
-                    <ul>
-                        {move || {
-                            // The site's navigation, from its data, then the tags.
-                            let mut items: Vec<(String, String)> = store
-                                .site()
-                                .map(|s| s.menu.iter().map(|m| (m.url.clone(), m.label.clone())).collect())
-                                .unwrap_or_default();
-                            items.push((crate::text::route("/tags")[1..].to_string(), t().nav_tags.into()));
-                            items
-                                .into_iter()
-                                .map(|(href, label)| {
-                                    let (own, section) = (format!("/{href}"), format!("/{href}/"));
-                                    let current = move || {
-                                        let path = current_route(&pathname.get());
-                                        (path == own || path.starts_with(&section)).then_some("page")
-                                    };
-                                    view! {
-                                        <li>
-                                            <a href=href.clone() aria-current=current>{label}</a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ul>
+                    <ul inner_html=move || menu(store, &current_route(&pathname.get()))></ul>
                 </nav>
                 <super::search::SearchBox/>
                 <LanguageSwitch/>
@@ -77,34 +52,61 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The site's navigation, from its data, then the tags; the entry of the
+/// route shown marked. One piece of HTML, remade when the route changes
+/// (cheaper in the wasm than a reactive view per entry).
+fn menu(store: Store, route: &str) -> String {
+    let mut items: Vec<(String, String)> = store
+        .site()
+        .map(|s| s.menu.iter().map(|m| (m.url.clone(), m.label.clone())).collect())
+        .unwrap_or_default();
+    items.push((crate::text::route("/tags")[1..].to_string(), t().nav_tags.into()));
+    items
+        .iter()
+        .map(|(href, label)| {
+            let current = route == format!("/{href}") || route.starts_with(&format!("/{href}/"));
+            let current = if current { r#" aria-current="page""# } else { "" };
+            format!(r#"<li><a href="{}"{current}>{}</a></li>"#, escape(href), escape(label))
+        })
+        .collect()
+}
+
 /// On a site in several languages: each language, leading to this page in it
-/// when it is translated, else to that language's home.
+/// when it is translated, else to that language's home. Written as one
+/// piece of HTML (a few links that only change all together): its view code
+/// cost the wasm more than the rest of the header.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let store = expect_context::<Store>();
     move || {
         let site = store.site().filter(|s| s.languages.len() > 1)?;
         let translations = store.translations();
-        let items = site
+        let items: String = site
             .languages
             .iter()
             .map(|l| {
+                let (code, name) = (escape(&l.code), escape(&l.name));
                 if l.code == site.lang {
-                    return Either::Left(
-                        view! { <li><span aria-current="true" lang=l.code.clone()>{l.name.clone()}</span></li> },
-                    );
+                    return format!(r#"<li><span aria-current="true" lang="{code}">{name}</span></li>"#);
                 }
                 let route = translations
                     .iter()
-                    .find(|(code, _)| *code == l.code)
-                    .map_or_else(|| l.home.clone(), |(_, route)| route.clone());
-                Either::Right(view! {
-                    <li><a href=link(&route) hreflang=l.code.clone() lang=l.code.clone()>{l.name.clone()}</a></li>
-                })
+                    .find(|(c, _)| *c == l.code)
+                    .map_or(&l.home, |(_, route)| route);
+                let href = escape(&link(route));
+                format!(r#"<li><a href="{href}" hreflang="{code}" lang="{code}">{name}</a></li>"#)
             })
-            .collect_view();
-        Some(view! { <nav class="languages" aria-label=t().languages><ul>{items}</ul></nav> })
+            .collect();
+        Some(view! { <nav class="languages" aria-label=t().languages><ul inner_html=items></ul></nav> })
     }
+}
+
+/// Text for HTML, in an attribute or not.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[component]
