@@ -193,7 +193,7 @@ mod fetch {
     }
 
     fn parse<T: serde::de::DeserializeOwned>(json: &str, file: &str) -> Result<T, String> {
-        super::super::json::decode(json).map_err(|e| match e {
+        data::decode_text(json).map_err(|e| match e {
             Unreadable::Version(found) => {
                 let found = found.map_or("inconnue".to_string(), |v| v.to_string());
                 format!(

@@ -5,8 +5,6 @@
 pub mod api;
 mod document;
 mod fresh;
-#[cfg(target_arch = "wasm32")]
-mod json;
 mod layout;
 #[cfg(target_arch = "wasm32")]
 mod lightbox;

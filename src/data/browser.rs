@@ -5,14 +5,19 @@
 //! field-name matching (serde-wasm-bindgen, which does it the map way, cost
 //! 15 KB of brotli wasm more for our types).
 
-use crate::data::{Unreadable, DATA_VERSION};
+use super::{Unreadable, DATA_VERSION};
 use js_sys::{Array, Object, Reflect};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// A value back from a data file's JSON (`crate::data::encode`), if it is of
-/// this format's version.
-pub fn decode<T: DeserializeOwned>(json: &str) -> Result<T, Unreadable> {
+/// A value back from a data file's JSON (`super::encode`), if it is of this
+/// format's version.
+pub fn decode<T: DeserializeOwned>(json: &[u8]) -> Result<T, Unreadable> {
+    decode_text(std::str::from_utf8(json).map_err(|_| Unreadable::Damaged)?)
+}
+
+/// [`decode`] from the text a fetch or the page gave.
+pub fn decode_text<T: DeserializeOwned>(json: &str) -> Result<T, Unreadable> {
     let value = js_sys::JSON::parse(json).map_err(|_| Unreadable::Damaged)?;
     let version = Reflect::get(&value, &"version".into()).ok().and_then(|v| v.as_f64());
     match version {

@@ -5,7 +5,12 @@
 //! Each file is a JSON object, `{"version": DATA_VERSION, …}`, described by
 //! `data/schema.json` (generated from these types, `vitrine schema`), so other
 //! tools can read a Vitrine site. The app parses it with the browser's own
-//! `JSON.parse` and reads the result in `crate::app::json`.
+//! `JSON.parse` and reads the result in `browser.rs`.
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+pub use browser::{decode, decode_text};
 
 use crate::bundle::{Image, Kind, Site, SiteLink, TagRef, TocEntry};
 use crate::text::t;
@@ -516,7 +521,7 @@ pub fn schema() -> String {
 
 /// A value back from [`encode`]'s JSON, if it is of this format's version
 /// (the compiler's side and tests; the app reads through the browser's
-/// `JSON.parse`, `crate::app::json`).
+/// `JSON.parse`, [`browser::decode`]).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn decode<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, Unreadable> {
     match serde_json::from_slice::<Version>(json) {
