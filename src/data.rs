@@ -6,12 +6,12 @@
 //! format's version: the app then needs no JSON reader and no field-name
 //! matching, 14 KB (brotli) less wasm than JSON read through serde-wasm-bindgen.
 
-use crate::bundle::{Image, Kind, Site, SiteLink, TagRef, TocEntry};
+use crate::bundle::{CvView, Image, Kind, Site, SiteLink, TagRef, TocEntry};
 use crate::text::t;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape below changes in a way an older app cannot read.
-pub const DATA_VERSION: u32 = 8;
+pub const DATA_VERSION: u32 = 9;
 
 /// Cards per list page (`/projets`, `/projets/page/2`, `/tags/web/page/2`).
 pub const PAGE_SIZE: usize = 24;
@@ -46,6 +46,8 @@ pub enum View {
     Search,
     NotFound(NotFound),
     Synthese(Box<Synthese>),
+    /// `/cv`: the CV made from the site's JSON Resume file.
+    Cv(Box<CvView>),
 }
 
 /// A page as a card in a list.
@@ -153,6 +155,9 @@ pub struct PageView {
     pub external: Vec<SiteLink>,
     /// "Projets liés" or "Compétences mobilisées", with why each holds.
     pub related: Vec<Related>,
+    /// The CV's entries naming this page ("Au CV : Alternance chez Acme (2023–2025)").
+    #[serde(default)]
+    pub cv: Vec<LinkRef>,
     pub prev: Option<LinkRef>,
     pub next: Option<LinkRef>,
 }
@@ -182,6 +187,9 @@ pub struct Synthese {
     pub omitted: Option<Coverage>,
     /// The CSV export, relative to the site root.
     pub csv: String,
+    /// The printed table (`synthese.pdf`), when the build has one.
+    #[serde(default)]
+    pub pdf: Option<String>,
 }
 
 /// A row or column title: a page, and whether it has no counterpart on the whole site.
@@ -257,6 +265,18 @@ impl RouteData {
             ),
             View::Search => (Some(t().search_title.into()), t().search_empty.into()),
             View::NotFound(_) => (Some(t().not_found_title.into()), t().not_found_body.into()),
+            View::Cv(cv) => (
+                Some(if cv.name.is_empty() {
+                    "CV".to_string()
+                } else {
+                    format!("CV — {}", cv.name)
+                }),
+                if cv.label.is_empty() {
+                    cv.summary.clone()
+                } else {
+                    cv.label.clone()
+                },
+            ),
             View::Synthese(s) => (
                 Some(t().synthese_title.into()),
                 match &s.tag {
