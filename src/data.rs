@@ -6,7 +6,7 @@
 //! format's version: the app then needs no JSON reader and no field-name
 //! matching, 14 KB (brotli) less wasm than JSON read through serde-wasm-bindgen.
 
-use crate::bundle::{CvView, Image, Kind, Site, SiteLink, TagRef, TocEntry};
+use crate::bundle::{Image, Kind, Site, SiteLink, TagRef, TocEntry};
 use crate::text::t;
 use serde::{Deserialize, Serialize};
 
@@ -47,7 +47,7 @@ pub enum View {
     NotFound(NotFound),
     Synthese(Box<Synthese>),
     /// `/cv`: the CV made from the site's JSON Resume file.
-    Cv(Box<CvView>),
+    Cv(Box<CvPage>),
 }
 
 /// A page as a card in a list.
@@ -162,6 +162,16 @@ pub struct PageView {
     pub next: Option<LinkRef>,
 }
 
+/// `/cv`: the CV as the app's own components render it at build time
+/// (`app::routes::cv::html`), shown as it is: the app carries no CV code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CvPage {
+    /// `basics.name`, `basics.label`: the page's title and description.
+    pub name: String,
+    pub label: String,
+    pub html: String,
+}
+
 /// A page of the other kind related to this one, and why in words
 /// (`déclaré, lien dans le texte`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,16 +276,11 @@ impl RouteData {
             View::Search => (Some(t().search_title.into()), t().search_empty.into()),
             View::NotFound(_) => (Some(t().not_found_title.into()), t().not_found_body.into()),
             View::Cv(cv) => (
-                Some(if cv.name.is_empty() {
-                    "CV".to_string()
-                } else {
-                    format!("CV — {}", cv.name)
+                Some(match cv.name.as_str() {
+                    "CV" => "CV".to_string(),
+                    name => format!("CV — {name}"),
                 }),
-                if cv.label.is_empty() {
-                    cv.summary.clone()
-                } else {
-                    cv.label.clone()
-                },
+                cv.label.clone(),
             ),
             View::Synthese(s) => (
                 Some(t().synthese_title.into()),

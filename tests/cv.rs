@@ -385,3 +385,94 @@ fn a_yaml_cv_in_a_hugo_sites_data_folder_with_no_cv_page() {
         "{text}"
     );
 }
+
+#[test]
+fn a_cv_json_of_another_shape_is_left_out_with_a_warning() {
+    // As a real Hugo portfolio keeps its theme's data in `assets/cv.json`.
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(
+        dir.path(),
+        &[
+            ("hugo.toml", "title = \"Site\"\nlanguageCode = \"fr\"\n"),
+            ("content/projets/citi.md", "---\ntitle: Transition 4.0\n---\nTexte.\n"),
+            (
+                "assets/cv.json",
+                r#"{"basics": {"name": "Pierre"}, "experiences": [{"company": "X", "duration": "2018 - today"}]}"#,
+            ),
+        ],
+    );
+    let outcome = compile(dir.path());
+    let text = printed(&outcome, dir.path());
+    // With `basics` it is a résumé: the key the schema does not have is an error.
+    assert!(outcome.bundle.is_none());
+    assert!(
+        text.contains("unknown field `experiences`") && text.contains("assets/cv.json:1:"),
+        "{text}"
+    );
+    // Without any of the schema's keys (`meta` is a theme's too), it is some other data.
+    std::fs::write(
+        dir.path().join("assets/cv.json"),
+        r#"{"meta": {"name": "Pierre"}, "competences": {"languages": ["C"]}, "experiences": []}"#,
+    )
+    .unwrap();
+    let outcome = compile(dir.path());
+    let text = printed(&outcome, dir.path());
+    let bundle = outcome.bundle.unwrap_or_else(|| panic!("{text}"));
+    assert!(bundle.cv.is_none());
+    assert!(
+        text.contains("not a JSON Resume file") && text.contains("assets/cv.json"),
+        "{text}"
+    );
+}
+
+/// `vitrine build` as Trunk's hook runs it: into a folder holding the app's page.
+fn prerendered(site: &std::path::Path, extra: &[&str]) -> std::path::PathBuf {
+    let out = site.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let shell = std::fs::read_to_string(fixture("../index.html"))
+        .unwrap()
+        .replace("<base data-trunk-public-url>", r#"<base href="/">"#);
+    std::fs::write(out.join("index.html"), shell).unwrap();
+    let mut args = vec!["build", "--content"];
+    let content = site.join("content");
+    args.push(content.to_str().unwrap());
+    args.extend(["--out", out.to_str().unwrap()]);
+    args.extend_from_slice(extra);
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
+        .args(&args)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    out
+}
+
+#[test]
+fn the_cv_page_is_prerendered_with_its_json_ld_and_links_its_pdf_only_when_make_pdf_prints_it() {
+    let dir = site(&[]);
+    let out = prerendered(dir.path(), &[]);
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    let page = read("cv/index.html");
+    assert!(page.contains(r#"<ol class="cv-entries timeline">"#), "{page}");
+    assert!(page.contains(r#"<time datetime="2022-01">janv. 2022</time>"#), "{page}");
+    assert!(page.contains(r#"href="projets/gecy""#), "{page}");
+    let start = page.find(r#"<script type="application/ld+json">"#).expect("JSON-LD") + 35;
+    let end = start + page[start..].find("</script>").unwrap();
+    let ld: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
+    assert_eq!(ld["mainEntity"]["name"], "Alex Durand");
+    assert!(read("en/cv/index.html").contains("Work experience"));
+    // "Au CV" on the projet the CV names, leading to its line.
+    let gecy = read("projets/gecy/index.html");
+    assert!(gecy.contains(r#"href="cv#work-0""#), "{gecy}");
+    // A plain build links no PDF: none is written.
+    assert!(!page.contains("cv.pdf") && !read("synthese/index.html").contains("synthese.pdf"));
+
+    let dir = site(&[]);
+    let out = prerendered(dir.path(), &["--pdf"]);
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    assert!(read("cv/index.html").contains(r#"href="cv.pdf""#));
+    assert!(read("synthese/index.html").contains(r#"href="synthese.pdf""#));
+    assert!(
+        !read("en/cv/index.html").contains(".pdf\""),
+        "only the site's own language is printed"
+    );
+}

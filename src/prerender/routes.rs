@@ -76,7 +76,12 @@ pub fn page(bundle: &Bundle, index: &Index, page: &Page) -> RouteData {
     if let Some(cv) = bundle.cv.as_ref().filter(|cv| cv.view.route == page.route) {
         let mut view = cv.view.clone();
         view.pdf = bundle.pdfs.iter().find(|p| *p == CV_PDF).cloned();
-        return wrap(bundle, page.route.clone(), View::Cv(Box::new(view)));
+        let cv = CvPage {
+            name: view.name.clone(),
+            label: view.label.clone(),
+            html: crate::app::routes::cv::html(&view),
+        };
+        return wrap(bundle, page.route.clone(), View::Cv(Box::new(cv)));
     }
     wrap(bundle, page.route.clone(), View::Page(Box::new(page_view(index, page))))
 }

@@ -25,7 +25,10 @@ pub fn attach(bundle: &mut Bundle, resume: &Resume, photo: Option<Image>, today:
     let sections = sections(resume, text, &names, today);
     let mut view = CvView {
         route: route.clone(),
-        name: resume.basics.name.clone(),
+        name: match resume.basics.name.trim() {
+            "" => text.menu.to_string(),
+            name => name.to_string(),
+        },
         label: resume.basics.label.clone(),
         photo,
         summary: resume.basics.summary.clone(),
@@ -52,17 +55,12 @@ pub fn attach(bundle: &mut Bundle, resume: &Resume, photo: Option<Image>, today:
 
 /// The CV's page when the site has no `cv.md`.
 fn own_page(view: &CvView) -> Page {
-    let title = if view.name.is_empty() {
-        "CV".to_string()
-    } else {
-        view.name.clone()
-    };
     Page {
         kind: Kind::Other,
         section: String::new(),
         slug: "cv".into(),
         route: view.route.clone(),
-        title,
+        title: view.name.clone(),
         description: view.label.clone(),
         date: None,
         updated: None,

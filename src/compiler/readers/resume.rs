@@ -326,6 +326,10 @@ pub fn read(folders: &[PathBuf], codes: &[String], sources: &mut Sources, found:
     let Some((base, file)) = first(folders, None, sources, found) else {
         return cvs;
     };
+    if let Some(warning) = not_a_resume(file, sources) {
+        found.push(warning);
+        return cvs;
+    }
     // Typed first: its errors are the ones told.
     let Some(resume) = typed(file, sources, found) else {
         return cvs;
@@ -352,6 +356,45 @@ pub fn read(folders: &[PathBuf], codes: &[String], sources: &mut Sources, found:
         }
     }
     cvs
+}
+
+/// The keys of a JSON Resume document's root that say it is one (`meta`
+/// alone does not: themes' own CV data has one too).
+const ROOT_KEYS: [&str; 13] = [
+    "$schema",
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+];
+
+/// A `cv.json` of another shape (a theme's own data, none of the schema's
+/// keys at its root): left out with a warning, not read as a broken résumé.
+fn not_a_resume(file: usize, sources: &Sources) -> Option<Diagnostic> {
+    let (name, text) = (sources.name(file), sources.text(file));
+    let value: Value = if is_yaml(name) {
+        serde_norway::from_str(text).ok()?
+    } else {
+        serde_json::from_str(text).ok()?
+    };
+    let keys = value.as_object()?;
+    if keys.is_empty() || keys.keys().any(|k| ROOT_KEYS.contains(&k.as_str())) {
+        return None;
+    }
+    let some: Vec<String> = keys.keys().take(3).map(|k| format!("`{k}`")).collect();
+    Some(
+        Diagnostic::warning(file, 0..0, "not a JSON Resume file: no CV made from it")
+            .label(format!("its keys ({}…) are none of the schema's", some.join(", ")))
+            .hint("a CV page is made from JSON Resume's `basics`, `work`, `education`…: https://jsonresume.org/schema"),
+    )
 }
 
 /// The first CV file of a language in `folders`, read into `sources`; the others named in a warning.
