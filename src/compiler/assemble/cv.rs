@@ -38,8 +38,16 @@ pub fn attach(bundle: &mut Bundle, resume: &Resume, photo: Option<Image>, today:
         pdf: None,
     };
     mention(bundle, &view, text);
-    match bundle.pages.iter().find(|p| p.route == route) {
-        Some(page) => view.intro = page.html.clone(),
+    match bundle.pages.iter_mut().find(|p| p.route == route) {
+        // The `cv.md` page: its text is the introduction; the page is titled
+        // as the CV (search results, lists), its menu entry kept.
+        Some(page) => {
+            view.intro = page.html.clone();
+            page.title = view.name.clone();
+            if !view.label.is_empty() {
+                page.description = view.label.clone();
+            }
+        }
         None => {
             bundle.pages.push(own_page(&view));
             bundle.site.menu.push(SiteLink {
