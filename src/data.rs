@@ -275,13 +275,8 @@ impl RouteData {
             ),
             View::Search => (Some(t().search_title.into()), t().search_empty.into()),
             View::NotFound(_) => (Some(t().not_found_title.into()), t().not_found_body.into()),
-            View::Cv(cv) => (
-                Some(match cv.name.as_str() {
-                    "CV" => "CV".to_string(),
-                    name => format!("CV — {name}"),
-                }),
-                cv.label.clone(),
-            ),
+            // Titled as its page is (`basics.name`), its label the description.
+            View::Cv(cv) => (Some(cv.name.clone()), cv.label.clone()),
             View::Synthese(s) => (
                 Some(t().synthese_title.into()),
                 match &s.tag {
