@@ -3,7 +3,7 @@
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: a11y fuzz tools serve build build-subpath build-drafts check check-links new test lint bench bench-serve bench-scale bench-search sizes lighthouse image-bytes clean
+.PHONY: a11y fuzz tools serve pdf build build-subpath build-drafts check check-links new test lint bench bench-serve bench-scale bench-search sizes lighthouse image-bytes clean
 
 # `SITE=path/to/site`: build a Hugo, Zola or Pelican site root (its `content/`),
 # an Astro root (`src/content/`, `public/`) or a Jekyll root (the folder itself)
@@ -26,6 +26,13 @@ serve: tools
 ## Build the site into dist/ (release).
 build: tools
 	./scripts/trunk.sh build --release
+
+## The CV and the synthesis table as PDF files in the site (dist/cv.pdf,
+## dist/synthese.pdf), printed by Chromium from the site built with `--pdf`
+## (its pages link to them: "Télécharger le PDF"). A plain `make build` has no link.
+pdf: tools
+	VITRINE_FLAGS="$(VITRINE_FLAGS) --pdf" ./scripts/trunk.sh build --release
+	./scripts/pdf.sh dist
 
 ## Check the content without writing anything; every warning is an error
 ## (`STRICT=` for a site being moved over: its warnings are only told).
@@ -57,7 +64,7 @@ build-drafts: tools
 test: tools lint build build-subpath build-drafts
 	cargo test
 	$(MAKE) --no-print-directory a11y SITE=tests/fixtures/a11y A11Y_DIST=target/dist-a11y-fixture
-	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search --test hydration --test pictures --test synthese --test languages --test data_format -- --skip drafts
+	VITRINE_DIST=target/dist-subpath VITRINE_BASE=/portfolio cargo test --test e2e --test views --test static_host --test search --test hydration --test pictures --test synthese --test languages --test data_format --test cv_browser -- --skip drafts
 
 ## Accessibility: build the site (`SITE=path` as for `make build`, into
 ## A11Y_DIST), serve it on 127.0.0.1 and run axe-core in Chromium on every
@@ -85,12 +92,12 @@ bench-scale: tools
 	./scripts/bench-scale.sh
 
 ## Fuzz the front-matter reader, the settings readers, the shortcode expander,
-## the link resolver, Pelican's headers and settings, Jekyll's settings and Liquid with libFuzzer, FUZZ_SECONDS each (default 600); a crash
+## the link resolver, Pelican's headers and settings, Jekyll's settings and Liquid, the CV reader (JSON Resume) with libFuzzer, FUZZ_SECONDS each (default 600); a crash
 ## stops with its input in fuzz/artifacts/.
 FUZZ_SECONDS ?= 600
 fuzz: tools
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-	@for target in front_matter settings shortcodes links pelican jekyll; do \
+	@for target in front_matter settings shortcodes links pelican jekyll resume; do \
 	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
 	  cargo +$$(cat target/nightly-toolchain) fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) > target/fuzz-$$target.log 2>&1 \
 	    || { tail -40 target/fuzz-$$target.log; exit 1; }; \

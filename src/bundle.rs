@@ -26,6 +26,104 @@ pub struct Bundle {
     /// `redirect_to`): list route → route or URL. Their list's page redirects.
     #[serde(default)]
     pub redirects: Vec<(String, String)>,
+    /// The CV made from the site's JSON Resume file, when it has one.
+    #[serde(default)]
+    pub cv: Option<Cv>,
+    /// The PDF files the build links to (`cv.pdf`, `synthese.pdf`), which
+    /// `make pdf` prints beside the pages (`vitrine build --pdf`).
+    #[serde(default)]
+    pub pdfs: Vec<String>,
+}
+
+/// The CV page, made from a JSON Resume file: what it shows, ready to show
+/// (dates and headings in the page's language), and what machines read of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Cv {
+    pub view: CvView,
+    /// JSON-LD `ProfilePage` with its `Person`, for the page's `<head>`.
+    pub json_ld: String,
+    /// Its words as HTML, for the search index.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CvView {
+    /// `/cv`, `/en/cv`.
+    pub route: String,
+    /// `basics.name`, and `basics.label` under it.
+    pub name: String,
+    pub label: String,
+    pub photo: Option<Image>,
+    pub summary: String,
+    /// Location, e-mail, telephone, site and profiles, each written out.
+    pub contacts: Vec<CvItem>,
+    /// The text of the site's `cv.md` page, as sanitised HTML (often empty).
+    pub intro: String,
+    pub sections: Vec<CvSection>,
+    /// The printed CV (`cv.pdf`), when the build has one.
+    #[serde(default)]
+    pub pdf: Option<String>,
+}
+
+/// One of JSON Resume's sections (`work`, `education`…), titled in the page's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CvSection {
+    /// Its name in the schema (`work`), the heading's id.
+    pub id: String,
+    pub title: String,
+    /// Dated entries, newest first, shown as a timeline.
+    pub timeline: bool,
+    pub entries: Vec<CvEntry>,
+}
+
+/// An entry: an employer with its positions, a school, a skill, a language…
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CvEntry {
+    /// Its anchor on the CV page (`work-1`).
+    pub id: String,
+    /// The employer, school, skill, language… linked to its page when one matches.
+    pub title: CvItem,
+    /// Place, level, fluency, issuer: said after the title.
+    pub detail: String,
+    /// Several positions at one employer, or one.
+    pub roles: Vec<CvRole>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CvRole {
+    pub title: String,
+    pub dates: Option<CvDates>,
+    pub summary: String,
+    /// Highlights, courses: one line each, linked when one names a page.
+    pub items: Vec<CvItem>,
+    /// Keywords, linked when one names a page or a tag.
+    pub keywords: Vec<CvItem>,
+}
+
+/// `sept. 2021 – aujourd'hui`, `2 ans 3 mois`: written in the page's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CvDates {
+    /// `<time datetime>` of the start (`2021-09`) and its text; the same for the end.
+    pub start: Option<(String, String)>,
+    pub end: Option<(String, String)>,
+    /// "aujourd'hui" when there is a start and no end.
+    pub ongoing: String,
+    pub duration: String,
+}
+
+/// A piece of text, with the page it names (an app route) or the address it gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CvItem {
+    pub text: String,
+    /// An app route (`/competences/x`) or a web address (`https://…`, `mailto:…`).
+    pub link: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -161,6 +259,10 @@ pub struct Page {
     pub translations: Vec<(String, String)>,
     /// Links the front matter gives (`github:`, `demo:`), labelled.
     pub external: Vec<SiteLink>,
+    /// The CV's entries that point at this page ("Alternance chez Acme
+    /// (2023–2025)", `/cv#work-0`).
+    #[serde(default)]
+    pub cv: Vec<SiteLink>,
     /// Front matter fields Vitrine does not know, kept as written.
     pub extra: BTreeMap<String, serde_json::Value>,
 }

@@ -91,6 +91,10 @@ struct Input {
     /// in the site's settings). Without it, a site being moved over builds with warnings.
     #[arg(long)]
     strict: bool,
+    /// The CV and the synthesis table link to their printed PDF (`cv.pdf`,
+    /// `synthese.pdf`), which `make pdf` prints right after this build.
+    #[arg(long)]
+    pdf: bool,
 }
 
 impl Input {
@@ -140,7 +144,7 @@ pub fn main() -> ExitCode {
         Command::Prerender { dist } => return prerender(&dist, started),
         Command::New { kind, title, content } => return new_page(content, &kind, &title),
     };
-    let strict_flag = input.strict;
+    let (strict_flag, pdf) = (input.strict, input.pdf);
     let options = input.options();
     if !options.content.is_dir() {
         eprintln!("error: content folder `{}` does not exist", options.content.display());
@@ -178,6 +182,7 @@ pub fn main() -> ExitCode {
     // The site's own language first, then its others (`/en/…`).
     let mut bundles = vec![bundle];
     bundles.append(&mut outcome.languages);
+    bundles[0].pdfs = pdfs(&bundles[0], pdf);
     let written = match &out {
         Some(out) => match write_site(out, &bundles, &options, &outcome, &clock, strict) {
             Ok(summary) if served.is_some() => {
@@ -200,6 +205,14 @@ pub fn main() -> ExitCode {
     std::mem::forget(outcome);
     std::mem::forget(bundles);
     ExitCode::SUCCESS
+}
+
+/// The PDFs `make pdf` prints of the site's own language (`--pdf`): the
+/// CV's and the synthesis table's, when the site has them.
+fn pdfs(bundle: &crate::bundle::Bundle, pdf: bool) -> Vec<String> {
+    let cv = bundle.cv.is_some().then_some(crate::prerender::routes::CV_PDF);
+    let table = crate::prerender::synthese::coverage(bundle).map(|_| crate::prerender::synthese::PDF_FILE);
+    cv.into_iter().chain(table).filter(|_| pdf).map(String::from).collect()
 }
 
 /// The last line of a build: what was built, how long it took, where it went.

@@ -88,6 +88,9 @@ pub struct Text {
     pub projet_one: &'static str,
     pub projet_many: &'static str,
     pub months: [&'static str; 12],
+    /// A compétence's or projet's entries on the CV ("Au CV").
+    pub cv_mentions: &'static str,
+    pub pdf_download: &'static str,
 }
 
 pub const FR: Text = Text {
@@ -172,6 +175,8 @@ pub const FR: Text = Text {
     competence_many: "compétences",
     projet_one: "projet",
     projet_many: "projets",
+    cv_mentions: "Au CV",
+    pdf_download: "Télécharger le PDF",
     months: [
         "janvier",
         "février",
@@ -272,6 +277,8 @@ pub const EN: Text = Text {
     competence_many: "skills",
     projet_one: "project",
     projet_many: "projects",
+    cv_mentions: "On the CV",
+    pdf_download: "Download the PDF",
     months: [
         "January",
         "February",
@@ -371,6 +378,109 @@ pub fn root() -> String {
     ROOT.read().map(|r| r.clone()).unwrap_or_default()
 }
 
+/// The CV's words (section headings, dates, durations), made into the
+/// page at build time: none of it is in the app.
+pub struct CvText {
+    pub lang: &'static str,
+    /// JSON Resume's sections, in the schema's order: (name in the schema, heading).
+    pub sections: [(&'static str, &'static str); 11],
+    pub short_months: [&'static str; 12],
+    pub ongoing: &'static str,
+    /// `2 ans 3 mois`: year (one, many), month (one, many).
+    pub years: (&'static str, &'static str),
+    pub months: (&'static str, &'static str),
+    /// `Alternance chez Acme`.
+    pub at: &'static str,
+    /// `depuis 2023`.
+    pub since: &'static str,
+    pub menu: &'static str,
+    pub score: &'static str,
+}
+
+pub const CV_FR: CvText = CvText {
+    lang: "fr",
+    sections: [
+        ("work", "Expérience professionnelle"),
+        ("volunteer", "Bénévolat"),
+        ("education", "Formation"),
+        ("awards", "Distinctions"),
+        ("certificates", "Certifications"),
+        ("publications", "Publications"),
+        ("skills", "Compétences techniques"),
+        ("languages", "Langues"),
+        ("interests", "Centres d'intérêt"),
+        ("references", "Références"),
+        ("projects", "Projets"),
+    ],
+    short_months: [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+    ],
+    ongoing: "aujourd'hui",
+    years: ("an", "ans"),
+    months: ("mois", "mois"),
+    at: "chez",
+    since: "depuis",
+    menu: "CV",
+    score: "Résultat",
+};
+
+pub const CV_EN: CvText = CvText {
+    lang: "en",
+    sections: [
+        ("work", "Work experience"),
+        ("volunteer", "Volunteering"),
+        ("education", "Education"),
+        ("awards", "Awards"),
+        ("certificates", "Certificates"),
+        ("publications", "Publications"),
+        ("skills", "Skills"),
+        ("languages", "Languages"),
+        ("interests", "Interests"),
+        ("references", "References"),
+        ("projects", "Projects"),
+    ],
+    short_months: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    ongoing: "present",
+    years: ("year", "years"),
+    months: ("month", "months"),
+    at: "at",
+    since: "since",
+    menu: "CV",
+    score: "Result",
+};
+
+/// The CV's words for a site's language (as [`for_lang`] chooses).
+pub fn cv_text(lang: &str) -> &'static CvText {
+    if for_lang(lang).lang == FR.lang {
+        &CV_FR
+    } else {
+        &CV_EN
+    }
+}
+
+/// `sept. 2021`, `15 sept. 2021`, `2021` (`Sep 2021`, `15 Sep 2021` in English).
+pub fn cv_date(text: &CvText, year: u16, month: Option<u8>, day: Option<u8>) -> String {
+    let month = month.and_then(|m| text.short_months.get(usize::from(m).wrapping_sub(1)));
+    match (day, month) {
+        (Some(d), Some(m)) => format!("{d} {m} {year}"),
+        (None, Some(m)) => format!("{m} {year}"),
+        _ => year.to_string(),
+    }
+}
+
+/// `2 ans 3 mois`, `1 an`, `5 mois` (`2 years 3 months`); empty under a month.
+pub fn cv_duration(text: &CvText, months: i64) -> String {
+    let word = |n: i64, (one, many): (&str, &str)| format!("{n} {}", if n == 1 { one } else { many });
+    match (months / 12, months % 12) {
+        (0, 0) => String::new(),
+        (0, m) => word(m, text.months),
+        (y, 0) => word(y, text.years),
+        (y, m) => format!("{} {}", word(y, text.years), word(m, text.months)),
+    }
+}
+
 /// `10 compétences × 12 projets`, `1 compétence × 1 projet`.
 pub fn reach(competences: usize, projets: usize) -> String {
     let word = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -413,5 +523,10 @@ mod tests {
         assert_eq!(format_date_in(&FR, "2023-04-11"), "11 avril 2023");
         assert_eq!(format_date_in(&EN, "2023-04-11"), "April 11, 2023");
         assert_eq!(format_date_in(&EN, "2023"), "2023");
+        assert_eq!(cv_date(&CV_FR, 2021, Some(9), None), "sept. 2021");
+        assert_eq!(cv_date(&CV_EN, 2021, Some(9), Some(15)), "15 Sep 2021");
+        assert_eq!(cv_duration(&CV_FR, 27), "2 ans 3 mois");
+        assert_eq!(cv_duration(&CV_FR, 12), "1 an");
+        assert_eq!(cv_duration(&CV_EN, 5), "5 months");
     }
 }

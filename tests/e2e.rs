@@ -150,9 +150,11 @@ async fn a_top_level_page_is_in_the_menu_when_it_asks() {
     assert_eq!(menu.last().map(String::as_str), Some("Tags"), "{menu:?}");
     assert!(menu.iter().any(|m| m == "Curriculum vitae"), "{menu:?}");
     b.click("nav a[href='cv']").await;
-    b.wait_text("main h1", "Curriculum vitae").await;
+    // The CV made from `content/resume.json`, titled with its name; `cv.md`'s text its introduction.
+    b.wait_text("main h1", "Camille Martin").await;
     assert_eq!(b.path().await, server.path("/cv"));
-    b.wait_text(".prose", "BTS SIO").await;
+    b.wait_text(".cv-summary", "BTS SIO").await;
+    b.wait_text(".cv-intro", "Mon parcours").await;
     b.close().await;
 }
 

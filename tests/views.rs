@@ -20,7 +20,7 @@ const VIEWS: [(&str, &str, &str); 10] = [
     ("tags", "/tags", "Tags"),
     ("tag", "/tags/technique", "TECHNIQUE"),
     ("section", "/veille", "Veille technologique"),
-    ("page", "/cv", "Curriculum vitae"),
+    ("cv", "/cv", "Camille Martin"),
     ("introuvable", "/nulle/part", "Page introuvable"),
 ];
 

@@ -181,12 +181,13 @@ mod fetch {
         let document = leptos::prelude::document();
         let text = document.get_element_by_id(EMBED_ID)?.text_content()?;
         let mut data = parse::<RouteData>(&text, "la page");
-        if let Ok(RouteData {
-            view: View::Page(page), ..
-        }) = &mut data
-        {
-            if let Ok(Some(prose)) = document.query_selector(data::PAGE_HTML) {
-                page.html = prose.inner_html();
+        if let Ok(data) = &mut data {
+            let selector = match data.view {
+                View::Cv(_) => data::CV_HTML,
+                _ => data::PAGE_HTML,
+            };
+            if let (Some(own), Ok(Some(element))) = (data.view.own_html(), document.query_selector(selector)) {
+                *own = element.inner_html();
             }
         }
         Some(data)

@@ -93,6 +93,7 @@ pub fn compile(options: &Options) -> Outcome {
         tool: &tool,
         pictures: pictures::Pictures::new(options.image_cache.clone()),
         copies: Mutex::new(render::ContentFiles::new()),
+        cvs: layout.cvs,
     };
     let mut parts: Vec<Part> = Vec::new();
     let mut empty = Vec::new();
@@ -154,6 +155,8 @@ struct Shared<'a> {
     tool: &'a readers::settings::ToolSettings,
     pictures: pictures::Pictures,
     copies: Mutex<render::ContentFiles>,
+    /// The CV of each language, when the site has one.
+    cvs: readers::resume::Cvs,
 }
 
 impl Shared<'_> {
@@ -175,6 +178,11 @@ impl Shared<'_> {
             read.routes
                 .extend(first.routes.iter().filter(|r| !moved.contains_key(*r)).cloned());
         }
+        // The CV's address is one links may lead to.
+        let cv = self.cvs.of(first.map(|_| edition.lang.code.as_str()));
+        if cv.is_some() {
+            read.routes.insert(assemble::cv::route(&edition.lang.root));
+        }
         let routes = read.routes.clone();
         // The photo as its settings write it, found and resized with the pages' images.
         let photo = edition.site.as_mut().and_then(|s| s.photo.take()).map(|p| p.src);
@@ -182,12 +190,37 @@ impl Shared<'_> {
         let kinds = (self.tool.taxonomies.as_slice(), first.is_some());
         let mut made = make(read, &folders, &self.copies, sources, kinds, diagnostics);
         diagnostics.extend(made.photo(photo.as_deref(), &folders, &self.copies, sources));
+        if let Some((resume, _)) = cv {
+            diagnostics.extend(self.cv_photo(&mut made, resume, &folders, sources));
+        }
         Part {
             edition,
             made,
             moved,
             routes,
         }
+    }
+}
+
+impl Shared<'_> {
+    /// The CV's photo, found and resized as the pages' images; the CV kept for the bundle.
+    fn cv_photo(
+        &self,
+        made: &mut Made,
+        resume: &readers::resume::Resume,
+        folders: &render::Folders,
+        sources: &Sources,
+    ) -> Option<Diagnostic> {
+        made.cv = Some(resume.clone());
+        let src = resume.basics.image.as_str();
+        if src.is_empty() {
+            return None;
+        }
+        let (photo, warning) = images::photo(src, folders, &self.copies, sources);
+        if let Some(photo) = photo {
+            made.images.insert(CV_PHOTO.to_string(), photo);
+        }
+        warning
     }
 }
 
@@ -302,10 +335,14 @@ struct Made {
     relations: relations::Relations,
     images: BTreeMap<String, crate::bundle::Image>,
     image_uses: images::Uses,
+    /// The CV of this language, when the site has one.
+    cv: Option<readers::resume::Resume>,
 }
 
 /// Key of the author's photo among the pages' images, until the bundle is made.
 const PHOTO: &str = " photo";
+/// The CV's photo, the same way.
+const CV_PHOTO: &str = " cv photo";
 
 /// Steps 4 to 6: Markdown rendered, tags, relations, front matter images.
 fn make(
@@ -331,6 +368,7 @@ fn make(
         relations,
         images,
         image_uses,
+        cv: None,
     }
 }
 
@@ -399,8 +437,12 @@ fn finish(
     let (redirects, found) = sections_and_menu(&mut site, &pages, folders.base_path, sources);
     diagnostics.extend(found);
     site.photo = made.images.remove(PHOTO);
+    let cv_photo = made.images.remove(CV_PHOTO);
     let Read { docs, intros, .. } = made.read;
-    let bundle = assemble::assemble(site, docs, made.tags, &made.images, intros, made.relations);
+    let mut bundle = assemble::assemble(site, docs, made.tags, &made.images, intros, made.relations);
+    if let Some(resume) = &made.cv {
+        assemble::cv::attach(&mut bundle, resume, cv_photo, &options.today);
+    }
     Some(Bundle { redirects, ..bundle })
 }
 

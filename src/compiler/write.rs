@@ -68,7 +68,12 @@ pub fn search_index(bundle: &Bundle) -> SearchIndex {
             for (i, p) in pages.iter().enumerate() {
                 let headings: Vec<&str> = p.toc.iter().map(|e| e.title.as_str()).collect();
                 let tags: Vec<&str> = p.tags.iter().map(|t| t.name.as_str()).collect();
-                postings.add_page((n * run + i) as u32, &p.title, &headings, &tags, &p.html);
+                // The CV's page is found by the CV's words too.
+                let cv = bundle.cv.as_ref().filter(|cv| cv.view.route == p.route);
+                let html = cv.map_or(std::borrow::Cow::Borrowed(p.html.as_str()), |cv| {
+                    (p.html.clone() + &cv.text).into()
+                });
+                postings.add_page((n * run + i) as u32, &p.title, &headings, &tags, &html);
                 shown.push(Shown {
                     title: p.title.clone(),
                     section: titles.get(p.section.as_str()).copied().unwrap_or_default().to_string(),

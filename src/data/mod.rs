@@ -54,6 +54,8 @@ pub enum View {
     Search,
     NotFound(NotFound),
     Synthese(Box<Synthese>),
+    /// `/cv`: the CV made from the site's JSON Resume file.
+    Cv(Box<CvPage>),
 }
 
 /// A page as a card in a list.
@@ -177,8 +179,22 @@ pub struct PageView {
     pub external: Vec<SiteLink>,
     /// "Projets liés" or "Compétences mobilisées", with why each holds.
     pub related: Vec<Related>,
+    /// The CV's entries naming this page ("Au CV : Alternance chez Acme (2023–2025)").
+    #[serde(default)]
+    pub cv: Vec<LinkRef>,
     pub prev: Option<LinkRef>,
     pub next: Option<LinkRef>,
+}
+
+/// `/cv`: the CV as the app's own components render it at build time
+/// (`app::routes::cv::html`), shown as it is: the app carries no CV code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CvPage {
+    /// `basics.name`, `basics.label`: the page's title and description.
+    pub name: String,
+    pub label: String,
+    pub html: String,
 }
 
 /// A page of the other kind related to this one, and why in words
@@ -208,6 +224,9 @@ pub struct Synthese {
     pub omitted: Option<Coverage>,
     /// The CSV export, relative to the site root.
     pub csv: String,
+    /// The printed table (`synthese.pdf`), when the build has one.
+    #[serde(default)]
+    pub pdf: Option<String>,
 }
 
 /// A row or column title: a page, and whether it has no counterpart on the whole site.
@@ -290,6 +309,8 @@ impl RouteData {
             ),
             View::Search => (Some(t().search_title.into()), t().search_empty.into()),
             View::NotFound(_) => (Some(t().not_found_title.into()), t().not_found_body.into()),
+            // Titled as its page is (`basics.name`), its label the description.
+            View::Cv(cv) => (Some(cv.name.clone()), cv.label.clone()),
             View::Synthese(s) => (
                 Some(t().synthese_title.into()),
                 match &s.tag {
@@ -431,23 +452,37 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
 }
 
 /// The data a route's prerendered page carries ([`embed_text`]): its data
-/// file's, but a page's own HTML, which the page holds already in its
-/// `.prose` (the app reads it back from there when it starts).
+/// file's, but a page's (or the CV's) own HTML, which the page holds already
+/// ([`PAGE_HTML`], [`CV_HTML`]: the app reads it back from there when it starts).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn encode_embedded(data: &mut RouteData) -> Result<Vec<u8>, String> {
-    let html = match &mut data.view {
-        View::Page(page) => std::mem::take(&mut page.html),
-        _ => return encode(data),
+    let Some(html) = data.view.own_html().map(std::mem::take) else {
+        return encode(data);
     };
     let bytes = encode(data);
-    if let View::Page(page) = &mut data.view {
-        page.html = html;
+    if let Some(own) = data.view.own_html() {
+        *own = html;
     }
     bytes
 }
 
 /// The selector of the element holding a page's own HTML ([`encode_embedded`]).
 pub const PAGE_HTML: &str = "#app .page-layout > .prose";
+
+/// The selector of the element holding the CV's HTML ([`encode_embedded`]).
+pub const CV_HTML: &str = "#app article.cv";
+
+impl View {
+    /// The HTML a page or the CV shows as it is, which its prerendered page
+    /// holds already ([`encode_embedded`]).
+    pub fn own_html(&mut self) -> Option<&mut String> {
+        match self {
+            View::Page(page) => Some(&mut page.html),
+            View::Cv(cv) => Some(&mut cv.html),
+            _ => None,
+        }
+    }
+}
 
 /// A data file's JSON as the text of a `<script type="application/json">`:
 /// every `<` written `\u003c`, so no `</script` or `<!--` can end or change
@@ -482,6 +517,7 @@ pub fn forbidden_in_html(c: char) -> bool {
 /// The version a data file says it is in, if it says.
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 struct Version {
     version: Option<u32>,
 }

@@ -26,6 +26,8 @@ pub struct Head<'a> {
     pub kind: &'a str,
     /// The page in each language, `x-default` last: (hreflang, absolute URL).
     pub alternates: Vec<(String, String)>,
+    /// Structured data (`/cv`'s `ProfilePage`), as JSON.
+    pub json_ld: Option<String>,
 }
 
 impl Head<'_> {
@@ -67,6 +69,13 @@ impl Head<'_> {
                 r#"<meta property="og:image" content="{s}"><meta property="og:image:alt" content="{a}"><meta name="twitter:image" content="{s}"><meta name="twitter:image:alt" content="{a}">"#,
                 s = escape(src),
                 a = escape(alt)
+            ));
+        }
+        if let Some(json) = &self.json_ld {
+            // A data block, never run (no hash in the CSP); `</` could end it early.
+            out.push_str(&format!(
+                r#"<script type="application/ld+json">{}</script>"#,
+                json.replace("</", "<\\/")
             ));
         }
         out

@@ -338,12 +338,17 @@ fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool, language
         site_name: &site.title,
         lang: &site.lang,
         kind: "website",
+        json_ld: None,
         alternates: if base_url.is_empty() || not_found {
             Vec::new()
         } else {
             languages.alternates(&site.lang, &data.route, &data.translations, base_url)
         },
     };
+    if let (View::Cv(_), Some(cv)) = (&data.view, &bundle.cv) {
+        head.kind = "profile";
+        head.json_ld = Some(cv.json_ld.clone());
+    }
     if let View::Page(page) = &data.view {
         head.kind = "article";
         head.image = page.image.as_ref().and_then(|i| {

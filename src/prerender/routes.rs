@@ -71,10 +71,23 @@ pub fn collections<T: Send>(bundle: &Bundle, index: &Index, emit: &Emit<T>) -> V
     out
 }
 
-/// One page's route data.
+/// One page's route data; the CV's page shows the CV.
 pub fn page(bundle: &Bundle, index: &Index, page: &Page) -> RouteData {
+    if let Some(cv) = bundle.cv.as_ref().filter(|cv| cv.view.route == page.route) {
+        let mut view = cv.view.clone();
+        view.pdf = bundle.pdfs.iter().find(|p| *p == CV_PDF).cloned();
+        let cv = CvPage {
+            name: view.name.clone(),
+            label: view.label.clone(),
+            html: crate::app::routes::cv::html(&view),
+        };
+        return wrap(bundle, page.route.clone(), View::Cv(Box::new(cv)));
+    }
     wrap(bundle, page.route.clone(), View::Page(Box::new(page_view(index, page))))
 }
+
+/// The CV printed by `make pdf` (`vitrine build --pdf` links it).
+pub const CV_PDF: &str = "cv.pdf";
 
 /// The not-found view, for `404.html`.
 pub fn not_found(bundle: &Bundle) -> RouteData {
@@ -383,6 +396,14 @@ fn page_view(index: &Index, page: &Page) -> PageView {
         toc: page.toc.clone(),
         external: page.external.clone(),
         related,
+        cv: page
+            .cv
+            .iter()
+            .map(|l| LinkRef {
+                route: l.url.clone(),
+                title: l.label.clone(),
+            })
+            .collect(),
         prev: neighbour(&page.prev),
         next: neighbour(&page.next),
     }

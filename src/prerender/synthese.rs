@@ -8,6 +8,8 @@ use std::collections::HashMap;
 
 pub const ROUTE: &str = "/synthese";
 pub const CSV_FILE: &str = "synthese.csv";
+/// The table printed by `make pdf` (`vitrine build --pdf` links it).
+pub const PDF_FILE: &str = "synthese.pdf";
 
 /// Rows and columns shown at most: a jury reads tens, not thousands.
 pub const MAX_AXIS: usize = 40;
@@ -107,6 +109,11 @@ fn table(bundle: &Bundle, coverage: Coverage, tags: &[TagRef], tag: Option<&TagR
             "" => CSV_FILE.into(),
             folder => format!("{folder}/{CSV_FILE}"),
         },
+        // The whole table printed (`make pdf`), linked from the unfiltered one.
+        pdf: tag
+            .is_none()
+            .then(|| bundle.pdfs.iter().find(|p| *p == PDF_FILE).cloned())
+            .flatten(),
     }
 }
 

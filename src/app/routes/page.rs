@@ -50,6 +50,7 @@ pub fn view(page: &PageView) -> impl IntoView {
                 <div class="prose" inner_html=page.html.clone()></div>
             </div>
             {related(page)}
+            {on_cv(page)}
             {neighbours(page)}
         </article>
     }
@@ -85,6 +86,23 @@ fn related(page: &PageView) -> Option<impl IntoView> {
         view! {
             <section class="related" aria-labelledby="lies">
                 <h2 id="lies">{heading}</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
+}
+
+/// "Au CV": the CV's entries that name this page, each linked to its line.
+fn on_cv(page: &PageView) -> Option<impl IntoView> {
+    let items = page
+        .cv
+        .iter()
+        .map(|l| view! { <li><a href=link(&l.route)>{l.title.clone()}</a></li> })
+        .collect_view();
+    (!page.cv.is_empty()).then(|| {
+        view! {
+            <section class="related on-cv" aria-labelledby="au-cv">
+                <h2 id="au-cv">{t().cv_mentions}</h2>
                 <ul>{items}</ul>
             </section>
         }

@@ -37,6 +37,7 @@ pub fn view(table: &Synthese) -> impl IntoView {
             </div>
             <p class="legend">{t().synthese_legend}</p>
             <p><a class="csv" href=table.csv.clone() download="">{t().synthese_csv}</a></p>
+            {table.pdf.as_ref().map(|pdf| view! { <p class="pdf"><a href=link(pdf) download="">{t().pdf_download}</a></p> })}
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! Step 9: the bundle, from the checked pages.
 
 pub mod backlinks;
+pub mod cv;
 pub mod external_links;
 pub mod languages;
 pub mod order;
@@ -69,6 +70,7 @@ pub fn assemble(
                 next,
                 aliases: doc.meta.aliases,
                 translations: Vec::new(),
+                cv: Vec::new(),
                 external: crate::compiler::assemble::external_links::read(&doc.meta.extra, text),
                 extra: doc.meta.extra,
             }
@@ -81,5 +83,7 @@ pub fn assemble(
         tags,
         intros: intros.into_iter().map(|d| (d.file.section, d.rendered.html)).collect(),
         redirects: Vec::new(),
+        cv: None,
+        pdfs: Vec::new(),
     }
 }

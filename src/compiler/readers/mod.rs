@@ -13,6 +13,7 @@ pub mod jekyll;
 pub mod load;
 pub mod parse;
 pub mod pelican;
+pub mod resume;
 pub mod settings;
 pub mod site;
 pub mod syntax;
@@ -38,6 +39,8 @@ pub struct Layout {
     pub lang: load::Lang,
     /// The site's other languages, each read on its own.
     pub languages: Vec<Edition>,
+    /// The CV (JSON Resume) of each language, when the site has one.
+    pub cvs: resume::Cvs,
 }
 
 /// The site in one of its other languages: where its pages are, and its settings.
@@ -85,6 +88,11 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
         Some(site) => editions(own, site, &tool, &lang, &folders, &skip, sources),
         None => Vec::new(),
     };
+    // The CV: at the content folder's root, or in the data folders the tool keeps.
+    let mut data: Vec<PathBuf> = vec![own.to_path_buf()];
+    data.extend(tool.data_folders.iter().cloned());
+    let codes: Vec<String> = languages.iter().map(|e| e.lang.code.clone()).collect();
+    let cvs = resume::read(&data, &codes, sources, diagnostics);
     Layout {
         settings: tool,
         content: moved,
@@ -93,6 +101,7 @@ pub fn read_site(content: &Path, sources: &mut Sources, diagnostics: &mut Vec<Di
         skip,
         lang,
         languages,
+        cvs,
     }
 }
 
