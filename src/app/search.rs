@@ -3,11 +3,13 @@
 //! close); `/recherche?q=…` is the same search as a page that can be linked.
 
 use super::link;
-use crate::search::{normalize, search, snippet, Hit, SearchIndex};
+use crate::search::shards::{self, Fragment, Partial, Shard, Table};
+use crate::search::{normalize, search, snippet, Hit};
 use crate::text::t;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,65 +18,221 @@ const BOX_RESULTS: usize = 6;
 const PAGE_RESULTS: usize = 20;
 const SNIPPET_CHARS: usize = 70;
 
-type Found = Result<(Arc<SearchIndex>, Vec<Hit>), String>;
+/// Results with what each shows, or why search is unavailable.
+type Found = Result<Vec<(Hit, Arc<Fragment>)>, String>;
 
-/// The index, fetched only once somebody searches (never at build time).
+/// One file of a language's search folder (see [`shards`]).
+#[derive(Clone, Copy)]
+enum File {
+    Table,
+    Shard(usize),
+    Fragment(usize),
+}
+
+impl File {
+    fn name(self) -> String {
+        match self {
+            File::Table => shards::TABLE_FILE.to_string(),
+            File::Shard(k) => shards::shard_file(k),
+            File::Fragment(doc) => shards::fragment_file(doc),
+        }
+    }
+}
+
+/// A language's search files fetched so far (a failure kept until Retry).
+#[derive(Default)]
+struct Files {
+    table: Option<Result<Arc<Table>, String>>,
+    shards: HashMap<usize, Result<Arc<Shard>, String>>,
+    fragments: HashMap<usize, Result<Arc<Fragment>, String>>,
+}
+
+/// Search: the table is fetched when the box gets focus or on first use,
+/// then each query fetches only its words' shards and its results' fragments.
 #[derive(Clone, Copy)]
 pub struct Search {
-    /// The language whose index is fetched or being fetched (its routes' prefix).
+    /// The language whose files are fetched (its routes' prefix).
     wanted: StoredValue<Option<String>>,
-    index: RwSignal<Option<Result<Arc<SearchIndex>, String>>>,
+    files: RwSignal<Files>,
+    /// Files being fetched, and those to fetch past the HTTP cache (after Retry).
+    pending: StoredValue<HashSet<String>>,
+    fresh: StoredValue<HashSet<String>>,
 }
 
 impl Search {
     pub fn new() -> Search {
         Search {
             wanted: StoredValue::new(None),
-            index: RwSignal::new(None),
+            files: RwSignal::new(Files::default()),
+            pending: StoredValue::new(HashSet::new()),
+            fresh: StoredValue::new(HashSet::new()),
         }
     }
 
-    /// Hits for `query`, once the index is there (the first call fetches it).
-    fn hits(&self, query: &str, limit: usize) -> Option<Found> {
-        // Each language has its index: the one of the language shown.
+    /// The table of the language shown, fetched if it is not there yet.
+    fn table(&self) -> Option<Result<Arc<Table>, String>> {
+        // Each language has its own files.
         let root = crate::text::root();
         if self.wanted.get_value().as_ref() != Some(&root) {
-            let first = self.wanted.get_value().is_none();
-            self.wanted.set_value(Some(root.clone()));
-            if !first {
-                self.index.set(None);
-            }
-            #[cfg(target_arch = "wasm32")]
-            {
-                let index = self.index;
-                leptos::task::spawn_local(async move {
-                    index.set(Some(super::api::fetch_search_index(&root).await));
-                });
-            }
+            self.wanted.set_value(Some(root));
+            self.pending.update_value(HashSet::clear);
+            self.files.set(Files::default());
         }
-        match self.index.get()? {
-            Ok(index) => {
-                let hits = search(&index, query, limit);
-                Some(Ok((index, hits)))
+        let table = self.files.with(|f| f.table.clone());
+        if table.is_none() {
+            self.fetch(File::Table);
+        }
+        table
+    }
+
+    /// Fetches the table ahead of a search (the box got focus).
+    fn prepare(&self) {
+        let _ = self.table();
+    }
+
+    /// Hits for `query` once the files it needs are there (fetching them),
+    /// or why search is unavailable.
+    fn hits(&self, query: &str, limit: usize) -> Option<Found> {
+        let table = match self.table()? {
+            Ok(table) => table,
+            Err(e) => return Some(Err(e)),
+        };
+        let needed = table.needed(query);
+        let hits = self.files.with(|f| {
+            for &k in &needed {
+                match f.shards.get(&k) {
+                    None => self.fetch(File::Shard(k)),
+                    Some(Err(e)) => return Some(Err(e.clone())),
+                    Some(Ok(_)) => {}
+                }
             }
-            Err(e) => Some(Err(e)),
+            let shard = |k: usize| f.shards.get(&k).and_then(|s| s.as_deref().ok());
+            needed
+                .iter()
+                .all(|k| shard(*k).is_some())
+                .then(|| Ok(search(&Partial { table: &table, shard }, query, limit)))
+        })?;
+        let hits = match hits {
+            Ok(hits) => hits,
+            Err(e) => return Some(Err(e)),
+        };
+        self.files.with(|f| {
+            let mut found = Vec::with_capacity(hits.len());
+            let mut missing = false;
+            for hit in hits {
+                match f.fragments.get(&hit.doc) {
+                    None => {
+                        self.fetch(File::Fragment(hit.doc));
+                        missing = true;
+                    }
+                    Some(Err(e)) => return Some(Err(e.clone())),
+                    Some(Ok(fragment)) => found.push((hit, fragment.clone())),
+                }
+            }
+            (!missing).then_some(Ok(found))
+        })
+    }
+
+    /// Forgets every failure and fetches again, past the HTTP cache.
+    fn retry(&self) {
+        self.files.update(|f| {
+            let mut failed = Vec::new();
+            if matches!(f.table, Some(Err(_))) {
+                f.table = None;
+                failed.push(File::Table.name());
+            }
+            f.shards.retain(|k, s| {
+                if s.is_err() {
+                    failed.push(File::Shard(*k).name());
+                }
+                s.is_ok()
+            });
+            f.fragments.retain(|d, s| {
+                if s.is_err() {
+                    failed.push(File::Fragment(*d).name());
+                }
+                s.is_ok()
+            });
+            self.fresh.update_value(|fresh| fresh.extend(failed));
+        });
+    }
+
+    /// Fetches `file` of the language shown once (in the browser only).
+    fn fetch(&self, file: File) {
+        let name = file.name();
+        if !self
+            .pending
+            .try_update_value(|p| p.insert(name.clone()))
+            .unwrap_or(false)
+        {
+            return;
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            let this = *self;
+            let root = self.wanted.get_value().unwrap_or_default();
+            let fresh = self.fresh.try_update_value(|f| f.remove(&name)).unwrap_or(false);
+            leptos::task::spawn_local(async move {
+                let bytes = super::api::fetch_search_file(&root, &name, fresh).await;
+                if this.wanted.get_value().as_ref() != Some(&root) {
+                    return;
+                }
+                this.files.update(|f| this.keep(f, file, bytes));
+                this.pending.update_value(|p| {
+                    p.remove(&name);
+                });
+            });
+        }
+    }
+
+    /// A fetched file read into `files`.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    fn keep(&self, files: &mut Files, file: File, bytes: Result<Vec<u8>, String>) {
+        let unavailable = |e: String| format!("{} ({e}).", t().search_unavailable);
+        let damaged = |_| unavailable(format!("{} ?", file.name()));
+        let table = files.table.clone().and_then(Result::ok);
+        match (file, bytes) {
+            (File::Table, bytes) => {
+                files.table = Some(
+                    bytes
+                        .map_err(unavailable)
+                        .and_then(|b| shards::decode_table(&b).map(Arc::new).map_err(damaged)),
+                )
+            }
+            (File::Shard(k), bytes) => {
+                let shard = bytes.map_err(unavailable).and_then(|b| match &table {
+                    Some(table) => shards::decode_shard(&b, table, k).map(Arc::new).map_err(damaged),
+                    None => Err(unavailable(file.name())),
+                });
+                files.shards.insert(k, shard);
+            }
+            (File::Fragment(doc), bytes) => {
+                let fragment = bytes
+                    .map_err(unavailable)
+                    .and_then(|b| shards::decode_fragment(&b).map(Arc::new).map_err(damaged));
+                files.fragments.insert(doc, fragment);
+            }
         }
     }
 }
 
 /// A result: title and snippet with the matched words marked.
-fn result(index: &SearchIndex, hit: &Hit, id: String, selected: bool) -> Option<impl IntoView> {
-    let shown = index.shown.get(hit.doc)?;
+fn result(hit: &Hit, shown: &Fragment, id: String, selected: bool) -> impl IntoView {
     let text = snippet(&shown.text, &hit.matched, SNIPPET_CHARS);
-    Some(view! {
+    view! {
         <li id=id role="option" aria-selected=selected.to_string() class:selected=selected>
-            <a href=link(&hit.route)>
+            <a href=link(&shown.route)>
                 <span class="result-title">{marked(&shown.title, &hit.matched)}</span>
                 <span class="result-kind">{shown.section.clone()}</span>
                 <span class="result-snippet">{marked(&text, &hit.matched)}</span>
             </a>
         </li>
-    })
+    }
+}
+
+/// Search unavailable: a button that fetches what failed again.
+fn retry_button(search: Search) -> impl IntoView {
+    view! { <button type="button" class="button search-retry" on:click=move |_| search.retry()>{t().error_retry}</button> }
 }
 
 /// `text` with every word whose normalised form was matched wrapped in `<mark>`.
@@ -122,8 +280,9 @@ struct BoxState {
     selected: ReadSignal<Option<usize>>,
     set_selected: WriteSignal<Option<usize>>,
     input: NodeRef<leptos::html::Input>,
-    found: Memo<Option<(Arc<SearchIndex>, Vec<Hit>)>>,
-    hits: Memo<Vec<Hit>>,
+    found: Memo<Option<Found>>,
+    /// The routes of the results shown.
+    hits: Memo<Vec<String>>,
 }
 
 impl BoxState {
@@ -153,20 +312,21 @@ impl BoxState {
             .and_then(|i| self.hits.with_untracked(|h| h.get(i).cloned()))
         {
             // Absolute routes: the router puts the sub-path in front.
-            Some(hit) => hit.route,
+            Some(route) => route,
             None => format!("{}?q={}", crate::text::route("/recherche"), encode(&q)),
         }
     }
 
     /// The results, the selected one marked.
     fn list(self) -> Vec<impl IntoView> {
-        let Some((index, hits)) = self.found.get() else {
+        let Some(Ok(found)) = self.found.get() else {
             return Vec::new();
         };
         let current = self.selected.get();
-        hits.iter()
+        found
+            .iter()
             .enumerate()
-            .filter_map(|(i, hit)| result(&index, hit, format!("resultat-{i}"), current == Some(i)))
+            .map(|(i, (hit, shown))| result(hit, shown, format!("resultat-{i}"), current == Some(i)))
             .collect::<Vec<_>>()
     }
 
@@ -175,6 +335,9 @@ impl BoxState {
         let q = self.query.get();
         if q.trim().is_empty() {
             return String::new();
+        }
+        if let Some(Err(e)) = self.found.get() {
+            return e;
         }
         match self.hits.with(Vec::len) {
             0 => format!("{} « {} »", t().search_none, q.trim()),
@@ -222,17 +385,15 @@ impl BoxState {
     }
 }
 
-/// The hits for the box's query, once the index is there.
-fn box_hits(search: Search, query: ReadSignal<String>) -> Memo<Option<(Arc<SearchIndex>, Vec<Hit>)>> {
-    Memo::new(move |_| {
+/// The results for the box's query once its files are there; meanwhile
+/// the previous query's stay.
+fn box_hits(search: Search, query: ReadSignal<String>) -> Memo<Option<Found>> {
+    Memo::new(move |before: Option<&Option<Found>>| {
         let q = query.get();
         if q.trim().is_empty() {
             return None;
         }
-        match search.hits(&q, BOX_RESULTS) {
-            Some(Ok(found)) => Some(found),
-            _ => None,
-        }
+        search.hits(&q, BOX_RESULTS).or_else(|| before.cloned().flatten())
     })
 }
 
@@ -249,7 +410,12 @@ pub fn SearchBox() -> impl IntoView {
     Effect::new(move |_| slash_focuses(input));
 
     let found = box_hits(search, query);
-    let hits = Memo::new(move |_| found.with(|f| f.as_ref().map(|(_, hits)| hits.clone()).unwrap_or_default()));
+    let hits = Memo::new(move |_| {
+        found.with(|f| match f {
+            Some(Ok(found)) => found.iter().map(|(_, shown)| shown.route.clone()).collect(),
+            _ => Vec::new(),
+        })
+    });
     let state = BoxState {
         query,
         set_query,
@@ -284,9 +450,11 @@ pub fn SearchBox() -> impl IntoView {
                     set_selected.set(None);
                 }
                 on:keydown=move |e: web_sys::KeyboardEvent| state.key_down(&e, &go)
+                on:focus=move |_| search.prepare()
             />
             <div class="search-results" hidden=move || !state.open()>
                 <p class="search-status" role="status">{move || state.status()}</p>
+                {move || matches!(found.get(), Some(Err(_))).then(|| retry_button(search))}
                 <ul id="resultats-recherche" role="listbox" aria-label=super::text(|t| t.search_label) on:click=move |_| state.close()>{move || state.list()}</ul>
             </div>
         </div>
@@ -309,15 +477,17 @@ pub fn page() -> impl IntoView {
         }
         match search.hits(&q, PAGE_RESULTS) {
             None => message(t().loading.into()),
-            Some(Err(e)) => message(e),
-            Some(Ok((_, hits))) if hits.is_empty() => message(format!("{} « {} »", t().search_none, q.trim())),
-            Some(Ok((index, hits))) => {
-                let items: Vec<_> = hits
+            Some(Err(e)) => Either::Right(Either::Left(
+                view! { <p class="empty" role="alert">{e}</p> {retry_button(search)} },
+            )),
+            Some(Ok(found)) if found.is_empty() => message(format!("{} « {} »", t().search_none, q.trim())),
+            Some(Ok(found)) => {
+                let items: Vec<_> = found
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, h)| result(&index, h, format!("r-{i}"), false))
+                    .map(|(i, (hit, shown))| result(hit, shown, format!("r-{i}"), false))
                     .collect();
-                Either::Right(view! { <ul class="search-page-results">{items}</ul> })
+                Either::Right(Either::Right(view! { <ul class="search-page-results">{items}</ul> }))
             }
         }
     };
