@@ -9,7 +9,7 @@ use crate::text::t;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,7 +22,7 @@ const SNIPPET_CHARS: usize = 70;
 type Found = Result<Vec<(Hit, Arc<Fragment>)>, String>;
 
 /// One file of a language's search folder (see [`shards`]).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum File {
     Table,
     Shard(usize),
@@ -39,13 +39,15 @@ impl File {
     }
 }
 
-/// A language's search files fetched so far (a failure kept until Retry).
-#[derive(Default)]
-struct Files {
-    table: Option<Result<Arc<Table>, String>>,
-    shards: HashMap<usize, Result<Arc<Shard>, String>>,
-    fragments: HashMap<usize, Result<Arc<Fragment>, String>>,
+/// A search file, read.
+enum Contents {
+    Table(Arc<Table>),
+    Shard(Arc<Shard>),
+    Fragment(Arc<Fragment>),
 }
+
+/// What became of a file: read, or why not (kept until Retry).
+type Got = Result<Contents, String>;
 
 /// Search: the table is fetched when the box gets focus or on first use,
 /// then each query fetches only its words' shards and its results' fragments.
@@ -53,17 +55,29 @@ struct Files {
 pub struct Search {
     /// The language whose files are fetched (its routes' prefix).
     wanted: StoredValue<Option<String>>,
-    files: RwSignal<Files>,
+    /// The files fetched so far (a few hundred in a long session at most).
+    files: RwSignal<Vec<(File, Got)>>,
     /// Files being fetched, and those to fetch past the HTTP cache (after Retry).
     pending: StoredValue<HashSet<String>>,
     fresh: StoredValue<HashSet<String>>,
+}
+
+/// `file` among `files`: `None` while not fetched (and then fetched).
+fn got<'a>(search: &Search, files: &'a [(File, Got)], file: File) -> Option<Result<&'a Contents, String>> {
+    match files.iter().find(|(f, _)| *f == file) {
+        Some((_, got)) => Some(got.as_ref().map_err(Clone::clone)),
+        None => {
+            search.fetch(file);
+            None
+        }
+    }
 }
 
 impl Search {
     pub fn new() -> Search {
         Search {
             wanted: StoredValue::new(None),
-            files: RwSignal::new(Files::default()),
+            files: RwSignal::new(Vec::new()),
             pending: StoredValue::new(HashSet::new()),
             fresh: StoredValue::new(HashSet::new()),
         }
@@ -76,13 +90,13 @@ impl Search {
         if self.wanted.get_value().as_ref() != Some(&root) {
             self.wanted.set_value(Some(root));
             self.pending.update_value(HashSet::clear);
-            self.files.set(Files::default());
+            self.files.set(Vec::new());
         }
-        let table = self.files.with(|f| f.table.clone());
-        if table.is_none() {
-            self.fetch(File::Table);
-        }
-        table
+        self.files.with(|files| match got(self, files, File::Table)? {
+            Ok(Contents::Table(table)) => Some(Ok(table.clone())),
+            Ok(_) => None,
+            Err(e) => Some(Err(e)),
+        })
     }
 
     /// Fetches the table ahead of a search (the box got focus).
@@ -98,73 +112,46 @@ impl Search {
             Err(e) => return Some(Err(e)),
         };
         let needed = table.needed(query);
-        let hits = self.files.with(|f| {
-            for &k in &needed {
-                match f.shards.get(&k) {
-                    None => self.fetch(File::Shard(k)),
-                    Some(Err(e)) => return Some(Err(e.clone())),
-                    Some(Ok(_)) => {}
+        self.files.with(|files| {
+            // Every needed shard asked for at once (in parallel), then read.
+            let needed: Vec<_> = needed.iter().map(|&k| (k, got(self, files, File::Shard(k)))).collect();
+            let mut at_hand = Vec::with_capacity(needed.len());
+            for (k, shard) in needed {
+                match shard? {
+                    Ok(Contents::Shard(shard)) => at_hand.push((k, shard)),
+                    Ok(_) => return None,
+                    Err(e) => return Some(Err(e)),
                 }
             }
-            let shard = |k: usize| f.shards.get(&k).and_then(|s| s.as_deref().ok());
-            needed
-                .iter()
-                .all(|k| shard(*k).is_some())
-                .then(|| Ok(search(&Partial { table: &table, shard }, query, limit)))
-        })?;
-        let hits = match hits {
-            Ok(hits) => hits,
-            Err(e) => return Some(Err(e)),
-        };
-        self.files.with(|f| {
+            let shard = |k: usize| at_hand.iter().find(|(at, _)| *at == k).map(|(_, s)| &***s);
+            let hits = search(&Partial { table: &table, shard }, query, limit);
+            let shown: Vec<_> = hits.iter().map(|hit| got(self, files, File::Fragment(hit.doc))).collect();
             let mut found = Vec::with_capacity(hits.len());
-            let mut missing = false;
-            for hit in hits {
-                match f.fragments.get(&hit.doc) {
-                    None => {
-                        self.fetch(File::Fragment(hit.doc));
-                        missing = true;
-                    }
-                    Some(Err(e)) => return Some(Err(e.clone())),
-                    Some(Ok(fragment)) => found.push((hit, fragment.clone())),
+            for (hit, shown) in hits.into_iter().zip(shown) {
+                match shown? {
+                    Ok(Contents::Fragment(fragment)) => found.push((hit, fragment.clone())),
+                    Ok(_) => return None,
+                    Err(e) => return Some(Err(e)),
                 }
             }
-            (!missing).then_some(Ok(found))
+            Some(Ok(found))
         })
     }
 
     /// Forgets every failure and fetches again, past the HTTP cache.
     fn retry(&self) {
-        self.files.update(|f| {
-            let mut failed = Vec::new();
-            if matches!(f.table, Some(Err(_))) {
-                f.table = None;
-                failed.push(File::Table.name());
-            }
-            f.shards.retain(|k, s| {
-                if s.is_err() {
-                    failed.push(File::Shard(*k).name());
-                }
-                s.is_ok()
+        self.files.update(|files| {
+            self.fresh.update_value(|fresh| {
+                fresh.extend(files.iter().filter(|(_, got)| got.is_err()).map(|(f, _)| f.name()));
             });
-            f.fragments.retain(|d, s| {
-                if s.is_err() {
-                    failed.push(File::Fragment(*d).name());
-                }
-                s.is_ok()
-            });
-            self.fresh.update_value(|fresh| fresh.extend(failed));
+            files.retain(|(_, got)| got.is_ok());
         });
     }
 
     /// Fetches `file` of the language shown once (in the browser only).
     fn fetch(&self, file: File) {
         let name = file.name();
-        if !self
-            .pending
-            .try_update_value(|p| p.insert(name.clone()))
-            .unwrap_or(false)
-        {
+        if !self.pending.try_update_value(|p| p.insert(name.clone())).unwrap_or(false) {
             return;
         }
         #[cfg(target_arch = "wasm32")]
@@ -177,43 +164,32 @@ impl Search {
                 if this.wanted.get_value().as_ref() != Some(&root) {
                     return;
                 }
-                this.files.update(|f| this.keep(f, file, bytes));
+                this.files.update(|files| {
+                    let got = read(files, file, bytes);
+                    files.push((file, got));
+                });
                 this.pending.update_value(|p| {
                     p.remove(&name);
                 });
             });
         }
     }
+}
 
-    /// A fetched file read into `files`.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    fn keep(&self, files: &mut Files, file: File, bytes: Result<Vec<u8>, String>) {
-        let unavailable = |e: String| format!("{} ({e}).", t().search_unavailable);
-        let damaged = |_| unavailable(format!("{} ?", file.name()));
-        let table = files.table.clone().and_then(Result::ok);
-        match (file, bytes) {
-            (File::Table, bytes) => {
-                files.table = Some(
-                    bytes
-                        .map_err(unavailable)
-                        .and_then(|b| shards::decode_table(&b).map(Arc::new).map_err(damaged)),
-                )
-            }
-            (File::Shard(k), bytes) => {
-                let shard = bytes.map_err(unavailable).and_then(|b| match &table {
-                    Some(table) => shards::decode_shard(&b, table, k).map(Arc::new).map_err(damaged),
-                    None => Err(unavailable(file.name())),
-                });
-                files.shards.insert(k, shard);
-            }
-            (File::Fragment(doc), bytes) => {
-                let fragment = bytes
-                    .map_err(unavailable)
-                    .and_then(|b| shards::decode_fragment(&b).map(Arc::new).map_err(damaged));
-                files.fragments.insert(doc, fragment);
-            }
-        }
-    }
+/// A fetched file read (a shard checked against the table).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn read(files: &[(File, Got)], file: File, bytes: Result<Vec<u8>, String>) -> Got {
+    let unavailable = |e: String| format!("{} ({e}).", t().search_unavailable);
+    let bytes = bytes.map_err(unavailable)?;
+    let read = match file {
+        File::Table => shards::decode_table(&bytes).map(|t| Contents::Table(Arc::new(t))),
+        File::Shard(k) => match files.iter().find(|(f, _)| *f == File::Table) {
+            Some((_, Ok(Contents::Table(table)))) => shards::decode_shard(&bytes, table, k).map(|s| Contents::Shard(Arc::new(s))),
+            _ => Err(shards::Damaged::Damaged),
+        },
+        File::Fragment(_) => shards::decode_fragment(&bytes).map(|f| Contents::Fragment(Arc::new(f))),
+    };
+    read.map_err(|_| unavailable(format!("{} ?", file.name())))
 }
 
 /// A result: title and snippet with the matched words marked.
@@ -280,7 +256,8 @@ struct BoxState {
     selected: ReadSignal<Option<usize>>,
     set_selected: WriteSignal<Option<usize>>,
     input: NodeRef<leptos::html::Input>,
-    found: Memo<Option<Found>>,
+    /// The results, and whether newer ones are being fetched.
+    found: Memo<(Option<Found>, bool)>,
     /// The routes of the results shown.
     hits: Memo<Vec<String>>,
 }
@@ -319,7 +296,7 @@ impl BoxState {
 
     /// The results, the selected one marked.
     fn list(self) -> Vec<impl IntoView> {
-        let Some(Ok(found)) = self.found.get() else {
+        let (Some(Ok(found)), _) = self.found.get() else {
             return Vec::new();
         };
         let current = self.selected.get();
@@ -336,7 +313,7 @@ impl BoxState {
         if q.trim().is_empty() {
             return String::new();
         }
-        if let Some(Err(e)) = self.found.get() {
+        if let (Some(Err(e)), _) = self.found.get() {
             return e;
         }
         match self.hits.with(Vec::len) {
@@ -387,13 +364,16 @@ impl BoxState {
 
 /// The results for the box's query once its files are there; meanwhile
 /// the previous query's stay.
-fn box_hits(search: Search, query: ReadSignal<String>) -> Memo<Option<Found>> {
-    Memo::new(move |before: Option<&Option<Found>>| {
+fn box_hits(search: Search, query: ReadSignal<String>) -> Memo<(Option<Found>, bool)> {
+    Memo::new(move |before: Option<&(Option<Found>, bool)>| {
         let q = query.get();
         if q.trim().is_empty() {
-            return None;
+            return (None, false);
         }
-        search.hits(&q, BOX_RESULTS).or_else(|| before.cloned().flatten())
+        match search.hits(&q, BOX_RESULTS) {
+            Some(found) => (Some(found), false),
+            None => (before.and_then(|b| b.0.clone()), true),
+        }
     })
 }
 
@@ -411,7 +391,7 @@ pub fn SearchBox() -> impl IntoView {
 
     let found = box_hits(search, query);
     let hits = Memo::new(move |_| {
-        found.with(|f| match f {
+        found.with(|f| match &f.0 {
             Some(Ok(found)) => found.iter().map(|(_, shown)| shown.route.clone()).collect(),
             _ => Vec::new(),
         })
@@ -452,9 +432,9 @@ pub fn SearchBox() -> impl IntoView {
                 on:keydown=move |e: web_sys::KeyboardEvent| state.key_down(&e, &go)
                 on:focus=move |_| search.prepare()
             />
-            <div class="search-results" hidden=move || !state.open()>
+            <div class="search-results" hidden=move || !state.open() aria-busy=move || found.with(|f| f.1).to_string()>
                 <p class="search-status" role="status">{move || state.status()}</p>
-                {move || matches!(found.get(), Some(Err(_))).then(|| retry_button(search))}
+                {move || found.with(|f| matches!(f.0, Some(Err(_)))).then(|| retry_button(search))}
                 <ul id="resultats-recherche" role="listbox" aria-label=super::text(|t| t.search_label) on:click=move |_| state.close()>{move || state.list()}</ul>
             </div>
         </div>
@@ -469,6 +449,8 @@ pub fn page() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let q = move || query.read().get("q").unwrap_or_default();
+    // The page is for searching: its table is fetched at once.
+    search.prepare();
     let results = move || {
         let q = q();
         let message = |text: String| Either::Left(view! { <p class="empty">{text}</p> });
