@@ -126,7 +126,11 @@ const [queries, base, done] = [arguments[0], arguments[1], arguments[arguments.l
 fn wire(site: &Path, urls: &[String]) -> usize {
     urls.iter()
         .map(|url| {
-            let path = url.split("://").nth(1).and_then(|u| u.find('/').map(|i| &u[i..])).unwrap_or(url);
+            let path = url
+                .split("://")
+                .nth(1)
+                .and_then(|u| u.find('/').map(|i| &u[i..]))
+                .unwrap_or(url);
             let path = path.strip_prefix(&support::base()).unwrap_or(path);
             let file = site.join(path.trim_start_matches('/'));
             let raw = std::fs::metadata(&file).map(|m| m.len() as usize).unwrap_or(0);
@@ -149,7 +153,9 @@ fn pages(site: &Path) -> HashMap<String, std::collections::HashSet<String>> {
         .map(|p| {
             let html = std::fs::read_to_string(&p).unwrap_or_default();
             let route = format!("/{}", p.parent().unwrap().strip_prefix(site).unwrap().display());
-            let words = vitrine::search::words(&vitrine::search::plain_text(&html)).into_iter().collect();
+            let words = vitrine::search::words(&vitrine::search::plain_text(&html))
+                .into_iter()
+                .collect();
             (route.trim_end_matches('/').to_string(), words)
         })
         .collect()
@@ -178,7 +184,9 @@ fn recall(tops: &[Vec<String>], pages: &HashMap<String, std::collections::HashSe
             .iter()
             .filter(|r| {
                 let route = r.strip_prefix(&support::base()).unwrap_or(r).trim_end_matches('/');
-                pages.get(if route.is_empty() { "/" } else { route }).is_some_and(|w| w.contains(&word))
+                pages
+                    .get(if route.is_empty() { "/" } else { route })
+                    .is_some_and(|w| w.contains(&word))
             })
             .count();
         let value = found as f64 / relevant.clamp(1, 10) as f64;
@@ -253,10 +261,22 @@ fn percentile(times: &mut [f64], p: f64) -> f64 {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "benchmark: run by scripts/bench-search.sh"]
 async fn search_ours_and_pagefind_side_by_side() {
-    let sites = std::env::var("BENCH_SITES").expect("BENCH_SITES: `pages:folder` pairs, built with pagefind run on each");
+    let sites =
+        std::env::var("BENCH_SITES").expect("BENCH_SITES: `pages:folder` pairs, built with pagefind run on each");
     println!(
         "{:<10} {:<9} {:>12} {:>12} {:>9} {:>9} {:>10} {:>8} {:>8} {:>8} {:>8} {:>8}",
-        "site", "engine", "1st query B", "5 queries B", "in a row", "cold", "1st ms", "key p50", "key p90", "recall ok", "no acc", "typo"
+        "site",
+        "engine",
+        "1st query B",
+        "5 queries B",
+        "in a row",
+        "cold",
+        "1st ms",
+        "key p50",
+        "key p90",
+        "recall ok",
+        "no acc",
+        "typo"
     );
     for pair in sites.split_whitespace() {
         let (pages_count, folder) = pair.split_once(':').unwrap();
@@ -279,7 +299,11 @@ async fn search_ours_and_pagefind_side_by_side() {
                 _ => (PAGEFIND, TOP_PAGEFIND),
             };
             let args = vec![serde_json::json!(session), base.clone()];
-            let r = b.client.execute_async(&format!("{HELPERS}{script}"), args).await.unwrap();
+            let r = b
+                .client
+                .execute_async(&format!("{HELPERS}{script}"), args)
+                .await
+                .unwrap();
             assert!(r["count"].as_u64().unwrap() > 0, "{engine} found nothing: {r}");
             let list = |key: &str| -> Vec<String> { serde_json::from_value(r[key].clone()).unwrap() };
             let mut times: Vec<f64> = serde_json::from_value(r["times"].clone()).unwrap();

@@ -114,9 +114,13 @@ fn generated_search(pages: usize) -> (tempfile::TempDir, std::path::PathBuf) {
     let index = std::fs::read_to_string(site.path().join("index.html")).unwrap();
     let marker = r#"<meta name="vitrine-search" content=""#;
     let start = index.find(marker).unwrap() + marker.len();
-    let folder = site.path().join(&index[start..start + index[start..].find('"').unwrap()]);
+    let folder = site
+        .path()
+        .join(&index[start..start + index[start..].find('"').unwrap()]);
     // Pseudo-words from syllables, drawn by a fixed linear congruential generator.
-    let syllables = ["ba", "de", "ri", "lo", "mu", "sa", "te", "vi", "no", "pe", "cu", "fa", "go", "ji"];
+    let syllables = [
+        "ba", "de", "ri", "lo", "mu", "sa", "te", "vi", "no", "pe", "cu", "fa", "go", "ji",
+    ];
     let mut seed = 42u64;
     let mut next = move |n: usize| {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);

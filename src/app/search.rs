@@ -125,7 +125,10 @@ impl Search {
             }
             let shard = |k: usize| at_hand.iter().find(|(at, _)| *at == k).map(|(_, s)| &***s);
             let hits = search(&Partial { table: &table, shard }, query, limit);
-            let shown: Vec<_> = hits.iter().map(|hit| got(self, files, File::Fragment(hit.doc))).collect();
+            let shown: Vec<_> = hits
+                .iter()
+                .map(|hit| got(self, files, File::Fragment(hit.doc)))
+                .collect();
             let mut found = Vec::with_capacity(hits.len());
             for (hit, shown) in hits.into_iter().zip(shown) {
                 match shown? {
@@ -151,7 +154,11 @@ impl Search {
     /// Fetches `file` of the language shown once (in the browser only).
     fn fetch(&self, file: File) {
         let name = file.name();
-        if !self.pending.try_update_value(|p| p.insert(name.clone())).unwrap_or(false) {
+        if !self
+            .pending
+            .try_update_value(|p| p.insert(name.clone()))
+            .unwrap_or(false)
+        {
             return;
         }
         #[cfg(target_arch = "wasm32")]
@@ -184,7 +191,9 @@ fn read(files: &[(File, Got)], file: File, bytes: Result<Vec<u8>, String>) -> Go
     let read = match file {
         File::Table => shards::decode_table(&bytes).map(|t| Contents::Table(Arc::new(t))),
         File::Shard(k) => match files.iter().find(|(f, _)| *f == File::Table) {
-            Some((_, Ok(Contents::Table(table)))) => shards::decode_shard(&bytes, table, k).map(|s| Contents::Shard(Arc::new(s))),
+            Some((_, Ok(Contents::Table(table)))) => {
+                shards::decode_shard(&bytes, table, k).map(|s| Contents::Shard(Arc::new(s)))
+            }
             _ => Err(shards::Damaged::Damaged),
         },
         File::Fragment(_) => shards::decode_fragment(&bytes).map(|f| Contents::Fragment(Arc::new(f))),
@@ -206,9 +215,13 @@ fn result(hit: &Hit, shown: &Fragment, id: String, selected: bool) -> impl IntoV
     }
 }
 
-/// Search unavailable: a button that fetches what failed again.
-fn retry_button(search: Search) -> impl IntoView {
-    view! { <button type="button" class="button search-retry" on:click=move |_| search.retry()>{t().error_retry}</button> }
+/// A button, shown while search is unavailable, that fetches what failed again.
+fn retry_button(search: Search, failed: Memo<bool>) -> impl IntoView {
+    view! {
+        <button type="button" class="button search-retry" hidden=move || !failed.get() on:click=move |_| search.retry()>
+            {super::text(|t| t.error_retry)}
+        </button>
+    }
 }
 
 /// `text` with every word whose normalised form was matched wrapped in `<mark>`.
@@ -434,7 +447,7 @@ pub fn SearchBox() -> impl IntoView {
             />
             <div class="search-results" hidden=move || !state.open() aria-busy=move || found.with(|f| f.1).to_string()>
                 <p class="search-status" role="status">{move || state.status()}</p>
-                {move || found.with(|f| matches!(f.0, Some(Err(_)))).then(|| retry_button(search))}
+                {retry_button(search, Memo::new(move |_| found.with(|f| matches!(f.0, Some(Err(_))))))}
                 <ul id="resultats-recherche" role="listbox" aria-label=super::text(|t| t.search_label) on:click=move |_| state.close()>{move || state.list()}</ul>
             </div>
         </div>
@@ -451,17 +464,19 @@ pub fn page() -> impl IntoView {
     let q = move || query.read().get("q").unwrap_or_default();
     // The page is for searching: its table is fetched at once.
     search.prepare();
+    let found = Memo::new(move |_| {
+        let q = q();
+        (!q.trim().is_empty()).then(|| search.hits(&q, PAGE_RESULTS)).flatten()
+    });
     let results = move || {
         let q = q();
         let message = |text: String| Either::Left(view! { <p class="empty">{text}</p> });
         if q.trim().is_empty() {
             return message(t().search_empty.into());
         }
-        match search.hits(&q, PAGE_RESULTS) {
+        match found.get() {
             None => message(t().loading.into()),
-            Some(Err(e)) => Either::Right(Either::Left(
-                view! { <p class="empty" role="alert">{e}</p> {retry_button(search)} },
-            )),
+            Some(Err(e)) => message(e),
             Some(Ok(found)) if found.is_empty() => message(format!("{} « {} »", t().search_none, q.trim())),
             Some(Ok(found)) => {
                 let items: Vec<_> = found
@@ -469,7 +484,7 @@ pub fn page() -> impl IntoView {
                     .enumerate()
                     .map(|(i, (hit, shown))| result(hit, shown, format!("r-{i}"), false))
                     .collect();
-                Either::Right(Either::Right(view! { <ul class="search-page-results">{items}</ul> }))
+                Either::Right(view! { <ul class="search-page-results">{items}</ul> })
             }
         }
     };
@@ -489,6 +504,7 @@ pub fn page() -> impl IntoView {
                 }
             />
             {results}
+            {retry_button(search, Memo::new(move |_| found.with(|f| matches!(f, Some(Err(_))))))}
         </div>
     }
 }
