@@ -12,6 +12,7 @@ mod support;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use support::{Browser, Host, Server};
 
 /// (kind, what is typed, the word as spelled right).
@@ -36,61 +37,44 @@ const QUERIES: [(&str, &str, &str); 15] = [
 /// The session of five queries (the first is "the first query").
 const SESSION: [&str; 5] = ["deploiement", "developeurs", "cybersecurite", "experience", "donnees"];
 
-/// Helpers both engines' scripts use: chain depth and the files fetched.
+/// Helpers both engines' scripts use.
 const HELPERS: &str = r#"
 const nextTask = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-const fetched = (from, part) => performance.getEntriesByType('resource').slice(from).filter(e => e.name.includes(part));
-const depth = entries => { const d = []; entries.forEach((e, i) => { d[i] = 1 + Math.max(0, ...entries.slice(0, i).map((f, j) => f.responseEnd <= e.startTime ? d[j] : 0)); }); return Math.max(0, ...d); };
-performance.setResourceTimingBufferSize(100000);
 "#;
 
-/// Ours: the header box (six results), its table fetched on focus.
+/// Ours: the header box (six results). Phases, each a call: `prepare` (focus:
+/// the table is fetched), `first` (the first query), `rest` (four more),
+/// `keys` (each query typed letter by letter, files cached). Each resolves
+/// once the results shown are the query's (`aria-busy` false).
 const OURS: &str = r#"
-const [session, done] = [arguments[0], arguments[arguments.length - 1]];
+const [phase, session, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
 const input = document.getElementById('recherche');
 const results = document.querySelector('.search-results');
 const settle = async () => { await nextTask(); while (results.getAttribute('aria-busy') !== 'false') await nextTask(); };
 const type = async text => { const t = performance.now(); input.value = text; input.dispatchEvent(new Event('input')); await settle(); return performance.now() - t; };
 (async () => {
-  const start = performance.getEntriesByType('resource').length;
-  input.focus();
-  while (fetched(start, '/search.').length < 1 || fetched(start, '/search.')[0].responseEnd === 0) await new Promise(r => setTimeout(r, 5));
-  const focused = performance.getEntriesByType('resource').length;
-  const timeFirst = await type(session[0]);
-  const first = fetched(start, '/search.').map(e => e.name);
-  const chain = depth(fetched(focused, '/search.'));
-  for (const q of session.slice(1)) await type(q);
-  const all = fetched(start, '/search.').map(e => e.name);
-  // Keystrokes: each query typed letter by letter, after the session (files cached).
+  if (phase === 'prepare') { input.focus(); return done(0); }
+  if (phase === 'first') return done([await type(session[0])]);
+  if (phase === 'rest') { for (const q of session.slice(1)) await type(q); return done([document.querySelectorAll('#resultats-recherche li').length]); }
   const times = [];
   for (const q of session) { await type(''); for (let i = 1; i <= q.length; i++) times.push(await type(q.slice(0, i))); }
-  const count = document.querySelectorAll('#resultats-recherche li').length;
-  done({ first, all, chain, chainCold: chain + 1, timeFirst, times, count });
+  done(times);
 })();
 "#;
 
-/// Pagefind: its own API (what its UI calls), six results' data per query,
-/// `init()` (its entry file, wasm and metadata) on focus.
+/// Pagefind: its own API (what its UI calls), six results' data per query;
+/// `prepare`: `init()` (its entry file, wasm and metadata), as on focus.
 const PAGEFIND: &str = r#"
-const [session, base, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
-const run = async q => { const s = await pagefind.search(q); return Promise.all(s.results.slice(0, 6).map(r => r.data())); };
-let pagefind;
+const [phase, session, base, done] = [arguments[0], arguments[1], arguments[2], arguments[arguments.length - 1]];
+const run = async q => { const s = await window.__pagefind.search(q); return Promise.all(s.results.slice(0, 6).map(r => r.data())); };
+const timed = async q => { const t = performance.now(); await run(q); return performance.now() - t; };
 (async () => {
-  const start = performance.getEntriesByType('resource').length;
-  pagefind = await import(base + '/pagefind/pagefind.js');
-  await pagefind.init();
-  const focused = performance.getEntriesByType('resource').length;
-  let t = performance.now();
-  await run(session[0]);
-  const timeFirst = performance.now() - t;
-  const first = fetched(start, '/pagefind/').map(e => e.name);
-  const chain = depth(fetched(focused, '/pagefind/'));
-  const chainCold = depth(fetched(start, '/pagefind/'));
-  for (const q of session.slice(1)) await run(q);
-  const all = fetched(start, '/pagefind/').map(e => e.name);
+  if (phase === 'prepare') { window.__pagefind = await import(base + '/pagefind/pagefind.js'); await window.__pagefind.init(); return done(0); }
+  if (phase === 'first') return done([await timed(session[0])]);
+  if (phase === 'rest') { let n = 0; for (const q of session.slice(1)) n = (await run(q)).length; return done([n]); }
   const times = [];
-  for (const q of session) for (let i = 1; i <= q.length; i++) { t = performance.now(); await run(q.slice(0, i)); times.push(performance.now() - t); }
-  done({ first, all, chain, chainCold, timeFirst, times, count: 1 });
+  for (const q of session) for (let i = 1; i <= q.length; i++) times.push(await timed(q.slice(0, i)));
+  done(times);
 })();
 "#;
 
@@ -122,15 +106,11 @@ const [queries, base, done] = [arguments[0], arguments[1], arguments[arguments.l
 })();
 "#;
 
-/// Bytes on the wire for files fetched (URLs), read from the site's folder.
-fn wire(site: &Path, urls: &[String]) -> usize {
-    urls.iter()
-        .map(|url| {
-            let path = url
-                .split("://")
-                .nth(1)
-                .and_then(|u| u.find('/').map(|i| &u[i..]))
-                .unwrap_or(url);
+/// Bytes on the wire for files served (paths), read from the site's folder.
+fn wire(site: &Path, served: &[&(String, Duration, Duration)]) -> usize {
+    served
+        .iter()
+        .map(|(path, _, _)| {
             let path = path.strip_prefix(&support::base()).unwrap_or(path);
             let file = site.join(path.trim_start_matches('/'));
             let raw = std::fs::metadata(&file).map(|m| m.len() as usize).unwrap_or(0);
@@ -253,6 +233,16 @@ fn json_or_binary(site: &Path) {
     );
 }
 
+/// The longest chain of requests each starting after the one before ended.
+fn in_a_row(requests: &[&(String, Duration, Duration)]) -> usize {
+    let mut depth: Vec<usize> = Vec::new();
+    for (i, (_, start, _)) in requests.iter().enumerate() {
+        let before = (0..i).filter(|&j| requests[j].2 <= *start).map(|j| depth[j]).max();
+        depth.push(1 + before.unwrap_or(0));
+    }
+    depth.into_iter().max().unwrap_or(0)
+}
+
 fn percentile(times: &mut [f64], p: f64) -> f64 {
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
     times[((times.len() - 1) as f64 * p).round() as usize]
@@ -294,19 +284,34 @@ async fn search_ours_and_pagefind_side_by_side() {
             b.client.update_timeouts(timeouts).await.unwrap();
             b.goto(&server.url("/")).await;
             b.wait_for_app().await;
-            let (script, top) = match engine {
-                "vitrine" => (OURS, TOP_OURS),
-                _ => (PAGEFIND, TOP_PAGEFIND),
+            let (script, top, part) = match engine {
+                "vitrine" => (OURS, TOP_OURS, "/search."),
+                _ => (PAGEFIND, TOP_PAGEFIND, "/pagefind/"),
             };
-            let args = vec![serde_json::json!(session), base.clone()];
-            let r = b
-                .client
-                .execute_async(&format!("{HELPERS}{script}"), args)
-                .await
-                .unwrap();
-            assert!(r["count"].as_u64().unwrap() > 0, "{engine} found nothing: {r}");
-            let list = |key: &str| -> Vec<String> { serde_json::from_value(r[key].clone()).unwrap() };
-            let mut times: Vec<f64> = serde_json::from_value(r["times"].clone()).unwrap();
+            let phase = |name: &str| {
+                let args = vec![serde_json::json!(name), serde_json::json!(session), base.clone()];
+                let script = format!("{HELPERS}{script}");
+                let b = &b;
+                async move { b.client.execute_async(&script, args).await.unwrap() }
+            };
+            let mark = || server.log.lock().unwrap().len();
+            let begin = mark();
+            phase("prepare").await;
+            // Ours: the table asked for on focus, then read.
+            while engine == "vitrine" && !server.log.lock().unwrap()[begin..].iter().any(|r| r.0.contains(part)) {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let prepared = mark();
+            let first_time = phase("first").await[0].as_f64().unwrap();
+            let first_done = mark();
+            let count = phase("rest").await[0].as_u64().unwrap();
+            let all_done = mark();
+            assert!(count > 0, "{engine} found nothing");
+            let mut times: Vec<f64> = serde_json::from_value(phase("keys").await).unwrap();
+            let log = server.log.lock().unwrap().clone();
+            let ours = |from: usize, to: usize| log[from..to].iter().filter(|r| r.0.contains(part)).collect::<Vec<_>>();
+            let (first, all) = (ours(begin, first_done), ours(begin, all_done));
             if engine == "vitrine" {
                 b.goto(&server.url("/recherche")).await;
                 b.wait_for_app().await;
@@ -319,11 +324,11 @@ async fn search_ours_and_pagefind_side_by_side() {
                 "{:<10} {:<9} {:>12} {:>12} {:>9} {:>9} {:>10.0} {:>8.1} {:>8.1} {:>8.2} {:>8.2} {:>8.2}",
                 pages_count,
                 engine,
-                wire(&site, &list("first")),
-                wire(&site, &list("all")),
-                r["chain"],
-                r["chainCold"],
-                r["timeFirst"].as_f64().unwrap(),
+                wire(&site, &first),
+                wire(&site, &all),
+                in_a_row(&ours(prepared, first_done)),
+                in_a_row(&first),
+                first_time,
                 percentile(&mut times, 0.5),
                 percentile(&mut times, 0.9),
                 recall[0].1,
@@ -331,9 +336,10 @@ async fn search_ours_and_pagefind_side_by_side() {
                 recall[2].1
             );
             println!(
-                "           {engine}: first query {} files, session {} files",
-                list("first").len(),
-                list("all").len()
+                "           {engine}: first query {} files ({} before it), session of five {} files",
+                first.len(),
+                ours(begin, prepared).len(),
+                all.len()
             );
             b.close().await;
         }

@@ -154,15 +154,14 @@ impl Search {
     /// Fetches `file` of the language shown once (in the browser only).
     fn fetch(&self, file: File) {
         let name = file.name();
-        if !self
+        let asked = self
             .pending
             .try_update_value(|p| p.insert(name.clone()))
-            .unwrap_or(false)
-        {
-            return;
-        }
+            .unwrap_or(false);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = asked;
         #[cfg(target_arch = "wasm32")]
-        {
+        if asked {
             let this = *self;
             let root = self.wanted.get_value().unwrap_or_default();
             let fresh = self.fresh.try_update_value(|f| f.remove(&name)).unwrap_or(false);
@@ -215,13 +214,9 @@ fn result(hit: &Hit, shown: &Fragment, id: String, selected: bool) -> impl IntoV
     }
 }
 
-/// A button, shown while search is unavailable, that fetches what failed again.
-fn retry_button(search: Search, failed: Memo<bool>) -> impl IntoView {
-    view! {
-        <button type="button" class="button search-retry" hidden=move || !failed.get() on:click=move |_| search.retry()>
-            {super::text(|t| t.error_retry)}
-        </button>
-    }
+/// Search unavailable: a button that fetches what failed again.
+fn retry_button(search: Search) -> impl IntoView {
+    view! { <button type="button" class="button search-retry" on:click=move |_| search.retry()>{t().error_retry}</button> }
 }
 
 /// `text` with every word whose normalised form was matched wrapped in `<mark>`.
@@ -447,7 +442,7 @@ pub fn SearchBox() -> impl IntoView {
             />
             <div class="search-results" hidden=move || !state.open() aria-busy=move || found.with(|f| f.1).to_string()>
                 <p class="search-status" role="status">{move || state.status()}</p>
-                {retry_button(search, Memo::new(move |_| found.with(|f| matches!(f.0, Some(Err(_))))))}
+                {move || found.with(|f| matches!(f.0, Some(Err(_)))).then(|| retry_button(search))}
                 <ul id="resultats-recherche" role="listbox" aria-label=super::text(|t| t.search_label) on:click=move |_| state.close()>{move || state.list()}</ul>
             </div>
         </div>
@@ -464,19 +459,17 @@ pub fn page() -> impl IntoView {
     let q = move || query.read().get("q").unwrap_or_default();
     // The page is for searching: its table is fetched at once.
     search.prepare();
-    let found = Memo::new(move |_| {
-        let q = q();
-        (!q.trim().is_empty()).then(|| search.hits(&q, PAGE_RESULTS)).flatten()
-    });
     let results = move || {
         let q = q();
         let message = |text: String| Either::Left(view! { <p class="empty">{text}</p> });
         if q.trim().is_empty() {
             return message(t().search_empty.into());
         }
-        match found.get() {
+        match search.hits(&q, PAGE_RESULTS) {
             None => message(t().loading.into()),
-            Some(Err(e)) => message(e),
+            Some(Err(e)) => Either::Right(Either::Left(
+                view! { <p class="empty" role="alert">{e}</p> {retry_button(search)} },
+            )),
             Some(Ok(found)) if found.is_empty() => message(format!("{} « {} »", t().search_none, q.trim())),
             Some(Ok(found)) => {
                 let items: Vec<_> = found
@@ -484,7 +477,7 @@ pub fn page() -> impl IntoView {
                     .enumerate()
                     .map(|(i, (hit, shown))| result(hit, shown, format!("r-{i}"), false))
                     .collect();
-                Either::Right(view! { <ul class="search-page-results">{items}</ul> })
+                Either::Right(Either::Right(view! { <ul class="search-page-results">{items}</ul> }))
             }
         }
     };
@@ -504,7 +497,6 @@ pub fn page() -> impl IntoView {
                 }
             />
             {results}
-            {retry_button(search, Memo::new(move |_| found.with(|f| matches!(f, Some(Err(_))))))}
         </div>
     }
 }
