@@ -11,7 +11,7 @@ data=$(sed -n 's|.*<meta name="vitrine-data" content="\([^"]*\)".*|\1|p' index.h
 row() { printf "%-44s %10s %10s %10s\n" "$@"; }
 row file raw gzip brotli
 total=(0 0 0)
-for f in $(ls *_bg.wasm vitrine-*.js main-*.css) competences/autonomie-professionnelle/index.html "${data}projets/citi.bin" search.*.bin; do
+for f in $(ls *_bg.wasm vitrine-*.js main-*.css) competences/autonomie-professionnelle/index.html "${data}projets/citi.bin" search.*/index.bin search.*/w0.bin; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c); br=$(brotli -c -q 11 "$f" | wc -c)
   row "$f" "$raw" "$gz" "$br"
   case "$f" in *.wasm|*.js|*.css) total=($((total[0] + raw)) $((total[1] + gz)) $((total[2] + br)));; esac
