@@ -14,7 +14,7 @@ total=(0 0 0)
 # The stylesheet is written into each page (prerender/template.rs): measured as inlined.
 css=$(mktemp --suffix=.css); trap 'rm -f "$css"' EXIT
 python3 -c "import re; print(re.search(r'<style>(.*?)</style>', open('index.html').read(), re.S).group(1), end='')" > "$css"
-for f in $(ls *_bg.wasm vitrine-*.js) "$css" competences/autonomie-professionnelle/index.html "${data}projets/citi.json" search.*.json; do
+for f in $(ls *_bg.wasm vitrine-*.js) "$css" competences/autonomie-professionnelle/index.html "${data}projets/citi.json" search.*/index.json search.*/w0.json; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c); br=$(brotli -c -q 11 "$f" | wc -c)
   name=$f; [ "$f" = "$css" ] && name="CSS (inlined in each page)"
   row "$name" "$raw" "$gz" "$br"

@@ -393,8 +393,8 @@ fn write_site(
         return Ok(format!(" → {}", out.join(BUNDLE_FILE).display()));
     };
     // Each language's search index is built and written while its routes are rendered.
-    let done = crate::prerender::prerender(out, &index, bundles, |bundle, path| {
-        std::fs::write(path, write::search_file(bundle).map_err(cannot)?).map_err(cannot)
+    let done = crate::prerender::prerender(out, &index, bundles, |bundle, folder| {
+        crate::prerender::write_search(write::search_index(bundle), folder)
     })?;
     let told = if strict { "error" } else { "warning" };
     for warning in &done.warnings {

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod shards;
+
 /// File name of the index before `vitrine prerender` gives it a hashed name.
 pub const SEARCH_FILE: &str = "search.json";
 
@@ -395,33 +397,98 @@ pub fn build(documents: &[Document]) -> SearchIndex {
     postings.index(documents.iter().map(|d| d.route.to_string()).collect())
 }
 
-/// One result: the page, its score, and the indexed words that matched (for highlighting).
+/// One result: the page (its number), its score, and the indexed words that
+/// matched (for highlighting).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// The document's number in the index.
     pub doc: usize,
-    pub route: String,
     pub score: u32,
     pub matched: Vec<String>,
 }
 
-/// How well a query word matches an indexed word.
-fn quality(query: &str, word: &str) -> Option<u32> {
-    if word == query {
-        Some(3)
-    } else if word.starts_with(query) {
-        Some(2)
-    } else if query.chars().count() >= 5 && within_one_edit(query, word) {
-        Some(1)
-    } else {
-        None
+/// What a search reads: every indexed word, and the postings of those at hand
+/// (the whole index, or the shards fetched so far: see [`shards`]).
+pub trait Lookup {
+    /// Every indexed word, sorted.
+    fn words(&self) -> &[String];
+    /// `doc * 4 + field` codes of `words()[w]`, sorted; `None` when not at hand.
+    fn postings(&self, w: usize) -> Option<&[u32]>;
+}
+
+impl Lookup for SearchIndex {
+    fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    fn postings(&self, w: usize) -> Option<&[u32]> {
+        self.postings.get(w).map(Vec::as_slice)
     }
 }
 
-/// Pages matching every word of the query (prefixes and one typo in words of
-/// five letters or more accepted), best first.
-pub fn search(index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
-    let terms = words(query);
+/// Words of a query that are looked up: a pasted page cannot make a search
+/// read the whole index.
+pub const MAX_TERMS: usize = 6;
+/// Characters of a query word that are looked up.
+const MAX_TERM_CHARS: usize = 40;
+
+/// The query's words that are looked up: the first [`MAX_TERMS`], each cut
+/// at [`MAX_TERM_CHARS`].
+pub fn terms(query: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    each_word(&normalize(query), |w| {
+        if out.len() < MAX_TERMS {
+            out.push(w.chars().take(MAX_TERM_CHARS).collect());
+        }
+    });
+    out
+}
+
+/// Typos forgiven in a query word of `chars` characters: none under five,
+/// one up to nine, two from ten.
+fn typos(chars: usize) -> usize {
+    match chars {
+        0..5 => 0,
+        5..10 => 1,
+        _ => 2,
+    }
+}
+
+/// Indexed words matching `term`, each with how well (3 the word itself, 2
+/// a word it begins, 1 a word within its typos): its prefix range found by
+/// binary search, then every word of a close length.
+pub fn matches(words: &[String], term: &str) -> Vec<(usize, u32)> {
+    let start = words.partition_point(|w| w.as_str() < term);
+    let mut out: Vec<(usize, u32)> = words[start..]
+        .iter()
+        .take_while(|w| w.starts_with(term))
+        .enumerate()
+        .map(|(i, w)| (start + i, if w == term { 3 } else { 2 }))
+        .collect();
+    let term: Vec<char> = term.chars().collect();
+    let allowed = typos(term.len());
+    if allowed > 0 {
+        let prefix = start..start + out.len();
+        out.extend(
+            words
+                .iter()
+                .enumerate()
+                .filter(|(w, word)| {
+                    // Bytes ≥ characters: a cheap bound before the real distance.
+                    !prefix.contains(w)
+                        && word.len() + allowed >= term.len()
+                        && word.len() <= 4 * (term.len() + allowed)
+                        && within(&term, word, allowed)
+                })
+                .map(|(w, _)| (w, 1)),
+        );
+    }
+    out
+}
+
+/// Pages matching every word of the query (prefixes, and typos in words of
+/// five letters or more, accepted), best first; ties in page order.
+pub fn search(index: &impl Lookup, query: &str, limit: usize) -> Vec<Hit> {
+    let terms = terms(query);
     if terms.is_empty() {
         return Vec::new();
     }
@@ -429,9 +496,8 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
     let mut scores: BTreeMap<u32, (u32, usize, Vec<usize>)> = BTreeMap::new();
     for (t, term) in terms.iter().enumerate() {
         let mut best: BTreeMap<u32, (u32, Vec<usize>)> = BTreeMap::new();
-        for (w, word) in candidates(index, term) {
-            let Some(q) = quality(term, word) else { continue };
-            for &code in &index.postings[w] {
+        for (w, q) in matches(index.words(), term) {
+            for &code in index.postings(w).unwrap_or_default() {
                 let (doc, field) = (code / 4, Field::ALL[(code % 4) as usize]);
                 let entry = best.entry(doc).or_insert((0, Vec::new()));
                 entry.0 = entry.0.max(field.weight() * q);
@@ -454,10 +520,7 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
         .filter(|(_, (_, count, _))| *count == terms.len())
         .map(|(doc, (score, _, words))| (doc, score, words))
         .collect();
-    hits.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| index.docs[a.0 as usize].cmp(&index.docs[b.0 as usize]))
-    });
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     hits.truncate(limit);
     hits.into_iter()
         .map(|(doc, score, mut words)| {
@@ -465,58 +528,36 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
             words.dedup();
             Hit {
                 doc: doc as usize,
-                route: index.docs[doc as usize].clone(),
                 score,
-                matched: words.into_iter().map(|w| index.words[w].clone()).collect(),
+                matched: words.into_iter().map(|w| index.words()[w].clone()).collect(),
             }
         })
         .collect()
 }
-/// Indexed words that may match `term`: its prefix range (binary search), and
-/// for typos every word of a close length.
-fn candidates<'a>(index: &'a SearchIndex, term: &'a str) -> impl Iterator<Item = (usize, &'a String)> + 'a {
-    let start = index.words.partition_point(|w| w.as_str() < term);
-    let prefix = index.words[start..]
-        .iter()
-        .take_while(move |w| w.starts_with(term))
-        .enumerate()
-        .map(move |(i, w)| (start + i, w));
-    let len = term.chars().count();
-    let typos = index
-        .words
-        .iter()
-        .enumerate()
-        .filter(move |(_, w)| len >= 5 && !w.starts_with(term) && w.chars().count().abs_diff(len) <= 1);
-    prefix.chain(typos)
-}
 
-/// True when `a` and `b` differ by at most one insertion, deletion or substitution.
-fn within_one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().abs_diff(b.len()) > 1 {
+/// True when `b` is at most `max` insertions, deletions or substitutions
+/// away from `a` (Levenshtein, stopped as soon as every path costs more).
+fn within(a: &[char], b: &str, max: usize) -> bool {
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
         return false;
     }
-    let (mut i, mut j, mut edits) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            i += 1;
-            j += 1;
-            continue;
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        let mut least = row[0];
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+            least = least.min(next);
         }
-        edits += 1;
-        if edits > 1 {
+        if least > max {
             return false;
         }
-        match a.len().cmp(&b.len()) {
-            std::cmp::Ordering::Greater => i += 1,
-            std::cmp::Ordering::Less => j += 1,
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
     }
-    edits + (a.len() - i) + (b.len() - j) <= 1
+    row[b.len()] <= max
 }
 
 /// A short passage of `text` around the first word matching `matched`, with `…` where cut.
@@ -579,7 +620,11 @@ mod tests {
     }
 
     fn routes(query: &str) -> Vec<String> {
-        search(&index(), query, 10).into_iter().map(|h| h.route).collect()
+        let index = index();
+        search(&index, query, 10)
+            .into_iter()
+            .map(|h| index.docs[h.doc].clone())
+            .collect()
     }
 
     #[test]
@@ -603,6 +648,29 @@ mod tests {
         assert_eq!(routes("capteurz"), ["/projets/citi"]);
         assert!(routes("sit").contains(&"/projets/citi".to_string()));
         assert!(routes("sie").is_empty(), "no typo tolerance under five letters");
+    }
+
+    #[test]
+    fn two_typos_from_ten_letters() {
+        // « developpement » (13 letters) typed with two letters missing, then two wrong.
+        assert_eq!(routes("devlopement"), ["/projets/grafana"]);
+        assert_eq!(routes("developpamant"), ["/projets/grafana"]);
+        assert!(routes("dxvxlxppement").is_empty(), "three are too many");
+        assert!(within(&['a', 'b'], "ab", 0) && !within(&['a', 'b'], "ba", 1));
+    }
+
+    #[test]
+    fn long_and_odd_queries_are_cut() {
+        let long = "autonomie ".repeat(200);
+        assert_eq!(terms(&long).len(), MAX_TERMS);
+        assert_eq!(routes(&long), ["/competences/autonomie", "/projets/grafana"]);
+        let word = "a".repeat(1000);
+        assert_eq!(terms(&word)[0].len(), 40);
+        assert!(routes(&word).is_empty());
+        assert_eq!(
+            routes("\u{0}auto\u{7}\u{1b}\t"),
+            ["/competences/autonomie", "/projets/grafana"]
+        );
     }
 
     #[test]
@@ -641,7 +709,10 @@ mod tests {
                 body: String::new(),
             },
         ]);
-        let order: Vec<String> = search(&idx, "vision", 10).into_iter().map(|h| h.route).collect();
+        let order: Vec<String> = search(&idx, "vision", 10)
+            .into_iter()
+            .map(|h| idx.docs[h.doc].clone())
+            .collect();
         assert_eq!(order, ["/a", "/h", "/t", "/b"]);
     }
 

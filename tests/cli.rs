@@ -171,7 +171,7 @@ fn prerendered_names(content: &std::path::Path, out: &std::path::Path) -> (Strin
     };
     let (data, search) = (meta("vitrine-data"), meta("vitrine-search"));
     assert!(out.join(&data).join("routes.json").is_file(), "{data}");
-    assert!(out.join(&search).is_file(), "{search}");
+    assert!(out.join(&search).join("index.json").is_file(), "{search}");
     (data, search)
 }
 

@@ -227,7 +227,8 @@ fn the_json_ld_and_the_search_index_carry_the_cv() {
 
     let index = vitrine::compiler::write::search_index(&bundle);
     let hits = vitrine::search::search(&index, "arbitrage", 10);
-    assert_eq!(hits.first().map(|h| h.route.as_str()), Some("/cv"), "{hits:?}");
+    let first = hits.first().map(|h| index.docs[h.doc].as_str());
+    assert_eq!(first, Some("/cv"), "{hits:?}");
 }
 
 #[test]

@@ -152,7 +152,7 @@ impl Default for Store {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use fetch::{embedded, fetch_search_index};
+pub use fetch::{embedded, fetch_search_file};
 
 /// Talking to the static host (browser only).
 #[cfg(target_arch = "wasm32")]
@@ -160,7 +160,6 @@ mod fetch {
     use super::Loaded;
     use crate::bundle::Site;
     use crate::data::{self, LinkRef, NotFound, RouteData, Routes, Unreadable, View, DATA_VERSION, EMBED_ID};
-    use crate::search::{SearchIndex, SEARCH_FILE};
     use crate::text::t;
     use gloo_net::http::Request;
     use std::cell::RefCell;
@@ -305,22 +304,19 @@ mod fetch {
         }))
     }
 
-    /// The search index of the language whose routes begin with `root`,
-    /// fetched the first time a visitor searches in it.
-    pub async fn fetch_search_index(root: &str) -> Result<Arc<SearchIndex>, String> {
-        let file = meta("vitrine-search").unwrap_or_else(|| SEARCH_FILE.into());
-        // The page names its own language's index (`en/search.….json`): the name without its folder.
-        let name = file.rsplit('/').next().unwrap_or(&file);
+    /// One file of the search folder of the language whose routes begin
+    /// with `root` (`search.<hash>/` or `en/search.<hash>/`, see `search::shards`).
+    pub async fn fetch_search_file(root: &str, name: &str, fresh: bool) -> Result<String, String> {
+        let folder = meta("vitrine-search").unwrap_or_default();
+        // The page names its own language's folder: the name without its parent.
+        let folder = folder.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
         let file = match root.trim_start_matches('/') {
-            "" => name.to_string(),
-            folder => format!("{folder}/{name}"),
+            "" => format!("{folder}/{name}"),
+            lang => format!("{lang}/{folder}/{name}"),
         };
-        let json = get(&file, false).await.map_err(|e| match e {
-            Failure::Missing => "Recherche indisponible (404).".to_string(),
-            Failure::Other(e) => format!("Recherche indisponible ({e})."),
-        })?;
-        parse::<SearchIndex>(&json, &file)
-            .map(|index| Arc::new(index.from_gaps()))
-            .map_err(|e| format!("Recherche indisponible ({e})."))
+        get(&file, fresh).await.map_err(|e| match e {
+            Failure::Missing => format!("{file} : 404"),
+            Failure::Other(e) => e,
+        })
     }
 }

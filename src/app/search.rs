@@ -3,11 +3,13 @@
 //! close); `/recherche?q=…` is the same search as a page that can be linked.
 
 use super::link;
-use crate::search::{normalize, search, snippet, Hit, SearchIndex};
+use crate::search::shards::{self, Fragment, Partial, Shard, Table};
+use crate::search::{normalize, search, snippet, Hit};
 use crate::text::t;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use std::collections::HashSet;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,65 +18,205 @@ const BOX_RESULTS: usize = 6;
 const PAGE_RESULTS: usize = 20;
 const SNIPPET_CHARS: usize = 70;
 
-type Found = Result<(Arc<SearchIndex>, Vec<Hit>), String>;
+/// Results with what each shows, or why search is unavailable.
+type Found = Result<Vec<(Hit, Arc<Fragment>)>, String>;
 
-/// The index, fetched only once somebody searches (never at build time).
+/// One file of a language's search folder (see [`shards`]).
+#[derive(Clone, Copy, PartialEq)]
+enum File {
+    Table,
+    Shard(usize),
+    Fragment(usize),
+}
+
+impl File {
+    fn name(self) -> String {
+        match self {
+            File::Table => shards::TABLE_FILE.to_string(),
+            File::Shard(k) => shards::shard_file(k),
+            File::Fragment(doc) => shards::fragment_file(doc),
+        }
+    }
+}
+
+/// A search file, read.
+enum Contents {
+    Table(Arc<Table>),
+    Shard(Arc<Shard>),
+    Fragment(Arc<Fragment>),
+}
+
+/// What became of a file: read, or why not (kept until Retry).
+type Got = Result<Contents, String>;
+
+/// Search: the table is fetched when the box gets focus or on first use,
+/// then each query fetches only its words' shards and its results' fragments.
 #[derive(Clone, Copy)]
 pub struct Search {
-    /// The language whose index is fetched or being fetched (its routes' prefix).
+    /// The language whose files are fetched (its routes' prefix).
     wanted: StoredValue<Option<String>>,
-    index: RwSignal<Option<Result<Arc<SearchIndex>, String>>>,
+    /// The files fetched so far (a few hundred in a long session at most).
+    files: RwSignal<Vec<(File, Got)>>,
+    /// Files being fetched, and those to fetch past the HTTP cache (after Retry).
+    pending: StoredValue<HashSet<String>>,
+    fresh: StoredValue<HashSet<String>>,
+}
+
+/// `file` among `files`: `None` while not fetched (and then fetched).
+fn got<'a>(search: &Search, files: &'a [(File, Got)], file: File) -> Option<Result<&'a Contents, String>> {
+    match files.iter().find(|(f, _)| *f == file) {
+        Some((_, got)) => Some(got.as_ref().map_err(Clone::clone)),
+        None => {
+            search.fetch(file);
+            None
+        }
+    }
 }
 
 impl Search {
     pub fn new() -> Search {
         Search {
             wanted: StoredValue::new(None),
-            index: RwSignal::new(None),
+            files: RwSignal::new(Vec::new()),
+            pending: StoredValue::new(HashSet::new()),
+            fresh: StoredValue::new(HashSet::new()),
         }
     }
 
-    /// Hits for `query`, once the index is there (the first call fetches it).
-    fn hits(&self, query: &str, limit: usize) -> Option<Found> {
-        // Each language has its index: the one of the language shown.
+    /// The table of the language shown, fetched if it is not there yet.
+    fn table(&self) -> Option<Result<Arc<Table>, String>> {
+        // Each language has its own files.
         let root = crate::text::root();
         if self.wanted.get_value().as_ref() != Some(&root) {
-            let first = self.wanted.get_value().is_none();
-            self.wanted.set_value(Some(root.clone()));
-            if !first {
-                self.index.set(None);
-            }
-            #[cfg(target_arch = "wasm32")]
-            {
-                let index = self.index;
-                leptos::task::spawn_local(async move {
-                    index.set(Some(super::api::fetch_search_index(&root).await));
-                });
-            }
+            self.wanted.set_value(Some(root));
+            self.pending.update_value(HashSet::clear);
+            self.files.set(Vec::new());
         }
-        match self.index.get()? {
-            Ok(index) => {
-                let hits = search(&index, query, limit);
-                Some(Ok((index, hits)))
-            }
+        self.files.with(|files| match got(self, files, File::Table)? {
+            Ok(Contents::Table(table)) => Some(Ok(table.clone())),
+            Ok(_) => None,
             Err(e) => Some(Err(e)),
+        })
+    }
+
+    /// Fetches the table ahead of a search (the box got focus).
+    fn prepare(&self) {
+        let _ = self.table();
+    }
+
+    /// Hits for `query` once the files it needs are there (fetching them),
+    /// or why search is unavailable.
+    fn hits(&self, query: &str, limit: usize) -> Option<Found> {
+        let table = match self.table()? {
+            Ok(table) => table,
+            Err(e) => return Some(Err(e)),
+        };
+        let needed = table.needed(query);
+        self.files.with(|files| {
+            // Every needed shard asked for at once (in parallel), then read.
+            let needed: Vec<_> = needed.iter().map(|&k| (k, got(self, files, File::Shard(k)))).collect();
+            let mut at_hand = Vec::with_capacity(needed.len());
+            for (k, shard) in needed {
+                match shard? {
+                    Ok(Contents::Shard(shard)) => at_hand.push((k, shard)),
+                    Ok(_) => return None,
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            let shard = |k: usize| at_hand.iter().find(|(at, _)| *at == k).map(|(_, s)| &***s);
+            let hits = search(&Partial { table: &table, shard }, query, limit);
+            let shown: Vec<_> = hits
+                .iter()
+                .map(|hit| got(self, files, File::Fragment(hit.doc)))
+                .collect();
+            let mut found = Vec::with_capacity(hits.len());
+            for (hit, shown) in hits.into_iter().zip(shown) {
+                match shown? {
+                    Ok(Contents::Fragment(fragment)) => found.push((hit, fragment.clone())),
+                    Ok(_) => return None,
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            Some(Ok(found))
+        })
+    }
+
+    /// Forgets every failure and fetches again, past the HTTP cache.
+    fn retry(&self) {
+        self.files.update(|files| {
+            self.fresh.update_value(|fresh| {
+                fresh.extend(files.iter().filter(|(_, got)| got.is_err()).map(|(f, _)| f.name()));
+            });
+            files.retain(|(_, got)| got.is_ok());
+        });
+    }
+
+    /// Fetches `file` of the language shown once (in the browser only).
+    fn fetch(&self, file: File) {
+        let name = file.name();
+        let asked = self
+            .pending
+            .try_update_value(|p| p.insert(name.clone()))
+            .unwrap_or(false);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = asked;
+        #[cfg(target_arch = "wasm32")]
+        if asked {
+            let this = *self;
+            let root = self.wanted.get_value().unwrap_or_default();
+            let fresh = self.fresh.try_update_value(|f| f.remove(&name)).unwrap_or(false);
+            leptos::task::spawn_local(async move {
+                let json = super::api::fetch_search_file(&root, &name, fresh).await;
+                if this.wanted.get_value().as_ref() != Some(&root) {
+                    return;
+                }
+                this.files.update(|files| {
+                    let got = read(files, file, json);
+                    files.push((file, got));
+                });
+                this.pending.update_value(|p| {
+                    p.remove(&name);
+                });
+            });
         }
     }
 }
 
+/// A fetched file read (a shard checked against the table).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn read(files: &[(File, Got)], file: File, json: Result<String, String>) -> Got {
+    let unavailable = |e: String| format!("{} ({e}).", t().search_unavailable);
+    let json = json.map_err(unavailable)?;
+    let read = match file {
+        File::Table => shards::decode_table(&json).map(|t| Contents::Table(Arc::new(t))),
+        File::Shard(k) => match files.iter().find(|(f, _)| *f == File::Table) {
+            Some((_, Ok(Contents::Table(table)))) => {
+                shards::decode_shard(&json, table, k).map(|s| Contents::Shard(Arc::new(s)))
+            }
+            _ => Err(shards::Damaged::Damaged),
+        },
+        File::Fragment(_) => shards::decode_fragment(&json).map(|f| Contents::Fragment(Arc::new(f))),
+    };
+    read.map_err(|_| unavailable(format!("{} ?", file.name())))
+}
+
 /// A result: title and snippet with the matched words marked.
-fn result(index: &SearchIndex, hit: &Hit, id: String, selected: bool) -> Option<impl IntoView> {
-    let shown = index.shown.get(hit.doc)?;
+fn result(hit: &Hit, shown: &Fragment, id: String, selected: bool) -> impl IntoView {
     let text = snippet(&shown.text, &hit.matched, SNIPPET_CHARS);
-    Some(view! {
+    view! {
         <li id=id role="option" aria-selected=selected.to_string() class:selected=selected>
-            <a href=link(&hit.route)>
+            <a href=link(&shown.route)>
                 <span class="result-title">{marked(&shown.title, &hit.matched)}</span>
                 <span class="result-kind">{shown.section.clone()}</span>
                 <span class="result-snippet">{marked(&text, &hit.matched)}</span>
             </a>
         </li>
-    })
+    }
+}
+
+/// Search unavailable: a button that fetches what failed again.
+fn retry_button(search: Search) -> impl IntoView {
+    view! { <button type="button" class="button search-retry" on:click=move |_| search.retry()>{t().error_retry}</button> }
 }
 
 /// `text` with every word whose normalised form was matched wrapped in `<mark>`.
@@ -122,8 +264,10 @@ struct BoxState {
     selected: ReadSignal<Option<usize>>,
     set_selected: WriteSignal<Option<usize>>,
     input: NodeRef<leptos::html::Input>,
-    found: Memo<Option<(Arc<SearchIndex>, Vec<Hit>)>>,
-    hits: Memo<Vec<Hit>>,
+    /// The results, and whether newer ones are being fetched.
+    found: Memo<(Option<Found>, bool)>,
+    /// The routes of the results shown.
+    hits: Memo<Vec<String>>,
 }
 
 impl BoxState {
@@ -153,20 +297,21 @@ impl BoxState {
             .and_then(|i| self.hits.with_untracked(|h| h.get(i).cloned()))
         {
             // Absolute routes: the router puts the sub-path in front.
-            Some(hit) => hit.route,
+            Some(route) => route,
             None => format!("{}?q={}", crate::text::route("/recherche"), encode(&q)),
         }
     }
 
     /// The results, the selected one marked.
     fn list(self) -> Vec<impl IntoView> {
-        let Some((index, hits)) = self.found.get() else {
+        let (Some(Ok(found)), _) = self.found.get() else {
             return Vec::new();
         };
         let current = self.selected.get();
-        hits.iter()
+        found
+            .iter()
             .enumerate()
-            .filter_map(|(i, hit)| result(&index, hit, format!("resultat-{i}"), current == Some(i)))
+            .map(|(i, (hit, shown))| result(hit, shown, format!("resultat-{i}"), current == Some(i)))
             .collect::<Vec<_>>()
     }
 
@@ -175,6 +320,9 @@ impl BoxState {
         let q = self.query.get();
         if q.trim().is_empty() {
             return String::new();
+        }
+        if let (Some(Err(e)), _) = self.found.get() {
+            return e;
         }
         match self.hits.with(Vec::len) {
             0 => format!("{} « {} »", t().search_none, q.trim()),
@@ -222,16 +370,17 @@ impl BoxState {
     }
 }
 
-/// The hits for the box's query, once the index is there.
-fn box_hits(search: Search, query: ReadSignal<String>) -> Memo<Option<(Arc<SearchIndex>, Vec<Hit>)>> {
-    Memo::new(move |_| {
+/// The results for the box's query once its files are there; meanwhile
+/// the previous query's stay.
+fn box_hits(search: Search, query: ReadSignal<String>) -> Memo<(Option<Found>, bool)> {
+    Memo::new(move |before: Option<&(Option<Found>, bool)>| {
         let q = query.get();
         if q.trim().is_empty() {
-            return None;
+            return (None, false);
         }
         match search.hits(&q, BOX_RESULTS) {
-            Some(Ok(found)) => Some(found),
-            _ => None,
+            Some(found) => (Some(found), false),
+            None => (before.and_then(|b| b.0.clone()), true),
         }
     })
 }
@@ -249,7 +398,12 @@ pub fn SearchBox() -> impl IntoView {
     Effect::new(move |_| slash_focuses(input));
 
     let found = box_hits(search, query);
-    let hits = Memo::new(move |_| found.with(|f| f.as_ref().map(|(_, hits)| hits.clone()).unwrap_or_default()));
+    let hits = Memo::new(move |_| {
+        found.with(|f| match &f.0 {
+            Some(Ok(found)) => found.iter().map(|(_, shown)| shown.route.clone()).collect(),
+            _ => Vec::new(),
+        })
+    });
     let state = BoxState {
         query,
         set_query,
@@ -284,9 +438,11 @@ pub fn SearchBox() -> impl IntoView {
                     set_selected.set(None);
                 }
                 on:keydown=move |e: web_sys::KeyboardEvent| state.key_down(&e, &go)
+                on:focus=move |_| search.prepare()
             />
-            <div class="search-results" hidden=move || !state.open()>
+            <div class="search-results" hidden=move || !state.open() aria-busy=move || found.with(|f| f.1).to_string()>
                 <p class="search-status" role="status">{move || state.status()}</p>
+                {move || found.with(|f| matches!(f.0, Some(Err(_)))).then(|| retry_button(search))}
                 <ul id="resultats-recherche" role="listbox" aria-label=super::text(|t| t.search_label) on:click=move |_| state.close()>{move || state.list()}</ul>
             </div>
         </div>
@@ -301,6 +457,8 @@ pub fn page() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let q = move || query.read().get("q").unwrap_or_default();
+    // The page is for searching: its table is fetched at once.
+    search.prepare();
     let results = move || {
         let q = q();
         let message = |text: String| Either::Left(view! { <p class="empty">{text}</p> });
@@ -309,15 +467,17 @@ pub fn page() -> impl IntoView {
         }
         match search.hits(&q, PAGE_RESULTS) {
             None => message(t().loading.into()),
-            Some(Err(e)) => message(e),
-            Some(Ok((_, hits))) if hits.is_empty() => message(format!("{} « {} »", t().search_none, q.trim())),
-            Some(Ok((index, hits))) => {
-                let items: Vec<_> = hits
+            Some(Err(e)) => Either::Right(Either::Left(
+                view! { <p class="empty" role="alert">{e}</p> {retry_button(search)} },
+            )),
+            Some(Ok(found)) if found.is_empty() => message(format!("{} « {} »", t().search_none, q.trim())),
+            Some(Ok(found)) => {
+                let items: Vec<_> = found
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, h)| result(&index, h, format!("r-{i}"), false))
+                    .map(|(i, (hit, shown))| result(hit, shown, format!("r-{i}"), false))
                     .collect();
-                Either::Right(view! { <ul class="search-page-results">{items}</ul> })
+                Either::Right(Either::Right(view! { <ul class="search-page-results">{items}</ul> }))
             }
         }
     };

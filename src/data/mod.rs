@@ -514,6 +514,12 @@ pub fn forbidden_in_html(c: char) -> bool {
         || n & 0xFFFE == 0xFFFE
 }
 
+/// [`decode`] from text.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode_text<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Unreadable> {
+    decode(json.as_bytes())
+}
+
 /// The version a data file says it is in, if it says.
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Deserialize)]

@@ -15,7 +15,7 @@ mod template;
 
 use crate::bundle::{Bundle, BUNDLE_FILE};
 use crate::data::{self, LinkRef, RouteData, View, DATA_VERSION};
-use crate::search::SEARCH_FILE;
+use crate::search::{shards, SearchIndex, SEARCH_FILE};
 use head::Head;
 use rayon::prelude::*;
 use std::path::Path;
@@ -49,19 +49,29 @@ pub fn prerender_files(dist: &Path) -> Result<Outcome, String> {
     let bundle: Bundle =
         serde_json::from_slice(&read(BUNDLE_FILE)?).map_err(|e| format!("{BUNDLE_FILE} cannot be read: {e}"))?;
     let search = read(SEARCH_FILE)?;
-    let outcome = prerender(dist, &index, std::slice::from_ref(&bundle), |_, path| {
-        std::fs::write(path, &search).map_err(|e| e.to_string())
+    let outcome = prerender(dist, &index, std::slice::from_ref(&bundle), |_, folder| {
+        let index: SearchIndex = data::decode(&search).map_err(|_| format!("{SEARCH_FILE} cannot be read"))?;
+        write_search(index.from_gaps(), folder)
     })?;
     std::fs::remove_file(dist.join(BUNDLE_FILE)).map_err(|e| e.to_string())?;
     std::fs::remove_file(dist.join(SEARCH_FILE)).map_err(|e| e.to_string())?;
     Ok(outcome)
 }
 
+/// A language's search index split for the web ([`shards`]) into `folder`.
+pub fn write_search(index: SearchIndex, folder: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
+    shards::files(index, shards::SHARD_BYTES)?
+        .into_par_iter()
+        .try_for_each(|(name, bytes)| write(&folder.join(name), &bytes))
+        .map_err(|e| e.to_string())
+}
+
 /// Fills `dist` (holding Trunk's `index.html`, given as `index`) with every
 /// route of every language (`bundles`: the site's own language first). Each
 /// route is built, rendered and written in one go, in parallel, so memory
-/// does not grow with the site. `search` writes a language's search index to
-/// the path given, meanwhile.
+/// does not grow with the site. `search` writes a language's search index
+/// ([`write_search`]) into the folder given, meanwhile.
 pub fn prerender(
     dist: &Path,
     index: &str,
@@ -144,7 +154,7 @@ impl Edition<'_> {
         let clock = crate::clock::Clock::start();
         crate::text::set_lang(&site.lang);
         let pages = routes::index(bundle);
-        let search_file = in_folder(&site.root, &format!("search.{}.json", self.data_hash));
+        let search_file = in_folder(&site.root, &format!("search.{}/", self.data_hash));
         let template = Template::new(index, self.data_dir, &search_file, &site.lang)?.for_language(&site.root);
         if !site.root.is_empty() {
             std::fs::create_dir_all(dist.join(site.root.trim_start_matches('/'))).map_err(|e| e.to_string())?;

@@ -78,6 +78,9 @@ pub struct Server {
     pub addr: SocketAddr,
     /// The sub-path the site is served under (see [`base`]).
     pub base: String,
+    /// Every request answered: its path, and when it started and ended
+    /// (since the server started).
+    pub log: std::sync::Arc<std::sync::Mutex<Vec<(String, Duration, Duration)>>>,
     task: tokio::task::JoinHandle<()>,
     _holder: tempfile::TempDir,
 }
@@ -108,12 +111,20 @@ impl Server {
             Host::GitHubPages => Router::new()
                 .fallback_service(ServeDir::new(&served).not_found_service(ServeFile::new(root.join("404.html")))),
         };
+        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (kept, started) = (log.clone(), std::time::Instant::now());
         let app = app.layer(axum::middleware::from_fn(
-            move |request: axum::extract::Request, next: axum::middleware::Next| async move {
-                if request.uri().path().ends_with(".wasm") {
-                    tokio::time::sleep(delay).await;
+            move |request: axum::extract::Request, next: axum::middleware::Next| {
+                let kept = kept.clone();
+                async move {
+                    let (path, start) = (request.uri().path().to_string(), started.elapsed());
+                    if path.ends_with(".wasm") {
+                        tokio::time::sleep(delay).await;
+                    }
+                    let response = next.run(request).await;
+                    kept.lock().unwrap().push((path, start, started.elapsed()));
+                    response
                 }
-                next.run(request).await
             },
         ));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -124,6 +135,7 @@ impl Server {
         Server {
             addr,
             base,
+            log,
             task,
             _holder: holder,
         }
