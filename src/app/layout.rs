@@ -1,6 +1,6 @@
 //! The page shell: header with navigation, footer, loading and error views.
 
-use super::{current_route, link, text, Store};
+use super::{current_route, escape, link, text, Store};
 use crate::text::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -99,14 +99,6 @@ fn LanguageSwitch() -> impl IntoView {
             .collect();
         Some(view! { <nav class="languages" aria-label=t().languages><ul inner_html=items></ul></nav> })
     }
-}
-
-/// Text for HTML, in an attribute or not.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[component]

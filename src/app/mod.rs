@@ -132,6 +132,14 @@ pub fn link(route: &str) -> String {
     crate::bundle::relative_link(route)
 }
 
+/// Text for HTML, in an attribute or not (the few lists the app writes as HTML).
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// A static file path from the bundle (`/assets/x.png`) as a link; web addresses stay as they are.
 pub fn asset(src: &str) -> String {
     if src.starts_with('/') {

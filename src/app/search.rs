@@ -2,14 +2,14 @@
 //! results as you type (`/` to focus, arrows and Enter to choose, Escape to
 //! close); `/recherche?q=…` is the same search as a page that can be linked.
 
-use super::link;
+use super::{escape, link};
 use crate::search::shards::{self, Fragment, Partial, Shard, Table};
 use crate::search::{normalize, search, snippet, Hit};
 use crate::text::t;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -78,8 +78,8 @@ impl Search {
         Search {
             wanted: StoredValue::new(None),
             files: RwSignal::new(Vec::new()),
-            pending: StoredValue::new(HashSet::new()),
-            fresh: StoredValue::new(HashSet::new()),
+            pending: StoredValue::new(HashSet::default()),
+            fresh: StoredValue::new(HashSet::default()),
         }
     }
 
@@ -200,18 +200,23 @@ fn read(files: &[(File, Got)], file: File, json: Result<String, String>) -> Got 
     read.map_err(|_| unavailable(format!("{} ?", file.name())))
 }
 
-/// A result: title and snippet with the matched words marked.
-fn result(hit: &Hit, shown: &Fragment, id: String, selected: bool) -> impl IntoView {
+/// A result: title and snippet with the matched words marked, as HTML (a
+/// list of results changes all at once: one piece of HTML costs the wasm
+/// less than a view per result).
+fn result(hit: &Hit, shown: &Fragment, id: &str, selected: bool) -> String {
     let text = snippet(&shown.text, &hit.matched, SNIPPET_CHARS);
-    view! {
-        <li id=id role="option" aria-selected=selected.to_string() class:selected=selected>
-            <a href=link(&shown.route)>
-                <span class="result-title">{marked(&shown.title, &hit.matched)}</span>
-                <span class="result-kind">{shown.section.clone()}</span>
-                <span class="result-snippet">{marked(&text, &hit.matched)}</span>
-            </a>
-        </li>
-    }
+    let selected = if selected {
+        r#" aria-selected="true" class="selected""#
+    } else {
+        r#" aria-selected="false""#
+    };
+    format!(
+        r#"<li id="{id}" role="option"{selected}><a href="{}"><span class="result-title">{}</span><span class="result-kind">{}</span><span class="result-snippet">{}</span></a></li>"#,
+        escape(&link(&shown.route)),
+        marked(&shown.title, &hit.matched),
+        escape(&shown.section),
+        marked(&text, &hit.matched),
+    )
 }
 
 /// Search unavailable: a button that fetches what failed again.
@@ -219,22 +224,21 @@ fn retry_button(search: Search) -> impl IntoView {
     view! { <button type="button" class="button search-retry" on:click=move |_| search.retry()>{t().error_retry}</button> }
 }
 
-/// `text` with every word whose normalised form was matched wrapped in `<mark>`.
-fn marked(text: &str, matched: &[String]) -> Vec<Either<String, impl IntoView>> {
-    let mut out = Vec::new();
-    let mut plain = String::new();
+/// `text` as HTML, every word whose normalised form was matched wrapped in `<mark>`.
+fn marked(text: &str, matched: &[String]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
     for piece in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
         let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let rest = &piece[word.len()..];
         if !word.is_empty() && matched.iter().any(|m| normalize(word) == *m) {
-            out.push(Either::Left(std::mem::take(&mut plain)));
-            out.push(Either::Right(view! { <mark>{word.to_string()}</mark> }));
-            plain.push_str(rest);
+            out.push_str(&format!(
+                "<mark>{}</mark>{}",
+                escape(word),
+                escape(&piece[word.len()..])
+            ));
         } else {
-            plain.push_str(piece);
+            out.push_str(&escape(piece));
         }
     }
-    out.push(Either::Left(plain));
     out
 }
 
@@ -302,17 +306,17 @@ impl BoxState {
         }
     }
 
-    /// The results, the selected one marked.
-    fn list(self) -> Vec<impl IntoView> {
+    /// The results, the selected one marked (HTML).
+    fn list(self) -> String {
         let (Some(Ok(found)), _) = self.found.get() else {
-            return Vec::new();
+            return String::new();
         };
         let current = self.selected.get();
         found
             .iter()
             .enumerate()
-            .map(|(i, (hit, shown))| result(hit, shown, format!("resultat-{i}"), current == Some(i)))
-            .collect::<Vec<_>>()
+            .map(|(i, (hit, shown))| result(hit, shown, &format!("resultat-{i}"), current == Some(i)))
+            .collect()
     }
 
     /// How many results, said to screen readers.
@@ -443,7 +447,7 @@ pub fn SearchBox() -> impl IntoView {
             <div class="search-results" hidden=move || !state.open() aria-busy=move || found.with(|f| f.1).to_string()>
                 <p class="search-status" role="status">{move || state.status()}</p>
                 {move || found.with(|f| matches!(f.0, Some(Err(_)))).then(|| retry_button(search))}
-                <ul id="resultats-recherche" role="listbox" aria-label=super::text(|t| t.search_label) on:click=move |_| state.close()>{move || state.list()}</ul>
+                <ul id="resultats-recherche" role="listbox" aria-label=super::text(|t| t.search_label) on:click=move |_| state.close() inner_html=move || state.list()></ul>
             </div>
         </div>
     }
@@ -472,12 +476,14 @@ pub fn page() -> impl IntoView {
             )),
             Some(Ok(found)) if found.is_empty() => message(format!("{} « {} »", t().search_none, q.trim())),
             Some(Ok(found)) => {
-                let items: Vec<_> = found
+                let items: String = found
                     .iter()
                     .enumerate()
-                    .map(|(i, (hit, shown))| result(hit, shown, format!("r-{i}"), false))
+                    .map(|(i, (hit, shown))| result(hit, shown, &format!("r-{i}"), false))
                     .collect();
-                Either::Right(Either::Right(view! { <ul class="search-page-results">{items}</ul> }))
+                Either::Right(Either::Right(
+                    view! { <ul class="search-page-results" inner_html=items></ul> },
+                ))
             }
         }
     };
