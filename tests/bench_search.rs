@@ -6,7 +6,7 @@
 //! by the Performance API), or its size on disk when smaller (Pagefind's
 //! files are gzipped already). Requests in a row: the longest chain of
 //! fetches each starting after the one before ended. Relevant pages for
-//! recall@10: the built pages whose text holds the correctly spelled word.
+//! recall@10: the built pages whose `<main>` text holds the correctly spelled word.
 
 mod support;
 
@@ -86,8 +86,10 @@ const input = document.getElementById('recherche-page');
   const out = [];
   for (const q of queries) {
     input.value = q; input.dispatchEvent(new Event('input'));
+    // The results are this query's once the address holds it and nothing loads.
+    const loading = () => { const e = document.querySelector('main .empty'); return e && e.textContent.includes('Chargement'); };
+    do { await nextTask(); } while (new URLSearchParams(location.search).get('q') !== q || loading());
     await nextTask();
-    while (document.querySelector('main .empty') && document.querySelector('main .empty').textContent.includes('Chargement')) await nextTask();
     out.push([...document.querySelectorAll('.search-page-results a')].slice(0, 10).map(a => new URL(a.href).pathname));
   }
   done(out);
@@ -125,13 +127,18 @@ fn wire(site: &Path, served: &[&(String, Duration, Duration)]) -> usize {
         .sum()
 }
 
-/// Every built page's route and its words, accents folded.
+/// Every built page's route and the words of its `<main>`, accents folded.
 fn pages(site: &Path) -> HashMap<String, std::collections::HashSet<String>> {
     walk(site)
         .into_iter()
         .filter(|p| p.ends_with("index.html"))
         .map(|p| {
             let html = std::fs::read_to_string(&p).unwrap_or_default();
+            // The page's own content: its `<main>` (not the menu, the footer or the embedded data).
+            let html = html
+                .split_once("<main")
+                .and_then(|(_, rest)| rest.split_once("</main>"))
+                .map_or(String::new(), |(main, _)| main.to_string());
             let route = format!("/{}", p.parent().unwrap().strip_prefix(site).unwrap().display());
             let words = vitrine::search::words(&vitrine::search::plain_text(&html))
                 .into_iter()
