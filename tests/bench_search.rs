@@ -88,7 +88,8 @@ const input = document.getElementById('recherche-page');
     input.value = q; input.dispatchEvent(new Event('input'));
     // The results are this query's once the address holds it and nothing loads.
     const loading = () => { const e = document.querySelector('main .empty'); return e && e.textContent.includes('Chargement'); };
-    do { await nextTask(); } while (new URLSearchParams(location.search).get('q') !== q || loading());
+    const since = performance.now();
+    do { await nextTask(); } while ((new URLSearchParams(location.search).get('q') !== q || loading()) && performance.now() - since < 10000);
     await nextTask();
     out.push([...document.querySelectorAll('.search-page-results a')].slice(0, 10).map(a => new URL(a.href).pathname));
   }
