@@ -6,9 +6,7 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::Command;
-use support::{dist, library, Browser, Host, Server};
+use support::{dist, library, print, run, Browser, Host, Server};
 use vitrine::bundle::{Cv, CvItem};
 
 fn sample_cv() -> Cv {
@@ -153,40 +151,6 @@ async fn the_cv_has_no_axe_violation_and_fits_a_phone() {
     }
     b.close().await;
     assert!(failures.is_empty(), "axe-core found:\n{}", failures.join("\n"));
-}
-
-fn run(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} not found ({e}): run scripts/install-tools.sh"));
-    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Prints `url` with headless Chromium, as its print dialog would.
-fn print(url: &str, pdf: &Path) {
-    let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(url)
-        .output()
-        .expect("chromium not found: run scripts/install-tools.sh");
-    assert!(
-        pdf.is_file(),
-        "Chromium printed nothing: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -7,44 +7,8 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
-use support::{dist, library, Host, Server};
+use support::{dist, library, print, run, Host, Server};
 use vitrine::bundle::Kind;
-
-/// Prints `url` with headless Chromium, as its print dialog would (the page's own `@page` sizes).
-fn print(url: &str, pdf: &Path) {
-    let profile = tempfile::tempdir().unwrap();
-    let status = Command::new(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-            // Lets the app start before printing, as in a visitor's browser.
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(url)
-        .output()
-        .expect("chromium not found: run scripts/install-tools.sh");
-    assert!(
-        pdf.is_file(),
-        "Chromium printed nothing: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-}
-
-fn run(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} not found ({e}): run scripts/install-tools.sh"));
-    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// Width and height of the first page, in points.
 fn page_size(pdf: &Path) -> (f64, f64) {

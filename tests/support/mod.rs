@@ -462,3 +462,39 @@ pub const ENTER: &str = "\u{E007}";
 pub fn image_cache() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("vitrine-images")
 }
+
+/// Prints `url` with headless Chromium, as its print dialog would (the page's own `@page` sizes).
+pub fn print(url: &str, pdf: &Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+            // Lets the app start before printing, as in a visitor's browser.
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(url)
+        .output()
+        .expect("chromium not found: run scripts/install-tools.sh");
+    assert!(
+        pdf.is_file(),
+        "Chromium printed nothing: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+/// A command-line tool's output (`pdfinfo`, `pdftotext`); it must succeed.
+pub fn run(tool: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} not found ({e}): run scripts/install-tools.sh"));
+    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
