@@ -185,8 +185,10 @@ mod fetch {
                 View::Cv(_) => data::CV_HTML,
                 _ => data::PAGE_HTML,
             };
-            if let (Some(own), Ok(Some(element))) = (data.view.own_html(), document.query_selector(selector)) {
-                *own = element.inner_html();
+            if let Some(own) = data.view.own_html() {
+                if let Ok(Some(element)) = document.query_selector(selector) {
+                    *own = element.inner_html();
+                }
             }
         }
         Some(data)
