@@ -3,7 +3,6 @@
 //! runs on every keystroke. Compiled by both, so they cannot disagree.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub mod shards;
 
@@ -468,6 +467,7 @@ pub fn matches(words: &[String], term: &str) -> Vec<(usize, u32)> {
     let allowed = typos(term.len());
     if allowed > 0 {
         let prefix = start..start + out.len();
+        let mut row = Vec::new();
         out.extend(
             words
                 .iter()
@@ -477,7 +477,7 @@ pub fn matches(words: &[String], term: &str) -> Vec<(usize, u32)> {
                     !prefix.contains(w)
                         && word.len() + allowed >= term.len()
                         && word.len() <= 4 * (term.len() + allowed)
-                        && within(&term, word, allowed)
+                        && within(&term, word, allowed, &mut row)
                 })
                 .map(|(w, _)| (w, 1)),
         );
@@ -485,70 +485,112 @@ pub fn matches(words: &[String], term: &str) -> Vec<(usize, u32)> {
     out
 }
 
+/// For each word of a query (see [`terms`]), the indexed words it matches
+/// (see [`matches`]): found once per query, read both to choose the shards
+/// to fetch and to rank.
+pub type Matched = Vec<Vec<(usize, u32)>>;
+
+pub fn matched(words: &[String], query: &str) -> Matched {
+    terms(query).iter().map(|t| matches(words, t)).collect()
+}
+
 /// Pages matching every word of the query (prefixes, and typos in words of
 /// five letters or more, accepted), best first; ties in page order.
 pub fn search(index: &impl Lookup, query: &str, limit: usize) -> Vec<Hit> {
-    let terms = terms(query);
-    if terms.is_empty() {
+    ranked(index, &matched(index.words(), query), limit)
+}
+
+/// [`search`] with the query's words already matched.
+pub fn ranked(index: &impl Lookup, matched: &Matched, limit: usize) -> Vec<Hit> {
+    if matched.is_empty() {
         return Vec::new();
     }
-    // Per document: total score, terms matched so far, and the matched word numbers.
-    let mut scores: BTreeMap<u32, (u32, usize, Vec<usize>)> = BTreeMap::new();
-    for (t, term) in terms.iter().enumerate() {
-        let mut best: BTreeMap<u32, (u32, Vec<usize>)> = BTreeMap::new();
-        for (w, q) in matches(index.words(), term) {
+    let mut scores = Scores::default();
+    for (t, words) in matched.iter().enumerate() {
+        for &(w, quality) in words {
             for &code in index.postings(w).unwrap_or_default() {
-                let (doc, field) = (code / 4, Field::ALL[(code % 4) as usize]);
-                let entry = best.entry(doc).or_insert((0, Vec::new()));
-                entry.0 = entry.0.max(field.weight() * q);
-                if entry.1.last() != Some(&w) {
-                    entry.1.push(w);
-                }
+                scores.offer(code / 4, Field::ALL[(code % 4) as usize].weight() * quality);
             }
         }
-        for (doc, (score, words)) in best {
-            let entry = scores.entry(doc).or_insert((0, 0, Vec::new()));
-            if entry.1 == t {
-                entry.0 += score;
-                entry.1 += 1;
-                entry.2.extend(words);
-            }
-        }
+        scores.end_term(t);
     }
-    let mut hits: Vec<(u32, u32, Vec<usize>)> = scores
+    let mut hits: Vec<(u32, u32)> = scores
+        .total
         .into_iter()
-        .filter(|(_, (_, count, _))| *count == terms.len())
-        .map(|(doc, (score, _, words))| (doc, score, words))
+        .filter(|(_, (_, terms))| *terms == matched.len())
+        .map(|(doc, (score, _))| (doc, score))
         .collect();
-    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     hits.truncate(limit);
     hits.into_iter()
-        .map(|(doc, score, mut words)| {
-            words.sort_unstable();
-            words.dedup();
-            Hit {
-                doc: doc as usize,
-                score,
-                matched: words.into_iter().map(|w| index.words()[w].clone()).collect(),
-            }
+        .map(|(doc, score)| Hit {
+            doc: doc as usize,
+            score,
+            matched: words_in(index, matched, doc),
         })
         .collect()
 }
 
+/// Per page: the best score of the query word being read, then the sum of
+/// the best scores of every query word read so far and how many matched
+/// (a page out of the running once one did not).
+#[derive(Default)]
+struct Scores {
+    best: rustc_hash::FxHashMap<u32, u32>,
+    total: rustc_hash::FxHashMap<u32, (u32, usize)>,
+}
+
+impl Scores {
+    fn offer(&mut self, doc: u32, score: u32) {
+        let best = self.best.entry(doc).or_default();
+        *best = (*best).max(score);
+    }
+
+    /// Query word `t` read: its best scores added to the pages still in the running.
+    fn end_term(&mut self, t: usize) {
+        for (doc, best) in self.best.drain() {
+            let total = self.total.entry(doc).or_default();
+            if total.1 == t {
+                total.0 += best;
+                total.1 += 1;
+            }
+        }
+    }
+}
+
+/// The indexed words matched in page `doc`, sorted (for highlighting).
+fn words_in(index: &impl Lookup, matched: &Matched, doc: u32) -> Vec<String> {
+    let mut found: Vec<usize> = matched
+        .iter()
+        .flatten()
+        .map(|&(w, _)| w)
+        .filter(|&w| {
+            let codes = index.postings(w).unwrap_or_default();
+            let at = codes.partition_point(|&c| c / 4 < doc);
+            codes.get(at).is_some_and(|&c| c / 4 == doc)
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().map(|w| index.words()[w].clone()).collect()
+}
+
 /// True when `b` is at most `max` insertions, deletions or substitutions
-/// away from `a` (Levenshtein, stopped as soon as every path costs more).
-fn within(a: &[char], b: &str, max: usize) -> bool {
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+/// away from `a` (Levenshtein, stopped as soon as every path costs more);
+/// `row`: room reused from one call to the next.
+fn within(a: &[char], b: &str, max: usize, row: &mut Vec<usize>) -> bool {
+    let len = b.chars().count();
+    if a.len().abs_diff(len) > max {
         return false;
     }
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+    row.clear();
+    row.extend(0..=len);
     for (i, ca) in a.iter().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
         let mut least = row[0];
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+        for (j, cb) in b.chars().enumerate() {
+            let next = (diagonal + usize::from(*ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
             diagonal = row[j + 1];
             row[j + 1] = next;
             least = least.min(next);
@@ -557,7 +599,7 @@ fn within(a: &[char], b: &str, max: usize) -> bool {
             return false;
         }
     }
-    row[b.len()] <= max
+    row[len] <= max
 }
 
 /// A short passage of `text` around the first word matching `matched`, with `…` where cut.
@@ -656,7 +698,8 @@ mod tests {
         assert_eq!(routes("devlopement"), ["/projets/grafana"]);
         assert_eq!(routes("developpamant"), ["/projets/grafana"]);
         assert!(routes("dxvxlxppement").is_empty(), "three are too many");
-        assert!(within(&['a', 'b'], "ab", 0) && !within(&['a', 'b'], "ba", 1));
+        let row = &mut Vec::new();
+        assert!(within(&['a', 'b'], "ab", 0, row) && !within(&['a', 'b'], "ba", 1, row));
     }
 
     #[test]

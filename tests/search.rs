@@ -92,6 +92,9 @@ async fn the_search_page_can_be_linked_and_survives_reload() {
     b.goto(&format!("{}?q=autono", server.url("/recherche"))).await;
     b.wait_text(".search-page-results .result-title", "Autonomie professionnelle")
         .await;
+    // The table was fetched once, by the page's preload (beside the app, not after it).
+    let table = "return performance.getEntriesByType('resource').filter(e => /\\/search\\.[^/]+\\/index\\.json$/.test(e.name)).map(e => e.initiatorType)";
+    assert_eq!(b.js(table).await, serde_json::json!(["link"]));
     b.refresh().await;
     b.wait_text(".search-page-results .result-title", "Autonomie professionnelle")
         .await;
@@ -197,6 +200,27 @@ async fn on_thousands_of_pages_a_query_fetches_a_few_shards_and_forgives_typos_a
         "{fetched} of {shards} shards fetched"
     );
     assert!(fragments <= 6, "{fragments} fragments fetched");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_the_search_page_the_box_keeps_focus_while_files_arrive() {
+    // GitHub Pages answers `/recherche` at `/recherche/`; typing makes `/recherche?q=`.
+    let (site, _folder) = generated_search(3000);
+    let server = Server::start(site.path(), Host::GitHubPages).await;
+    let b = Browser::start().await;
+    b.goto(&server.url("/recherche")).await;
+    b.wait_for_app().await;
+    b.js("document.getElementById('recherche-page').focus()").await;
+    b.press("cy").await;
+    // The table, a shard and a fragment arrived: the same box, still focused.
+    b.wait_text(".search-page-results .result-title", "Cybersécurité industrielle")
+        .await;
+    assert_eq!(b.js("return document.activeElement.id").await, "recherche-page");
+    b.press("bersecurtie").await;
+    b.wait_until("location.search === '?q=cybersecurtie'").await;
+    b.wait_text(".search-page-results .result-title", "Cybersécurité industrielle")
+        .await;
     b.close().await;
 }
 

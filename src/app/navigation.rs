@@ -69,7 +69,8 @@ pub fn NavigationEffects() -> impl IntoView {
             // Wait for the page's data; remember the page we come from.
             return previous;
         }
-        let url = format!("{path}{hash}");
+        // `/recherche/` and `/recherche?q=…` are one page (GitHub Pages adds the slash).
+        let url = format!("{}{hash}", super::current_route(&path));
         if previous.as_deref() == Some(url.as_str()) {
             return previous;
         }

@@ -4,7 +4,7 @@
 
 use super::{escape, link};
 use crate::search::shards::{self, Fragment, Partial, Shard, Table};
-use crate::search::{normalize, search, snippet, Hit};
+use crate::search::{matched, normalize, ranked, snippet, Hit, Matched};
 use crate::text::t;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -60,6 +60,9 @@ pub struct Search {
     /// Files being fetched, and those to fetch past the HTTP cache (after Retry).
     pending: StoredValue<HashSet<String>>,
     fresh: StoredValue<HashSet<String>>,
+    /// The last query's words matched in the table (a query is searched
+    /// again as each of its files arrives): the table, the query, the words.
+    last: StoredValue<Option<(usize, String, Arc<Matched>)>>,
 }
 
 /// `file` among `files`: `None` while not fetched (and then fetched).
@@ -80,6 +83,7 @@ impl Search {
             files: RwSignal::new(Vec::new()),
             pending: StoredValue::new(HashSet::default()),
             fresh: StoredValue::new(HashSet::default()),
+            last: StoredValue::new(None),
         }
     }
 
@@ -90,6 +94,7 @@ impl Search {
         if self.wanted.get_value().as_ref() != Some(&root) {
             self.wanted.set_value(Some(root));
             self.pending.update_value(HashSet::clear);
+            self.last.set_value(None);
             self.files.set(Vec::new());
         }
         self.files.with(|files| match got(self, files, File::Table)? {
@@ -111,7 +116,8 @@ impl Search {
             Ok(table) => table,
             Err(e) => return Some(Err(e)),
         };
-        let needed = table.needed(query);
+        let found = self.matched(&table, query);
+        let needed = table.needed_for(&found);
         self.files.with(|files| {
             // Every needed shard asked for at once (in parallel), then read.
             let needed: Vec<_> = needed.iter().map(|&k| (k, got(self, files, File::Shard(k)))).collect();
@@ -124,7 +130,7 @@ impl Search {
                 }
             }
             let shard = |k: usize| at_hand.iter().find(|(at, _)| *at == k).map(|(_, s)| &***s);
-            let hits = search(&Partial { table: &table, shard }, query, limit);
+            let hits = ranked(&Partial { table: &table, shard }, &found, limit);
             let shown: Vec<_> = hits
                 .iter()
                 .map(|hit| got(self, files, File::Fragment(hit.doc)))
@@ -138,6 +144,20 @@ impl Search {
                 }
             }
             Some(Ok(found))
+        })
+    }
+
+    /// `query`'s words matched in `table`, found once per query.
+    fn matched(&self, table: &Arc<Table>, query: &str) -> Arc<Matched> {
+        let key = Arc::as_ptr(table) as usize;
+        let known = self.last.with_value(|last| match last {
+            Some((at, q, found)) if *at == key && q == query => Some(found.clone()),
+            _ => None,
+        });
+        known.unwrap_or_else(|| {
+            let found = Arc::new(matched(&table.words, query));
+            self.last.set_value(Some((key, query.to_string(), found.clone())));
+            found
         })
     }
 
@@ -461,8 +481,9 @@ pub fn page() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let q = move || query.read().get("q").unwrap_or_default();
-    // The page is for searching: its table is fetched at once.
-    search.prepare();
+    // The page is for searching: its table is fetched at once (untracked: the
+    // route view must not be rebuilt, and the box lose focus, as files arrive).
+    untrack(|| search.prepare());
     let results = move || {
         let q = q();
         let message = |text: String| Either::Left(view! { <p class="empty">{text}</p> });

@@ -28,6 +28,9 @@ pub struct Head<'a> {
     pub alternates: Vec<(String, String)>,
     /// Structured data (`/cv`'s `ProfilePage`), as JSON.
     pub json_ld: Option<String>,
+    /// A file the page's app fetches at once (the search page's table),
+    /// fetched as the page loads, beside the app rather than after it.
+    pub preload: Option<String>,
 }
 
 impl Head<'_> {
@@ -69,6 +72,12 @@ impl Head<'_> {
                 r#"<meta property="og:image" content="{s}"><meta property="og:image:alt" content="{a}"><meta name="twitter:image" content="{s}"><meta name="twitter:image:alt" content="{a}">"#,
                 s = escape(src),
                 a = escape(alt)
+            ));
+        }
+        if let Some(href) = &self.preload {
+            out.push_str(&format!(
+                r#"<link rel="preload" href="{}" as="fetch" crossorigin>"#,
+                escape(href)
             ));
         }
         if let Some(json) = &self.json_ld {

@@ -310,7 +310,12 @@ fn route_files(
     };
     if let Some(html_file) = &html_file {
         let not_found = matches!(data.view, View::NotFound(_));
-        let head = make_head(bundle, &data, not_found, edition.languages);
+        let mut head = make_head(bundle, &data, not_found, edition.languages);
+        if matches!(data.view, View::Search) {
+            // Above `<base href>` in the page: from the host's root.
+            let (base, folder) = (&template.base_href, &template.search_folder);
+            head.preload = Some(format!("{base}{folder}{}", crate::search::shards::TABLE_FILE));
+        }
         let embedded = data::embed_text(&data::encode_embedded(&mut data)?);
         let body = render::render(data);
         let page = Page {
@@ -349,6 +354,7 @@ fn make_head<'a>(bundle: &'a Bundle, data: &RouteData, not_found: bool, language
         lang: &site.lang,
         kind: "website",
         json_ld: None,
+        preload: None,
         alternates: if base_url.is_empty() || not_found {
             Vec::new()
         } else {

@@ -21,6 +21,8 @@ pub struct Template {
     pub base_href: String,
     /// The site's language, escaped.
     lang: String,
+    /// The folder of this language's search files (relative to `<base href>`).
+    pub search_folder: String,
 }
 
 const APP_OPEN: &str = r#"<div id="app">"#;
@@ -74,6 +76,7 @@ impl Template {
             after_app: html[app_end..].to_string(),
             base_href,
             lang: escape(lang),
+            search_folder: search_file.to_string(),
         })
     }
 

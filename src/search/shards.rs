@@ -9,7 +9,7 @@
 //! shards (at most [`MAX_SHARDS`]) and its shown results' fragments.
 //! Encoding and decoding live here only: the one place to change the format.
 
-use super::{matches, terms, Lookup};
+use super::{matched, Lookup, Matched};
 #[cfg(not(target_arch = "wasm32"))]
 use super::{SearchIndex, Shown};
 use serde::{Deserialize, Serialize};
@@ -78,7 +78,11 @@ impl Table {
     /// exact matches, then of the words they begin, then of their typo
     /// neighbours, taking each word of the query in turn at each step.
     pub fn needed(&self, query: &str) -> Vec<usize> {
-        let found: Vec<Vec<(usize, u32)>> = terms(query).iter().map(|t| matches(&self.words, t)).collect();
+        self.needed_for(&matched(&self.words, query))
+    }
+
+    /// [`Table::needed`] with the query's words already matched in the table.
+    pub fn needed_for(&self, found: &Matched) -> Vec<usize> {
         let mut out = Vec::new();
         for quality in [3, 2, 1] {
             let mut each: Vec<_> = found
