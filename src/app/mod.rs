@@ -5,6 +5,7 @@
 pub mod api;
 mod document;
 mod fresh;
+mod html;
 mod layout;
 #[cfg(target_arch = "wasm32")]
 mod lightbox;
@@ -132,7 +133,7 @@ pub fn link(route: &str) -> String {
     crate::bundle::relative_link(route)
 }
 
-/// Text for HTML, in an attribute or not (the few lists the app writes as HTML).
+/// Text for HTML, in an attribute or not (the views and lists the app writes as HTML).
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -7,11 +7,10 @@
 //! it does a page's body: the app's wasm carries none of them.
 
 use crate::data::CvPage;
-use leptos::prelude::*;
 
 /// The CV page: its HTML, made at build time, in the article.
-pub fn view(cv: &CvPage) -> impl IntoView {
-    view! { <article class="wrap cv" inner_html=cv.html.clone()></article> }
+pub fn article(cv: &CvPage) -> String {
+    format!(r#"<article class="wrap cv">{}</article>"#, cv.html)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -9,22 +9,34 @@ pub mod synthese;
 pub mod tag;
 pub mod tags;
 
+use super::html::Html;
 use crate::data::{RouteData, View};
-use leptos::either::EitherOf9;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// An `EitherOf9` rather than `AnyView`s: smaller wasm (no type-erased copies of each view).
+/// The search page is the one view to interact with; every other one is
+/// written as HTML (links are all they hold) and shown as that ([`Html`]):
+/// the wasm carries no code to build or hydrate their elements, which was
+/// its largest part (measured with twiggy).
 pub fn view(data: Arc<RouteData>) -> impl IntoView {
     match &data.view {
-        View::Home(home) => EitherOf9::A(home::view(&data.site, home)),
-        View::List(list) => EitherOf9::B(list::view(list)),
-        View::Page(page) => EitherOf9::C(page::view(page)),
-        View::Tags(tags) => EitherOf9::D(tags::view(tags)),
-        View::Tag(tag) => EitherOf9::E(tag::view(tag)),
-        View::Search => EitherOf9::F(super::search::page()),
-        View::NotFound(not_found) => EitherOf9::G(not_found::view(not_found)),
-        View::Synthese(table) => EitherOf9::H(synthese::view(table)),
-        View::Cv(cv) => EitherOf9::I(cv::view(cv)),
+        View::Search => Either::Right(super::search::page()),
+        _ => Either::Left(Html(html(&data))),
+    }
+}
+
+/// The HTML of a route's view (none for the search page, a view of its own).
+pub fn html(data: &RouteData) -> String {
+    match &data.view {
+        View::Home(home) => home::html(&data.site, home),
+        View::List(list) => list::html(list),
+        View::Page(page) => page::html(page),
+        View::Tags(tags) => tags::html(tags),
+        View::Tag(tag) => tag::html(tag),
+        View::Search => String::new(),
+        View::NotFound(not_found) => not_found::html(not_found),
+        View::Synthese(table) => synthese::html(table),
+        View::Cv(cv) => cv::article(cv),
     }
 }

@@ -1,22 +1,22 @@
 //! Any other address: a not-found view with a way back and, for a near miss, a suggestion.
 
-use crate::app::link;
+use crate::app::escape;
+use crate::app::widgets::a;
 use crate::data::{LinkRef, NotFound};
 use crate::text::t;
-use leptos::prelude::*;
 
-pub fn view(not_found: &NotFound) -> impl IntoView {
-    let suggestion = not_found.suggestion.as_ref().map(|s| {
-        view! { <p>{t().did_you_mean}" " <a href=link(&s.route)>{s.title.clone()}</a>" ?"</p> }
-    });
-    view! {
-        <div class="wrap not-found">
-            <h1>{t().not_found_title}</h1>
-            <p>{t().not_found_body}</p>
-            {suggestion}
-            <p><a class="button" href="./">{t().back_home}</a></p>
-        </div>
-    }
+pub fn html(not_found: &NotFound) -> String {
+    let suggestion = not_found
+        .suggestion
+        .as_ref()
+        .map(|s| format!("<p>{} {} ?</p>", escape(t().did_you_mean), a(&s.route, "", &s.title)));
+    format!(
+        r#"<div class="wrap not-found"><h1>{}</h1><p>{}</p>{}<p><a class="button" href="./">{}</a></p></div>"#,
+        escape(t().not_found_title),
+        escape(t().not_found_body),
+        suggestion.unwrap_or_default(),
+        escape(t().back_home),
+    )
 }
 
 /// The page whose route is closest to `path`, if close enough to be a typo.

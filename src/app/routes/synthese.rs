@@ -2,61 +2,93 @@
 //! to its evidence, totals, the pages without a counterpart flagged, a tag
 //! filter on projets (`?tag=`) and the CSV export. The data comes ready to show.
 
-use crate::app::link;
-use crate::app::widgets::filter;
+use crate::app::widgets::{a, attr, filter};
+use crate::app::{escape, link};
 use crate::data::{Axis, Mark, Row, Synthese};
 use crate::text::t;
-use leptos::prelude::*;
 
-pub fn view(table: &Synthese) -> impl IntoView {
-    let head = table
+pub fn html(table: &Synthese) -> String {
+    let head: String = table
         .columns
         .iter()
-        .map(|c| view! { <th scope="col">{heading(c)}</th> })
-        .collect_view();
-    let totals = table
+        .map(|c| format!(r#"<th scope="col">{}</th>"#, heading(c)))
+        .collect();
+    let totals: String = table
         .column_totals
         .iter()
-        .map(|n| view! { <td class="total">{*n}</td> })
-        .collect_view();
-    view! {
-        <div class="wrap synthese">
-            <h1>{t().synthese_title}</h1>
-            <p class="lead">{t().synthese_intro}</p>
-            {(!table.tags.is_empty()).then(|| filter("synthese", &table.tags, table.tag.as_deref(), t().synthese_filter))}
-            {table.omitted.map(|c| {
-                view! { <p class="note">{format!("{} {}.", t().synthese_omitted, crate::text::reach(c.competences, c.projets))}</p> }
-            })}
-            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="synthese-legende">
-                <table class="matrix">
-                    <caption id="synthese-legende">{t().synthese_caption}</caption>
-                    <thead><tr><th scope="col">{t().synthese_corner}</th>{head}<th scope="col">{t().synthese_total}</th></tr></thead>
-                    <tbody>{table.rows.iter().map(row).collect_view()}</tbody>
-                    <tfoot><tr><th scope="row">{t().synthese_total}</th>{totals}<td class="total">{table.total}</td></tr></tfoot>
-                </table>
-            </div>
-            <p class="legend">{t().synthese_legend}</p>
-            <p><a class="csv" href=table.csv.clone() download="">{t().synthese_csv}</a></p>
-            {table.pdf.as_ref().map(|pdf| view! { <p class="pdf"><a href=link(pdf) download="">{t().pdf_download}</a></p> })}
-        </div>
-    }
+        .map(|n| format!(r#"<td class="total">{n}</td>"#))
+        .collect();
+    let rows: String = table.rows.iter().map(row).collect();
+    let omitted = table.omitted.map(|c| {
+        let text = format!(
+            "{} {}.",
+            t().synthese_omitted,
+            crate::text::reach(c.competences, c.projets)
+        );
+        format!(r#"<p class="note">{}</p>"#, escape(&text))
+    });
+    let pdf = table.pdf.as_ref().map(|pdf| {
+        format!(
+            r#"<p class="pdf"><a{} download="">{}</a></p>"#,
+            attr("href", &link(pdf)),
+            escape(t().pdf_download)
+        )
+    });
+    let total = escape(t().synthese_total);
+    format!(
+        concat!(
+            r#"<div class="wrap synthese"><h1>{}</h1><p class="lead">{}</p>{}{}"#,
+            r#"<div class="table-scroll" role="region" tabindex="0" aria-labelledby="synthese-legende"><table class="matrix">"#,
+            r#"<caption id="synthese-legende">{}</caption>"#,
+            r#"<thead><tr><th scope="col">{}</th>{}<th scope="col">{}</th></tr></thead><tbody>{}</tbody>"#,
+            r#"<tfoot><tr><th scope="row">{}</th>{}<td class="total">{}</td></tr></tfoot></table></div>"#,
+            r#"<p class="legend">{}</p><p><a class="csv"{} download="">{}</a></p>{}</div>"#
+        ),
+        escape(t().synthese_title),
+        escape(t().synthese_intro),
+        filter("synthese", &table.tags, table.tag.as_deref(), t().synthese_filter),
+        omitted.unwrap_or_default(),
+        escape(t().synthese_caption),
+        escape(t().synthese_corner),
+        head,
+        total,
+        rows,
+        total,
+        totals,
+        table.total,
+        escape(t().synthese_legend),
+        attr("href", &table.csv),
+        escape(t().synthese_csv),
+        pdf.unwrap_or_default(),
+    )
 }
 
-fn row(row: &Row) -> impl IntoView {
-    let cells = row.cells.iter().map(cell).collect_view();
-    view! { <tr><th scope="row">{heading(&row.axis)}</th>{cells}<td class="total">{row.total}</td></tr> }
+fn row(row: &Row) -> String {
+    let cells: String = row.cells.iter().map(cell).collect();
+    format!(
+        r#"<tr><th scope="row">{}</th>{cells}<td class="total">{}</td></tr>"#,
+        heading(&row.axis),
+        row.total
+    )
 }
 
 /// A filled cell links to its evidence: symbols for the eye, words for screen readers and the tooltip.
-fn cell(mark: &Option<Mark>) -> impl IntoView {
-    let inner = mark.as_ref().map(|m| {
-        view! { <a href=link(&m.href) title=m.words.clone() aria-label=m.words.clone()>{m.symbols.clone()}</a> }
-    });
-    view! { <td class:filled=mark.is_some()>{inner}</td> }
+fn cell(mark: &Option<Mark>) -> String {
+    match mark {
+        Some(m) => {
+            let words = attr("title", &m.words) + &attr("aria-label", &m.words);
+            format!(r#"<td class="filled">{}</td>"#, a(&m.href, &words, &m.symbols))
+        }
+        None => r#"<td class=""></td>"#.into(),
+    }
 }
 
 /// A row or column title, linked, with "à étayer" when it has no counterpart anywhere.
-fn heading(axis: &Axis) -> impl IntoView {
-    let gap = axis.gap.then(|| view! { <span class="gap">{t().synthese_gap}</span> });
-    view! { <span class="label"><a href=link(&axis.route)>{axis.title.clone()}</a>{gap}</span> }
+fn heading(axis: &Axis) -> String {
+    let gap = if axis.gap {
+        format!(r#"<span class="gap">{}</span>"#, escape(t().synthese_gap))
+    } else {
+        String::new()
+    };
+    format!(r#"<span class="label">{}{gap}</span>"#, a(&axis.route, "", &axis.title))
 }

@@ -1,16 +1,15 @@
 //! `/tags`: every tag with its count, by count then name.
 
+use crate::app::escape;
 use crate::app::widgets::counted_chips;
 use crate::data::TagsView;
 use crate::text::t;
-use leptos::prelude::*;
 
-pub fn view(tags: &TagsView) -> impl IntoView {
-    view! {
-        <div class="wrap">
-            <h1>{t().tags_title}</h1>
-            <p class="lead">{t().tags_intro}</p>
-            {counted_chips(&tags.tags, "chips big")}
-        </div>
-    }
+pub fn html(tags: &TagsView) -> String {
+    format!(
+        r#"<div class="wrap"><h1>{}</h1><p class="lead">{}</p>{}</div>"#,
+        escape(t().tags_title),
+        escape(t().tags_intro),
+        counted_chips(&tags.tags, "chips big")
+    )
 }
