@@ -6,8 +6,9 @@
 //! by the Performance API), or its size on disk when smaller (Pagefind's
 //! files are gzipped already). Requests in a row: the longest chain of
 //! fetches each asked for after the one before arrived, by the browser's own
-//! timings (Resource Timing): the server's would count as a chain the
-//! requests Chromium sends in turn on one kept-alive connection. Relevant pages for
+//! timings (Resource Timing), and by the server's (which count as a chain the
+//! requests Chromium sends in turn on one kept-alive connection; the only
+//! view of Pagefind's, which fetches from a worker the page's timings miss). Relevant pages for
 //! recall@10: the built pages whose `<main>` text holds the correctly spelled word.
 
 mod support;
@@ -178,7 +179,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 /// Mean recall@10 per kind of query.
 fn recall(tops: &[Vec<String>], pages: &HashMap<String, std::collections::HashSet<String>>) -> Vec<(String, f64)> {
     let mut by_kind: Vec<(String, f64, usize)> = Vec::new();
-    for ((kind, _, right), top) in QUERIES.iter().zip(tops) {
+    for ((kind, typed, right), top) in QUERIES.iter().zip(tops) {
         let word = vitrine::search::normalize(right);
         let relevant = pages.values().filter(|w| w.contains(&word)).count();
         let found = top
@@ -191,6 +192,9 @@ fn recall(tops: &[Vec<String>], pages: &HashMap<String, std::collections::HashSe
             })
             .count();
         let value = found as f64 / relevant.clamp(1, 10) as f64;
+        if value < 1.0 {
+            println!("           recall@10 of « {typed} »: {value:.1} ({relevant} pages hold « {right} »)");
+        }
         match by_kind.iter_mut().find(|(k, _, _)| k == kind) {
             Some(entry) => {
                 entry.1 += value;
@@ -235,6 +239,12 @@ fn json_or_binary(site: &Path) {
     );
 }
 
+/// Requests as the server saw them, (start, end) in ms.
+fn served(requests: &[&(String, Duration, Duration)]) -> Vec<(f64, f64)> {
+    let ms = |d: &Duration| d.as_secs_f64() * 1e3;
+    requests.iter().map(|(_, start, end)| (ms(start), ms(end))).collect()
+}
+
 /// The longest chain of requests (start, end) each starting after the one before ended.
 fn in_a_row(mut requests: Vec<(f64, f64)>) -> usize {
     requests.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -257,13 +267,14 @@ async fn search_ours_and_pagefind_side_by_side() {
     let sites =
         std::env::var("BENCH_SITES").expect("BENCH_SITES: `pages:folder` pairs, built with pagefind run on each");
     println!(
-        "{:<10} {:<9} {:>12} {:>12} {:>9} {:>9} {:>10} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "{:<10} {:<9} {:>12} {:>12} {:>9} {:>9} {:>10} {:>10} {:>8} {:>8} {:>8} {:>8} {:>8}",
         "site",
         "engine",
         "1st query B",
         "5 queries B",
-        "in a row",
-        "cold",
+        "row br",
+        "row srv",
+        "cold srv",
         "1st ms",
         "key p50",
         "key p90",
@@ -333,13 +344,17 @@ async fn search_ours_and_pagefind_side_by_side() {
             let tops: Vec<Vec<String>> = serde_json::from_value(tops).unwrap();
             let recall = recall(&tops, &words);
             println!(
-                "{:<10} {:<9} {:>12} {:>12} {:>9} {:>9} {:>10.0} {:>8.1} {:>8.1} {:>8.2} {:>8.2} {:>8.2}",
+                "{:<10} {:<9} {:>12} {:>12} {:>9} {:>9} {:>10} {:>10.0} {:>8.1} {:>8.1} {:>8.2} {:>8.2} {:>8.2}",
                 pages_count,
                 engine,
                 wire(&site, &first),
                 wire(&site, &all),
-                in_a_row(after_focus),
-                in_a_row(cold),
+                match engine {
+                    "vitrine" => format!("{}/{}", in_a_row(after_focus), in_a_row(cold)),
+                    _ => "worker".to_string(),
+                },
+                in_a_row(served(&ours(prepared, first_done))),
+                in_a_row(served(&first)),
                 first_time,
                 percentile(&mut times, 0.5),
                 percentile(&mut times, 0.9),
