@@ -44,11 +44,15 @@ impl<V: Render> Render for Fresh<V> {
 
     /// The new view is built and put where the old one was, which goes.
     fn rebuild(self, state: &mut Self::State) {
-        let mut new = self.0.build();
-        state.0.insert_before_this(&mut new);
-        state.0.unmount();
-        state.0 = new;
+        replace(&mut state.0, self.0.build());
     }
+}
+
+/// `new` put where `old` is on screen, and `old` gone.
+pub fn replace<S: Mountable>(old: &mut S, mut new: S) {
+    old.insert_before_this(&mut new);
+    old.unmount();
+    *old = new;
 }
 
 impl<V: RenderHtml> AddAnyAttr for Fresh<V> {

@@ -9,37 +9,16 @@
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use leptos::tachys::html::attribute::Attribute;
 use leptos::tachys::hydration::Cursor;
-use leptos::tachys::renderer::types::{Element, Node};
+use leptos::tachys::renderer::types::Element;
 use leptos::tachys::view::add_attr::AddAnyAttr;
-use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
+use leptos::tachys::view::{Position, PositionState, Render, RenderHtml};
 use wasm_bindgen::JsCast;
 
 /// One element (`<div class="wrap">…</div>`), as HTML.
 pub struct Html(pub String);
 
-/// The element on screen.
-pub struct HtmlState(Element);
-
-impl Mountable for HtmlState {
-    fn unmount(&mut self) {
-        self.0.unmount();
-    }
-
-    fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
-        self.0.mount(parent, marker);
-    }
-
-    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
-        self.0.insert_before_this(child)
-    }
-
-    fn elements(&self) -> Vec<Element> {
-        vec![self.0.clone()]
-    }
-}
-
 impl Render for Html {
-    type State = HtmlState;
+    type State = Element;
 
     /// The element parsed from the HTML (in a `<template>`: nothing in it
     /// loads or runs until it is in the page).
@@ -49,19 +28,14 @@ impl Render for Html {
             .unwrap()
             .unchecked_into::<web_sys::HtmlTemplateElement>();
         template.set_inner_html(&self.0);
-        HtmlState(
-            template
-                .content()
-                .first_element_child()
-                .unwrap_or_else(|| template.into()),
-        )
+        template
+            .content()
+            .first_element_child()
+            .unwrap_or_else(|| template.into())
     }
 
     fn rebuild(self, state: &mut Self::State) {
-        let mut new = self.build();
-        state.insert_before_this(&mut new);
-        state.unmount();
-        *state = new;
+        super::fresh::replace(state, self.build());
     }
 }
 
@@ -111,7 +85,7 @@ impl RenderHtml for Html {
             _ => cursor.sibling(),
         }
         position.set(Position::NextChild);
-        HtmlState(cursor.current().unchecked_into())
+        cursor.current().unchecked_into()
     }
 
     fn into_owned(self) -> Self::Owned {
